@@ -1,0 +1,50 @@
+// embind adapter of seamid/phone.hpp: a packed, allocation-free verdict for the JS wrapper to decode.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstring>
+
+#include "scratch.hpp"
+#include "seamid/phone.hpp"
+
+namespace seamid_wasm {
+namespace {
+
+/// Checks the `length` bytes in the input buffer. Returns
+/// count | code0 << 2 | severity0 << 6 | code1 << 8 | severity1 << 12 | suggestion_length << 16,
+/// and writes the suggestion's bytes to the output buffer.
+unsigned check_phone_packed(unsigned length, bool strict) {
+    seamid::validation_options options;
+    if (strict) options.rules = seamid::profile::strict;
+    const auto check = seamid::check_phone(input_view(length), options);
+    unsigned packed = check.count;
+    for (unsigned i = 0; i < check.count; ++i) {
+        packed |= static_cast<unsigned>(check.findings[i].code) << (2 + 6 * i);
+        packed |= static_cast<unsigned>(check.findings[i].level) << (6 + 6 * i);
+    }
+    packed |= static_cast<unsigned>(check.suggestion_length) << 16;
+    std::memcpy(buffers().output.data(), check.suggestion.data(), check.suggestion_length);
+    return packed;
+}
+
+/// [name, message] of every phone code, indexed by its numeric value (index 0 unused).
+emscripten::val phone_catalog() {
+    auto catalog = emscripten::val::array();
+    catalog.call<void>("push", emscripten::val::null());
+    for (unsigned value = 1; value < seamid::phone_code_count; ++value) {
+        const auto code = static_cast<seamid::phone_code>(value);
+        auto entry = emscripten::val::array();
+        entry.call<void>("push", emscripten::val(std::string(seamid::phone_code_name(code))));
+        entry.call<void>("push", emscripten::val(std::string(seamid::phone_code_message(code))));
+        catalog.call<void>("push", entry);
+    }
+    return catalog;
+}
+
+}  // namespace
+}  // namespace seamid_wasm
+
+EMSCRIPTEN_BINDINGS(seamid_phone) {
+    emscripten::function("_checkPhone", &seamid_wasm::check_phone_packed);
+    emscripten::function("_phoneCatalog", &seamid_wasm::phone_catalog);
+}

@@ -1,0 +1,261 @@
+// Phone numbers: Seam's E.164 rule exactly (errors), formatted-input suggestions, and numbering-plan
+// plausibility warnings. Rules: shared/seam-spec.md §1; Seam schema `phone_number` in @seamapi/types 1.721.0:
+// z.coerce.string().trim().refine(/^\+[1-9]\d{1,14}$/).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "seamid/detail/phone_tables.hpp"
+#include "seamid/issue.hpp"
+#include "seamid/options.hpp"
+#include "seamid/unicode.hpp"
+
+namespace seamid {
+
+/// Every finding the phone rules can produce. Values are stable (the WASM wire format uses them).
+enum class phone_code : std::uint8_t {
+    empty = 1,                  ///< error: nothing left after trimming
+    formatted,                  ///< error: spaces, dashes, dots, brackets or tel: around a valid number; has a suggestion
+    missing_plus,               ///< error: digits without the leading '+'
+    leading_zero,               ///< error: the country calling code cannot start with 0
+    too_short,                  ///< error: fewer than 2 digits after '+'
+    too_long,                   ///< error: more than 15 digits after '+'
+    invalid_characters,         ///< error: letters, a second '+', non-ASCII digits, control characters
+    invalid_utf8,               ///< error: the bytes are not UTF-8
+    unassigned_country_code,    ///< warning (error when strict): no country uses this calling code
+    invalid_length,             ///< warning (error when strict): no number of this country has this length
+    invalid_length_for_prefix,  ///< warning (error when strict): this length is not used for numbers starting with this digit
+    untrimmed,                  ///< info: surrounding whitespace that Seam trims away; has a suggestion
+};
+
+/// Number of phone codes (for tables indexed by phone_code).
+inline constexpr std::size_t phone_code_count = 13;
+
+/// The stable, documented name of a phone code, e.g. "phone_formatted".
+[[nodiscard]] constexpr std::string_view phone_code_name(phone_code code) noexcept {
+    switch (code) {
+        case phone_code::empty: return "phone_empty";
+        case phone_code::formatted: return "phone_formatted";
+        case phone_code::missing_plus: return "phone_missing_plus";
+        case phone_code::leading_zero: return "phone_leading_zero";
+        case phone_code::too_short: return "phone_too_short";
+        case phone_code::too_long: return "phone_too_long";
+        case phone_code::invalid_characters: return "phone_invalid_characters";
+        case phone_code::invalid_utf8: return "invalid_utf8";
+        case phone_code::unassigned_country_code: return "phone_unassigned_country_code";
+        case phone_code::invalid_length: return "phone_invalid_length";
+        case phone_code::invalid_length_for_prefix: return "phone_invalid_length_for_prefix";
+        case phone_code::untrimmed: return "phone_untrimmed";
+    }
+    return "phone_invalid_characters";
+}
+
+/// What to tell the user for a phone code: what is wrong and what to do.
+[[nodiscard]] constexpr std::string_view phone_code_message(phone_code code) noexcept {
+    switch (code) {
+        case phone_code::empty:
+            return "Phone number is empty. Enter it in E.164 format (+14155552671), or leave the field null.";
+        case phone_code::formatted:
+            return "Phone number must be in E.164 format: remove spaces, dashes, dots, brackets and 'tel:' (use the suggestion).";
+        case phone_code::missing_plus:
+            return "Phone number must start with '+' and the country calling code, in E.164 format: +14155552671.";
+        case phone_code::leading_zero:
+            return "The country calling code after '+' cannot start with 0. Use E.164 format: +14155552671.";
+        case phone_code::too_short:
+            return "Phone number is too short: E.164 needs '+' and 2 to 15 digits, for example +14155552671.";
+        case phone_code::too_long:
+            return "Phone number is too long: E.164 allows at most 15 digits after '+'.";
+        case phone_code::invalid_characters:
+            return "Phone number may contain only one leading '+' and the digits 0-9 (no letters, extensions or non-ASCII digits). E.164 format: +14155552671.";
+        case phone_code::invalid_utf8:
+            return "Value is not valid UTF-8 text; send it as UTF-8.";
+        case phone_code::unassigned_country_code:
+            return "No country uses this calling code; check the digits after '+'.";
+        case phone_code::invalid_length:
+            return "No number in this country has this many digits; check for a missing or extra digit.";
+        case phone_code::invalid_length_for_prefix:
+            return "Numbers in this country starting with this digit have a different length; check the number.";
+        case phone_code::untrimmed:
+            return "Seam removes the surrounding whitespace from this phone number; store the trimmed value.";
+    }
+    return "Phone number must be in E.164 format: +14155552671";
+}
+
+/// One phone finding, compact.
+struct phone_finding {
+    phone_code code;
+    seamid::severity level;
+};
+
+/// The result of check_phone: at most two findings and an optional suggested value, with no heap use.
+struct phone_check {
+    std::uint8_t count = 0;
+    std::array<phone_finding, 2> findings{};
+    std::uint8_t suggestion_length = 0;
+    std::array<char, 16> suggestion{};  ///< '+' and up to 15 digits
+
+    /// True when no finding is an error (Seam would accept the value).
+    [[nodiscard]] constexpr bool accepted() const noexcept {
+        for (std::uint8_t i = 0; i < count; ++i)
+            if (findings[i].level == severity::error) return false;
+        return true;
+    }
+    /// The suggested E.164 value, empty when there is none.
+    [[nodiscard]] constexpr std::string_view suggested() const noexcept {
+        return {suggestion.data(), suggestion_length};
+    }
+};
+
+namespace detail {
+
+constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+/// Seam's regex ^\+[1-9]\d{1,14}$ on already-trimmed text.
+constexpr bool matches_seam_e164(std::string_view text) noexcept {
+    if (text.size() < 3 || text.size() > 16 || text[0] != '+' || text[1] < '1' || text[1] > '9') return false;
+    for (std::size_t i = 2; i < text.size(); ++i)
+        if (!is_ascii_digit(text[i])) return false;
+    return true;
+}
+
+constexpr void add_finding(phone_check& result, phone_code code, severity level) noexcept {
+    if (result.count < result.findings.size()) result.findings[result.count++] = {code, level};
+}
+
+constexpr void set_suggestion(phone_check& result, std::string_view value) noexcept {
+    result.suggestion_length = static_cast<std::uint8_t>(value.size() < 16 ? value.size() : 16);
+    for (std::size_t i = 0; i < result.suggestion_length; ++i) result.suggestion[i] = value[i];
+}
+
+/// Numbering-plan plausibility of a number already accepted by Seam's rule (+ and 2-15 digits).
+constexpr void check_plausibility(phone_check& result, std::string_view e164, const validation_options& options) noexcept {
+    namespace tables = phone_tables;
+    const severity level = options.rules == profile::strict ? severity::error : severity::warning;
+    const std::string_view digits = e164.substr(1);
+    unsigned value = 0;
+    const tables::calling_code_plan* plan = nullptr;
+    std::size_t code_length = 0;
+    for (std::size_t k = 1; k <= 3 && k <= digits.size(); ++k) {
+        value = value * 10 + static_cast<unsigned>(digits[k - 1] - '0');
+        if (const auto slot = tables::slot[value]; slot != 0) {
+            plan = &tables::plans[slot - 1];
+            code_length = k;
+            break;
+        }
+    }
+    if (plan == nullptr) {
+        add_finding(result, phone_code::unassigned_country_code, level);
+        return;
+    }
+    const std::size_t national_length = digits.size() - code_length;
+    const unsigned length_bit = 1u << (national_length < 15 ? national_length : 15);
+    if ((plan->lengths & length_bit) == 0) {
+        add_finding(result, phone_code::invalid_length, level);
+        return;
+    }
+    const auto first_digit = static_cast<unsigned>(digits[code_length] - '0');
+    if ((plan->lengths_by_first_digit[first_digit] & length_bit) == 0)
+        add_finding(result, phone_code::invalid_length_for_prefix, level);
+}
+
+/// Formatting a person may type around a number: spaces, dashes, dots, brackets, slashes, Unicode spaces and dashes.
+constexpr bool is_phone_formatting(char32_t cp) noexcept {
+    switch (cp) {
+        case ' ': case '-': case '.': case '(': case ')': case '/':
+        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+            return true;
+        default:
+            return unicode::is_js_whitespace(cp);
+    }
+}
+
+/// Explains why trimmed text fails Seam's rule, and suggests the E.164 value when only formatting is wrong.
+constexpr void diagnose(phone_check& result, std::string_view text) noexcept {
+    if (text.empty()) {
+        add_finding(result, phone_code::empty, severity::error);
+        return;
+    }
+    std::size_t i = 0;
+    if (text.size() >= 4 && (text[0] | 0x20) == 't' && (text[1] | 0x20) == 'e' && (text[2] | 0x20) == 'l' && text[3] == ':') i = 4;
+    bool seen_plus = false, seen_digit = false, bad_character = false;
+    std::size_t digit_count = 0;
+    std::array<char, 16> canonical{};
+    canonical[0] = '+';
+    char first_digit = 0;
+    while (i < text.size()) {
+        const unicode::decoded d = unicode::decode_at(text, i);
+        if (d.bytes == 0) {
+            add_finding(result, phone_code::invalid_utf8, severity::error);
+            return;
+        }
+        i += d.bytes;
+        const char32_t cp = d.code_point;
+        if (cp >= '0' && cp <= '9') {
+            if (!seen_digit) first_digit = static_cast<char>(cp);
+            seen_digit = true;
+            if (digit_count < 15) canonical[1 + digit_count] = static_cast<char>(cp);
+            ++digit_count;
+        } else if (cp == '+') {
+            if (seen_plus || seen_digit) bad_character = true;
+            seen_plus = true;
+        } else if (!is_phone_formatting(cp)) {
+            bad_character = true;
+        }
+    }
+    if (bad_character) add_finding(result, phone_code::invalid_characters, severity::error);
+    else if (!seen_plus) add_finding(result, phone_code::missing_plus, severity::error);
+    else if (digit_count < 2) add_finding(result, phone_code::too_short, severity::error);
+    else if (digit_count > 15) add_finding(result, phone_code::too_long, severity::error);
+    else if (first_digit == '0') add_finding(result, phone_code::leading_zero, severity::error);
+    else {
+        add_finding(result, phone_code::formatted, severity::error);
+        set_suggestion(result, std::string_view(canonical.data(), 1 + digit_count));
+    }
+}
+
+}  // namespace detail
+
+/// Checks one phone_number value (raw bytes as sent) against Seam's rule and the plausibility tables.
+/// Never allocates; the error-level verdict (accepted()) equals Seam's schema on every input.
+[[nodiscard]] constexpr phone_check check_phone(std::string_view value, const validation_options& options = {}) noexcept {
+    phone_check result;
+    std::string_view trimmed = value;
+    const bool plain = !value.empty() && value.front() == '+' && detail::is_ascii_digit(value.back());
+    if (!plain) trimmed = unicode::trim_js_whitespace(value);
+    if (detail::matches_seam_e164(trimmed)) {
+        if (trimmed.size() != value.size()) {
+            detail::add_finding(result, phone_code::untrimmed, severity::info);
+            detail::set_suggestion(result, trimmed);
+        }
+        detail::check_plausibility(result, trimmed, options);
+        return result;
+    }
+    detail::diagnose(result, trimmed);
+    return result;
+}
+
+/// The findings of a phone check as issues at `path` (default {"phone_number"}).
+[[nodiscard]] inline std::vector<issue> phone_issues(const phone_check& check, issue_path path = {std::string("phone_number")}) {
+    std::vector<issue> issues;
+    issues.reserve(check.count);
+    for (std::uint8_t i = 0; i < check.count; ++i) {
+        const auto [code, level] = check.findings[i];
+        issue found{path, std::string(phone_code_name(code)), level, std::string(phone_code_message(code)), std::nullopt};
+        const bool carries_suggestion = code == phone_code::formatted || code == phone_code::untrimmed;
+        if (carries_suggestion && check.suggestion_length > 0) found.suggestion = std::string(check.suggested());
+        issues.push_back(std::move(found));
+    }
+    return issues;
+}
+
+/// Validates a phone_number value and returns its issues (empty when Seam accepts it and it is plausible).
+[[nodiscard]] inline std::vector<issue> validate_phone(std::string_view value, const validation_options& options = {}) {
+    return phone_issues(check_phone(value, options));
+}
+
+}  // namespace seamid

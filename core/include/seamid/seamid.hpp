@@ -1,0 +1,8 @@
+// seamid: validation and planning rules for Seam user identities. Include this for everything.
+#pragma once
+
+#include "seamid/issue.hpp"
+#include "seamid/options.hpp"
+#include "seamid/phone.hpp"
+#include "seamid/unicode.hpp"
+#include "seamid/version.hpp"
