@@ -2,7 +2,9 @@
 #pragma once
 
 #include "seamid/issue.hpp"
+#include "seamid/json_input.hpp"
 #include "seamid/options.hpp"
 #include "seamid/phone.hpp"
 #include "seamid/unicode.hpp"
+#include "seamid/uuid.hpp"
 #include "seamid/version.hpp"

@@ -1,0 +1,48 @@
+// Benchmark helpers: per-call throughput of a function over an input list, and a printed comparison table.
+
+/** Calls fn(input) over `inputs` round-robin for ~`ms` ms after a warm-up; returns calls per second (best of `rounds`). */
+export function throughput(fn, inputs, { ms = 700, rounds = 3 } = {}) {
+  const n = inputs.length;
+  let sink = 0;
+  for (let i = 0; i < Math.min(20000, n * 4); i++) sink ^= fn(inputs[i % n]) ? 1 : 0; // warm-up (JIT)
+  let best = 0;
+  for (let round = 0; round < rounds; round++) {
+    let calls = 0;
+    const start = process.hrtime.bigint();
+    let elapsed = 0;
+    while (elapsed < ms * 1e6) {
+      for (let i = 0; i < 1000; i++) sink ^= fn(inputs[(calls + i) % n]) ? 1 : 0;
+      calls += 1000;
+      elapsed = Number(process.hrtime.bigint() - start);
+    }
+    best = Math.max(best, calls / (elapsed / 1e9));
+  }
+  if (sink === 42) console.log(''); // keep `sink` alive
+  return best;
+}
+
+/** Wall time of one call of fn(), in milliseconds (best of `rounds`). */
+export function timeOnce(fn, rounds = 3) {
+  let best = Infinity;
+  for (let round = 0; round < rounds; round++) {
+    const start = process.hrtime.bigint();
+    fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return best;
+}
+
+/** Formats calls/s as "12.3 M/s". */
+export const rate = (perSecond) =>
+  perSecond >= 1e6 ? `${(perSecond / 1e6).toFixed(2)} M/s` : `${(perSecond / 1e3).toFixed(1)} k/s`;
+
+/** Deterministic pseudo-random numbers (xorshift32) so every run measures the same inputs. */
+export function random(seed = 0x5ea11d) {
+  let state = seed >>> 0 || 1;
+  return (n) => {
+    state ^= state << 13; state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5; state >>>= 0;
+    return state % n;
+  };
+}

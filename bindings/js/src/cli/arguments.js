@@ -1,0 +1,22 @@
+// Minimal argument parser shared by the CLI commands: --flag, --option value / --option=value, positionals.
+
+/** Parses `args`; `spec.flags` are booleans, `spec.options` maps option name -> allowed values (or null for any). */
+export function parseArguments(args, spec) {
+  const out = { flags: {}, options: {}, positional: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('--') || arg === '--') { out.positional.push(arg); continue; }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if ((spec.flags ?? []).includes(name)) { out.flags[name] = true; continue; }
+    if (name in (spec.options ?? {})) {
+      const value = inline ?? args[++i];
+      const allowed = spec.options[name];
+      if (value === undefined) return { ...out, error: `--${name} needs a value` };
+      if (allowed && !allowed.includes(value)) return { ...out, error: `--${name} must be one of ${allowed.join(', ')}` };
+      out.options[name] = value;
+      continue;
+    }
+    return { ...out, error: `unknown option ${arg}` };
+  }
+  return out;
+}

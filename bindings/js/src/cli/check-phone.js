@@ -1,0 +1,23 @@
+// `seamid check-phone <number>... [--strict] [--format text|json]`: validates phone numbers from the command line.
+import { validatePhone } from '../node.js';
+import { parseArguments } from './arguments.js';
+
+/** Runs the command; returns the exit code. */
+export async function run(args) {
+  const parsed = parseArguments(args, { flags: ['strict', 'help'], options: { format: ['text', 'json'] } });
+  if (parsed.error || parsed.flags.help || parsed.positional.length === 0) {
+    const text = 'Usage: seamid check-phone <number>... [--strict] [--format text|json]';
+    if (parsed.error) console.error(`seamid check-phone: ${parsed.error}`);
+    (parsed.flags.help ? console.log : console.error)(text);
+    return parsed.flags.help ? 0 : 2;
+  }
+  const options = { profile: parsed.flags.strict ? 'strict' : 'default' };
+  const results = parsed.positional.map((value) => validatePhone(value, options));
+  if (parsed.options.format === 'json') console.log(JSON.stringify(results, null, 2));
+  else for (const result of results) {
+    console.log(`${result.ok ? 'ok   ' : 'error'} ${JSON.stringify(result.value)}`);
+    for (const found of result.issues)
+      console.log(`  ${found.severity}: ${found.code}: ${found.message}${found.suggestion ? ` (suggestion: ${found.suggestion})` : ''}`);
+  }
+  return results.every((result) => result.ok) ? 0 : 1;
+}

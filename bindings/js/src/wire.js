@@ -1,0 +1,91 @@
+// Moving data across the wasm boundary without handles: strings into the input buffer, JSON text both ways.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Shared helpers of every concept module; `wasm` is the instantiated embind module. */
+export function createWire(wasm) {
+  const outputAddress = wasm._outputAddress();
+  let inputAddress = wasm._reserveInput(4096);
+  let inputCapacity = 4096;
+
+  /** Writes `text` as UTF-8 into the module's input buffer; returns its length in bytes. */
+  function writeInput(text) {
+    const length = text.length;
+    if (length <= inputCapacity) {
+      const heap = wasm.HEAPU8;
+      let i = 0;
+      for (; i < length; i++) {
+        const unit = text.charCodeAt(i);
+        if (unit > 0x7f) break;
+        heap[inputAddress + i] = unit;
+      }
+      if (i === length) return length;
+    }
+    const worstCase = length * 3;
+    if (worstCase > inputCapacity) {
+      inputAddress = wasm._reserveInput(worstCase);
+      inputCapacity = worstCase;
+    }
+    return encoder.encodeInto(text, wasm.HEAPU8.subarray(inputAddress, inputAddress + worstCase)).written;
+  }
+
+  /** Reads `length` bytes of UTF-8 from the module's output buffer. */
+  function readOutput(length) {
+    return decoder.decode(wasm.HEAPU8.slice(outputAddress, outputAddress + length));
+  }
+
+  /**
+   * Calls a JSON-in/JSON-out binding: `payload` is serialised with JSON.stringify (plain data only),
+   * the binding returns JSON text, the caller gets plain objects. A payload JSON cannot express
+   * (cycles, BigInt) becomes an `invalid_input` issue, never an exception from inside the module.
+   */
+  function callJson(binding, payload, ...args) {
+    let text;
+    try {
+      text = JSON.stringify(payload);
+    } catch (error) {
+      return { issues: [inputIssue(`Input cannot be serialised as JSON: ${error.message}`)] };
+    }
+    if (text === undefined) return { issues: [inputIssue('Input is not JSON data (a function, symbol or undefined).')] };
+    return JSON.parse(wasm[binding](text, ...args));
+  }
+
+  /** Calls a binding with JSON text as given (for text read from a file or a form). */
+  function callJsonText(binding, text, ...args) {
+    if (typeof text !== 'string') return { issues: [typeIssue([], 'JSON text (a string)', text)] };
+    return JSON.parse(wasm[binding](text, ...args));
+  }
+
+  return { writeInput, readOutput, callJson, callJsonText };
+}
+
+/** An `invalid_input` error at the top level. */
+export function inputIssue(message) {
+  return { path: [], code: 'invalid_input', severity: 'error', message };
+}
+
+/** An `invalid_type` error, worded like the core's: "Expected <expected>, received <type>." */
+export function typeIssue(path, expected, value) {
+  const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  return { path, code: 'invalid_type', severity: 'error', message: `Expected ${expected}, received ${got}.` };
+}
+
+/** Checks the options argument shared by every validator; throws TypeError on a programming error. */
+export function checkOptions(options) {
+  if (options === undefined || options === null) return;
+  if (typeof options !== 'object') throw new TypeError('seamid: options must be an object');
+  if (options.profile !== undefined && options.profile !== 'default' && options.profile !== 'strict')
+    throw new TypeError('seamid: options.profile must be "default" or "strict"');
+  if (options.path !== undefined && !Array.isArray(options.path))
+    throw new TypeError('seamid: options.path must be an array of strings and numbers');
+}
+
+/** True when the options ask for the strict profile. */
+export const isStrict = (options) => options !== undefined && options !== null && options.profile === 'strict';
+
+/** { ok, value, issues } with ok = no error among the issues. */
+export const validationResult = (value, issues) => ({
+  ok: !issues.some((found) => found.severity === 'error'),
+  value,
+  issues,
+});
