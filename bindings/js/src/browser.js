@@ -7,3 +7,4 @@ const api = createApi(await createSeamidModule());
 export const version = api.version;
 export const phoneMetadata = api.phoneMetadata;
 export const validatePhone = api.validatePhone;
+export const createWorkspace = api.createWorkspace;

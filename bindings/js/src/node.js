@@ -10,3 +10,4 @@ const api = createApi(await createSeamidModule({ wasmBinary }));
 export const version = api.version;
 export const phoneMetadata = api.phoneMetadata;
 export const validatePhone = api.validatePhone;
+export const createWorkspace = api.createWorkspace;

@@ -1,0 +1,77 @@
+// The bulk benchmark's native side: builds the workspace index from /user_identities/list JSON and validates
+// a CSV batch against it, printing timings and memory as JSON. Run by bench/js/bulk.bench.mjs on the same
+// files the WASM run and the JS baseline use: seamid_bulk <workspace.json> <rows.csv>
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "seamid/batch.hpp"
+#include "seamid/workspace_index.hpp"
+
+namespace {
+
+std::string read_file(const char* path) {
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+/// The process's resident-set high-water mark in bytes (VmHWM), 0 when unknown.
+long long peak_rss() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stoll(line.substr(6)) * 1024;
+    return 0;
+}
+
+long long current_rss() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6)) * 1024;
+    return 0;
+}
+
+double since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::cerr << "usage: seamid_bulk <workspace.json> <rows.csv>\n";
+        return 2;
+    }
+    const std::string workspace_text = read_file(argv[1]);
+    const std::string rows_text = read_file(argv[2]);
+    const long long inputs_rss = current_rss();
+
+    // Wall time, and CPU time (less sensitive to other processes sharing the machine).
+    const auto cpu_ms = [](std::clock_t from) { return 1000.0 * static_cast<double>(std::clock() - from) / CLOCKS_PER_SEC; };
+    auto start = std::chrono::steady_clock::now();
+    auto cpu_start = std::clock();
+    seamid::workspace_index index;
+    const auto load_issues = index.load_json(workspace_text);
+    const double build_ms = since(start), build_cpu_ms = cpu_ms(cpu_start);
+
+    start = std::chrono::steady_clock::now();
+    cpu_start = std::clock();
+    const auto report = seamid::validate_csv_batch(index, rows_text);
+    const double batch_ms = since(start), batch_cpu_ms = cpu_ms(cpu_start);
+
+    std::printf(
+        "{\"identities\": %zu, \"load_issues\": %zu, \"rows\": %zu, \"rows_with_errors\": %zu, \"rows_with_warnings\": %zu, "
+        "\"errors\": %zu, \"warnings\": %zu, \"build_ms\": %.1f, \"build_cpu_ms\": %.1f, \"batch_ms\": %.1f, \"batch_cpu_ms\": %.1f, \"index_bytes\": %zu, "
+        "\"inputs_bytes\": %zu, \"peak_rss_bytes\": %lld, \"peak_rss_above_inputs_bytes\": %lld}\n",
+        index.size(), load_issues.size(), report.summary.rows, report.summary.rows_with_errors, report.summary.rows_with_warnings,
+        report.summary.errors, report.summary.warnings, build_ms, build_cpu_ms, batch_ms, batch_cpu_ms, index.memory(), workspace_text.size() + rows_text.size(),
+        peak_rss(), peak_rss() - inputs_rss);
+    return 0;
+}

@@ -1,0 +1,284 @@
+// createWorkspace: a workspace index (uniqueness of key, email and phone; seam-spec §2) kept inside the wasm
+// module behind an integer handle that never leaves this file, freed by the workspace's dispose().
+// validateBatch streams rows through the core in time-boxed chunks and yields to the event loop between them.
+import { checkOptions, inputIssue, isStrict, typeIssue } from './wire.js';
+
+const encoder = new TextEncoder();
+const fields = ['user_identity_id', 'user_identity_key', 'email_address', 'phone_number'];
+const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Only what the index reads, so a snapshot of full Seam objects crosses the boundary small. */
+function projectIdentity(item) {
+  if (!isPlainObject(item)) return item;
+  const out = {};
+  for (const field of fields) if (field in item) out[field] = item[field];
+  return out;
+}
+function projectListItem(item) {
+  if (isPlainObject(item) && Array.isArray(item.user_identities)) return { user_identities: item.user_identities.map(projectIdentity) };
+  return projectIdentity(item);
+}
+function projectDocument(document) {
+  if (Array.isArray(document)) return document.map(projectListItem);
+  if (isPlainObject(document) && Array.isArray(document.user_identities)) return { user_identities: document.user_identities.map(projectIdentity) };
+  return document;
+}
+
+/** JSON text of plain data; BigInts become strings (reported as wrong types by the core), cycles throw. */
+const toJson = (value) => JSON.stringify(value, (key, item) => (typeof item === 'bigint' ? item.toString() : item));
+
+/** Lets the event loop run (timers, input, rendering) without the 4 ms clamp of nested setTimeout. */
+function yieldToEventLoop() {
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** The workspace part of the API. */
+export function workspaceApi(wasm) {
+  /** Writes `text` as UTF-8 into a buffer the module owns (`reserve(bytes)` returns its address); returns the byte length. */
+  function writeText(reserve, text) {
+    let capacity = text.length + 16;
+    let address = reserve(capacity);
+    let { read, written } = encoder.encodeInto(text, wasm.HEAPU8.subarray(address, address + capacity));
+    if (read < text.length) {
+      capacity = written + (text.length - read) * 3 + 16;
+      address = reserve(capacity); // keeps the bytes already written
+      written += encoder.encodeInto(text.substring(read), wasm.HEAPU8.subarray(address + written, address + capacity)).written;
+    }
+    return written;
+  }
+
+  const finalizer = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((handle) => wasm._workspaceFree(handle)) : null;
+
+  /**
+   * Builds a workspace index from what /user_identities/list returned: a page ({user_identities: [...]}),
+   * an array of identities, an array of pages, or the JSON text of any of these.
+   */
+  function createWorkspace(identities) {
+    let text;
+    if (typeof identities === 'string') text = identities;
+    else {
+      try {
+        text = toJson(projectDocument(identities)) ?? 'null';
+      } catch (error) {
+        text = null;
+        identities = error;
+      }
+    }
+    const handle = wasm._workspaceNew();
+    let loadIssues;
+    if (text === null) loadIssues = [inputIssue(`The identities cannot be serialised as JSON: ${identities.message}`)];
+    else {
+      const length = writeText((bytes) => wasm._bulkReserve(bytes), text);
+      loadIssues = JSON.parse(wasm._workspaceLoad(handle, length)).issues;
+    }
+    return makeWorkspace(handle, loadIssues);
+  }
+
+  function makeWorkspace(handle, loadIssues) {
+    let disposed = false;
+    let running = 0; // batches in flight
+    const alive = () => {
+      if (disposed) throw new Error('seamid: this workspace was disposed');
+    };
+    const plain = (value, name) => {
+      if (!isPlainObject(value)) return { issues: [typeIssue([], name, value)] };
+      return null;
+    };
+    const changeResult = (text) => {
+      const { issues } = JSON.parse(text);
+      return { ok: !issues.some((found) => found.severity === 'error'), issues };
+    };
+    const call = (binding, value, ...rest) => {
+      let text;
+      try {
+        text = toJson(value);
+      } catch (error) {
+        return JSON.stringify({ issues: [inputIssue(`Input cannot be serialised as JSON: ${error.message}`)], conflicts: [] });
+      }
+      return wasm[binding](handle, text, ...rest);
+    };
+    const check = (binding, request, options) => {
+      alive();
+      checkOptions(options);
+      const wrong = plain(request, 'a request object');
+      if (wrong) return { ok: false, issues: wrong.issues, conflicts: [] };
+      const result = JSON.parse(call(binding, request, isStrict(options)));
+      return { ok: !result.issues.some((found) => found.severity === 'error'), issues: result.issues, conflicts: result.conflicts ?? [] };
+    };
+
+    const workspace = {
+      /** Problems found while reading the snapshot (paths point into it). */
+      issues: loadIssues,
+      /** True when the snapshot could be read as a list (no invalid_json / invalid_workspace / invalid_input). */
+      get usable() {
+        return !loadIssues.some((found) => ['invalid_json', 'invalid_workspace', 'invalid_input'].includes(found.code));
+      },
+      /** Number of identities in the index. */
+      get size() {
+        alive();
+        return wasm._workspaceSize(handle);
+      },
+      /** Uniqueness of a /user_identities/create request against the workspace. */
+      checkCreate: (request, options) => check('_workspaceCheckCreate', request, options),
+      /** Uniqueness of a /user_identities/update request (against every identity but itself; null frees a value). */
+      checkUpdate: (request, options) => check('_workspaceCheckUpdate', request, options),
+      /** Adds an identity (as Seam returned it). */
+      add(identity) {
+        alive();
+        const wrong = plain(identity, 'a user identity object');
+        return wrong ? { ok: false, issues: wrong.issues } : changeResult(call('_workspaceAdd', identity));
+      },
+      /** Applies an update ({user_identity_id, ...fields}; null clears a field). */
+      update(changes) {
+        alive();
+        const wrong = plain(changes, 'an object with user_identity_id');
+        return wrong ? { ok: false, issues: wrong.issues } : changeResult(call('_workspaceUpdate', changes));
+      },
+      /** Removes the identity with this id. */
+      remove(userIdentityId) {
+        alive();
+        if (typeof userIdentityId !== 'string') return { ok: false, issues: [typeIssue([], 'a user_identity_id string', userIdentityId)] };
+        return changeResult(wasm._workspaceRemove(handle, userIdentityId));
+      },
+      /** The ids of the identities holding `value` in `field` (exact; phones after Seam's trimming). */
+      find(field, value) {
+        alive();
+        const index = fields.indexOf(field);
+        if (index < 0) throw new TypeError(`seamid: field must be one of ${fields.join(', ')}`);
+        if (typeof value !== 'string') return [];
+        return JSON.parse(wasm._workspaceFind(handle, index, value));
+      },
+      /** The duplicates already in the snapshot. */
+      audit(options) {
+        alive();
+        checkOptions(options);
+        return JSON.parse(wasm._workspaceAudit(handle, isStrict(options)));
+      },
+      validateBatch: (rows, options) => validateBatch(rows, options),
+      /** Frees the index inside the wasm module; every later call throws. Batches in flight reject. */
+      dispose() {
+        if (disposed) return;
+        disposed = true;
+        finalizer?.unregister(workspace);
+        wasm._workspaceFree(handle);
+      },
+    };
+    finalizer?.register(workspace, handle, workspace);
+
+    /** Validates rows (an array of create requests, or CSV / JSON text) against the workspace and each other. */
+    async function validateBatch(rows, options = {}) {
+      alive();
+      if (options === null || typeof options !== 'object') throw new TypeError('seamid: options must be an object');
+      checkOptions({ profile: options.profile });
+      const { onProgress, format } = options;
+      if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('seamid: options.onProgress must be a function');
+      if (format !== undefined && format !== 'csv' && format !== 'json') throw new TypeError('seamid: options.format must be "csv" or "json"');
+      const sliceMs = options.sliceMs ?? 25;
+      if (typeof sliceMs !== 'number' || !(sliceMs > 0)) throw new TypeError('seamid: options.sliceMs must be a positive number');
+
+      const result = { ok: false, usable: true, total: 0, summary: null, columns: undefined, issues: [], rows: [] };
+      const batch = wasm._batchNew(handle, isStrict(options));
+      running++;
+      let step = 1000;
+      // Runs `work(step)` repeatedly, adapting the step so each slice takes about sliceMs, yielding in between.
+      const slices = async (work) => {
+        for (;;) {
+          const started = now();
+          const finished = work(step);
+          const elapsed = now() - started;
+          if (elapsed < sliceMs / 2 && step < 1 << 20) step *= 2;
+          else if (elapsed > sliceMs * 2 && step > 16) step = Math.ceil(step / 2);
+          if (finished) return;
+          await yieldToEventLoop();
+          alive();
+        }
+      };
+      const report = (done, total) => onProgress?.({ done, total });
+      try {
+        let input = rows;
+        if (typeof input === 'string') {
+          const kind = format ?? (/^\s*\[/.test(input.slice(0, 1024)) ? 'json' : 'csv');
+          if (kind === 'json') {
+            try {
+              input = JSON.parse(input);
+            } catch (error) {
+              result.usable = false;
+              result.issues.push({ path: [], code: 'invalid_json', severity: 'error', message: `Input is not valid JSON: ${error.message}` });
+              return finish();
+            }
+          } else {
+            const length = writeText((bytes) => wasm._batchReserve(batch, bytes), input);
+            const start = JSON.parse(wasm._batchStartCsv(batch, length));
+            result.usable = start.usable;
+            result.issues.push(...start.issues);
+            result.columns = start.columns;
+            result.total = start.total;
+            report(0, result.total);
+            if (!start.usable) return finish();
+            await slices((count) => {
+              const chunk = JSON.parse(wasm._batchStepCsv(batch, count));
+              if (chunk.issues) throw new Error(`seamid: ${chunk.issues[0].message}`);
+              result.rows.push(...chunk.rows);
+              if (chunk.finished) result.total = chunk.done;
+              report(chunk.done, Math.max(result.total, chunk.done));
+              return chunk.finished;
+            });
+            return finish();
+          }
+        }
+        if (!Array.isArray(input)) {
+          result.usable = false;
+          result.issues.push(typeIssue([], 'an array of /user_identities/create requests, or CSV or JSON text', input));
+          return finish();
+        }
+        result.total = input.length;
+        report(0, result.total);
+        let next = 0;
+        await slices((count) => {
+          const chunk = input.slice(next, next + count);
+          next += chunk.length;
+          let text;
+          try {
+            text = toJson(chunk.map((row) => (row === undefined ? null : row)));
+          } catch (error) {
+            result.usable = false;
+            result.issues.push(inputIssue(`Rows cannot be serialised as JSON: ${error.message}`));
+            return true;
+          }
+          const length = writeText((bytes) => wasm._batchReserve(batch, bytes), text);
+          const answer = JSON.parse(wasm._batchRows(batch, length));
+          if (answer.issues.length > 0 && answer.issues[0].code === 'invalid_handle') throw new Error('seamid: this workspace was disposed');
+          result.rows.push(...answer.rows);
+          report(answer.done, result.total);
+          return next >= input.length;
+        });
+        return finish();
+      } finally {
+        running--;
+        wasm._batchFree(batch);
+      }
+
+      function finish() {
+        if (!disposed) result.summary = JSON.parse(wasm._batchSummary(batch));
+        result.summary ??= { rows: 0, rows_with_errors: 0, rows_with_warnings: 0, errors: 0, warnings: 0 };
+        if (result.columns === undefined) delete result.columns;
+        result.ok = result.usable && result.summary.errors === 0 && !result.issues.some((found) => found.severity === 'error');
+        return result;
+      }
+    }
+
+    return workspace;
+  }
+
+  return { createWorkspace };
+}

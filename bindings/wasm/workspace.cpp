@@ -1,0 +1,246 @@
+// embind adapter of seamid/workspace_index.hpp, uniqueness.hpp and batch.hpp. Workspaces and batches live in
+// two registries addressed by small integer handles that only the JS wrapper (src/workspace.js) holds and frees;
+// no embind class handle ever reaches user code. Big texts (a list snapshot, a CSV file) are written by JS
+// straight into buffers owned here; results are JSON text.
+#include <emscripten/bind.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "seamid/batch.hpp"
+#include "seamid/json_input.hpp"
+#include "seamid/uniqueness.hpp"
+#include "seamid/workspace_index.hpp"
+
+namespace seamid_wasm {
+namespace {
+
+/// A batch in progress: its own copy of the input text, and the streaming state over it.
+struct batch_state {
+    int workspace = 0;
+    seamid::validation_options options;
+    std::vector<char> text;
+    std::unique_ptr<seamid::batch_validator> validator;  ///< JSON rows
+    std::unique_ptr<seamid::csv_batch> csv;              ///< CSV text
+};
+
+/// Handle -> object; handle 0 is never used, freed handles are reused.
+template <typename T>
+struct registry {
+    std::vector<std::unique_ptr<T>> items = std::vector<std::unique_ptr<T>>(1);
+    int add(std::unique_ptr<T> item) {
+        for (std::size_t i = 1; i < items.size(); ++i)
+            if (!items[i]) {
+                items[i] = std::move(item);
+                return static_cast<int>(i);
+            }
+        items.push_back(std::move(item));
+        return static_cast<int>(items.size() - 1);
+    }
+    T* get(int handle) { return handle > 0 && static_cast<std::size_t>(handle) < items.size() ? items[handle].get() : nullptr; }
+    void remove(int handle) {
+        if (get(handle) != nullptr) items[handle].reset();
+    }
+};
+
+registry<seamid::workspace_index>& workspaces() {
+    static registry<seamid::workspace_index> instance;
+    return instance;
+}
+registry<batch_state>& batches() {
+    static registry<batch_state> instance;
+    return instance;
+}
+
+/// The buffer JS writes a workspace snapshot's text into before _workspaceLoad (released right after).
+std::vector<char>& bulk_text() {
+    static std::vector<char> instance;
+    return instance;
+}
+
+seamid::validation_options options_for(bool strict) {
+    seamid::validation_options options;
+    if (strict) options.rules = seamid::profile::strict;
+    return options;
+}
+
+std::string gone() { return R"({"issues":[{"path":[],"code":"invalid_handle","severity":"error","message":"This workspace was disposed."}]})"; }
+
+int workspace_new() { return workspaces().add(std::make_unique<seamid::workspace_index>()); }
+void workspace_free(int handle) {
+    for (std::size_t i = 1; i < batches().items.size(); ++i)
+        if (batches().items[i] && batches().items[i]->workspace == handle) batches().items[i].reset();
+    workspaces().remove(handle);
+}
+unsigned workspace_size(int handle) {
+    const auto* index = workspaces().get(handle);
+    return index ? static_cast<unsigned>(index->size()) : 0u;
+}
+
+std::uintptr_t bulk_reserve(unsigned bytes) {
+    auto& text = bulk_text();
+    text.resize(bytes + 1u);
+    return reinterpret_cast<std::uintptr_t>(text.data());
+}
+
+/// Loads the `length` bytes of list JSON in the bulk buffer; returns {"issues": [...]}.
+std::string workspace_load(int handle, unsigned length) {
+    auto* index = workspaces().get(handle);
+    auto& text = bulk_text();
+    if (index == nullptr) return gone();
+    const std::string_view view(text.data(), length < text.size() ? length : text.size());
+    const auto issues = index->load_json(view);
+    std::vector<char>().swap(text);  // give the snapshot's bytes back
+    return seamid::dump_json({{"issues", seamid::issues_to_json(issues)}});
+}
+
+/// Runs an index change given as JSON text; returns {"issues": [...]}.
+template <typename Change>
+std::string change(int handle, const std::string& json_text, Change&& apply) {
+    auto* index = workspaces().get(handle);
+    if (index == nullptr) return gone();
+    const auto parsed = seamid::parse_json(json_text);
+    if (!parsed.ok()) return seamid::dump_json({{"issues", seamid::issues_to_json(parsed.issues)}});
+    return seamid::dump_json({{"issues", seamid::issues_to_json(apply(*index, parsed.value))}});
+}
+
+std::string workspace_add(int handle, const std::string& identity) {
+    return change(handle, identity, [](seamid::workspace_index& index, const nlohmann::json& value) { return index.add(value); });
+}
+std::string workspace_update(int handle, const std::string& changes) {
+    return change(handle, changes, [](seamid::workspace_index& index, const nlohmann::json& value) { return index.update(value); });
+}
+std::string workspace_remove(int handle, const std::string& id) {
+    auto* index = workspaces().get(handle);
+    if (index == nullptr) return gone();
+    return seamid::dump_json({{"issues", seamid::issues_to_json(index->remove(id))}});
+}
+
+/// The ids holding `value` in field number `field` (identity_field order) as a JSON array.
+std::string workspace_find(int handle, unsigned field, const std::string& value) {
+    auto* index = workspaces().get(handle);
+    if (index == nullptr || field > 3) return "[]";
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto id : index->find(static_cast<seamid::identity_field>(field), value)) ids.push_back(std::string(id));
+    return seamid::dump_json(ids);
+}
+
+std::string workspace_check(int handle, const std::string& request, bool strict, bool update) {
+    auto* index = workspaces().get(handle);
+    if (index == nullptr) return gone();
+    const auto parsed = seamid::parse_json(request);
+    if (!parsed.ok()) return seamid::dump_json({{"issues", seamid::issues_to_json(parsed.issues)}, {"conflicts", nlohmann::json::array()}});
+    const auto result = update ? seamid::check_update(*index, parsed.value, options_for(strict))
+                               : seamid::check_create(*index, parsed.value, options_for(strict));
+    return seamid::dump_json(seamid::uniqueness_result_to_json(result));
+}
+std::string workspace_check_create(int handle, const std::string& request, bool strict) { return workspace_check(handle, request, strict, false); }
+std::string workspace_check_update(int handle, const std::string& request, bool strict) { return workspace_check(handle, request, strict, true); }
+
+std::string workspace_audit(int handle, bool strict) {
+    auto* index = workspaces().get(handle);
+    if (index == nullptr) return gone();
+    return seamid::dump_json(seamid::audit_report_to_json(seamid::audit(*index, options_for(strict))));
+}
+
+// ------------------------------------------------------------------ batches
+
+/// A new batch against workspace `handle`; 0 when the workspace is gone.
+int batch_new(int handle, bool strict) {
+    auto* index = workspaces().get(handle);
+    if (index == nullptr) return 0;
+    auto state = std::make_unique<batch_state>();
+    state->workspace = handle;
+    state->options = options_for(strict);
+    state->validator = std::make_unique<seamid::batch_validator>(*index, state->options);
+    return batches().add(std::move(state));
+}
+void batch_free(int batch) { batches().remove(batch); }
+
+/// Makes the batch's text buffer `bytes` long (keeping what is there) and returns its address.
+std::uintptr_t batch_reserve(int batch, unsigned bytes) {
+    auto* state = batches().get(batch);
+    if (state == nullptr) return 0;
+    state->text.resize(bytes + 1u);
+    return reinterpret_cast<std::uintptr_t>(state->text.data());
+}
+
+nlohmann::json rows_json(const std::vector<seamid::row_report>& rows) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& row : rows) out.push_back(seamid::row_report_to_json(row));
+    return out;
+}
+
+/// Starts CSV validation of the first `length` bytes of the batch's text:
+/// {"usable", "issues", "columns", "total"} (total = data rows, counted quote-aware).
+std::string batch_start_csv(int batch, unsigned length) {
+    auto* state = batches().get(batch);
+    auto* index = state ? workspaces().get(state->workspace) : nullptr;
+    if (index == nullptr) return gone();
+    state->text.resize(length);
+    const std::string_view text(state->text.data(), state->text.size());
+    state->csv = std::make_unique<seamid::csv_batch>(*index, text, state->options);
+    const std::size_t records = seamid::csv_count_records(text);
+    return seamid::dump_json({{"usable", state->csv->usable()},
+                              {"issues", seamid::issues_to_json(state->csv->issues())},
+                              {"columns", state->csv->columns()},
+                              {"total", records > 0 ? records - 1 : 0}});
+}
+
+/// Validates up to `max_rows` more CSV rows: {"rows": [...with issues], "done", "finished"}.
+std::string batch_step_csv(int batch, unsigned max_rows) {
+    auto* state = batches().get(batch);
+    if (state == nullptr || !state->csv || workspaces().get(state->workspace) == nullptr) return gone();
+    std::vector<seamid::row_report> rows;
+    const bool finished = state->csv->step(max_rows, rows);
+    return seamid::dump_json({{"rows", rows_json(rows)}, {"done", state->csv->summary().rows}, {"finished", finished}});
+}
+
+/// Validates the JSON array of rows in the first `length` bytes of the batch's text, continuing the row
+/// numbering of earlier calls: {"rows": [...with issues], "done", "issues", "usable"}.
+std::string batch_rows(int batch, unsigned length) {
+    auto* state = batches().get(batch);
+    if (state == nullptr || workspaces().get(state->workspace) == nullptr) return gone();
+    std::vector<seamid::row_report> rows;
+    std::vector<seamid::issue> issues;
+    const bool usable = seamid::feed_json_rows(*state->validator, std::string_view(state->text.data(), length < state->text.size() ? length : state->text.size()),
+                                               rows, issues);
+    return seamid::dump_json({{"rows", rows_json(rows)}, {"done", state->validator->summary().rows}, {"issues", seamid::issues_to_json(issues)},
+                              {"usable", usable}});
+}
+
+/// The batch's counts so far (CSV or JSON rows).
+std::string batch_summary(int batch) {
+    auto* state = batches().get(batch);
+    if (state == nullptr) return "{}";
+    return seamid::dump_json(seamid::batch_summary_to_json(state->csv ? state->csv->summary() : state->validator->summary()));
+}
+
+}  // namespace
+}  // namespace seamid_wasm
+
+EMSCRIPTEN_BINDINGS(seamid_workspace) {
+    using namespace seamid_wasm;
+    emscripten::function("_workspaceNew", &workspace_new);
+    emscripten::function("_workspaceFree", &workspace_free);
+    emscripten::function("_workspaceSize", &workspace_size);
+    emscripten::function("_bulkReserve", &bulk_reserve);
+    emscripten::function("_workspaceLoad", &workspace_load);
+    emscripten::function("_workspaceAdd", &workspace_add);
+    emscripten::function("_workspaceUpdate", &workspace_update);
+    emscripten::function("_workspaceRemove", &workspace_remove);
+    emscripten::function("_workspaceFind", &workspace_find);
+    emscripten::function("_workspaceCheckCreate", &workspace_check_create);
+    emscripten::function("_workspaceCheckUpdate", &workspace_check_update);
+    emscripten::function("_workspaceAudit", &workspace_audit);
+    emscripten::function("_batchNew", &batch_new);
+    emscripten::function("_batchFree", &batch_free);
+    emscripten::function("_batchReserve", &batch_reserve);
+    emscripten::function("_batchStartCsv", &batch_start_csv);
+    emscripten::function("_batchStepCsv", &batch_step_csv);
+    emscripten::function("_batchRows", &batch_rows);
+    emscripten::function("_batchSummary", &batch_summary);
+}

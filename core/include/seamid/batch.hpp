@@ -1,0 +1,468 @@
+// Bulk import: N new identities (/user_identities/create requests, from a JSON array or a CSV file whose header
+// row names Seam fields) validated against a workspace and against the earlier rows of the same batch
+// (shared/seam-spec.md §2). Every row gets its field issues plus its conflicts, each with its row number.
+// Rows are processed one at a time, so a caller can stream a large file and report progress between steps.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "seamid/csv.hpp"
+#include "seamid/issue.hpp"
+#include "seamid/json_input.hpp"
+#include "seamid/options.hpp"
+#include "seamid/phone.hpp"
+#include "seamid/unicode.hpp"
+#include "seamid/uniqueness.hpp"
+#include "seamid/workspace_index.hpp"
+
+namespace seamid {
+
+/// The findings of one row. `row` is 1-based; issue paths start with the 0-based row index.
+struct row_report {
+    std::size_t row = 0;
+    std::size_t line = 0;  ///< CSV: the file line the row starts on (the header is line 1); JSON: 0
+    std::vector<issue> issues;
+    std::vector<conflict> conflicts;
+};
+
+/// Counts over a whole batch.
+struct batch_summary {
+    std::size_t rows = 0;
+    std::size_t rows_with_errors = 0;
+    std::size_t rows_with_warnings = 0;  ///< rows with warnings but no error
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+};
+
+namespace detail {
+
+/// Interim field checks of a create row, until the identity validation lands: the row is an object, the
+/// four string fields are strings or null, and phone_number follows Seam's E.164 rule.
+inline std::vector<issue> interim_create_checks(const nlohmann::json& row, const validation_options& options, const issue_path& base) {
+    std::vector<issue> issues;
+    if (!row.is_object()) {
+        issues.push_back(type_issue(base, "an object", row));
+        return issues;
+    }
+    for (const std::string_view name : {"user_identity_key", "email_address", "phone_number", "full_name"}) {
+        const auto found = row.find(name);
+        if (found == row.end() || found->is_null()) continue;
+        if (!found->is_string()) {
+            issues.push_back(type_issue(child_path(base, std::string(name)), "a string or null", *found));
+        } else if (name == "phone_number") {
+            for (auto& phone_issue : phone_issues(check_phone(found->get_ref<const std::string&>(), options), child_path(base, std::string(name))))
+                issues.push_back(std::move(phone_issue));
+        }
+    }
+    return issues;
+}
+
+/// The field issues of one create row, with paths under `base`. The one place the batch calls the
+/// identity validation (issue 3's validate_create, once it is merged).
+inline std::vector<issue> row_field_issues(const nlohmann::json& row, const validation_options& options, const issue_path& base) {
+    return interim_create_checks(row, options, base);
+}
+
+/// Drops repeated (path, code) pairs, keeping the first: two checks may report the same finding.
+inline void drop_repeated_issues(std::vector<issue>& issues) {
+    if (issues.size() < 2) return;
+    std::vector<issue> kept;
+    kept.reserve(issues.size());
+    for (auto& found : issues) {
+        const bool seen = std::any_of(kept.begin(), kept.end(), [&](const issue& k) { return k.code == found.code && k.path == found.path; });
+        if (!seen) kept.push_back(std::move(found));
+    }
+    issues.swap(kept);
+}
+
+}  // namespace detail
+
+/// Validates create requests one row at a time against a workspace and the rows before them.
+/// Holds a reference to the workspace: it must outlive the validator.
+class batch_validator {
+public:
+    /// A validator for a new batch against `workspace`.
+    explicit batch_validator(const workspace_index& workspace, const validation_options& options = {})
+        : workspace_(workspace), options_(options) {}
+
+    /// Validates the next row (a create request object). `line` is where it starts in a CSV file (0 if none);
+    /// `found` are issues the caller already has for this row (e.g. a CSV cell's encoding).
+    row_report add_row(const nlohmann::json& row, std::size_t line = 0, std::vector<issue> found = {}) {
+        row_report report = begin_row(line);
+        const issue_path base{report.row - 1};
+        report.issues = std::move(found);
+        for (auto& field_issue : detail::row_field_issues(row, options_, base)) report.issues.push_back(std::move(field_issue));
+        detail::drop_repeated_issues(report.issues);
+        if (row.is_object()) {
+            identity_values values;
+            for (const identity_field field : unique_fields) {
+                const auto found = row.find(field_name(field));
+                if (found != row.end() && found->is_string()) values.set(field, found->get_ref<const std::string&>());
+            }
+            check_uniqueness(values, report, base);
+        }
+        count(report);
+        return report;
+    }
+
+    /// Records a row that could not be read (malformed CSV): it counts as a row with these issues.
+    row_report add_unreadable_row(std::vector<issue> issues, std::size_t line) {
+        row_report report = begin_row(line);
+        report.issues = std::move(issues);
+        count(report);
+        return report;
+    }
+
+    /// The number of the next row (1-based).
+    [[nodiscard]] std::size_t next_row() const noexcept { return summary_.rows + 1; }
+    /// Counts so far.
+    [[nodiscard]] const batch_summary& summary() const noexcept { return summary_; }
+    /// Bytes held for the earlier rows' values.
+    [[nodiscard]] std::size_t memory() const noexcept { return earlier_.memory(); }
+
+private:
+    row_report begin_row(std::size_t line) const {
+        row_report report;
+        report.row = summary_.rows + 1;
+        report.line = line;
+        return report;
+    }
+
+    /// Conflicts with the workspace, then with the first earlier row holding each value; then remembers the
+    /// row's values that no earlier row holds exactly.
+    void check_uniqueness(const identity_values& values, row_report& report, const issue_path& base) {
+        // Hash each value once and prefetch its positions in both indexes: the six lookups then overlap
+        // their cache misses (with a million identities each lookup is a miss).
+        std::array<std::uint32_t, unique_fields.size()> hashes{};
+        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
+            const identity_field field = unique_fields[f];
+            if (!values.has(field)) continue;
+            hashes[f] = workspace_index::value_hash(field, comparable_value(field, values.get(field)));
+            workspace_.prefetch(field, hashes[f]);
+            earlier_.prefetch(field, hashes[f]);
+        }
+        find_conflicts(workspace_, values, workspace_index::no_slot, options_, report.conflicts, hashes.data());
+        identity_values remembered;
+        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
+            const identity_field field = unique_fields[f];
+            if (!values.has(field)) continue;
+            const std::string_view value = comparable_value(field, values.get(field));
+            std::uint32_t exact_row = 0, variant_row = 0;
+            earlier_.visit_holders(field, value, hashes[f], [&](workspace_index::slot_type slot, match_kind kind) {
+                std::uint32_t& row = kind == match_kind::exact ? exact_row : variant_row;
+                if (row == 0 || earlier_.tag(slot) < row) row = earlier_.tag(slot);
+                return true;
+            });
+            if (exact_row != 0) report.conflicts.push_back({field, match_kind::exact, severity::error, {}, exact_row});
+            else if (variant_row != 0)
+                report.conflicts.push_back({field, match_kind::case_variant, conflict_severity(match_kind::case_variant, options_), {}, variant_row});
+            if (exact_row == 0) remembered.set(field, values.get(field));
+        }
+        if (remembered.present != 0) earlier_.insert_anonymous(remembered, static_cast<std::uint32_t>(report.row));
+        for (const conflict& found : report.conflicts) report.issues.push_back(conflict_issue(found, base));
+    }
+
+    void count(const row_report& report) {
+        ++summary_.rows;
+        std::size_t errors = 0, warnings = 0;
+        for (const issue& found : report.issues) {
+            errors += found.level == severity::error;
+            warnings += found.level == severity::warning;
+        }
+        summary_.errors += errors;
+        summary_.warnings += warnings;
+        if (errors > 0) ++summary_.rows_with_errors;
+        else if (warnings > 0) ++summary_.rows_with_warnings;
+    }
+
+    const workspace_index& workspace_;
+    validation_options options_;
+    workspace_index earlier_;
+    batch_summary summary_;
+};
+
+/// The result of a whole batch: input-level issues, the rows that have issues, and the counts.
+struct batch_report {
+    std::vector<issue> issues;     ///< about the input as a whole (not JSON, CSV header problems, ...)
+    std::vector<row_report> rows;  ///< only rows with at least one issue, in order
+    batch_summary summary;
+    bool usable = true;            ///< false when the input could not be read as rows at all
+    /// True when the input was usable and nothing is an error.
+    [[nodiscard]] bool ok() const noexcept { return usable && !has_errors(issues) && summary.errors == 0; }
+};
+
+/// The create fields a CSV header may name (Seam's /user_identities/create parameters).
+inline constexpr std::array<std::string_view, 5> csv_create_fields{"user_identity_key", "email_address", "phone_number", "full_name",
+                                                                  "acs_system_ids"};
+
+/// Streams a CSV batch: reads the header, then validates a bounded number of rows per step().
+/// Holds views of the text and a reference to the workspace: both must outlive it.
+class csv_batch {
+public:
+    /// Reads the header of `text`; header problems are in issues(), and usable() says whether rows can be read.
+    csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {})
+        : reader_(text), validator_(workspace, options), options_(options) {
+        read_header();
+    }
+
+    /// Validates up to `max_rows` rows, appending those with issues to `out`. Returns true when the input is done.
+    bool step(std::size_t max_rows, std::vector<row_report>& out) {
+        if (!usable_) return true;
+        for (std::size_t n = 0; n < max_rows; ++n) {
+            if (!reader_.next(record_)) return true;
+            row_report report = read_row();
+            if (!report.issues.empty()) out.push_back(std::move(report));
+        }
+        return reader_.position() >= reader_.size();
+    }
+
+    /// Header and input-level issues.
+    [[nodiscard]] const std::vector<issue>& issues() const noexcept { return issues_; }
+    /// False when the text has no usable header (nothing can be validated).
+    [[nodiscard]] bool usable() const noexcept { return usable_; }
+    /// Counts so far.
+    [[nodiscard]] const batch_summary& summary() const noexcept { return validator_.summary(); }
+    /// Bytes of the text consumed so far.
+    [[nodiscard]] std::size_t position() const noexcept { return reader_.position(); }
+    /// The header's column names.
+    [[nodiscard]] const std::vector<std::string>& columns() const noexcept { return columns_; }
+
+private:
+    void read_header() {
+        if (!reader_.next(record_)) {
+            usable_ = false;
+            issues_.push_back({{}, "csv_empty", severity::error,
+                               "The CSV file is empty. Its first line must be a header naming Seam fields, e.g. "
+                               "user_identity_key,email_address,phone_number,full_name.", std::nullopt});
+            return;
+        }
+        if (record_.error != csv_error::none) {
+            usable_ = false;
+            issues_.push_back({{"columns"}, std::string(csv_error_code(record_.error)), severity::error,
+                               "The header row has broken quoting, so no row can be read. " + std::string(csv_error_message(record_.error)),
+                               std::nullopt});
+            return;
+        }
+        const severity unknown_level = options_.rules == profile::strict ? severity::error : severity::warning;
+        std::size_t known = 0;
+        for (std::size_t i = 0; i < record_.size(); ++i) {
+            const std::string_view name = record_.field(i);
+            columns_.emplace_back(name);
+            const issue_path path{std::string("columns"), i};
+            if (!unicode::is_valid_utf8(name)) {
+                issues_.push_back({path, "invalid_utf8", severity::error, "This column name is not valid UTF-8; save the file as UTF-8.", std::nullopt});
+                column_field_.push_back(-1);
+                continue;
+            }
+            int field = -1;
+            for (std::size_t f = 0; f < csv_create_fields.size(); ++f)
+                if (csv_create_fields[f] == name) field = static_cast<int>(f);
+            if (field >= 0 && std::find(column_field_.begin(), column_field_.end(), field) != column_field_.end()) {
+                issues_.push_back({path, "csv_duplicate_column", severity::error,
+                                   "The column " + std::string(name) + " appears twice; only its first occurrence is read. Remove one.",
+                                   std::nullopt});
+                column_field_.push_back(-1);
+                continue;
+            }
+            column_field_.push_back(field);
+            if (field >= 0) {
+                ++known;
+                continue;
+            }
+            // Unknown: a near miss of a Seam field (case, spaces) is an error with a suggestion, anything else a warning.
+            const std::string_view trimmed = unicode::trim_js_whitespace(name);
+            std::string_view near;
+            for (const auto candidate : csv_create_fields)
+                if (detail::equal_ignoring_ascii_case(candidate, trimmed)) near = candidate;
+            if (!near.empty()) {
+                issues_.push_back({path, "csv_unknown_column", severity::error,
+                                   "The column \"" + std::string(name) + "\" is not a Seam field, so its values would be ignored; Seam's "
+                                   "field names are lowercase snake_case. Rename it to " + std::string(near) + ".",
+                                   std::string(near)});
+            } else {
+                std::string shown(name.substr(0, 80));
+                issues_.push_back({path, "csv_unknown_column", unknown_level,
+                                   "The column \"" + shown + "\" is not a field of /user_identities/create, so it is ignored. Known columns: "
+                                   "user_identity_key, email_address, phone_number, full_name, acs_system_ids.",
+                                   std::nullopt});
+            }
+        }
+        if (known == 0) {
+            usable_ = false;
+            issues_.push_back({{"columns"}, "csv_no_known_columns", severity::error,
+                               "The first line must be a header naming Seam fields (user_identity_key, email_address, phone_number, "
+                               "full_name, acs_system_ids); none of its columns is one.", std::nullopt});
+            return;
+        }
+        // The reusable row object: one member per mapped string column, values replaced in place per row
+        // (std::map nodes never move, so the pointers stay valid; acs_system_ids is re-inserted per row).
+        row_ = nlohmann::json::object();
+        for (const int field : column_field_) {
+            const bool string_field = field >= 0 && csv_create_fields[static_cast<std::size_t>(field)] != "acs_system_ids";
+            column_slot_.push_back(string_field ? &row_[std::string(csv_create_fields[static_cast<std::size_t>(field)])] : nullptr);
+        }
+    }
+
+    row_report read_row() {
+        const std::size_t row_index = validator_.next_row() - 1;
+        if (record_.error != csv_error::none)
+            return validator_.add_unreadable_row(
+                {{{row_index}, std::string(csv_error_code(record_.error)), severity::error, std::string(csv_error_message(record_.error)), std::nullopt}},
+                record_.line);
+        if (record_.size() != column_field_.size()) {
+            std::string message = "This row has " + std::to_string(record_.size()) + " field" + (record_.size() == 1 ? "" : "s") + " but the header has " +
+                                  std::to_string(column_field_.size()) +
+                                  ", so its values cannot be matched to columns. Check for a missing or extra comma, or an unquoted "
+                                  "comma inside a value.";
+            return validator_.add_unreadable_row({{{row_index}, "csv_field_count", severity::error, std::move(message), std::nullopt}}, record_.line);
+        }
+        std::vector<issue> encoding;
+        for (std::size_t i = 0; i < column_field_.size(); ++i) {
+            const int field = column_field_[i];
+            if (field < 0) continue;
+            const std::string_view cell = record_.field(i);
+            if (!unicode::is_valid_utf8(cell))
+                encoding.push_back({{row_index, std::string(csv_create_fields[static_cast<std::size_t>(field)])}, "invalid_utf8", severity::error,
+                                    "This value is not valid UTF-8; save the file as UTF-8.", std::nullopt});
+            set_cell(i, cell);
+        }
+        return validator_.add_row(row_, record_.line, std::move(encoding));
+    }
+
+    /// Puts column `i`'s cell into the row object: empty = null (absent for acs_system_ids); strings reuse
+    /// their storage, so a row costs no allocation once the first rows have sized the buffers.
+    void set_cell(std::size_t i, std::string_view cell) {
+        nlohmann::json* slot = column_slot_[i];
+        if (slot == nullptr) {  // acs_system_ids: a list of ids separated by ';', ',' or spaces
+            if (cell.empty()) {
+                row_.erase("acs_system_ids");
+                return;
+            }
+            nlohmann::json ids = nlohmann::json::array();
+            std::size_t at = 0;
+            const auto separator = [](char c) { return c == ';' || c == ',' || c == ' ' || c == '\t'; };
+            while (at < cell.size()) {
+                while (at < cell.size() && separator(cell[at])) ++at;
+                std::size_t end = at;
+                while (end < cell.size() && !separator(cell[end])) ++end;
+                if (end > at) ids.push_back(std::string(cell.substr(at, end - at)));
+                at = end;
+            }
+            row_["acs_system_ids"] = std::move(ids);
+            return;
+        }
+        if (cell.empty()) *slot = nullptr;
+        else if (slot->is_string()) slot->get_ref<std::string&>().assign(cell.data(), cell.size());
+        else *slot = std::string(cell);
+    }
+
+    csv_reader reader_;
+    csv_record record_;
+    batch_validator validator_;
+    validation_options options_;
+    std::vector<issue> issues_;
+    std::vector<std::string> columns_;
+    std::vector<int> column_field_;  ///< index into csv_create_fields, or -1 (ignored column)
+    std::vector<nlohmann::json*> column_slot_;  ///< the row member a string column writes to (nullptr otherwise)
+    nlohmann::json row_;
+    bool usable_ = true;
+};
+
+/// Validates a whole CSV batch (header row of Seam field names) against `workspace`.
+[[nodiscard]] inline batch_report validate_csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {}) {
+    batch_report report;
+    csv_batch batch(workspace, text, options);
+    while (!batch.step(4096, report.rows)) {
+    }
+    report.issues = batch.issues();
+    report.usable = batch.usable();
+    report.summary = batch.summary();
+    return report;
+}
+
+/// Validates an already-parsed JSON array of create requests against `workspace`.
+[[nodiscard]] inline batch_report validate_batch(const workspace_index& workspace, const nlohmann::json& rows, const validation_options& options = {}) {
+    batch_report report;
+    if (!rows.is_array()) {
+        report.usable = false;
+        report.issues.push_back(type_issue({}, "an array of /user_identities/create requests", rows));
+        return report;
+    }
+    batch_validator validator(workspace, options);
+    for (const auto& row : rows) {
+        row_report found = validator.add_row(row);
+        if (!found.issues.empty()) report.rows.push_back(std::move(found));
+    }
+    report.summary = validator.summary();
+    return report;
+}
+
+/// Feeds JSON text holding an array of create requests to `validator`, one element at a time (the array is
+/// never held whole: each element is checked, then discarded). Rows with issues go to `out`; a document that
+/// is not a JSON array gives an input issue and returns false (rows before a syntax error were checked).
+inline bool feed_json_rows(batch_validator& validator, std::string_view text, std::vector<row_report>& out, std::vector<issue>& issues) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || text[first] != '[') {
+        const auto parsed = parse_json(text);
+        if (parsed.ok()) issues.push_back(type_issue({}, "an array of /user_identities/create requests", parsed.value));
+        else issues.insert(issues.end(), parsed.issues.begin(), parsed.issues.end());
+        return false;
+    }
+    const nlohmann::json::parser_callback_t on_event = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        const bool element_done = depth == 1 && (event == nlohmann::json::parse_event_t::value || event == nlohmann::json::parse_event_t::object_end ||
+                                                 event == nlohmann::json::parse_event_t::array_end);
+        if (!element_done) return true;
+        row_report found = validator.add_row(parsed);
+        if (!found.issues.empty()) out.push_back(std::move(found));
+        return false;  // discard the element: memory stays O(one row)
+    };
+    const auto parsed = nlohmann::json::parse(text.begin(), text.end(), on_event, /*allow_exceptions=*/false);
+    if (!parsed.is_discarded()) return true;
+    issues.push_back({{}, "invalid_json", severity::error,
+                      "Input is not valid JSON (check quotes, commas and brackets; text must be UTF-8). Rows before the error were checked.",
+                      std::nullopt});
+    return false;
+}
+
+/// Validates JSON text holding an array of create requests against `workspace`, streaming row by row.
+[[nodiscard]] inline batch_report validate_json_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {}) {
+    batch_report report;
+    batch_validator validator(workspace, options);
+    report.usable = feed_json_rows(validator, text, report.rows, report.issues);
+    report.summary = validator.summary();
+    return report;
+}
+
+/// A row report as JSON: {"row", "line"?, "issues", "conflicts"} ("line" only for CSV rows).
+[[nodiscard]] inline nlohmann::json row_report_to_json(const row_report& report) {
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const auto& found : report.conflicts) conflicts.push_back(conflict_to_json(found));
+    nlohmann::json out = {{"row", report.row}, {"issues", issues_to_json(report.issues)}, {"conflicts", std::move(conflicts)}};
+    if (report.line > 0) out["line"] = report.line;
+    return out;
+}
+
+/// Batch counts as JSON: {"rows", "rows_with_errors", "rows_with_warnings", "errors", "warnings"}.
+[[nodiscard]] inline nlohmann::json batch_summary_to_json(const batch_summary& summary) {
+    return {{"rows", summary.rows}, {"rows_with_errors", summary.rows_with_errors}, {"rows_with_warnings", summary.rows_with_warnings},
+            {"errors", summary.errors}, {"warnings", summary.warnings}};
+}
+
+/// A whole batch report as JSON: {"ok", "usable", "summary", "issues", "rows"}.
+[[nodiscard]] inline nlohmann::json batch_report_to_json(const batch_report& report) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& row : report.rows) rows.push_back(row_report_to_json(row));
+    return {{"ok", report.ok()}, {"usable", report.usable}, {"summary", batch_summary_to_json(report.summary)},
+            {"issues", issues_to_json(report.issues)}, {"rows", std::move(rows)}};
+}
+
+}  // namespace seamid
