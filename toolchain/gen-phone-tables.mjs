@@ -29,13 +29,22 @@ function sumset(a, b) {
   return clamp(out);
 }
 function shiftBig(b, i) { let r = 0; for (let j = 0; j <= MAX_LEN; j++) if (b & (1 << j)) r |= 1 << Math.min(MAX_LEN, i + j); return r; }
-const EMPTY = () => ({ len: 1, first: new Array(10).fill(0) });
-const NONE = () => ({ len: 0, first: new Array(10).fill(0) });
+// first2[10*d1+d2]: lengths of matches starting with the two digits d1 d2.
+const EMPTY = () => ({ len: 1, first: new Array(10).fill(0), first2: new Array(100).fill(0) });
 function concat(a, b) {
   const first = a.first.map((m, d) => sumset(m, b.len) | (a.len & 1 ? b.first[d] : 0));
-  return { len: sumset(a.len, b.len), first };
+  const first2 = a.first2.map((m, xy) => {
+    const x = Math.floor(xy / 10), y = xy % 10;
+    let out = sumset(m, b.len);
+    if (a.first[x] & 2) out |= sumset(b.first[y], 2); // A is the single digit x, B starts with y
+    if (a.len & 1) out |= b.first2[xy];
+    return out;
+  });
+  return { len: sumset(a.len, b.len), first, first2 };
 }
-function union(a, b) { return { len: a.len | b.len, first: a.first.map((m, d) => m | b.first[d]) }; }
+function union(a, b) {
+  return { len: a.len | b.len, first: a.first.map((m, d) => m | b.first[d]), first2: a.first2.map((m, i) => m | b.first2[i]) };
+}
 function repeat(x, min, max) {
   let out = EMPTY();
   for (let i = 0; i < min; i++) out = concat(out, x);
@@ -47,7 +56,7 @@ function repeat(x, min, max) {
 function digitSet(mask) {
   const first = new Array(10).fill(0);
   for (let d = 0; d < 10; d++) if (mask & (1 << d)) first[d] = 1 << 1;
-  return { len: mask ? 1 << 1 : 0, first };
+  return { len: mask ? 1 << 1 : 0, first, first2: new Array(100).fill(0) };
 }
 
 function analyse(pattern) {
@@ -126,47 +135,66 @@ function analyse(pattern) {
 
 const lengthsMask = (lengths) => (lengths || []).reduce((m, l) => m | (1 << Math.min(l, MAX_LEN)), 0);
 
-// Masks of one numbering plan (a country, or a non-geographic entity).
+// Masks of one numbering plan (a country, or a non-geographic entity): { first[10], first2[100] }.
 function planMasks(plan) {
   const nnp = analyse(plan[2]);
   const types = Array.isArray(plan[11]) ? plan[11] : null;
-  if (!types) return nnp.first.map((m) => m & lengthsMask(plan[3]));
-  const typeUnion = new Array(10).fill(0);
+  if (!types) {
+    const allowed = lengthsMask(plan[3]);
+    return { first: nnp.first.map((m) => m & allowed), first2: nnp.first2.map((m) => m & allowed) };
+  }
+  const first = new Array(10).fill(0), first2 = new Array(100).fill(0);
   for (const type of types) {
     if (!Array.isArray(type) || !type[0]) continue; // absent, or "" = same as fixed line
     const allowed = lengthsMask(type[1] || plan[3]);
-    analyse(type[0]).first.forEach((m, d) => { typeUnion[d] |= m & allowed; });
+    const value = analyse(type[0]);
+    value.first.forEach((m, d) => { first[d] |= m & allowed; });
+    value.first2.forEach((m, i) => { first2[i] |= m & allowed; });
   }
-  return nnp.first.map((m, d) => m & typeUnion[d]);
+  return { first: nnp.first.map((m, d) => m & first[d]), first2: nnp.first2.map((m, i) => m & first2[i]) };
 }
 
 const byCode = new Map();
-const addPlan = (code, plan) => {
+const addPlan = (code, plan, isMainCountry) => {
   const masks = planMasks(plan);
-  const current = byCode.get(code) || new Array(10).fill(0);
-  byCode.set(code, current.map((m, d) => m | masks[d]));
+  const current = byCode.get(code) || { first: new Array(10).fill(0), first2: new Array(100).fill(0), nationalPrefix: '' };
+  current.first = current.first.map((m, d) => m | masks.first[d]);
+  current.first2 = current.first2.map((m, i) => m | masks.first2[i]);
+  // The trunk prefix dialled before national numbers (plan[5]), taken from the code's main country.
+  if (isMainCountry && typeof plan[5] === 'string' && /^\d{1,3}$/.test(plan[5])) current.nationalPrefix = plan[5];
+  byCode.set(code, current);
 };
 for (const [code, countries] of Object.entries(metadata.country_calling_codes)) {
-  for (const country of countries) if (metadata.countries[country]) addPlan(Number(code), metadata.countries[country]);
+  countries.forEach((country, i) => { if (metadata.countries[country]) addPlan(Number(code), metadata.countries[country], i === 0); });
 }
-for (const [code, plan] of Object.entries(metadata.nonGeographic || {})) addPlan(Number(code), plan);
+for (const [code, plan] of Object.entries(metadata.nonGeographic || {})) addPlan(Number(code), plan, true);
 
 const codes = [...byCode.keys()].sort((a, b) => a - b);
 if (codes.length > 254) throw new Error('too many calling codes for a uint8_t slot table');
 const slot = new Array(1000).fill(0);
 codes.forEach((code, i) => { slot[code] = i + 1; });
 const hex = (n) => '0x' + n.toString(16).padStart(4, '0');
+// Rows of 10 masks (by second national digit), deduplicated; row 0 is all zeros.
+const pool = [new Array(10).fill(0)];
+const poolIndex = new Map([[pool[0].join(','), 0]]);
+const rowOf = (masks) => {
+  const key = masks.join(',');
+  if (!poolIndex.has(key)) { poolIndex.set(key, pool.length); pool.push(masks); }
+  return poolIndex.get(key);
+};
 const rows = codes.map((code) => {
-  const masks = byCode.get(code);
-  const all = masks.reduce((a, m) => a | m, 0);
-  return `    {${code}, ${hex(all)}, {${masks.map(hex).join(', ')}}},`;
+  const { first, first2, nationalPrefix } = byCode.get(code);
+  const all = first.reduce((a, m) => a | m, 0);
+  const secondRows = first.map((_, d) => rowOf(first2.slice(10 * d, 10 * d + 10)));
+  return `    {${code}, ${hex(all)}, {${first.map(hex).join(', ')}}, {${secondRows.join(', ')}}, "${nationalPrefix}"},`;
 });
+if (pool.length > 65535) throw new Error('second-digit pool too large');
 const slotLines = [];
 for (let i = 0; i < 1000; i += 25) slotLines.push('    ' + slot.slice(i, i + 25).join(', ') + ',');
 
 const text = `// Generated by toolchain/gen-phone-tables.mjs from libphonenumber-js ${packageVersion} (metadata.max.json). Do not edit.
 // Numbering-plan tables for phone plausibility warnings: for each assigned country calling code, the
-// national significant number lengths a valid number can have, overall and per first national digit.
+// national significant number lengths a valid number can have, overall and per first one and two national digits.
 // Bit L of a mask set = length L allowed (bit ${MAX_LEN} = ${MAX_LEN} or more).
 #pragma once
 
@@ -177,11 +205,19 @@ namespace seamid::detail::phone_tables {
 /// Where the tables come from; numbering plans change, so this names the metadata they were built from.
 inline constexpr const char* metadata_source = "libphonenumber-js ${packageVersion} metadata.max.json";
 
-/// One numbering plan: a calling code with its allowed NSN lengths.
+/// One numbering plan: a calling code with its allowed NSN lengths, overall, by first digit, and (through
+/// second_digit_rows, indexes into second_digit_masks) by first two digits; and its national (trunk) prefix.
 struct calling_code_plan {
     std::uint16_t calling_code;
     std::uint16_t lengths;
     std::uint16_t lengths_by_first_digit[10];
+    std::uint16_t second_digit_rows[10];
+    char national_prefix[4];
+};
+
+/// second_digit_masks[row][d2]: allowed lengths of numbers whose first two national digits are d1 d2.
+inline constexpr std::uint16_t second_digit_masks[${pool.length}][10] = {
+${pool.map((row) => `    {${row.map(hex).join(', ')}},`).join('\n')}
 };
 
 /// Plans of every assigned calling code, sorted by code.

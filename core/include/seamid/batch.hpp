@@ -16,10 +16,10 @@
 #include <nlohmann/json.hpp>
 
 #include "seamid/csv.hpp"
+#include "seamid/identity_request.hpp"
 #include "seamid/issue.hpp"
 #include "seamid/json_input.hpp"
 #include "seamid/options.hpp"
-#include "seamid/phone.hpp"
 #include "seamid/unicode.hpp"
 #include "seamid/uniqueness.hpp"
 #include "seamid/workspace_index.hpp"
@@ -45,31 +45,10 @@ struct batch_summary {
 
 namespace detail {
 
-/// Interim field checks of a create row, until the identity validation lands: the row is an object, the
-/// four string fields are strings or null, and phone_number follows Seam's E.164 rule.
-inline std::vector<issue> interim_create_checks(const nlohmann::json& row, const validation_options& options, const issue_path& base) {
-    std::vector<issue> issues;
-    if (!row.is_object()) {
-        issues.push_back(type_issue(base, "an object", row));
-        return issues;
-    }
-    for (const std::string_view name : {"user_identity_key", "email_address", "phone_number", "full_name"}) {
-        const auto found = row.find(name);
-        if (found == row.end() || found->is_null()) continue;
-        if (!found->is_string()) {
-            issues.push_back(type_issue(child_path(base, std::string(name)), "a string or null", *found));
-        } else if (name == "phone_number") {
-            for (auto& phone_issue : phone_issues(check_phone(found->get_ref<const std::string&>(), options), child_path(base, std::string(name))))
-                issues.push_back(std::move(phone_issue));
-        }
-    }
-    return issues;
-}
-
-/// The field issues of one create row, with paths under `base`. The one place the batch calls the
-/// identity validation (issue 3's validate_create, once it is merged).
+/// The field issues of one create row, with paths under `base`: the identity validation of
+/// /user_identities/create (identity_request.hpp), the same rules a single form gets.
 inline std::vector<issue> row_field_issues(const nlohmann::json& row, const validation_options& options, const issue_path& base) {
-    return interim_create_checks(row, options, base);
+    return validate_create(row, options, base);
 }
 
 /// Drops repeated (path, code) pairs, keeping the first: two checks may report the same finding.
@@ -110,6 +89,25 @@ public:
             }
             check_uniqueness(values, report, base);
         }
+        count(report);
+        return report;
+    }
+
+    /// Validates the next row given as a create_request (views, e.g. into a CSV record): no JSON is built.
+    row_report add_request(const create_request& request, std::size_t line = 0, std::vector<issue> found = {}) {
+        row_report report = begin_row(line);
+        const issue_path base{report.row - 1};
+        report.issues = std::move(found);
+        for (auto& field_issue : validate_create(request, options_, base)) report.issues.push_back(std::move(field_issue));
+        detail::drop_repeated_issues(report.issues);
+        identity_values values;
+        const auto take = [&](identity_field field, const request_value& value) {
+            if (value.kind == value_kind::string) values.set(field, value.text);
+        };
+        take(identity_field::user_identity_key, request.user_identity_key);
+        take(identity_field::email_address, request.email_address);
+        take(identity_field::phone_number, request.phone_number);
+        check_uniqueness(values, report, base);
         count(report);
         return report;
     }
@@ -303,13 +301,6 @@ private:
                                "full_name, acs_system_ids); none of its columns is one.", std::nullopt});
             return;
         }
-        // The reusable row object: one member per mapped string column, values replaced in place per row
-        // (std::map nodes never move, so the pointers stay valid; acs_system_ids is re-inserted per row).
-        row_ = nlohmann::json::object();
-        for (const int field : column_field_) {
-            const bool string_field = field >= 0 && csv_create_fields[static_cast<std::size_t>(field)] != "acs_system_ids";
-            column_slot_.push_back(string_field ? &row_[std::string(csv_create_fields[static_cast<std::size_t>(field)])] : nullptr);
-        }
     }
 
     row_report read_row() {
@@ -326,6 +317,7 @@ private:
             return validator_.add_unreadable_row({{{row_index}, "csv_field_count", severity::error, std::move(message), std::nullopt}}, record_.line);
         }
         std::vector<issue> encoding;
+        request_ = create_request{};
         for (std::size_t i = 0; i < column_field_.size(); ++i) {
             const int field = column_field_[i];
             if (field < 0) continue;
@@ -333,36 +325,32 @@ private:
             if (!unicode::is_valid_utf8(cell))
                 encoding.push_back({{row_index, std::string(csv_create_fields[static_cast<std::size_t>(field)])}, "invalid_utf8", severity::error,
                                     "This value is not valid UTF-8; save the file as UTF-8.", std::nullopt});
-            set_cell(i, cell);
+            set_cell(field, cell);
         }
-        return validator_.add_row(row_, record_.line, std::move(encoding));
+        return validator_.add_request(request_, record_.line, std::move(encoding));
     }
 
-    /// Puts column `i`'s cell into the row object: empty = null (absent for acs_system_ids); strings reuse
-    /// their storage, so a row costs no allocation once the first rows have sized the buffers.
-    void set_cell(std::size_t i, std::string_view cell) {
-        nlohmann::json* slot = column_slot_[i];
-        if (slot == nullptr) {  // acs_system_ids: a list of ids separated by ';', ',' or spaces
-            if (cell.empty()) {
-                row_.erase("acs_system_ids");
-                return;
-            }
-            nlohmann::json ids = nlohmann::json::array();
-            std::size_t at = 0;
-            const auto separator = [](char c) { return c == ';' || c == ',' || c == ' ' || c == '\t'; };
-            while (at < cell.size()) {
-                while (at < cell.size() && separator(cell[at])) ++at;
-                std::size_t end = at;
-                while (end < cell.size() && !separator(cell[end])) ++end;
-                if (end > at) ids.push_back(std::string(cell.substr(at, end - at)));
-                at = end;
-            }
-            row_["acs_system_ids"] = std::move(ids);
-            return;
+    /// Puts a cell into the request: an empty cell is null (absent for acs_system_ids); views point into the record.
+    void set_cell(int field, std::string_view cell) {
+        const request_value value = cell.empty() ? request_value::null() : request_value::string(cell);
+        switch (field) {
+            case 0: request_.user_identity_key = value; return;
+            case 1: request_.email_address = value; return;
+            case 2: request_.phone_number = value; return;
+            case 3: request_.full_name = value; return;
+            default: break;
         }
-        if (cell.empty()) *slot = nullptr;
-        else if (slot->is_string()) slot->get_ref<std::string&>().assign(cell.data(), cell.size());
-        else *slot = std::string(cell);
+        if (cell.empty()) return;  // acs_system_ids: a list of ids separated by ';', ',' or spaces
+        request_.acs_system_ids = request_value::of_kind(value_kind::array);
+        const auto separator = [](char c) { return c == ';' || c == ',' || c == ' ' || c == '\t'; };
+        std::size_t at = 0;
+        while (at < cell.size()) {
+            while (at < cell.size() && separator(cell[at])) ++at;
+            std::size_t end = at;
+            while (end < cell.size() && !separator(cell[end])) ++end;
+            if (end > at) request_.acs_system_id_items.push_back(request_value::string(cell.substr(at, end - at)));
+            at = end;
+        }
     }
 
     csv_reader reader_;
@@ -372,8 +360,7 @@ private:
     std::vector<issue> issues_;
     std::vector<std::string> columns_;
     std::vector<int> column_field_;  ///< index into csv_create_fields, or -1 (ignored column)
-    std::vector<nlohmann::json*> column_slot_;  ///< the row member a string column writes to (nullptr otherwise)
-    nlohmann::json row_;
+    create_request request_;  ///< the current row, as views into record_
     bool usable_ = true;
 };
 

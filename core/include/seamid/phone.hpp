@@ -31,10 +31,11 @@ enum class phone_code : std::uint8_t {
     invalid_length,             ///< warning (error when strict): no number of this country has this length
     invalid_length_for_prefix,  ///< warning (error when strict): this length is not used for numbers starting with this digit
     untrimmed,                  ///< info: surrounding whitespace that Seam trims away; has a suggestion
+    national_prefix,            ///< warning (error when strict): the national trunk prefix (0, 1, 8, ...) after the calling code; has a suggestion
 };
 
 /// Number of phone codes (for tables indexed by phone_code).
-inline constexpr std::size_t phone_code_count = 13;
+inline constexpr std::size_t phone_code_count = 14;
 
 /// The stable, documented name of a phone code, e.g. "phone_formatted".
 [[nodiscard]] constexpr std::string_view phone_code_name(phone_code code) noexcept {
@@ -51,6 +52,7 @@ inline constexpr std::size_t phone_code_count = 13;
         case phone_code::invalid_length: return "phone_invalid_length";
         case phone_code::invalid_length_for_prefix: return "phone_invalid_length_for_prefix";
         case phone_code::untrimmed: return "phone_untrimmed";
+        case phone_code::national_prefix: return "phone_national_prefix";
     }
     return "phone_invalid_characters";
 }
@@ -79,9 +81,11 @@ inline constexpr std::size_t phone_code_count = 13;
         case phone_code::invalid_length:
             return "No number in this country has this many digits; check for a missing or extra digit.";
         case phone_code::invalid_length_for_prefix:
-            return "Numbers in this country starting with this digit have a different length; check the number.";
+            return "Numbers in this country starting with these digits have a different length, or no number starts with them; check the number.";
         case phone_code::untrimmed:
             return "Seam removes the surrounding whitespace from this phone number; store the trimmed value.";
+        case phone_code::national_prefix:
+            return "E.164 numbers omit the national trunk prefix (like the 0 in +44 (0)20): remove it after the country code (use the suggestion).";
     }
     return "Phone number must be in E.164 format: +14155552671";
 }
@@ -132,35 +136,56 @@ constexpr void set_suggestion(phone_check& result, std::string_view value) noexc
     for (std::size_t i = 0; i < result.suggestion_length; ++i) result.suggestion[i] = value[i];
 }
 
+/// Why a national significant number does not fit a plan, or phone_code{} when it fits.
+constexpr phone_code plan_misfit(const phone_tables::calling_code_plan& plan, std::string_view national) noexcept {
+    const std::size_t length = national.size();
+    const unsigned length_bit = 1u << (length < 15 ? length : 15);
+    if ((plan.lengths & length_bit) == 0) return phone_code::invalid_length;
+    const auto first = static_cast<unsigned>(national[0] - '0');
+    if ((plan.lengths_by_first_digit[first] & length_bit) == 0) return phone_code::invalid_length_for_prefix;
+    if (length >= 2) {
+        const auto second = static_cast<unsigned>(national[1] - '0');
+        if ((phone_tables::second_digit_masks[plan.second_digit_rows[first]][second] & length_bit) == 0)
+            return phone_code::invalid_length_for_prefix;
+    }
+    return phone_code{};
+}
+
 /// Numbering-plan plausibility of a number already accepted by Seam's rule (+ and 2-15 digits).
 constexpr void check_plausibility(phone_check& result, std::string_view e164, const validation_options& options) noexcept {
     namespace tables = phone_tables;
     const severity level = options.rules == profile::strict ? severity::error : severity::warning;
     const std::string_view digits = e164.substr(1);
     unsigned value = 0;
-    const tables::calling_code_plan* plan = nullptr;
+    unsigned slot = 0;  // 1 + index into tables::plans, 0 = no assigned calling code
     std::size_t code_length = 0;
-    for (std::size_t k = 1; k <= 3 && k <= digits.size(); ++k) {
+    for (std::size_t k = 1; k <= 3 && k <= digits.size() && slot == 0; ++k) {
         value = value * 10 + static_cast<unsigned>(digits[k - 1] - '0');
-        if (const auto slot = tables::slot[value]; slot != 0) {
-            plan = &tables::plans[slot - 1];
-            code_length = k;
-            break;
-        }
+        slot = tables::slot[value];
+        code_length = k;
     }
-    if (plan == nullptr) {
+    if (slot == 0) {
         add_finding(result, phone_code::unassigned_country_code, level);
         return;
     }
-    const std::size_t national_length = digits.size() - code_length;
-    const unsigned length_bit = 1u << (national_length < 15 ? national_length : 15);
-    if ((plan->lengths & length_bit) == 0) {
-        add_finding(result, phone_code::invalid_length, level);
+    const tables::calling_code_plan& plan = tables::plans[slot - 1];
+    const std::string_view national = digits.substr(code_length);
+    const phone_code misfit = national.empty() ? phone_code::invalid_length : plan_misfit(plan, national);
+    if (misfit == phone_code{}) return;
+    // A trunk prefix kept after the calling code (+44 020..., +1 1415...): suggest the number without it.
+    const std::string_view prefix(plan.national_prefix);
+    if (!prefix.empty() && national.size() > prefix.size() && national.substr(0, prefix.size()) == prefix &&
+        plan_misfit(plan, national.substr(prefix.size())) == phone_code{}) {
+        add_finding(result, phone_code::national_prefix, level);
+        std::array<char, 16> corrected{};
+        std::size_t n = 0;
+        corrected[n++] = '+';
+        for (char c : digits.substr(0, code_length)) corrected[n++] = c;
+        for (char c : national.substr(prefix.size())) corrected[n++] = c;
+        set_suggestion(result, std::string_view(corrected.data(), n));
         return;
     }
-    const auto first_digit = static_cast<unsigned>(digits[code_length] - '0');
-    if ((plan->lengths_by_first_digit[first_digit] & length_bit) == 0)
-        add_finding(result, phone_code::invalid_length_for_prefix, level);
+    add_finding(result, misfit, level);
 }
 
 /// Formatting a person may type around a number: spaces, dashes, dots, brackets, slashes, Unicode spaces and dashes.
@@ -213,8 +238,13 @@ constexpr void diagnose(phone_check& result, std::string_view text) noexcept {
     else if (digit_count > 15) add_finding(result, phone_code::too_long, severity::error);
     else if (first_digit == '0') add_finding(result, phone_code::leading_zero, severity::error);
     else {
+        // Suggest the digits; when they keep a trunk prefix ("+44 (0)20 ..."), suggest the number without it.
         add_finding(result, phone_code::formatted, severity::error);
-        set_suggestion(result, std::string_view(canonical.data(), 1 + digit_count));
+        const std::string_view digits_only(canonical.data(), 1 + digit_count);
+        phone_check plausibility;
+        check_plausibility(plausibility, digits_only, validation_options{});
+        const bool trunk = plausibility.count == 1 && plausibility.findings[0].code == phone_code::national_prefix;
+        set_suggestion(result, trunk ? plausibility.suggested() : digits_only);
     }
 }
 
@@ -246,7 +276,8 @@ constexpr void diagnose(phone_check& result, std::string_view text) noexcept {
     for (std::uint8_t i = 0; i < check.count; ++i) {
         const auto [code, level] = check.findings[i];
         issue found{path, std::string(phone_code_name(code)), level, std::string(phone_code_message(code)), std::nullopt};
-        const bool carries_suggestion = code == phone_code::formatted || code == phone_code::untrimmed;
+        const bool carries_suggestion =
+            code == phone_code::formatted || code == phone_code::untrimmed || code == phone_code::national_prefix;
         if (carries_suggestion && check.suggestion_length > 0) found.suggestion = std::string(check.suggested());
         issues.push_back(std::move(found));
     }
