@@ -1,0 +1,297 @@
+// Tests of seamid/workspace_index.hpp, uniqueness.hpp, csv.hpp and batch.hpp: the shared fixture
+// (tests/fixtures/workspace.json, also read by tests/js/workspace.test.mjs) plus incremental changes,
+// index consistency after bad input, and huge or hostile inputs.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "fixtures.hpp"
+#include "seamid/batch.hpp"
+#include "seamid/csv.hpp"
+#include "seamid/uniqueness.hpp"
+#include "seamid/workspace_index.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+const json& fixture() {
+    static const json loaded = seamid_test::load_fixture("workspace.json");
+    return loaded;
+}
+
+seamid::workspace_index fixture_workspace() {
+    seamid::workspace_index index;
+    const auto issues = index.load(fixture()["workspace"]);
+    REQUIRE(issues.empty());
+    REQUIRE(index.size() == 4);
+    return index;
+}
+
+seamid::validation_options options_for(const json& test_case) {
+    seamid::validation_options options;
+    if (test_case.value("profile", "standard") == "strict") options.rules = seamid::profile::strict;
+    return options;
+}
+
+std::vector<std::string> codes_of(const std::vector<seamid::issue>& issues) {
+    std::vector<std::string> codes;
+    for (const auto& found : issues) codes.push_back(found.code);
+    return codes;
+}
+
+json path_json(const seamid::issue_path& path) { return seamid::issue_to_json({path, "", seamid::severity::error, "", std::nullopt})["path"]; }
+
+void check_uniqueness_case(const seamid::workspace_index& index, const json& test_case, bool update) {
+    INFO("case: " << test_case["name"].get<std::string>());
+    const auto result = update ? seamid::check_update(index, test_case["request"], options_for(test_case))
+                               : seamid::check_create(index, test_case["request"], options_for(test_case));
+    CHECK(codes_of(result.issues) == test_case["codes"].get<std::vector<std::string>>());
+    if (test_case.contains("severities")) {
+        std::vector<std::string> severities;
+        for (const auto& found : result.issues) severities.emplace_back(seamid::severity_name(found.level));
+        CHECK(severities == test_case["severities"].get<std::vector<std::string>>());
+    }
+    if (test_case.contains("holders")) {
+        std::vector<std::string> holders;
+        for (const auto& found : result.conflicts) holders.push_back(found.user_identity_id);
+        CHECK(holders == test_case["holders"].get<std::vector<std::string>>());
+        for (std::size_t i = 0; i < result.conflicts.size(); ++i)  // the message names the holder
+            CHECK(result.issues.at(i).message.find(result.conflicts[i].user_identity_id) != std::string::npos);
+    }
+    CHECK(result.ok() == !seamid::has_errors(result.issues));
+}
+
+}  // namespace
+
+TEST_CASE("create requests against the fixture workspace", "[workspace][fixtures]") {
+    const auto index = fixture_workspace();
+    REQUIRE(fixture()["create"].size() >= 10);
+    for (const auto& test_case : fixture()["create"]) check_uniqueness_case(index, test_case, false);
+}
+
+TEST_CASE("update requests against the fixture workspace", "[workspace][fixtures]") {
+    const auto index = fixture_workspace();
+    REQUIRE(fixture()["update"].size() >= 5);
+    for (const auto& test_case : fixture()["update"]) check_uniqueness_case(index, test_case, true);
+}
+
+TEST_CASE("batches of the fixture", "[batch][fixtures]") {
+    const auto index = fixture_workspace();
+    REQUIRE(fixture()["batches"].size() >= 10);
+    for (const auto& test_case : fixture()["batches"]) {
+        INFO("batch: " << test_case["name"].get<std::string>());
+        const auto report = test_case.contains("csv") ? seamid::validate_csv_batch(index, test_case["csv"].get<std::string>())
+                                                      : seamid::validate_json_batch(index, test_case["rows_json"].dump());
+        CHECK(report.usable == test_case["usable"].get<bool>());
+        CHECK(codes_of(report.issues) == test_case["input_codes"].get<std::vector<std::string>>());
+        if (test_case.contains("input_severities")) {
+            std::vector<std::string> severities;
+            for (const auto& found : report.issues) severities.emplace_back(seamid::severity_name(found.level));
+            CHECK(severities == test_case["input_severities"].get<std::vector<std::string>>());
+        }
+        std::map<std::string, std::vector<std::string>> rows;
+        for (const auto& row : report.rows) {
+            rows[std::to_string(row.row)] = codes_of(row.issues);
+            for (const auto& found : row.issues) {  // every issue's path starts with the 0-based row index
+                REQUIRE_FALSE(found.path.empty());
+                CHECK(std::get<std::size_t>(found.path.front()) == row.row - 1);
+            }
+            if (test_case.contains("lines") && test_case["lines"].contains(std::to_string(row.row)))
+                CHECK(row.line == test_case["lines"][std::to_string(row.row)].get<std::size_t>());
+        }
+        CHECK(rows == test_case["rows"].get<std::map<std::string, std::vector<std::string>>>());
+        const auto& summary = test_case["summary"];
+        CHECK(report.summary.rows == summary["rows"].get<std::size_t>());
+        CHECK(report.summary.rows_with_errors == summary["rows_with_errors"].get<std::size_t>());
+        CHECK(report.summary.rows_with_warnings == summary["rows_with_warnings"].get<std::size_t>());
+        CHECK(report.summary.errors == summary["errors"].get<std::size_t>());
+        CHECK(report.summary.warnings == summary["warnings"].get<std::size_t>());
+        CHECK(report.ok() == (report.usable && report.summary.errors == 0 && !seamid::has_errors(report.issues)));
+    }
+}
+
+TEST_CASE("batch conflicts name the earliest row holding the value", "[batch]") {
+    const auto index = fixture_workspace();
+    const auto& test_case = fixture()["batches"][0];
+    const auto report = seamid::validate_csv_batch(index, test_case["csv"].get<std::string>());
+    REQUIRE(report.rows.size() == 3);
+    for (const auto& row : report.rows) {
+        REQUIRE_FALSE(row.conflicts.empty());
+        CHECK(row.conflicts[0].row == 1);  // rows 2 and 3 share row 1's phone; row 4 repeats row 1's key
+        CHECK(row.conflicts[0].user_identity_id.empty());
+        CHECK(row.issues.back().message.find("row 1 of this batch") != std::string::npos);
+    }
+}
+
+TEST_CASE("loading snapshots: shapes, bad identities, transactional failure", "[workspace][fixtures][bad-input]") {
+    for (const auto& test_case : fixture()["loads"]) {
+        INFO("load: " << test_case["name"].get<std::string>());
+        const std::string text = test_case.contains("text") ? test_case["text"].get<std::string>() : test_case["document"].dump();
+        // The JSON text (SAX) and the parsed document give the same result.
+        seamid::workspace_index from_text;
+        const auto issues = from_text.load_json(text);
+        CHECK(codes_of(issues) == test_case["codes"].get<std::vector<std::string>>());
+        CHECK(from_text.size() == test_case["size"].get<std::size_t>());
+        if (test_case.contains("paths")) {
+            REQUIRE(issues.size() == test_case["paths"].size());
+            for (std::size_t i = 0; i < issues.size(); ++i) CHECK(path_json(issues[i].path) == test_case["paths"][i]);
+        }
+        if (test_case.contains("find")) {
+            const auto& find = test_case["find"];
+            const auto field = find["field"] == "user_identity_key" ? seamid::identity_field::user_identity_key : seamid::identity_field::email_address;
+            const auto ids = from_text.find(field, find["value"].get<std::string>());
+            CHECK(std::vector<std::string>(ids.begin(), ids.end()) == find["ids"].get<std::vector<std::string>>());
+        }
+        if (test_case.contains("document")) {
+            seamid::workspace_index from_document;
+            const auto document_issues = from_document.load(test_case["document"]);
+            CHECK(codes_of(document_issues) == test_case["codes"].get<std::vector<std::string>>());
+            CHECK(from_document.size() == test_case["size"].get<std::size_t>());
+        }
+        // A failed load leaves an existing index exactly as it was.
+        if (test_case.value("unusable", false)) {
+            auto index = fixture_workspace();
+            CHECK_FALSE(index.load_json(text).empty());
+            CHECK(index.size() == 4);
+            CHECK(index.find(seamid::identity_field::user_identity_key, "alice").size() == 1);
+        }
+    }
+}
+
+TEST_CASE("audit of a snapshot with duplicates", "[workspace][audit][fixtures]") {
+    seamid::workspace_index index;
+    REQUIRE(index.load(fixture()["audit"]["snapshot"]).empty());
+    const auto report = seamid::audit(index);
+    json groups = json::array();
+    for (const auto& group : report.duplicates)
+        groups.push_back({{"field", std::string(seamid::field_name(group.field))},
+                          {"match", group.kind == seamid::match_kind::exact ? "exact" : "case_variant"},
+                          {"user_identity_ids", group.user_identity_ids}});
+    CHECK(groups == fixture()["audit"]["duplicates"]);
+    CHECK_FALSE(report.ok());
+    REQUIRE(report.issues.size() == report.duplicates.size());
+    CHECK(report.issues[2].level == seamid::severity::warning);
+    CHECK(report.issues[3].message.find("cccccccc-0000-4000-8000-000000000003") != std::string::npos);
+    CHECK(seamid::audit(fixture_workspace()).duplicates.empty());
+}
+
+TEST_CASE("incremental changes keep every lookup current", "[workspace]") {
+    auto index = fixture_workspace();
+    const std::string alice = "aaaaaaaa-0000-4000-8000-000000000001";
+    // Update freeing a value: after the update, another identity may take it.
+    CHECK_FALSE(seamid::check_create(index, json{{"phone_number", "+14155550101"}}).ok());
+    CHECK(index.update(json{{"user_identity_id", alice}, {"phone_number", nullptr}}).empty());
+    CHECK(seamid::check_create(index, json{{"phone_number", "+14155550101"}}).ok());
+    CHECK(index.find(seamid::identity_field::user_identity_key, "alice") == std::vector<std::string_view>{alice});  // unchanged field kept
+    // Changing a value frees the old one and takes the new one.
+    CHECK(index.update(json{{"user_identity_id", alice}, {"user_identity_key", "alice-2"}}).empty());
+    CHECK(index.find(seamid::identity_field::user_identity_key, "alice").empty());
+    CHECK(index.find(seamid::identity_field::user_identity_key, "alice-2").size() == 1);
+    // Add, then the new identity's values are taken; adding it twice is refused.
+    const json erin = {{"user_identity_id", "aaaaaaaa-0000-4000-8000-000000000005"}, {"user_identity_key", "erin"}, {"phone_number", " +14155550105 "}};
+    CHECK(index.add(erin).empty());
+    CHECK(codes_of(index.add(erin)) == std::vector<std::string>{"user_identity_id_exists"});
+    CHECK(index.size() == 5);
+    CHECK(seamid::check_create(index, json{{"phone_number", "+14155550105"}}).conflicts.at(0).user_identity_id == erin["user_identity_id"]);
+    // Remove frees everything it held; removing again is an error.
+    CHECK(index.remove("aaaaaaaa-0000-4000-8000-000000000005").empty());
+    CHECK(codes_of(index.remove("aaaaaaaa-0000-4000-8000-000000000005")) == std::vector<std::string>{"unknown_user_identity_id"});
+    CHECK(seamid::check_create(index, json{{"user_identity_key", "erin"}, {"phone_number", "+14155550105"}}).ok());
+    CHECK(index.size() == 4);
+    // Refused changes leave the index unchanged.
+    CHECK(codes_of(index.update(json{{"user_identity_id", alice}, {"email_address", 5}})) == std::vector<std::string>{"invalid_type"});
+    CHECK(codes_of(index.update(json{{"user_identity_key", "x"}})) == std::vector<std::string>{"identity_missing_id"});
+    CHECK(codes_of(index.update(json::array())) == std::vector<std::string>{"invalid_type"});
+    CHECK(codes_of(index.add(json{{"user_identity_key", "no-id"}})) == std::vector<std::string>{"identity_missing_id"});
+    CHECK(index.find(seamid::identity_field::email_address, "alice@example.com").size() == 1);
+    CHECK(index.size() == 4);
+}
+
+TEST_CASE("thousands of changes: slots are reused, the arena is compacted, lookups stay exact", "[workspace]") {
+    seamid::workspace_index index;
+    const auto id = [](int i) { return "dddddddd-0000-4000-8000-" + std::to_string(100000000000 + i); };
+    for (int i = 0; i < 5000; ++i)
+        REQUIRE(index.add(json{{"user_identity_id", id(i)}, {"user_identity_key", "key-" + std::to_string(i)}, {"email_address", "E" + std::to_string(i) + "@x.io"}}).empty());
+    for (int round = 0; round < 3; ++round)
+        for (int i = 0; i < 5000; i += 2)
+            REQUIRE(index.update(json{{"user_identity_id", id(i)}, {"user_identity_key", "key-" + std::to_string(i) + "-r" + std::to_string(round)}}).empty());
+    for (int i = 1; i < 5000; i += 2) REQUIRE(index.remove(id(i)).empty());
+    CHECK(index.size() == 2500);
+    for (int i = 0; i < 5000; ++i) {
+        const auto key = "key-" + std::to_string(i) + (i % 2 == 0 ? "-r2" : "");
+        CHECK(index.find(seamid::identity_field::user_identity_key, key).size() == (i % 2 == 0 ? 1u : 0u));
+        const auto email = "e" + std::to_string(i) + "@X.IO";  // case variant of the stored one
+        std::size_t variants = 0;
+        index.visit_holders(seamid::identity_field::email_address, email, [&](auto, seamid::match_kind kind) {
+            variants += kind == seamid::match_kind::case_variant;
+            return true;
+        });
+        CHECK(variants == (i % 2 == 0 ? 1u : 0u));
+    }
+    CHECK(index.slot_count() == 5000);  // removed slots were not added to, only reused
+}
+
+TEST_CASE("the ASCII case fold and the hash agree", "[workspace][hash]") {
+    using seamid::detail::equal_ignoring_ascii_case;
+    using seamid::detail::hash_text;
+    CHECK(equal_ignoring_ascii_case("Some.Body@Example.COM", "some.body@example.com"));
+    CHECK_FALSE(equal_ignoring_ascii_case("a@b.c", "a@b.d"));
+    CHECK_FALSE(equal_ignoring_ascii_case("[", "{"));  // '[' and '{' differ by the case bit but are not letters
+    CHECK_FALSE(equal_ignoring_ascii_case("\xC3\x89", "\xC3\xA9"));  // non-ASCII is compared exactly
+    CHECK(hash_text<true>("Some.Body@Example.COM") == hash_text<true>("some.body@example.com"));
+    CHECK(hash_text<false>("Key") != hash_text<false>("key"));
+    for (const char c : std::string("@[`{\x7F")) CHECK(seamid::detail::fold_ascii_word(static_cast<unsigned char>(c)) == static_cast<unsigned char>(c));
+}
+
+TEST_CASE("CSV reader: RFC 4180 quoting, line ends, positions", "[csv]") {
+    seamid::csv_reader reader("a,\"b,c\",\"d\"\"e\"\r\n\"multi\r\nline\",x\rlast,\"\"");
+    seamid::csv_record record;
+    REQUIRE(reader.next(record));
+    REQUIRE(record.size() == 3);
+    CHECK(record.field(1) == "b,c");
+    CHECK(record.field(2) == "d\"e");
+    CHECK(record.line == 1);
+    REQUIRE(reader.next(record));
+    CHECK(record.field(0) == "multi\r\nline");
+    CHECK(record.line == 2);
+    REQUIRE(reader.next(record));  // a lone CR ends a record too
+    CHECK(record.field(0) == "last");
+    CHECK(record.field(1).empty());
+    CHECK(record.line == 4);
+    CHECK_FALSE(reader.next(record));
+    CHECK(seamid::csv_count_records("h\r\n\"a\nb\",c\r\n\r\nd\r\n") == 3);
+}
+
+TEST_CASE("a 100 MB line and NUL bytes are read, reported, and do not stop the batch", "[batch][bad-input]") {
+    const auto index = fixture_workspace();
+    const std::string huge(100u << 20, 'k');
+    std::string csv = "user_identity_key,email_address\n" + huge + ",big@example.com\n";
+    csv += std::string("nul\0key", 7) + ",nul@example.com\nalice,ok@example.com\n\xFF\xFE,bad@example.com\n";
+    const auto report = seamid::validate_csv_batch(index, csv);
+    CHECK(report.usable);
+    CHECK(report.summary.rows == 4);
+    std::map<std::size_t, std::vector<std::string>> rows;
+    for (const auto& row : report.rows) rows[row.row] = codes_of(row.issues);
+    CHECK(rows.count(1) == 0);  // a long key is valid: Seam sets no maximum
+    CHECK(rows.at(3) == std::vector<std::string>{"duplicate_user_identity_key"});
+    CHECK(rows.at(4).at(0) == "invalid_utf8");
+    REQUIRE(rows.count(2) == 1);
+    CHECK(rows.at(2).at(0).find("control") != std::string::npos);
+}
+
+TEST_CASE("a 100 MB field in a snapshot and broken JSON leave the index consistent", "[workspace][bad-input]") {
+    auto index = fixture_workspace();
+    const std::string huge(100u << 20, 'q');
+    const std::string text = R"([{"user_identity_id": "eeeeeeee-0000-4000-8000-000000000001", "user_identity_key": ")" + huge + R"("}])";
+    CHECK(index.load_json(text).empty());
+    CHECK(index.size() == 5);
+    CHECK(index.find(seamid::identity_field::user_identity_key, huge).size() == 1);
+    CHECK(codes_of(index.load_json(text.substr(0, text.size() - 3))) == std::vector<std::string>{"invalid_json"});
+    CHECK(codes_of(index.load_json(std::string("[\"\xFF\"]"))) == std::vector<std::string>{"invalid_json"});
+    CHECK(codes_of(index.load_json(std::string("[{\"user_identity_id\": \"a\0b\"}]", 30))) == std::vector<std::string>{"invalid_json"});
+    CHECK(index.size() == 5);
+    CHECK(seamid::audit(index).ok());
+}
