@@ -24,8 +24,8 @@ function projectDocument(document) {
   return document;
 }
 
-/** JSON text of plain data; BigInts become strings (reported as wrong types by the core), cycles throw. */
-const toJson = (value) => JSON.stringify(value, (key, item) => (typeof item === 'bigint' ? item.toString() : item));
+/** JSON text of plain data; BigInts become numbers (so the core reports them as numbers), cycles throw. */
+const toJson = (value) => JSON.stringify(value, (key, item) => (typeof item === 'bigint' ? Number(item) : item));
 
 /** Lets the event loop run (timers, input, rendering) without the 4 ms clamp of nested setTimeout. */
 function yieldToEventLoop() {
@@ -86,7 +86,6 @@ export function workspaceApi(wasm) {
 
   function makeWorkspace(handle, loadIssues) {
     let disposed = false;
-    let running = 0; // batches in flight
     const alive = () => {
       if (disposed) throw new Error('seamid: this workspace was disposed');
     };
@@ -188,7 +187,6 @@ export function workspaceApi(wasm) {
 
       const result = { ok: false, usable: true, total: 0, summary: null, columns: undefined, issues: [], rows: [] };
       const batch = wasm._batchNew(handle, isStrict(options));
-      running++;
       let step = 1000;
       // Runs `work(step)` repeatedly, adapting the step so each slice takes about sliceMs, yielding in between.
       const slices = async (work) => {
@@ -264,7 +262,6 @@ export function workspaceApi(wasm) {
         });
         return finish();
       } finally {
-        running--;
         wasm._batchFree(batch);
       }
 
