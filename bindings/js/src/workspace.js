@@ -24,8 +24,24 @@ function projectDocument(document) {
   return document;
 }
 
-/** JSON text of plain data; BigInts become numbers (so the core reports them as numbers), cycles throw. */
-const toJson = (value) => JSON.stringify(value, (key, item) => (typeof item === 'bigint' ? Number(item) : item));
+/** A JSON.stringify replacer: BigInts become numbers (the core reports them as numbers, not strings); lone
+ * surrogates become U+FFFD, as TextEncoder would write them (their \\uD800 escapes are not valid JSON text). */
+const wellFormed = (key, item) => {
+  if (typeof item === 'bigint') return Number(item);
+  if (typeof item === 'string') return item.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return item;
+};
+/** JSON text of plain data, fast path first; cycles throw. */
+function toJson(value) {
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    if (!(error instanceof TypeError) || !/BigInt/i.test(error.message)) throw error;
+  }
+  if (text === undefined || /\\u[dD][89a-fA-F]/.test(text)) text = JSON.stringify(value, wellFormed);
+  return text;
+}
 
 /** Lets the event loop run (timers, input, rendering) without the 4 ms clamp of nested setTimeout. */
 function yieldToEventLoop() {
@@ -257,6 +273,11 @@ export function workspaceApi(wasm) {
           const answer = JSON.parse(wasm._batchRows(batch, length));
           if (answer.issues.length > 0 && answer.issues[0].code === 'invalid_handle') throw new Error('seamid: this workspace was disposed');
           result.rows.push(...answer.rows);
+          if (!answer.usable) {
+            result.usable = false;
+            result.issues.push(...answer.issues);
+            return true;
+          }
           report(answer.done, result.total);
           return next >= input.length;
         });
