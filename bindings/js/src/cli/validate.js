@@ -1,0 +1,112 @@
+// `seamid validate <rows.csv|rows.json> [--workspace list.json] [--strict] [--format text|json]`: checks a bulk
+// import against a workspace snapshot and within itself. Exit 0: no errors; 1: errors; 2: unusable input.
+import { readFileSync, statSync } from 'node:fs';
+import { createWorkspace } from '../node.js';
+import { parseArguments } from './arguments.js';
+
+const usage = `Usage: seamid validate <rows.csv|rows.json> [--workspace list.json] [--strict] [--format text|json]
+
+Validates new user identities (a CSV file whose header row names Seam fields, or a JSON array of
+/user_identities/create requests) against each other and, with --workspace, against the identities of
+/user_identities/list (one page, an array of identities, or an array of pages).
+
+  --workspace FILE   the workspace snapshot to check uniqueness against
+  --strict           plausibility findings and case-variant emails are errors
+  --format json      print the full result as JSON (default: text)
+
+Exit status: 0 no errors, 1 errors found, 2 unusable input.`;
+
+/** Reads a UTF-8 file; returns { text } or { error }. */
+function readText(file, what) {
+  try {
+    if (!statSync(file).isFile()) return { error: `${what} ${file} is not a file` };
+    return { text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    return { error: `cannot read ${what} ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}` };
+  }
+}
+
+/** A progress bar on stderr, drawn only on a terminal and only for batches large enough to wait for. */
+function progressBar(stream) {
+  let last = -1;
+  const draw = ({ done, total }) => {
+    if (!stream.isTTY || total < 20000) return;
+    const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
+    if (percent === last) return;
+    last = percent;
+    const width = 30;
+    const filled = Math.round((percent / 100) * width);
+    stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}% ${done}/${total} rows`);
+  };
+  draw.end = () => { if (last >= 0) stream.write('\n'); };
+  return draw;
+}
+
+const where = (row) => `row ${row.row}${row.line ? ` (line ${row.line})` : ''}`;
+const pathText = (path) => path.filter((element) => typeof element === 'string').join('.');
+
+/** Runs the command; returns the exit code. */
+export async function run(args) {
+  const parsed = parseArguments(args, { flags: ['strict', 'help'], options: { format: ['text', 'json'], workspace: null } });
+  if (parsed.flags.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (parsed.error || parsed.positional.length !== 1) {
+    console.error(`seamid validate: ${parsed.error ?? 'give exactly one file of rows'}\n\n${usage}`);
+    return 2;
+  }
+  const [rowsFile] = parsed.positional;
+  const rows = readText(rowsFile, 'rows file');
+  if (rows.error) {
+    console.error(`seamid validate: ${rows.error}`);
+    return 2;
+  }
+  let snapshot = '[]';
+  if (parsed.options.workspace !== undefined) {
+    const read = readText(parsed.options.workspace, 'workspace file');
+    if (read.error) {
+      console.error(`seamid validate: ${read.error}`);
+      return 2;
+    }
+    snapshot = read.text;
+  }
+  const json = parsed.options.format === 'json';
+  const workspace = createWorkspace(snapshot);
+  try {
+    if (!workspace.usable) {
+      const [reason] = workspace.issues;
+      if (json) console.log(JSON.stringify({ ok: false, usable: false, workspace: { issues: workspace.issues } }, null, 2));
+      console.error(`seamid validate: the workspace file ${parsed.options.workspace} is unusable: ${reason.message}`);
+      return 2;
+    }
+    const format = /\.json$/i.test(rowsFile) ? 'json' : /\.csv$/i.test(rowsFile) ? 'csv' : undefined;
+    const bar = progressBar(process.stderr);
+    const result = await workspace.validateBatch(rows.text, { format, profile: parsed.flags.strict ? 'strict' : 'default', onProgress: bar });
+    bar.end();
+    if (json) {
+      console.log(JSON.stringify({ ...result, workspace: { identities: workspace.size, issues: workspace.issues } }, null, 2));
+    } else {
+      for (const found of workspace.issues)
+        console.log(`workspace ${JSON.stringify(found.path)}: ${found.severity} ${found.code}: ${found.message}`);
+      for (const found of result.issues)
+        console.log(`input${found.path.length ? ` ${pathText(found.path) || JSON.stringify(found.path)}` : ''}: ${found.severity} ${found.code}: ${found.message}${found.suggestion ? ` (suggestion: ${found.suggestion})` : ''}`);
+      for (const row of result.rows)
+        for (const found of row.issues) {
+          const field = pathText(found.path.slice(1));
+          console.log(`${where(row)}${field ? ` ${field}` : ''}: ${found.severity} ${found.code}: ${found.message}${found.suggestion ? ` (suggestion: ${found.suggestion})` : ''}`);
+        }
+      const { summary } = result;
+      const clean = summary.rows - summary.rows_with_errors - summary.rows_with_warnings;
+      console.log(`${summary.rows} rows checked against ${workspace.size} identities: ${clean} ok, ${summary.rows_with_errors} with errors, ` +
+        `${summary.rows_with_warnings} with warnings only (${summary.errors} errors, ${summary.warnings} warnings).`);
+    }
+    if (!result.usable) {
+      if (!json) console.error(`seamid validate: ${rowsFile} is unusable: ${result.issues.find((i) => i.severity === 'error')?.message ?? 'no rows'}`);
+      return 2;
+    }
+    return result.ok ? 0 : 1;
+  } finally {
+    workspace.dispose();
+  }
+}

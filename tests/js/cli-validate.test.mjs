@@ -1,0 +1,64 @@
+// The `seamid validate` command: per-row issues and a summary, JSON output, exit codes 0 / 1 / 2.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../../bindings/js/bin/seamid.js', import.meta.url));
+const samples = fileURLToPath(new URL('../../web-demo/samples/', import.meta.url));
+const seamid = (...args) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const work = mkdtempSync(path.join(tmpdir(), 'seamid-cli-'));
+const file = (name, text) => {
+  const full = path.join(work, name);
+  writeFileSync(full, text);
+  return full;
+};
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+test('the sample import against the sample workspace: rows with issues, a summary, exit 1', () => {
+  const out = seamid('validate', path.join(samples, 'bulk-import.csv'), '--workspace', path.join(samples, 'workspace.json'));
+  assert.equal(out.status, 1, out.stderr);
+  assert.match(out.stdout, /^row 2 \(line 3\) user_identity_key: error duplicate_user_identity_key: .*0b1f9a6e-4c1d-4e8a-9f2b-1a2b3c4d5e02/m);
+  assert.match(out.stdout, /^row 5 \(line 6\) phone_number: error duplicate_phone_number: .*row 1 of this batch/m);
+  assert.match(out.stdout, /\(suggestion: \+14155550204\)/);
+  assert.match(out.stdout, /^8 rows checked against 4 identities: 2 ok, 5 with errors, 1 with warnings only \(5 errors, 1 warnings\)\.$/m);
+  assert.equal(out.stderr, ''); // no progress bar when stderr is not a terminal
+});
+
+test('--format json prints the whole result; --strict escalates the case-variant email', () => {
+  const out = seamid('validate', path.join(samples, 'bulk-import.csv'), '--workspace', path.join(samples, 'workspace.json'), '--format', 'json', '--strict');
+  assert.equal(out.status, 1);
+  const result = JSON.parse(out.stdout);
+  assert.equal(result.workspace.identities, 4);
+  assert.deepEqual(result.summary, { rows: 8, rows_with_errors: 6, rows_with_warnings: 0, errors: 6, warnings: 0 });
+  assert.equal(result.rows.find((row) => row.row === 3).issues[0].severity, 'error');
+});
+
+test('exit 0 when there is no error; JSON rows and no workspace', () => {
+  const rows = file('rows.json', JSON.stringify([{ user_identity_key: 'a', email_address: 'a@example.com' }, { user_identity_key: 'b' }]));
+  const out = seamid('validate', rows);
+  assert.equal(out.status, 0, out.stdout + out.stderr);
+  assert.match(out.stdout, /^2 rows checked against 0 identities: 2 ok, 0 with errors/m);
+});
+
+test('exit 2 with a clear message on unusable input', () => {
+  const cases = [
+    [['validate'], /give exactly one file of rows/],
+    [['validate', path.join(work, 'missing.csv')], /cannot read rows file .*: no such file/],
+    [['validate', path.join(samples, 'bulk-import.csv'), '--workspace', file('bad.json', '{"identities": []}')], /workspace file .* is unusable: Expected the JSON of \/user_identities\/list/],
+    [['validate', path.join(samples, 'bulk-import.csv'), '--workspace', file('broken.json', '{"user_identities": [')], /is unusable: Input is not valid JSON/],
+    [['validate', file('empty.csv', '')], /is unusable: The CSV file is empty/],
+    [['validate', file('headerless.csv', 'jane,jane@example.com\n')], /is unusable: The first line must be a header/],
+    [['validate', file('rows.json', '{"not": "an array"}')], /is unusable: Expected an array/],
+    [['validate', 'x.csv', '--format', 'xml'], /--format must be one of text, json/],
+  ];
+  for (const [args, message] of cases) {
+    const out = seamid(...args);
+    assert.equal(out.status, 2, `${args.join(' ')}: ${out.stdout}${out.stderr}`);
+    assert.match(out.stderr, message, args.join(' '));
+  }
+  assert.equal(seamid('validate', '--help').status, 0);
+});
