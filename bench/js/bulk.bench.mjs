@@ -1,0 +1,137 @@
+// Bulk import, 1,000,000 rows x 1,000,000 identities (SEAMID_BULK_SIZE to change): native core, WASM through
+// the public JS API, and a JS baseline (zod schemas of @seamapi/types + Maps), on the same generated data in the
+// same run. Each side runs in its own process so its peak memory is its own.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { batchRows, rowsToCsv, workspaceIdentities } from './bulk-data.mjs';
+
+const size = Number(process.env.SEAMID_BULK_SIZE ?? 1_000_000);
+const here = fileURLToPath(new URL('.', import.meta.url));
+const nativeTool = path.resolve(here, '../../build/native/bench/seamid_bulk');
+const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
+const ms = (value) => `${Math.round(value)} ms`;
+
+/** Runs one side in a child process with a big heap; returns its JSON line. */
+function child(kind, dir) {
+  const out = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), kind, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (out.status !== 0) throw new Error(`${kind} side failed: ${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').pop());
+}
+
+const elapsed = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** The WASM side: createWorkspace(identity objects), then validateBatch(CSV text) and validateBatch(row objects). */
+async function wasmSide(dir) {
+  const identities = JSON.parse(readFileSync(path.join(dir, 'workspace.json'), 'utf8')).user_identities;
+  const csv = readFileSync(path.join(dir, 'rows.csv'), 'utf8');
+  const rows = JSON.parse(readFileSync(path.join(dir, 'rows.json'), 'utf8'));
+  const createSeamidModule = (await import('../../bindings/js/dist/seamid.mjs')).default;
+  const { createApi } = await import('../../bindings/js/src/api.js');
+  const wasm = await createSeamidModule({ wasmBinary: readFileSync(new URL('../../bindings/js/dist/seamid.wasm', import.meta.url)) });
+  const api = createApi(wasm);
+  const rssBefore = process.memoryUsage().rss;
+  let start = process.hrtime.bigint();
+  const workspace = api.createWorkspace(identities);
+  const buildMs = elapsed(start);
+  start = process.hrtime.bigint();
+  const fromCsv = await workspace.validateBatch(csv, { format: 'csv' });
+  const csvMs = elapsed(start);
+  start = process.hrtime.bigint();
+  const fromRows = await workspace.validateBatch(rows);
+  const rowsMs = elapsed(start);
+  const wasmMemory = wasm.HEAPU8.length;
+  const indexed = workspace.size;
+  workspace.dispose();
+  return { size: indexed, buildMs, csvMs, rowsMs, summary: fromCsv.summary, rowsSummary: fromRows.summary, wasmMemory,
+    peakRss: process.resourceUsage().maxRSS * 1024, rssBefore };
+}
+
+/** The JS baseline: @seamapi/types' user_identity zod schema for the fields, Maps for uniqueness. */
+async function baselineSide(dir) {
+  const identities = JSON.parse(readFileSync(path.join(dir, 'workspace.json'), 'utf8')).user_identities;
+  const rows = JSON.parse(readFileSync(path.join(dir, 'rows.json'), 'utf8'));
+  const { schemas } = await import('@seamapi/types/connect');
+  const createRow = schemas.user_identity.pick({ user_identity_key: true, email_address: true, phone_number: true, full_name: true }).partial();
+  const rssBefore = process.memoryUsage().rss;
+  let start = process.hrtime.bigint();
+  const byKey = new Map(), byEmail = new Map(), byEmailFolded = new Map(), byPhone = new Map();
+  for (const identity of identities) {
+    if (identity.user_identity_key != null) byKey.set(identity.user_identity_key, identity.user_identity_id);
+    if (identity.email_address != null) {
+      byEmail.set(identity.email_address, identity.user_identity_id);
+      byEmailFolded.set(identity.email_address.toLowerCase(), identity.user_identity_id);
+    }
+    if (identity.phone_number != null) byPhone.set(identity.phone_number.trim(), identity.user_identity_id);
+  }
+  const buildMs = elapsed(start);
+  start = process.hrtime.bigint();
+  const seenKey = new Map(), seenEmail = new Map(), seenEmailFolded = new Map(), seenPhone = new Map();
+  let rowsWithErrors = 0, rowsWithWarnings = 0;
+  rows.forEach((row, index) => {
+    let errors = 0, warnings = 0;
+    const parsed = createRow.safeParse(row);
+    if (!parsed.success) errors += parsed.error.issues.length;
+    const check = (value, workspaceMap, batchMap) => {
+      if (typeof value !== 'string') return;
+      if (workspaceMap.has(value) || batchMap.has(value)) errors++;
+      else batchMap.set(value, index + 1);
+    };
+    check(row.user_identity_key, byKey, seenKey);
+    check(typeof row.phone_number === 'string' ? row.phone_number.trim() : row.phone_number, byPhone, seenPhone);
+    if (typeof row.email_address === 'string') {
+      const folded = row.email_address.toLowerCase();
+      if (byEmail.has(row.email_address) || seenEmail.has(row.email_address)) errors++;
+      else if (byEmailFolded.has(folded) || seenEmailFolded.has(folded)) warnings++;
+      if (!seenEmail.has(row.email_address)) seenEmail.set(row.email_address, index + 1);
+      if (!seenEmailFolded.has(folded)) seenEmailFolded.set(folded, index + 1);
+    }
+    if (errors) rowsWithErrors++;
+    else if (warnings) rowsWithWarnings++;
+  });
+  const batchMs = elapsed(start);
+  return { buildMs, batchMs, rowsWithErrors, rowsWithWarnings, peakRss: process.resourceUsage().maxRSS * 1024, rssBefore };
+}
+
+/** Runs the benchmark and returns its rows. */
+export async function run() {
+  if (!existsSync(nativeTool)) throw new Error(`build the native benchmarks first (make native): ${nativeTool} is missing`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'seamid-bulk-'));
+  try {
+    const identities = workspaceIdentities(size);
+    const rows = batchRows(size, size);
+    writeFileSync(path.join(dir, 'workspace.json'), JSON.stringify({ user_identities: identities }));
+    writeFileSync(path.join(dir, 'rows.csv'), rowsToCsv(rows));
+    writeFileSync(path.join(dir, 'rows.json'), JSON.stringify(rows));
+    const native = JSON.parse(execFileSync(nativeTool, [path.join(dir, 'workspace.json'), path.join(dir, 'rows.csv')], { encoding: 'utf8' }));
+    const wasm = child('--wasm', dir);
+    const baseline = child('--baseline', dir);
+    if (wasm.summary.rows !== native.rows || wasm.summary.rows_with_errors !== native.rows_with_errors)
+      throw new Error(`native and WASM disagree: ${JSON.stringify(native)} ${JSON.stringify(wasm.summary)}`);
+    return [
+      { name: 'data', value: `${size.toLocaleString('en')} identities (${mb(native.inputs_bytes - readFileSync(path.join(dir, 'rows.csv')).length)} JSON) x ${size.toLocaleString('en')} CSV rows` },
+      { name: 'rows with errors / with warnings only', value: `${native.rows_with_errors} / ${native.rows_with_warnings} (same in WASM)` },
+      { name: 'native: build index from list JSON', value: `${ms(native.build_ms)} (cpu ${ms(native.build_cpu_ms)})` },
+      { name: 'native: validate CSV batch', value: `${ms(native.batch_ms)} (cpu ${ms(native.batch_cpu_ms)})` },
+      { name: 'native: peak RSS (above the input texts)', value: `${mb(native.peak_rss_bytes)} (${mb(native.peak_rss_above_inputs_bytes)}); index ${mb(native.index_bytes)}` },
+      { name: 'WASM via JS: createWorkspace(objects)', value: ms(wasm.buildMs) },
+      { name: 'WASM via JS: validateBatch(CSV text)', value: ms(wasm.csvMs) },
+      { name: 'WASM via JS: validateBatch(row objects)', value: ms(wasm.rowsMs) },
+      { name: 'WASM: linear memory / process peak RSS', value: `${mb(wasm.wasmMemory)} / ${mb(wasm.peakRss)}` },
+      { name: 'ratio WASM / native (validate CSV batch)', value: `${(wasm.csvMs / native.batch_ms).toFixed(2)}x` },
+      { name: 'JS baseline: Maps from objects', value: ms(baseline.buildMs) },
+      { name: 'JS baseline: zod + Maps over row objects', value: `${ms(baseline.batchMs)} (${baseline.rowsWithErrors} rows with errors)` },
+      { name: 'JS baseline: process peak RSS', value: mb(baseline.peakRss) },
+      { name: 'ratio JS baseline / WASM (row objects)', value: `${(baseline.batchMs / wasm.rowsMs).toFixed(2)}x` },
+      { name: 'ratio JS baseline / native', value: `${(baseline.batchMs / native.batch_ms).toFixed(2)}x` },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const [kind, dir] = process.argv.slice(2);
+if (kind === '--wasm') console.log(JSON.stringify(await wasmSide(dir)));
+if (kind === '--baseline') console.log(JSON.stringify(await baselineSide(dir)));
