@@ -1,5 +1,6 @@
 // Type-checks bindings/js/index.d.ts the way a TypeScript user would use the package (tsc --noEmit).
-import { validatePhone, version, phoneMetadata, type Issue, type ValidationResult } from 'seamid';
+import { validatePhone, validateEmail, validateCreate, validateUpdate, version, phoneMetadata, type Issue, type ValidationResult,
+  type CreateUserIdentityRequest, type UpdateUserIdentityRequest } from 'seamid';
 
 const result: ValidationResult<string> = validatePhone('+14155552671', { profile: 'strict' });
 const ok: boolean = result.ok;
@@ -13,4 +14,14 @@ const described: string = `${version} ${phoneMetadata}`;
 // @ts-expect-error: the profile is a closed set
 validatePhone('+1', { profile: 'lenient' });
 
-export { ok, suggestion, where, severity, nullable, described };
+const email: ValidationResult<string> = validateEmail('jane@example.com', { path: ['rows', 0, 'email_address'] });
+const body: CreateUserIdentityRequest = { email_address: 'jane@example.com', acs_system_ids: [] };
+const created: ValidationResult<CreateUserIdentityRequest> = validateCreate(body, { profile: 'strict', path: [3] });
+const fromText: boolean = validateCreate('{"full_name": "Jane"}').ok;
+const change: UpdateUserIdentityRequest = { user_identity_id: '3fa85f64-5717-4562-b3fc-2c963f66afa6', phone_number: null };
+const updated: Issue[] = validateUpdate(change).issues;
+
+// @ts-expect-error: an update needs user_identity_id
+const missingId: UpdateUserIdentityRequest = { full_name: 'Jane' };
+
+export { ok, suggestion, where, severity, nullable, described, email, created, fromText, updated, missingId };

@@ -10,3 +10,6 @@ const api = createApi(await createSeamidModule({ wasmBinary }));
 export const version = api.version;
 export const phoneMetadata = api.phoneMetadata;
 export const validatePhone = api.validatePhone;
+export const validateEmail = api.validateEmail;
+export const validateCreate = api.validateCreate;
+export const validateUpdate = api.validateUpdate;
