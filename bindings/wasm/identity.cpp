@@ -1,8 +1,10 @@
-// embind adapter of seamid/identity_request.hpp and seamid/email.hpp. JS writes the input (an email, JSON
-// text, or a request encoded member by member, see bindings/js/src/identity.js) into this file's input
-// buffer; the binding returns the number of issues and, when there are any, serialises them into the
-// output buffer. A valid value costs one call and no allocation. The rules live only in the core.
+// embind adapter of seamid/identity_request.hpp and seamid/email.hpp. JS writes the input (an email, or a
+// request encoded member by member, see bindings/js/src/identity.js) into this file's input buffer. An email
+// comes back as a packed verdict (like phone.cpp); a request as the number of issues, serialised into the
+// output buffer only when there are any. A valid value costs one call and no allocation. The rules live only
+// in the core.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <cstdint>
 #include <cstring>
@@ -98,12 +100,34 @@ seamid::validation_options options_of(bool strict) {
     return options;
 }
 
-/// validateEmail: the `length` bytes in the input buffer as an email_address value.
-unsigned validate_email_input(unsigned length, bool strict) {
+/// validateEmail: checks the `length` bytes in the input buffer. Returns
+/// count | (code_i | severity_i << 5) << (3 + 7 i) for up to four findings, and writes the suggestion
+/// (u32 length, then its bytes) to the output buffer when there is one.
+unsigned check_email_packed(unsigned length, bool strict) {
     const std::string_view value = input_bytes(length);
     const auto check = seamid::check_email(value, options_of(strict));
-    if (check.count == 0) return 0;
-    return write_issues(seamid::email_issues(check, value));
+    unsigned packed = check.count;
+    for (unsigned i = 0; i < check.count; ++i)
+        packed |= (static_cast<unsigned>(check.findings[i].code) | static_cast<unsigned>(check.findings[i].level) << 5) << (3 + 7 * i);
+    if (check.suggestion_length != 0) {
+        writer out{buffers().output};
+        out.text(check.suggested(value));
+    }
+    return packed;
+}
+
+/// [name, message] of every email code, indexed by its numeric value (index 0 unused).
+emscripten::val email_catalog() {
+    auto catalog = emscripten::val::array();
+    catalog.call<void>("push", emscripten::val::null());
+    for (unsigned value = 1; value < seamid::email_code_count; ++value) {
+        const auto code = static_cast<seamid::email_code>(value);
+        auto entry = emscripten::val::array();
+        entry.call<void>("push", emscripten::val(std::string(seamid::email_code_name(code))));
+        entry.call<void>("push", emscripten::val(std::string(seamid::email_code_message(code))));
+        catalog.call<void>("push", entry);
+    }
+    return catalog;
 }
 
 /// Reader of the encoded request JS writes (bindings/js/src/identity.js, `encodeRequest`); bounds-checked.
@@ -179,15 +203,17 @@ seamid::value_kind decode_request(std::string_view bytes, seamid::create_request
     return top;
 }
 
-/// validateCreate/validateUpdate. flags: 1 = strict, 2 = update, 4 = the input is JSON text (else encoded members).
+/// The top-level kind JS sends when JSON.parse refused the text.
+constexpr unsigned invalid_json_kind = 7;
+
+/// validateCreate/validateUpdate on the encoded request in the input buffer. flags: 1 = strict, 2 = update.
+/// JSON text is parsed by JSON.parse in the wrapper (keeps a JSON parser out of the module), so every input
+/// arrives here in the same encoding.
 unsigned validate_request_input(unsigned length, unsigned flags) {
     const std::string_view bytes = input_bytes(length);
+    if (!bytes.empty() && static_cast<unsigned char>(bytes[0]) == invalid_json_kind) return write_issues({seamid::invalid_json_issue()});
     const auto options = options_of((flags & 1u) != 0);
     const bool is_update = (flags & 2u) != 0;
-    if ((flags & 4u) != 0) {
-        const auto issues = is_update ? seamid::validate_update(bytes, options) : seamid::validate_create(bytes, options);
-        return issues.empty() ? 0 : write_issues(issues);
-    }
     seamid::create_request create;
     seamid::update_request update;
     const auto top = decode_request(bytes, create, update, is_update);
@@ -202,6 +228,7 @@ unsigned validate_request_input(unsigned length, unsigned flags) {
 EMSCRIPTEN_BINDINGS(seamid_identity) {
     emscripten::function("_identityInput", &seamid_wasm::reserve_identity_input);
     emscripten::function("_identityOutput", &seamid_wasm::identity_output);
-    emscripten::function("_validateEmail", &seamid_wasm::validate_email_input);
+    emscripten::function("_checkEmail", &seamid_wasm::check_email_packed);
+    emscripten::function("_emailCatalog", &seamid_wasm::email_catalog);
     emscripten::function("_validateRequest", &seamid_wasm::validate_request_input);
 }

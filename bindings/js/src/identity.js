@@ -1,7 +1,8 @@
 // validateCreate / validateUpdate / validateEmail: the JS side only moves data. A request object is written
-// member by member into the module's input buffer (no JSON.stringify, no parse in wasm), JSON text is written
-// as it is; the core (seamid/identity_request.hpp) applies every rule and, only when it finds something,
-// serialises the issues for `readIssues` to decode. A valid request costs one wasm call and no allocation.
+// member by member into the module's input buffer (no JSON.stringify, no JSON parser in wasm; JSON text goes
+// through JSON.parse first, as Seam's server does); the core (seamid/identity_request.hpp) applies every rule
+// and, only when it finds something, serialises the issues for `readIssues` to decode. An email comes back
+// as a packed verdict decoded with the core's catalog, like phone.js. A valid request costs one wasm call.
 import { checkOptions, isStrict, typeIssue, validationResult } from './wire.js';
 
 const encoder = new TextEncoder();
@@ -9,8 +10,8 @@ const decoder = new TextDecoder();
 const severities = ['info', 'warning', 'error'];
 
 // Member kinds of the encoding (seamid::value_kind): 0 = absent (undefined, functions, symbols: JSON drops them).
-const ABSENT = 0, NULL = 1, STRING = 2, NUMBER = 3, BOOLEAN = 4, OBJECT = 5, ARRAY = 6;
-const FLAG_STRICT = 1, FLAG_UPDATE = 2, FLAG_TEXT = 4;
+const ABSENT = 0, NULL = 1, STRING = 2, NUMBER = 3, BOOLEAN = 4, OBJECT = 5, ARRAY = 6, INVALID_JSON = 7;
+const FLAG_STRICT = 1, FLAG_UPDATE = 2;
 
 function kindOf(value) {
   switch (typeof value) {
@@ -41,31 +42,19 @@ export function identityApi(wasm) {
   let capacity = 4096;
   let heap = wasm.HEAPU8;
   let at = 0;
+  const emailCatalog = wasm._emailCatalog(); // [name, message] by numeric email code
 
-  /** Makes room for `more` bytes after `at` (the buffer keeps its content when it grows). */
-  function ensure(more) {
-    if (at + more > capacity) {
-      capacity = Math.max(capacity * 2, at + more);
+  /** Makes the input buffer hold at least `bytes` bytes (it keeps its content when it grows). */
+  function reserve(bytes) {
+    if (bytes > capacity) {
+      capacity = Math.max(capacity * 2, bytes);
       base = wasm._identityInput(capacity);
     }
-    if (heap.buffer !== wasm.HEAPU8.buffer || heap.length === 0) heap = wasm.HEAPU8;
+    if (heap.buffer !== wasm.HEAPU8.buffer) heap = wasm.HEAPU8;
   }
-  function u8(value) {
-    ensure(1);
-    heap[base + at++] = value;
-  }
-  function u32(value) {
-    ensure(4);
-    heap[base + at] = value & 255;
-    heap[base + at + 1] = (value >>> 8) & 255;
-    heap[base + at + 2] = (value >>> 16) & 255;
-    heap[base + at + 3] = (value >>> 24) & 255;
-    at += 4;
-  }
-  /** Writes `value` as UTF-8 at `at` (lone surrogates become U+FFFD, as in every UTF-8 encoder); returns its byte length. */
+  /** Writes `value` as UTF-8 at `at` (lone surrogates become U+FFFD, as in every UTF-8 encoder); needs 3 bytes per unit reserved. */
   function raw(value) {
     const length = value.length;
-    ensure(length * 3);
     const start = base + at;
     let i = 0;
     for (; i < length; i++) {
@@ -77,33 +66,60 @@ export function identityApi(wasm) {
     at += written;
     return written;
   }
+  function u32(value) {
+    const p = base + at;
+    heap[p] = value & 255;
+    heap[p + 1] = (value >>> 8) & 255;
+    heap[p + 2] = (value >>> 16) & 255;
+    heap[p + 3] = (value >>> 24) & 255;
+    at += 4;
+  }
   /** A length-prefixed UTF-8 string. */
   function text(value) {
     const prefixAt = at;
-    u32(0);
+    at += 4;
     const written = raw(value);
-    const p = base + prefixAt;
-    heap[p] = written & 255;
-    heap[p + 1] = (written >>> 8) & 255;
-    heap[p + 2] = (written >>> 16) & 255;
-    heap[p + 3] = (written >>> 24) & 255;
+    const end = at;
+    at = prefixAt;
+    u32(written);
+    at = end;
   }
+  /** A member's kind, then its text when it is a string. */
   function member(value) {
     const kind = kindOf(value);
-    u8(kind);
+    heap[base + at++] = kind;
     if (kind === STRING) text(value);
     return kind;
   }
+  /** Bytes the encoding of one member may take (strings at 3 bytes per UTF-16 unit). */
+  function bound(key, value) {
+    let bytes = 10 + key.length * 3;
+    if (typeof value === 'string') bytes += value.length * 3;
+    else if (key === 'acs_system_ids' && Array.isArray(value)) {
+      bytes += 4;
+      for (let i = 0; i < value.length; i++) bytes += 5 + (typeof value[i] === 'string' ? value[i].length * 3 : 0);
+    }
+    return bytes;
+  }
 
-  /** Writes a request object; returns the encoding's length in bytes. */
-  function encodeRequest(request) {
+  /** Writes a request (any JS value; `invalidJson` marks text JSON.parse refused); returns the encoding's length. */
+  function encodeRequest(request, invalidJson) {
     at = 0;
-    const top = kindOf(request);
-    u8(top === ABSENT ? NULL : top);
-    if (top !== OBJECT) return at;
-    for (const key of Object.keys(request)) {
+    const top = invalidJson ? INVALID_JSON : kindOf(request);
+    if (top !== OBJECT) {
+      reserve(1);
+      heap[base] = top === ABSENT ? NULL : top;
+      return 1;
+    }
+    const keys = Object.keys(request);
+    let bytes = 1;
+    for (let k = 0; k < keys.length; k++) bytes += bound(keys[k], request[keys[k]]);
+    reserve(bytes);
+    heap[base + at++] = OBJECT;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
       const field = fieldNumber(key);
-      u8(field);
+      heap[base + at++] = field;
       if (field === 0) text(key);
       const value = request[key];
       if (member(value) === ARRAY && field === 6) {
@@ -112,12 +128,6 @@ export function identityApi(wasm) {
       }
     }
     return at;
-  }
-
-  /** Writes plain text (an email, JSON text); returns its length in bytes. */
-  function encodeText(value) {
-    at = 0;
-    return raw(value);
   }
 
   /** Decodes `count` issues serialised by identity.cpp `write_issues`; `prefix` goes before every path. */
@@ -157,10 +167,15 @@ export function identityApi(wasm) {
     const prefix = options && options.path ? options.path : null;
     let length;
     if (typeof request === 'string') {
-      length = encodeText(request);
-      flags |= FLAG_TEXT;
+      let parsed, invalid = false;
+      try {
+        parsed = JSON.parse(request);
+      } catch {
+        invalid = true;
+      }
+      length = encodeRequest(parsed, invalid);
     } else {
-      length = encodeRequest(request);
+      length = encodeRequest(request, false);
     }
     const count = wasm._validateRequest(length, flags);
     return validationResult(request, count === 0 ? [] : readIssues(count, prefix));
@@ -185,11 +200,28 @@ export function identityApi(wasm) {
     if (value === null || value === undefined) return validationResult(value ?? null, []);
     const path = options && options.path ? options.path : null;
     if (typeof value !== 'string') return validationResult(value, [typeIssue(path ? path.slice() : ['email_address'], 'a string or null', value)]);
-    const count = wasm._validateEmail(encodeText(value), isStrict(options));
+    at = 0;
+    reserve(value.length * 3);
+    const packed = wasm._checkEmail(raw(value), isStrict(options));
+    const count = packed & 7;
     if (count === 0) return validationResult(value, []);
-    const issues = readIssues(count, null);
-    if (path) for (const found of issues) found.path = path.slice();
+    const issues = [];
+    for (let i = 0; i < count; i++) {
+      const finding = packed >>> (3 + 7 * i);
+      const [code, message] = emailCatalog[finding & 31];
+      const found = { path: path ? path.slice() : ['email_address'], code, severity: severities[(finding >>> 5) & 3], message };
+      if (code === 'email_formatted') found.suggestion = readSuggestion();
+      issues.push(found);
+    }
     return validationResult(value, issues);
+  }
+
+  /** The suggestion check_email_packed wrote (u32 length, bytes). */
+  function readSuggestion() {
+    const bytes = wasm.HEAPU8;
+    const p = wasm._identityOutput();
+    const length = (bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24)) >>> 0;
+    return decoder.decode(bytes.subarray(p + 4, p + 4 + length));
   }
 
   return { validateCreate, validateUpdate, validateEmail };
