@@ -112,17 +112,18 @@ export function identityApi(wasm) {
       return 1;
     }
     const keys = Object.keys(request);
-    let bytes = 1;
-    for (let k = 0; k < keys.length; k++) bytes += bound(keys[k], request[keys[k]]);
-    reserve(bytes);
+    reserve(1);
     heap[base + at++] = OBJECT;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k];
+      const value = request[key];
       const field = fieldNumber(key);
+      const need = at + 10 + (field === 0 ? key.length * 3 : 0) + (typeof value === 'string' ? value.length * 3 : 0);
+      if (need > capacity || heap.buffer !== wasm.HEAPU8.buffer) reserve(need);
       heap[base + at++] = field;
       if (field === 0) text(key);
-      const value = request[key];
       if (member(value) === ARRAY && field === 6) {
+        reserve(bound(key, value) + at);
         u32(value.length);
         for (let i = 0; i < value.length; i++) member(value[i]);
       }
