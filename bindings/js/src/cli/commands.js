@@ -3,4 +3,5 @@
 // (0 = no errors found, 1 = errors found, 2 = unusable input or usage error).
 export const commands = {
   'check-phone': { summary: 'validate phone numbers given as arguments', load: () => import('./check-phone.js') },
+  'check-request': { summary: 'validate /user_identities/create or update bodies from JSON files', load: () => import('./check-request.js') },
 };
