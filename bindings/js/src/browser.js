@@ -7,3 +7,5 @@ const api = createApi(await createSeamidModule());
 export const version = api.version;
 export const phoneMetadata = api.phoneMetadata;
 export const validatePhone = api.validatePhone;
+export const createAcsModel = api.createAcsModel;
+export const auditAcsSnapshot = api.auditAcsSnapshot;

@@ -66,7 +66,7 @@ struct acs_code_info {
             return {"invalid_uuid", severity::error,
                     "{field} must be a UUID (8-4-4-4-12 hexadecimal digits, as Seam returns it); check that the whole id was copied."};
         case acs_code::missing_field:
-            return {"missing_field", severity::error, "{field} is required; add it."};
+            return {"missing_field", severity::error, "{field} is required; add it (Seam rejects a request or record without it)."};
         case acs_code::duplicate_id:
             return {"duplicate_id", severity::error,
                     "{field} {detail} appears more than once; the first record with this id was kept and this one ignored. Remove the duplicate."};

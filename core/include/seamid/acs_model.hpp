@@ -652,10 +652,11 @@ private:
             return;
         }
         std::optional<model_id> id, system, identity;
-        const bool ids_ok = read_id(record, acs_field::acs_user_id, path, true, id, issues) &
-                            read_id(record, acs_field::acs_system_id, path, true, system, issues) &
-                            read_id(record, acs_field::user_identity_id, path, false, identity, issues);
-        if (!ids_ok) return;
+        // All three are read (not short-circuited) so every bad id of the record is reported at once.
+        const bool user_ok = read_id(record, acs_field::acs_user_id, path, true, id, issues);
+        const bool system_ok = read_id(record, acs_field::acs_system_id, path, true, system, issues);
+        const bool identity_ok = read_id(record, acs_field::user_identity_id, path, false, identity, issues);
+        if (!user_ok || !system_ok || !identity_ok) return;
         auto full_name = read_text(record, "full_name", path, issues);
         auto email = read_text(record, "email_address", path, issues);
         if (!email && record.find("email_address") == record.end()) email = read_text(record, "email", path, issues);
@@ -806,15 +807,14 @@ private:
         if (parent.kind == frame_kind::wrapper && section != parent.section) return false;
         issue_path path = parent.path;
         path.emplace_back(parent.key);
+        saw_section_ = true;
+        parent.has_records = true;
         if (container == 2) {
-            saw_section_ = true;
-            parent.has_records = true;
             model_.note_section(section);
             outer_.push_back({frame_kind::records, section, {}, 0, std::move(path)});
             return true;
         }
         if (container == 1 && parent.kind == frame_kind::top) {
-            saw_section_ = true;
             outer_.push_back({frame_kind::wrapper, section, {}, 0, std::move(path)});
             return true;
         }

@@ -202,7 +202,7 @@ inline const std::string* required_string(const nlohmann::json& body, std::strin
     const auto found = body.find(name);
     if (found == body.end()) {
         issue missing = acs_issue(acs_code::missing_field, {std::string(name)});
-        missing.message = std::string(name) + " is required; add it.";
+        missing.message = std::string(name) + " is required; add it (Seam rejects a request or record without it).";
         issues.push_back(std::move(missing));
         return nullptr;
     }
