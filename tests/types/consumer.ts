@@ -1,5 +1,6 @@
 // Type-checks bindings/js/index.d.ts the way a TypeScript user would use the package (tsc --noEmit).
-import { validatePhone, version, phoneMetadata, type Issue, type ValidationResult } from 'seamid';
+import { validatePhone, version, phoneMetadata, createAcsModel, auditAcsSnapshot, type Issue, type ValidationResult,
+  type AcsModel, type AcsPreflightResult, type AcsVerdict, type AcsSystemPlan } from 'seamid';
 
 const result: ValidationResult<string> = validatePhone('+14155552671', { profile: 'strict' });
 const ok: boolean = result.ok;
@@ -13,4 +14,15 @@ const described: string = `${version} ${phoneMetadata}`;
 // @ts-expect-error: the profile is a closed set
 validatePhone('+1', { profile: 'lenient' });
 
-export { ok, suggestion, where, severity, nullable, described };
+const model: AcsModel = createAcsModel({ acs_users: { acs_users: [] }, user_identities: [] });
+const link: AcsPreflightResult = model.preflightAddAcsUser({ user_identity_id: 'a', acs_user_id: 'b' });
+const verdict: AcsVerdict = link.verdict;
+const plan: AcsSystemPlan[] = model.preflightCreateUserIdentity({ email_address: 'a@b.co', acs_system_ids: [] }).acs_systems;
+const applied: boolean = model.linkAcsUser({ user_identity_id: 'a', acs_user_id: 'b' }).applied;
+const names: (string | null)[] = model.listAcsSystems('a').acs_systems.map((system) => system.name);
+const violations: number = model.audit().violations + auditAcsSnapshot('{}').mismatches;
+model.dispose();
+// @ts-expect-error: add_acs_user needs both ids
+model.preflightAddAcsUser({ user_identity_id: 'a' });
+
+export { ok, suggestion, where, severity, nullable, described, verdict, plan, applied, names, violations };
