@@ -1,6 +1,7 @@
 // The demo page's behaviour: every form field is validated as the user types by the seamid WASM core.
 import * as seamid from '/bindings/js/src/browser.js';
 import { renderIssues } from './issues-view.js';
+import { setupAcsPanel } from './acs-panel.js';
 
 const form = document.getElementById('identity-form');
 const submit = document.getElementById('submit');
@@ -38,6 +39,7 @@ form.addEventListener('submit', (event) => {
   requestView.textContent = `POST https://connect.getseam.com/user_identities/create\n${JSON.stringify(body, null, 2)}`;
 });
 
+await setupAcsPanel();
 document.getElementById('status').textContent = 'Ready.';
 document.getElementById('status').dataset.ready = 'true';
 document.getElementById('about').textContent = `seamid ${seamid.version} · phone tables from ${seamid.phoneMetadata}`;
