@@ -1,9 +1,11 @@
 // The demo page's behaviour: every form field is validated as the user types by the seamid WASM core.
 import * as seamid from '/bindings/js/src/browser.js';
 import { mountIdentityForm } from './identity-panel.js';
+import { setupAcsPanel } from './acs-panel.js';
 
 mountIdentityForm(seamid);
 
+await setupAcsPanel();
 document.getElementById('status').textContent = 'Ready.';
 document.getElementById('status').dataset.ready = 'true';
 document.getElementById('about').textContent = `seamid ${seamid.version} · phone tables from ${seamid.phoneMetadata}`;

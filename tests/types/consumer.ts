@@ -1,6 +1,7 @@
 // Type-checks bindings/js/index.d.ts the way a TypeScript user would use the package (tsc --noEmit).
 import { validatePhone, validateEmail, validateCreate, validateUpdate, version, phoneMetadata, type Issue, type ValidationResult,
   type CreateUserIdentityRequest, type UpdateUserIdentityRequest } from 'seamid';
+import { createAcsModel, auditAcsSnapshot, type AcsModel, type AcsPreflightResult, type AcsVerdict, type AcsSystemPlan } from 'seamid';
 
 const result: ValidationResult<string> = validatePhone('+14155552671', { profile: 'strict' });
 const ok: boolean = result.ok;
@@ -24,4 +25,16 @@ const updated: Issue[] = validateUpdate(change).issues;
 // @ts-expect-error: an update needs user_identity_id
 const missingId: UpdateUserIdentityRequest = { full_name: 'Jane' };
 
+const model: AcsModel = createAcsModel({ acs_users: { acs_users: [] }, user_identities: [] });
+const link: AcsPreflightResult = model.preflightAddAcsUser({ user_identity_id: 'a', acs_user_id: 'b' });
+const verdict: AcsVerdict = link.verdict;
+const plan: AcsSystemPlan[] = model.preflightCreateUserIdentity({ email_address: 'a@b.co', acs_system_ids: [] }).acs_systems;
+const applied: boolean = model.linkAcsUser({ user_identity_id: 'a', acs_user_id: 'b' }).applied;
+const names: (string | null)[] = model.listAcsSystems('a').acs_systems.map((system) => system.name);
+const violations: number = model.audit().violations + auditAcsSnapshot('{}').mismatches;
+model.dispose();
+// @ts-expect-error: add_acs_user needs both ids
+model.preflightAddAcsUser({ user_identity_id: 'a' });
+
 export { ok, suggestion, where, severity, nullable, described, email, created, fromText, updated, missingId };
+export { verdict, plan, applied, names, violations };

@@ -3,6 +3,7 @@
 import { createWire } from './wire.js';
 import { phoneApi } from './phone.js';
 import { identityApi } from './identity.js';
+import { acsApi } from './acs.js';
 
 /** Builds the public API around an instantiated seamid wasm module. */
 export function createApi(wasm) {
@@ -11,5 +12,6 @@ export function createApi(wasm) {
     version: wasm._version(),
     ...phoneApi(wasm, wire),
     ...identityApi(wasm),
+    ...acsApi(wasm, wire),
   };
 }

@@ -10,3 +10,5 @@ export const validatePhone = api.validatePhone;
 export const validateEmail = api.validateEmail;
 export const validateCreate = api.validateCreate;
 export const validateUpdate = api.validateUpdate;
+export const createAcsModel = api.createAcsModel;
+export const auditAcsSnapshot = api.auditAcsSnapshot;

@@ -3,6 +3,10 @@
 
 #include "seamid/email.hpp"
 #include "seamid/identity_request.hpp"
+#include "seamid/acs_audit.hpp"
+#include "seamid/acs_codes.hpp"
+#include "seamid/acs_model.hpp"
+#include "seamid/acs_preflight.hpp"
 #include "seamid/issue.hpp"
 #include "seamid/json_input.hpp"
 #include "seamid/options.hpp"

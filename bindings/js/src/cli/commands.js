@@ -2,6 +2,7 @@
 // A command module exports `run(args: string[]): Promise<number>` returning the exit code
 // (0 = no errors found, 1 = errors found, 2 = unusable input or usage error).
 export const commands = {
+  audit: { summary: 'audit a snapshot of ACS systems, ACS users and user identities', load: () => import('./audit.js') },
   'check-phone': { summary: 'validate phone numbers given as arguments', load: () => import('./check-phone.js') },
   'check-request': { summary: 'validate /user_identities/create or update bodies from JSON files', load: () => import('./check-request.js') },
 };
