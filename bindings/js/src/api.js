@@ -2,6 +2,7 @@
 // Every function takes and returns plain objects; no embind handle ever reaches the caller.
 import { createWire } from './wire.js';
 import { phoneApi } from './phone.js';
+import { deletionApi } from './deletion.js';
 
 /** Builds the public API around an instantiated seamid wasm module. */
 export function createApi(wasm) {
@@ -9,5 +10,6 @@ export function createApi(wasm) {
   return {
     version: wasm._version(),
     ...phoneApi(wasm, wire),
+    ...deletionApi(wasm, wire),
   };
 }

@@ -10,3 +10,6 @@ const api = createApi(await createSeamidModule({ wasmBinary }));
 export const version = api.version;
 export const phoneMetadata = api.phoneMetadata;
 export const validatePhone = api.validatePhone;
+export const planDeletion = api.planDeletion;
+export const renderDeletionPlan = api.renderDeletionPlan;
+export const createDeletionProgress = api.createDeletionProgress;

@@ -392,6 +392,9 @@ public:
             }
             return true;
         }
+        if (level == 2 && top == "notes" && kind == json_kind::string) notes.push_back(*text);
+        if (level == 2 && (top == "left_to_cascade" || top == "resources") && kind == json_kind::number && count_value() != not_a_count)
+            if (const auto found = collection_kind(at(1).key)) (top == "resources" ? listed : left)[static_cast<std::size_t>(*found)] = count_value();
         if (!in_steps_) return true;
         if (level == 2) {
             const std::size_t index = element_index(1);
@@ -454,12 +457,19 @@ public:
 
     std::vector<raw_step> steps;
     std::vector<uuid128> dependency_ids;
+    std::vector<std::string> notes;
+    std::array<std::size_t, attached_kind_count> listed{}, left{};
     deletion_order order = deletion_order::parallel;
     deletion_policy policy = deletion_policy::guide;
     uuid128 user_identity_id, workspace_id;
     bool has_identity = false, has_workspace = false, steps_seen = false;
 
 private:
+    static std::optional<resource_kind> collection_kind(std::string_view collection) {
+        for (unsigned k = 0; k < attached_kind_count; ++k)
+            if (kind_info(static_cast<resource_kind>(k)).collection == collection) return static_cast<resource_kind>(k);
+        return std::nullopt;
+    }
     std::vector<issue>& issues_;
     raw_step current_{};
     bool in_steps_ = false, in_step_ = false;
@@ -565,8 +575,10 @@ private:
         plan.steps.push_back({raw[s].kind, raw[s].id, raw[s].wave, static_cast<std::uint32_t>(plan.dependencies.size()), raw[s].deps_count});
         for (std::uint32_t d = 0; d < raw[s].deps_count; ++d) plan.dependencies.push_back(position[deps[raw[s].deps_begin + d]]);
         plan.wave_count = raw[s].wave + 1 > plan.wave_count ? raw[s].wave + 1 : plan.wave_count;
-        if (raw[s].kind != resource_kind::user_identity) ++plan.listed[static_cast<std::size_t>(raw[s].kind)];
     }
+    plan.notes = std::move(reader.notes);
+    plan.listed = reader.listed;
+    plan.left_to_cascade = reader.left;
     return plan;
 }
 

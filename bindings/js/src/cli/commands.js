@@ -3,4 +3,5 @@
 // (0 = no errors found, 1 = errors found, 2 = unusable input or usage error).
 export const commands = {
   'check-phone': { summary: 'validate phone numbers given as arguments', load: () => import('./check-phone.js') },
+  'plan-delete': { summary: 'plan the deletion of a user identity from a snapshot', load: () => import('./plan-delete.js') },
 };
