@@ -1,6 +1,7 @@
 // The demo page's behaviour: every form field is validated as the user types by the seamid WASM core.
 import * as seamid from '/bindings/js/src/browser.js';
 import { renderIssues } from './issues-view.js';
+import './deletion-panel.js';
 
 const form = document.getElementById('identity-form');
 const submit = document.getElementById('submit');

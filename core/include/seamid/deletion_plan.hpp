@@ -356,6 +356,7 @@ public:
         resource_kind kind = resource_kind::user_identity;
         std::uint32_t deps_begin = 0, deps_count = 0;
         bool has_id = false, has_kind = false, has_wave = false;
+        bool bad_id = false, bad_kind = false, bad_wave = false;  ///< already reported
         std::size_t index = 0;
     };
 
@@ -413,17 +414,18 @@ public:
         const std::size_t index = element_index(1);
         if (level == 3) {
             if (key == "step_id") {
-                if (kind != json_kind::string) add_capped(issues_, sax_type_issue({top, index, key}, "a UUID string", kind));
-                else if (!parse_uuid(*text, current_.id)) add_capped(issues_, {{top, index, key}, "invalid_id", severity::error, "step_id must be the resource's UUID.", std::nullopt});
+                if (kind != json_kind::string) add_capped(issues_, sax_type_issue({top, index, key}, "a UUID string", kind)), current_.bad_id = true;
+                else if (!parse_uuid(*text, current_.id)) add_capped(issues_, {{top, index, key}, "invalid_id", severity::error, "step_id must be the resource's UUID.", std::nullopt}), current_.bad_id = true;
                 else current_.has_id = true;
             } else if (key == "resource") {
                 const auto found = kind == json_kind::string ? kind_from_name(*text) : std::nullopt;
                 if (!found) add_capped(issues_, {{top, index, key}, "unknown_resource", severity::error,
-                                                 "resource must be one of client_session, acs_credential, acs_user, enrollment_automation, phone, user_identity.", std::nullopt});
+                                                 "resource must be one of client_session, acs_credential, acs_user, enrollment_automation, phone, user_identity.", std::nullopt}),
+                             current_.bad_kind = true;
                 else current_.kind = *found, current_.has_kind = true;
             } else if (key == "wave") {
                 if (kind != json_kind::number || count_value() > 0xFFFFFFF0u)
-                    add_capped(issues_, sax_type_issue({top, index, key}, "a wave number (a non-negative integer)", kind));
+                    add_capped(issues_, sax_type_issue({top, index, key}, "a wave number (a non-negative integer)", kind)), current_.bad_wave = true;
                 else current_.wave = static_cast<std::uint32_t>(count_value()), current_.has_wave = true;
             } else if (key == "depends_on" && kind != json_kind::array) {
                 add_capped(issues_, sax_type_issue({top, index, key}, "an array of step ids", kind));
@@ -446,9 +448,9 @@ public:
         if (level == 2 && was_object && in_step_) {
             in_step_ = false;
             const std::string top = "steps";
-            if (!current_.has_id) add_capped(issues_, {{top, current_.index, std::string("step_id")}, "missing_id", severity::error, "Every step needs its step_id.", std::nullopt});
-            if (!current_.has_kind) add_capped(issues_, {{top, current_.index, std::string("resource")}, "missing_field", severity::error, "Every step needs its resource.", std::nullopt});
-            if (!current_.has_wave) add_capped(issues_, {{top, current_.index, std::string("wave")}, "missing_field", severity::error, "Every step needs its wave.", std::nullopt});
+            if (!current_.has_id && !current_.bad_id) add_capped(issues_, {{top, current_.index, std::string("step_id")}, "missing_id", severity::error, "Every step needs its step_id.", std::nullopt});
+            if (!current_.has_kind && !current_.bad_kind) add_capped(issues_, {{top, current_.index, std::string("resource")}, "missing_field", severity::error, "Every step needs its resource.", std::nullopt});
+            if (!current_.has_wave && !current_.bad_wave) add_capped(issues_, {{top, current_.index, std::string("wave")}, "missing_field", severity::error, "Every step needs its wave.", std::nullopt});
             steps.push_back(current_);
         }
         if (level == 1) in_steps_ = false;

@@ -457,7 +457,10 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
                                                 "} and include what it returned ([] when empty). A missing list is not read as empty.",
                                             std::nullopt});
     }
-    for (auto& found : check_deletion_snapshot(out.snapshot)) detail::add_capped(out.issues, std::move(found));
+    // Consistency is checked on a structurally sound snapshot only (otherwise entries are missing and every
+    // reference to them would be reported again).
+    if (!has_errors(out.issues))
+        for (auto& found : check_deletion_snapshot(out.snapshot)) detail::add_capped(out.issues, std::move(found));
     return out;
 }
 
