@@ -266,10 +266,11 @@ TEST_CASE("re-planning from a fresh snapshot after partial progress yields only 
     std::set<std::string> gone;
     for (std::uint32_t s = 0; s < plan.steps.size(); ++s)
         if (progress.state(s) == seamid::step_state::confirmed) gone.insert(seamid::detail::uuid_text(plan.steps[s].id));
-    for (const auto& [list, field] : std::vector<std::pair<std::string, std::string>>{
+    for (const auto& list_field : std::vector<std::pair<std::string, std::string>>{
              {"client_sessions", "client_session_id"}, {"acs_users", "acs_user_id"}, {"acs_credentials", "acs_credential_id"},
              {"enrollment_automations", "enrollment_automation_id"}, {"phones", "device_id"}}) {
-        auto& entries = fresh[list];
+        auto& entries = fresh[list_field.first];
+        const std::string& field = list_field.second;
         entries.erase(std::remove_if(entries.begin(), entries.end(), [&](const json& entry) { return gone.count(entry[field].get<std::string>()) > 0; }),
                       entries.end());
     }

@@ -348,7 +348,7 @@ inline constexpr std::string_view deletion_plan_format = "seamid.deletion_plan/1
 namespace detail {
 
 /// SAX reader of plan JSON (what deletion_plan_to_json wrote, possibly stored and reloaded by a user).
-class plan_reader : public sax_walker<plan_reader> {
+class plan_reader final : public sax_walker {
 public:
     struct raw_step {
         uuid128 id;
@@ -362,7 +362,7 @@ public:
 
     explicit plan_reader(std::vector<issue>& issues) : issues_(issues) {}
 
-    bool on_value(json_kind kind, std::string* text) {
+    bool on_value(json_kind kind, std::string* text) override {
         const std::size_t level = depth();
         if (level == 0) {
             if (kind != json_kind::object) {
@@ -444,7 +444,7 @@ public:
         return true;
     }
 
-    bool on_end(std::size_t level, bool was_object) {
+    bool on_end(std::size_t level, bool was_object) override {
         if (level == 2 && was_object && in_step_) {
             in_step_ = false;
             const std::string top = "steps";

@@ -358,7 +358,7 @@ private:
 namespace detail {
 
 /// SAX reader of events: one event object, an array of events, or an /events/list response {"events": [...]}.
-class event_reader : public sax_walker<event_reader> {
+class event_reader final : public sax_walker {
 public:
     struct raw {
         std::string event_type;
@@ -368,7 +368,7 @@ public:
         bool bad_id = false;
     };
 
-    bool on_value(json_kind kind, std::string* text) {
+    bool on_value(json_kind kind, std::string* text) override {
         const std::size_t level = depth();
         if (level == 0) {
             if (kind == json_kind::array) { root_array_ = true; return true; }
@@ -395,7 +395,7 @@ public:
         if (field_level && !events.empty() && events.back().is_object) return field(events.back(), at(level - 1).key, kind, text);
         return true;
     }
-    bool on_end(std::size_t, bool) { return true; }
+    bool on_end(std::size_t, bool) override { return true; }
 
     /// The events read, in order.
     std::vector<raw> take() {

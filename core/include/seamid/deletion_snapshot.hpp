@@ -130,11 +130,11 @@ struct snapshot_read {
 namespace detail {
 
 /// SAX reader of a snapshot: keeps only the ids it needs, reports wrong types and bad ids with paths.
-class snapshot_reader : public sax_walker<snapshot_reader> {
+class snapshot_reader final : public sax_walker {
 public:
     snapshot_reader(snapshot_read& out, const snapshot_limits& limits) : out_(out), limits_(limits) {}
 
-    bool on_value(json_kind kind, std::string* text) {
+    bool on_value(json_kind kind, std::string* text) override {
         const std::size_t level = depth();
         if (level == 0) {
             if (kind != json_kind::object) {
@@ -149,7 +149,7 @@ public:
         return true;
     }
 
-    bool on_end(std::size_t level, bool was_object) {
+    bool on_end(std::size_t level, bool was_object) override {
         if (level == 2 && was_object && section_ >= 0 && in_entry_) commit_entry();
         if (level == 1) section_ = no_section;
         return true;

@@ -279,11 +279,17 @@ enum class json_kind : std::uint8_t { null, boolean, number, string, object, arr
 }
 
 /// SAX base that tracks where each value sits (object key or array index per open container) and hands
-/// every value to Derived::on_value(kind, text) and every container end to Derived::on_end(depth, was_object).
-/// Derived returns false to stop parsing. Nesting is tracked without recursion.
-template <class Derived>
+/// every value to on_value(kind, text) and every container end to on_end(depth, was_object); returning false
+/// stops parsing. Nesting is tracked without recursion. Virtual dispatch keeps one instantiation of
+/// nlohmann's parser for every reader (smaller wasm).
 class sax_walker {
 public:
+    virtual ~sax_walker() = default;
+    /// A value at depth() (containers are reported when they open).
+    virtual bool on_value(json_kind kind, std::string* text) = 0;
+    /// A container closed; `level` is its depth.
+    virtual bool on_end(std::size_t level, bool was_object) = 0;
+
     using json = nlohmann::json;
 
     struct frame {
@@ -319,7 +325,7 @@ public:
     }
     bool end_object() {
         stack_.pop_back();
-        return self().on_end(stack_.size(), true);
+        return on_end(stack_.size(), true);
     }
     bool start_array(std::size_t) {
         if (!value(json_kind::array, nullptr)) return false;
@@ -328,7 +334,7 @@ public:
     }
     bool end_array() {
         stack_.pop_back();
-        return self().on_end(stack_.size(), false);
+        return on_end(stack_.size(), false);
     }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
         syntax_error_ = true;
@@ -342,7 +348,7 @@ public:
 
     /// Runs the parse over `text`; returns true when the whole text was read.
     bool run(std::string_view text) {
-        return json::sax_parse(text.begin(), text.end(), &self(), nlohmann::detail::input_format_t::json, true);
+        return json::sax_parse(text.begin(), text.end(), this, nlohmann::detail::input_format_t::json, true);
     }
 
     /// The invalid_json issue for a syntax error.
@@ -365,10 +371,9 @@ protected:
     [[nodiscard]] std::size_t element_index(std::size_t level) const noexcept { return stack_[level].index - 1; }
 
 private:
-    Derived& self() { return static_cast<Derived&>(*this); }
     bool value(json_kind kind, std::string* text) {
         if (!stack_.empty() && stack_.back().is_array) ++stack_.back().index;
-        return self().on_value(kind, text);
+        return on_value(kind, text);
     }
     std::vector<frame> stack_;
     std::uint64_t number_ = 0;
