@@ -2,6 +2,7 @@
 import * as seamid from '/bindings/js/src/browser.js';
 import { mountIdentityForm } from './identity-panel.js';
 import { setupAcsPanel } from './acs-panel.js';
+import './deletion-panel.js';
 
 mountIdentityForm(seamid);
 

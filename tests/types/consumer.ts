@@ -38,3 +38,26 @@ model.preflightAddAcsUser({ user_identity_id: 'a' });
 
 export { ok, suggestion, where, severity, nullable, described, email, created, fromText, updated, missingId };
 export { verdict, plan, applied, names, violations };
+// Deletion planning.
+import { planDeletion, renderDeletionPlan, createDeletionProgress, type DeletionPlan, type DeletionStep,
+  type DeletionEventQuery, type DeletionProgressState } from 'seamid';
+
+const deletionPlan: DeletionPlan = planDeletion({ user_identity: { user_identity_id: 'x' }, client_sessions: [], acs_users: [],
+  acs_credentials: [], enrollment_automations: [], phones: [] }, { order: 'guide', policy: 'minimal' });
+const script: string = renderDeletionPlan(deletionPlan, 'curl');
+const run = createDeletionProgress(deletionPlan, { startedAt: new Date(), sinceMarginSeconds: 60 });
+const next: DeletionStep[] = run.runnable();
+const endpoint: string | undefined = next[0]?.endpoint;
+const eventOutcome: string = run.applyEvent({ event_type: 'acs_user.deleted', acs_user_id: 'x' }).outcome;
+const resultOutcome: string = run.applyResult(deletionPlan.steps[0]?.step_id ?? '', { ok: true }, { requestedAt: Date.now() }).outcome;
+const query: DeletionEventQuery | null = run.nextEventQuery();
+const progressState: DeletionProgressState = run.state();
+const finished: boolean = run.done() || run.identityDeletable();
+run.dispose();
+
+// @ts-expect-error: the order is a closed set
+planDeletion({}, { order: 'fast' });
+// @ts-expect-error: formats are a closed set
+renderDeletionPlan(deletionPlan, 'python');
+
+export { script, endpoint, eventOutcome, resultOutcome, query, progressState, finished };

@@ -4,6 +4,7 @@ import { createWire } from './wire.js';
 import { phoneApi } from './phone.js';
 import { identityApi } from './identity.js';
 import { acsApi } from './acs.js';
+import { deletionApi } from './deletion.js';
 
 /** Builds the public API around an instantiated seamid wasm module. */
 export function createApi(wasm) {
@@ -13,5 +14,6 @@ export function createApi(wasm) {
     ...phoneApi(wasm, wire),
     ...identityApi(wasm),
     ...acsApi(wasm, wire),
+    ...deletionApi(wasm, wire),
   };
 }

@@ -15,3 +15,6 @@ export const validateCreate = api.validateCreate;
 export const validateUpdate = api.validateUpdate;
 export const createAcsModel = api.createAcsModel;
 export const auditAcsSnapshot = api.auditAcsSnapshot;
+export const planDeletion = api.planDeletion;
+export const renderDeletionPlan = api.renderDeletionPlan;
+export const createDeletionProgress = api.createDeletionProgress;
