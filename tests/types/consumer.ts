@@ -61,3 +61,10 @@ planDeletion({}, { order: 'fast' });
 renderDeletionPlan(deletionPlan, 'python');
 
 export { script, endpoint, eventOutcome, resultOutcome, query, progressState, finished };
+
+// The light entry exposes the validation functions only.
+import * as light from 'seamid/validation';
+const lightOk: boolean = light.validateCreate({ full_name: 'Jane' }).ok && light.validatePhone('+14155552671').ok;
+// @ts-expect-error: planning lives in the full entry
+light.planDeletion;
+export { lightOk };
