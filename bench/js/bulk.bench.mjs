@@ -27,10 +27,10 @@ const elapsed = (start) => Number(process.hrtime.bigint() - start) / 1e6;
  * Each input is dropped once used, so V8's garbage collector does not scan a million unrelated objects while
  * the next step is timed; a 20,000-row warm-up lets V8 tier the wasm code up first (native code is compiled ahead). */
 async function wasmSide(dir) {
-  const createSeamidModule = (await import('../../bindings/js/dist/seamid.mjs')).default;
-  const { createApi } = await import('../../bindings/js/src/api.js');
-  const wasm = await createSeamidModule({ wasmBinary: readFileSync(new URL('../../bindings/js/dist/seamid.wasm', import.meta.url)) });
-  const api = createApi(wasm);
+  const createOperationsModule = (await import('../../bindings/js/dist/seamid-operations.mjs')).default;
+  const { createOperationsApi } = await import('../../bindings/js/src/api.js');
+  const wasm = await createOperationsModule({ wasmBinary: readFileSync(new URL('../../bindings/js/dist/seamid-operations.wasm', import.meta.url)) });
+  const api = createOperationsApi(wasm);
   let identities = JSON.parse(readFileSync(path.join(dir, 'workspace.json'), 'utf8')).user_identities;
   let start = process.hrtime.bigint();
   const workspace = api.createWorkspace(identities);

@@ -1,20 +1,29 @@
-// Size of what a browser downloads: the wasm module and its JS glue, raw and gzip -9, plus the JS wrapper.
+// Size of what a browser downloads, raw and gzip -9: each wasm module with its JS glue, plus the JS wrapper.
+// Budget: the validation module (seamid.wasm + seamid.mjs, all `seamid/validation` loads) <= 60 KB gzip.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const dist = new URL('../../bindings/js/dist/', import.meta.url);
 const src = new URL('../../bindings/js/src/', import.meta.url);
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/** Sizes of one module: { raw, gzip } of its wasm and glue. */
+export function moduleSize(name) {
+  const wasm = readFileSync(new URL(`${name}.wasm`, dist));
+  const glue = readFileSync(new URL(`${name}.mjs`, dist));
+  return { wasm: wasm.length, wasmGzip: gz(wasm), glue: glue.length, glueGzip: gz(glue), gzip: gz(wasm) + gz(glue) };
+}
 
 /** Runs the measurement and returns its rows. */
 export async function run() {
-  const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
-  const wasm = readFileSync(new URL('seamid.wasm', dist));
-  const glue = readFileSync(new URL('seamid.mjs', dist));
+  const rows = [];
+  for (const [name, role] of [['seamid', 'validation module (seamid/validation)'], ['seamid-operations', 'operations module']]) {
+    const size = moduleSize(name);
+    rows.push({ name: `${role}: ${name}.wasm`, value: `${size.wasm} B raw, ${size.wasmGzip} B gzip` });
+    rows.push({ name: `${role}: ${name}.mjs glue`, value: `${size.glue} B raw, ${size.glueGzip} B gzip` });
+    rows.push({ name: `${role}: total`, value: `${size.wasm + size.glue} B raw, ${size.gzip} B gzip` });
+  }
   const wrapper = Buffer.concat(readdirSync(src).filter((f) => f.endsWith('.js')).map((f) => readFileSync(new URL(f, src))));
-  return [
-    { name: 'seamid.wasm', value: `${wasm.length} B raw, ${gz(wasm)} B gzip` },
-    { name: 'seamid.mjs (Emscripten glue)', value: `${glue.length} B raw, ${gz(glue)} B gzip` },
-    { name: 'module total (wasm + glue)', value: `${wasm.length + glue.length} B raw, ${gz(wasm) + gz(glue)} B gzip` },
-    { name: 'JS wrapper (src/*.js)', value: `${wrapper.length} B raw, ${gz(wrapper)} B gzip` },
-  ];
+  rows.push({ name: 'JS wrapper (src/*.js)', value: `${wrapper.length} B raw, ${gz(wrapper)} B gzip` });
+  return rows;
 }

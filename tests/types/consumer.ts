@@ -1,5 +1,7 @@
 // Type-checks bindings/js/index.d.ts the way a TypeScript user would use the package (tsc --noEmit).
-import { validatePhone, version, phoneMetadata, type Issue, type ValidationResult } from 'seamid';
+import { validatePhone, validateEmail, validateCreate, validateUpdate, version, phoneMetadata, type Issue, type ValidationResult,
+  type CreateUserIdentityRequest, type UpdateUserIdentityRequest } from 'seamid';
+import { createAcsModel, auditAcsSnapshot, type AcsModel, type AcsPreflightResult, type AcsVerdict, type AcsSystemPlan } from 'seamid';
 
 const result: ValidationResult<string> = validatePhone('+14155552671', { profile: 'strict' });
 const ok: boolean = result.ok;
@@ -13,7 +15,59 @@ const described: string = `${version} ${phoneMetadata}`;
 // @ts-expect-error: the profile is a closed set
 validatePhone('+1', { profile: 'lenient' });
 
-export { ok, suggestion, where, severity, nullable, described };
+const email: ValidationResult<string> = validateEmail('jane@example.com', { path: ['rows', 0, 'email_address'] });
+const body: CreateUserIdentityRequest = { email_address: 'jane@example.com', acs_system_ids: [] };
+const created: ValidationResult<CreateUserIdentityRequest> = validateCreate(body, { profile: 'strict', path: [3] });
+const fromText: boolean = validateCreate('{"full_name": "Jane"}').ok;
+const change: UpdateUserIdentityRequest = { user_identity_id: '3fa85f64-5717-4562-b3fc-2c963f66afa6', phone_number: null };
+const updated: Issue[] = validateUpdate(change).issues;
+
+// @ts-expect-error: an update needs user_identity_id
+const missingId: UpdateUserIdentityRequest = { full_name: 'Jane' };
+
+const model: AcsModel = createAcsModel({ acs_users: { acs_users: [] }, user_identities: [] });
+const link: AcsPreflightResult = model.preflightAddAcsUser({ user_identity_id: 'a', acs_user_id: 'b' });
+const verdict: AcsVerdict = link.verdict;
+const plan: AcsSystemPlan[] = model.preflightCreateUserIdentity({ email_address: 'a@b.co', acs_system_ids: [] }).acs_systems;
+const applied: boolean = model.linkAcsUser({ user_identity_id: 'a', acs_user_id: 'b' }).applied;
+const names: (string | null)[] = model.listAcsSystems('a').acs_systems.map((system) => system.name);
+const violations: number = model.audit().violations + auditAcsSnapshot('{}').mismatches;
+model.dispose();
+// @ts-expect-error: add_acs_user needs both ids
+model.preflightAddAcsUser({ user_identity_id: 'a' });
+
+export { ok, suggestion, where, severity, nullable, described, email, created, fromText, updated, missingId };
+export { verdict, plan, applied, names, violations };
+// Deletion planning.
+import { planDeletion, renderDeletionPlan, createDeletionProgress, type DeletionPlan, type DeletionStep,
+  type DeletionEventQuery, type DeletionProgressState } from 'seamid';
+
+const deletionPlan: DeletionPlan = planDeletion({ user_identity: { user_identity_id: 'x' }, client_sessions: [], acs_users: [],
+  acs_credentials: [], enrollment_automations: [], phones: [] }, { order: 'guide', policy: 'minimal' });
+const script: string = renderDeletionPlan(deletionPlan, 'curl');
+const run = createDeletionProgress(deletionPlan, { startedAt: new Date(), sinceMarginSeconds: 60 });
+const next: DeletionStep[] = run.runnable();
+const endpoint: string | undefined = next[0]?.endpoint;
+const eventOutcome: string = run.applyEvent({ event_type: 'acs_user.deleted', acs_user_id: 'x' }).outcome;
+const resultOutcome: string = run.applyResult(deletionPlan.steps[0]?.step_id ?? '', { ok: true }, { requestedAt: Date.now() }).outcome;
+const query: DeletionEventQuery | null = run.nextEventQuery();
+const progressState: DeletionProgressState = run.state();
+const finished: boolean = run.done() || run.identityDeletable();
+run.dispose();
+
+// @ts-expect-error: the order is a closed set
+planDeletion({}, { order: 'fast' });
+// @ts-expect-error: formats are a closed set
+renderDeletionPlan(deletionPlan, 'python');
+
+export { script, endpoint, eventOutcome, resultOutcome, query, progressState, finished };
+
+// The light entry exposes the validation functions only.
+import * as light from 'seamid/validation';
+const lightOk: boolean = light.validateCreate({ full_name: 'Jane' }).ok && light.validatePhone('+14155552671').ok;
+// @ts-expect-error: planning lives in the full entry
+light.planDeletion;
+export { lightOk };
 
 // createWorkspace: checks, changes, batch with progress, audit, dispose.
 import { createWorkspace, type BatchResult, type Conflict, type Workspace, type AuditReport } from 'seamid';

@@ -1,15 +1,33 @@
-// The idiomatic JS API over the raw embind module: one module per concept, composed here.
+// The idiomatic JS API over the raw embind modules: one JS module per concept, composed here.
 // Every function takes and returns plain objects; no embind handle ever reaches the caller.
 import { createWire } from './wire.js';
 import { phoneApi } from './phone.js';
+import { identityApi } from './identity.js';
+import { acsApi } from './acs.js';
+import { deletionApi } from './deletion.js';
 import { workspaceApi } from './workspace.js';
 
-/** Builds the public API around an instantiated seamid wasm module. */
-export function createApi(wasm) {
+/** The validation API (phone, email, whole requests) around the instantiated `seamid` module. */
+export function createValidationApi(wasm) {
   const wire = createWire(wasm);
   return {
     version: wasm._version(),
     ...phoneApi(wasm, wire),
+    ...identityApi(wasm),
+  };
+}
+
+/** The operations API (workspace, ACS links, deletion planning) around the `seamid-operations` module. */
+export function createOperationsApi(wasm) {
+  const wire = createWire(wasm);
+  return {
+    ...acsApi(wasm, wire),
+    ...deletionApi(wasm, wire),
     ...workspaceApi(wasm, wire),
   };
+}
+
+/** The whole API, from both instantiated modules. */
+export function createApi(validationWasm, operationsWasm) {
+  return { ...createOperationsApi(operationsWasm), ...createValidationApi(validationWasm) };
 }

@@ -149,6 +149,67 @@ constexpr bool is_email_local_char(char c) noexcept {
 /// [A-Z0-9_+-]: the characters the local part may end with.
 constexpr bool is_email_local_last(char c) noexcept { return is_ascii_alnum(c) || c == '_' || c == '+' || c == '-'; }
 
+/// Character classes of the grammar, one byte per input byte: bit 1 local, 2 local end, 4 domain label
+/// ([A-Z0-9-]), 8 letter, 16 label start ([A-Z0-9]).
+inline constexpr std::array<std::uint8_t, 256> email_classes = [] {
+    std::array<std::uint8_t, 256> table{};
+    for (int c = 0; c < 128; ++c) {
+        const char ch = static_cast<char>(c);
+        std::uint8_t bits = 0;
+        if (is_email_local_char(ch)) bits |= 1;
+        if (is_email_local_last(ch)) bits |= 2;
+        if (is_ascii_alnum(ch) || ch == '-') bits |= 4;
+        if (is_ascii_letter(ch)) bits |= 8;
+        if (is_ascii_alnum(ch)) bits |= 16;
+        table[static_cast<std::size_t>(c)] = bits;
+    }
+    return table;
+}();
+
+constexpr std::uint8_t email_class(char c) noexcept { return email_classes[static_cast<unsigned char>(c)]; }
+
+/// One pass over an address: whether zod's grammar matches, and the lengths RFC 5321 limits.
+struct email_scan {
+    bool match = false;
+    std::size_t at = 0;              ///< index of the '@'
+    std::size_t longest_label = 0;   ///< longest domain label, in octets
+};
+
+constexpr email_scan scan_email(std::string_view text) noexcept {
+    email_scan out;
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    char previous = '.';  // so that a leading '.' fails like ".."
+    for (; i < n && text[i] != '@'; ++i) {
+        const char c = text[i];
+        if ((email_class(c) & 1) == 0 || (c == '.' && previous == '.')) return out;
+        previous = c;
+    }
+    if (i == n || i == 0 || (email_class(previous) & 2) == 0) return out;
+    out.at = i;
+    std::size_t label_start = ++i, dots = 0;
+    bool letters_only = true;
+    for (; i < n; ++i) {
+        const std::uint8_t bits = email_class(text[i]);
+        if (text[i] == '.') {
+            if (i == label_start) return out;  // empty label (also "@." and "..")
+            if (i - label_start > out.longest_label) out.longest_label = i - label_start;
+            ++dots;
+            label_start = i + 1;
+            letters_only = true;
+        } else if ((bits & 4) == 0 || (i == label_start && (bits & 16) == 0)) {
+            return out;
+        } else if ((bits & 8) == 0) {
+            letters_only = false;
+        }
+    }
+    const std::size_t tld = n - label_start;
+    if (dots == 0 || tld < 2 || !letters_only) return out;
+    if (tld > out.longest_label) out.longest_label = tld;
+    out.match = true;
+    return out;
+}
+
 constexpr void add_finding(email_check& result, email_code code, severity level) noexcept {
     if (result.count < result.findings.size()) result.findings[result.count++] = {code, level};
 }
@@ -161,47 +222,16 @@ constexpr void add_finding(email_check& result, email_code code, severity level)
 /// the local part is 1+ chars of the class, not starting with '.', ending in [A-Z0-9_+-]; the domain is
 /// 1+ labels `[A-Z0-9][A-Z0-9-]*` each followed by '.', then [A-Z]{2,}; labels cannot be empty, so ".."
 /// can only occur in the local part, and `.` in (?!.*\.\.) never meets a line terminator in a match.
-[[nodiscard]] constexpr bool matches_zod_email(std::string_view text) noexcept {
-    const std::size_t at = text.find('@');
-    if (at == std::string_view::npos || at == 0) return false;
-    if (text[0] == '.' || !detail::is_email_local_last(text[at - 1])) return false;
-    char previous = 0;
-    for (std::size_t i = 0; i < at; ++i) {
-        const char c = text[i];
-        if (!detail::is_email_local_char(c) || (c == '.' && previous == '.')) return false;
-        previous = c;
-    }
-    const std::string_view domain = text.substr(at + 1);
-    const std::size_t last_dot = domain.rfind('.');
-    if (last_dot == std::string_view::npos || domain.size() - last_dot - 1 < 2) return false;
-    for (std::size_t i = last_dot + 1; i < domain.size(); ++i)
-        if (!detail::is_ascii_letter(domain[i])) return false;
-    std::size_t i = 0;
-    while (i <= last_dot) {  // labels, each ended by a '.'; domain[last_dot] == '.' ends the loop
-        if (!detail::is_ascii_alnum(domain[i])) return false;
-        for (++i; domain[i] != '.'; ++i)
-            if (!detail::is_ascii_alnum(domain[i]) && domain[i] != '-') return false;
-        ++i;
-    }
-    return true;
-}
+[[nodiscard]] constexpr bool matches_zod_email(std::string_view text) noexcept { return detail::scan_email(text).match; }
 
 namespace detail {
 
 /// RFC 5321 / RFC 1035 length limits of an address zod accepted (so: ASCII, one '@').
-constexpr void check_email_lengths(email_check& result, std::string_view text, const validation_options& options) noexcept {
+constexpr void check_email_lengths(email_check& result, std::string_view text, const email_scan& scan, const validation_options& options) noexcept {
     const severity level = options.rules == profile::strict ? severity::error : severity::warning;
-    const std::size_t at = text.find('@');
-    const std::string_view domain = text.substr(at + 1);
-    if (at > 64) add_finding(result, email_code::local_part_too_long, level);
-    if (domain.size() > 253) add_finding(result, email_code::domain_too_long, level);
-    std::size_t label = 0;
-    bool long_label = false;
-    for (const char c : domain) {
-        label = c == '.' ? 0 : label + 1;
-        if (label > 63) long_label = true;
-    }
-    if (long_label) add_finding(result, email_code::label_too_long, level);
+    if (scan.at > 64) add_finding(result, email_code::local_part_too_long, level);
+    if (text.size() - scan.at - 1 > 253) add_finding(result, email_code::domain_too_long, level);
+    if (scan.longest_label > 63) add_finding(result, email_code::label_too_long, level);
     if (text.size() > 254) add_finding(result, email_code::too_long, level);
 }
 
@@ -274,8 +304,8 @@ constexpr email_code diagnose_email(std::string_view text) noexcept {
 /// and RFC 5321 length limits (warnings; errors in the strict profile). O(n), never allocates.
 [[nodiscard]] constexpr email_check check_email(std::string_view value, const validation_options& options = {}) noexcept {
     email_check result;
-    if (matches_zod_email(value)) {
-        detail::check_email_lengths(result, value, options);
+    if (const detail::email_scan scan = detail::scan_email(value); scan.match) {
+        if (value.size() > 64) detail::check_email_lengths(result, value, scan, options);
         return result;
     }
     detail::find_wrapped_address(result, value);

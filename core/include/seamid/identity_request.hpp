@@ -364,26 +364,23 @@ constexpr bool sets_identifier(const request_value& value) noexcept { return val
     return request;
 }
 
-namespace detail {
-
-inline issue body_type_issue(const issue_path& base, const nlohmann::json& request) {
-    return type_issue(base, "an object (the request body)", request);
+/// The invalid_type error for a request body that is not a JSON object (`received` is its kind).
+[[nodiscard]] inline issue request_body_type_issue(const issue_path& base, value_kind received) {
+    return detail::type_issue_for(base, "an object (the request body)", received);
 }
-
-}  // namespace detail
 
 /// Validates a /user_identities/create body given as parsed JSON. `base` prefixes every issue's path
 /// (e.g. {std::size_t{row}} for a row of a bulk import).
 [[nodiscard]] inline std::vector<issue> validate_create(const nlohmann::json& request, const validation_options& options = {},
                                                         const issue_path& base = {}) {
-    if (!request.is_object()) return {detail::body_type_issue(base, request)};
+    if (!request.is_object()) return {request_body_type_issue(base, detail::kind_of(request))};
     return validate_create(create_request_from_json(request), options, base);
 }
 
 /// Validates a /user_identities/update body given as parsed JSON. `base` prefixes every issue's path.
 [[nodiscard]] inline std::vector<issue> validate_update(const nlohmann::json& request, const validation_options& options = {},
                                                         const issue_path& base = {}) {
-    if (!request.is_object()) return {detail::body_type_issue(base, request)};
+    if (!request.is_object()) return {request_body_type_issue(base, detail::kind_of(request))};
     return validate_update(update_request_from_json(request), options, base);
 }
 

@@ -20,14 +20,19 @@ struct parsed_json {
     [[nodiscard]] bool ok() const noexcept { return issues.empty(); }
 };
 
+/// The `invalid_json` error at `path` (also used where the text was parsed outside the core, e.g. by JSON.parse in JS).
+[[nodiscard]] inline issue invalid_json_issue(issue_path path = {}) {
+    return {std::move(path), "invalid_json", severity::error,
+            "Input is not valid JSON (check quotes, commas and brackets; text must be UTF-8).", std::nullopt};
+}
+
 /// Parses JSON text without throwing; malformed text gives one `invalid_json` error at path [].
 [[nodiscard]] inline parsed_json parse_json(std::string_view text) {
     parsed_json out;
     out.value = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (out.value.is_discarded()) {
         out.value = nullptr;
-        out.issues.push_back({{}, "invalid_json", severity::error,
-                              "Input is not valid JSON (check quotes, commas and brackets; text must be UTF-8).", std::nullopt});
+        out.issues.push_back(invalid_json_issue());
     }
     return out;
 }

@@ -1,0 +1,40 @@
+// `seamid plan-delete <snapshot.json> [--order parallel|guide] [--policy guide|minimal] [--format text|json|curl|js]`:
+// plans the deletion of a user identity from a snapshot of Seam's list endpoints ('-' reads standard input).
+import { readFileSync } from 'node:fs';
+import { planDeletion, renderDeletionPlan } from '../node.js';
+import { parseArguments } from './arguments.js';
+
+const usage = `Usage: seamid plan-delete <snapshot.json> [--order parallel|guide] [--policy guide|minimal] [--format text|json|curl|js]
+
+The snapshot holds what Seam's list endpoints returned for one identity:
+  {"user_identity": {...}, "client_sessions": [...], "acs_users": [...], "acs_credentials": [...],
+   "enrollment_automations": [...], "phones": [...]}
+Formats: text (default, for people), json (the plan), curl (a bash script), js (a module using @seamapi/http).
+Exit status: 0 plan made, 1 the snapshot does not add up (issues printed), 2 usage or unreadable file.`;
+
+/** Runs the command; returns the exit code. */
+export async function run(args) {
+  const parsed = parseArguments(args, {
+    flags: ['help'],
+    options: { order: ['parallel', 'guide'], policy: ['guide', 'minimal'], format: ['text', 'json', 'curl', 'js'] },
+  });
+  if (parsed.error || parsed.flags.help || parsed.positional.length !== 1) {
+    if (parsed.error) console.error(`seamid plan-delete: ${parsed.error}`);
+    else if (!parsed.flags.help) console.error('seamid plan-delete: give exactly one snapshot file');
+    (parsed.flags.help ? console.log : console.error)(usage);
+    return parsed.flags.help ? 0 : 2;
+  }
+  const [file] = parsed.positional;
+  let text;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (error) {
+    console.error(`seamid plan-delete: cannot read ${file}: ${error.message}`);
+    return 2;
+  }
+  const plan = planDeletion(text, { order: parsed.options.order, policy: parsed.options.policy });
+  const format = parsed.options.format ?? 'text';
+  const output = format === 'json' ? JSON.stringify(plan, null, 2) : renderDeletionPlan(plan, format);
+  (plan.ok ? process.stdout : process.stderr).write(output.endsWith('\n') ? output : `${output}\n`);
+  return plan.ok ? 0 : 1;
+}

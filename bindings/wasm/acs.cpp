@@ -1,0 +1,199 @@
+// embind adapter of seamid/acs_*.hpp: ACS models live in this module behind integer handles (freed by
+// _acsDispose), JSON text goes in and out, and add/remove_acs_user has a packed, allocation-free fast path.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "scratch.hpp"
+#include "seamid/acs_audit.hpp"
+#include "seamid/acs_model.hpp"
+#include "seamid/acs_preflight.hpp"
+#include "seamid/json_input.hpp"
+
+namespace seamid_wasm {
+namespace {
+
+std::vector<std::unique_ptr<seamid::acs_model>>& models() {
+    static std::vector<std::unique_ptr<seamid::acs_model>> instance;
+    return instance;
+}
+
+/// The model behind a handle (1-based), or nullptr for a disposed or unknown handle.
+seamid::acs_model* model_at(int handle) {
+    auto& all = models();
+    if (handle < 1 || static_cast<std::size_t>(handle) > all.size()) return nullptr;
+    return all[static_cast<std::size_t>(handle - 1)].get();
+}
+
+std::string disposed_result() {
+    return R"({"ok":false,"issues":[{"path":[],"code":"model_disposed","severity":"error","message":"This ACS model was disposed; create a new one."}]})";
+}
+
+std::string issues_text(const std::vector<seamid::issue>& issues) { return seamid::dump_json(seamid::issues_to_json(issues)); }
+
+/// A new, empty model; returns its handle (reusing a freed slot).
+int acs_create() {
+    auto& all = models();
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (!all[i]) {
+            all[i] = std::make_unique<seamid::acs_model>();
+            return static_cast<int>(i + 1);
+        }
+    all.push_back(std::make_unique<seamid::acs_model>());
+    return static_cast<int>(all.size());
+}
+
+/// Frees a model; false when the handle was not live.
+bool acs_dispose(int handle) {
+    if (model_at(handle) == nullptr) return false;
+    models()[static_cast<std::size_t>(handle - 1)].reset();
+    return true;
+}
+
+/// Loads snapshot JSON text; returns the issues as a JSON array.
+std::string acs_load(int handle, const std::string& text) {
+    seamid::acs_model* model = model_at(handle);
+    if (model == nullptr) return "[]";
+    return issues_text(model->load_text(text));
+}
+
+/// add (1) or remove (0) preflight of the ids in the input buffer (user_identity_id bytes, then acs_user_id
+/// bytes). Returns verdict | count << 2 | (code | field << 6) << (4 + 8 * i), and writes the system, the other
+/// identity and the other ACS user (36 bytes each) to the output buffer.
+unsigned acs_check_link(int handle, bool add, unsigned identity_length, unsigned acs_user_length) {
+    seamid::acs_model* model = model_at(handle);
+    if (model == nullptr) return 0xFFFFFFFFu;
+    const std::string_view both = input_view(identity_length + acs_user_length);
+    const seamid::acs_link_request request{both.substr(0, identity_length), both.substr(identity_length)};
+    const seamid::acs_link_check check = add ? seamid::check_add_acs_user(*model, request) : seamid::check_remove_acs_user(*model, request);
+    unsigned packed = static_cast<unsigned>(check.verdict) | static_cast<unsigned>(check.count) << 2;
+    for (unsigned i = 0; i < check.count; ++i) {
+        const unsigned finding = static_cast<unsigned>(check.findings[i].code) | static_cast<unsigned>(check.findings[i].field) << 6;
+        packed |= finding << (4 + 8 * i);
+    }
+    if (check.count > 0) {
+        char* out = buffers().output.data();
+        seamid::write_model_id(check.acs_system, out);
+        seamid::write_model_id(check.other_user_identity, out + 36);
+        seamid::write_model_id(check.other_acs_user, out + 72);
+    }
+    return packed;
+}
+
+/// Preflight of `operation` with a JSON request body; returns the result as JSON text.
+std::string acs_preflight(int handle, const std::string& operation, const std::string& body, bool strict) {
+    seamid::acs_model* model = model_at(handle);
+    if (model == nullptr) return disposed_result();
+    const seamid::parsed_json parsed = seamid::parse_json(body);
+    if (!parsed.ok()) return seamid::dump_json({{"ok", false}, {"verdict", "refused"}, {"issues", seamid::issues_to_json(parsed.issues)}});
+    seamid::validation_options options;
+    if (strict) options.rules = seamid::profile::strict;
+    return seamid::dump_json(seamid::preflight_json(*model, operation, parsed.value, options));
+}
+
+/// Applies add (1) or remove (0) of a link when its preflight allows it; the preflight result plus "applied".
+std::string acs_apply_link(int handle, bool add, const std::string& body) {
+    seamid::acs_model* model = model_at(handle);
+    if (model == nullptr) return disposed_result();
+    const seamid::parsed_json parsed = seamid::parse_json(body);
+    const nlohmann::json& request = parsed.value;
+    nlohmann::json out = seamid::preflight_json(*model, add ? seamid::acs_operations[0] : seamid::acs_operations[1], request);
+    bool applied = false;
+    if (out["verdict"] == "allowed") {
+        const std::string* identity = seamid::string_member(request, "user_identity_id");
+        const std::string* acs_user = seamid::string_member(request, "acs_user_id");
+        const seamid::acs_link_request link{*identity, *acs_user};
+        const auto check = add ? seamid::link_acs_user(*model, link) : seamid::unlink_acs_user(*model, link);
+        applied = check.verdict == seamid::acs_verdict::allowed;
+    }
+    out["applied"] = applied;
+    return seamid::dump_json(out);
+}
+
+/// Puts one record of `section` (0 systems, 1 ACS users, 2 identities) given as JSON; returns issues.
+std::string acs_put(int handle, int section, const std::string& record) {
+    seamid::acs_model* model = model_at(handle);
+    if (model == nullptr) return "[]";
+    const seamid::parsed_json parsed = seamid::parse_json(record);
+    if (!parsed.ok()) return issues_text(parsed.issues);
+    if (section == 0) return issues_text(model->put_acs_system(parsed.value));
+    if (section == 1) return issues_text(model->put_acs_user(parsed.value));
+    return issues_text(model->put_user_identity(parsed.value));
+}
+
+/// Deletes one record of `section` by id; false when it is not in the model.
+bool acs_delete(int handle, int section, const std::string& id) {
+    seamid::acs_model* model = model_at(handle);
+    if (model == nullptr) return false;
+    if (section == 0) return model->delete_acs_system(id);
+    if (section == 1) return model->delete_acs_user(id);
+    return model->delete_user_identity(id);
+}
+
+/// list_acs_systems (systems = true) or list_acs_users of an identity as JSON {ok, issues, acs_systems|acs_users}.
+std::string acs_list(int handle, bool systems, const std::string& user_identity_id) {
+    seamid::acs_model* model = model_at(handle);
+    if (model == nullptr) return disposed_result();
+    const seamid::acs_list list = systems ? seamid::list_acs_systems(*model, user_identity_id) : seamid::list_acs_users(*model, user_identity_id);
+    nlohmann::json items = nlohmann::json::array();
+    for (const std::uint32_t index : list.items)
+        items.push_back(systems ? seamid::acs_system_to_json(*model, index) : seamid::acs_user_to_json(*model, index));
+    return seamid::dump_json({{"ok", list.ok()}, {"issues", seamid::issues_to_json(list.issues)}, {systems ? "acs_systems" : "acs_users", std::move(items)}});
+}
+
+/// The audit of a model as JSON.
+std::string acs_audit(int handle) {
+    seamid::acs_model* model = model_at(handle);
+    if (model == nullptr) return disposed_result();
+    return seamid::dump_json(seamid::audit_json(seamid::audit_acs_model(*model), *model));
+}
+
+/// Record counts and the invariant check as JSON.
+std::string acs_stats(int handle) {
+    seamid::acs_model* model = model_at(handle);
+    if (model == nullptr) return disposed_result();
+    nlohmann::json out = seamid::acs_counts_json(*model);
+    out["consistent"] = model->consistent();
+    return seamid::dump_json(out);
+}
+
+/// Loads and audits snapshot JSON text in one call (no handle kept).
+std::string acs_audit_snapshot(const std::string& text) { return seamid::dump_json(seamid::audit_acs_snapshot(text)); }
+
+/// [name, severity, message template] of every ACS code, indexed by its numeric value (index 0 unused).
+emscripten::val acs_catalog() {
+    auto catalog = emscripten::val::array();
+    catalog.call<void>("push", emscripten::val::null());
+    for (unsigned value = 1; value < seamid::acs_code_count; ++value) {
+        const auto info = seamid::acs_code_details(static_cast<seamid::acs_code>(value));
+        auto entry = emscripten::val::array();
+        entry.call<void>("push", emscripten::val(std::string(info.name)));
+        entry.call<void>("push", emscripten::val(std::string(seamid::severity_name(info.level))));
+        entry.call<void>("push", emscripten::val(std::string(info.message)));
+        catalog.call<void>("push", entry);
+    }
+    return catalog;
+}
+
+}  // namespace
+}  // namespace seamid_wasm
+
+EMSCRIPTEN_BINDINGS(seamid_acs) {
+    emscripten::function("_acsCreate", &seamid_wasm::acs_create);
+    emscripten::function("_acsDispose", &seamid_wasm::acs_dispose);
+    emscripten::function("_acsLoad", &seamid_wasm::acs_load);
+    emscripten::function("_acsCheckLink", &seamid_wasm::acs_check_link);
+    emscripten::function("_acsPreflight", &seamid_wasm::acs_preflight);
+    emscripten::function("_acsApplyLink", &seamid_wasm::acs_apply_link);
+    emscripten::function("_acsPut", &seamid_wasm::acs_put);
+    emscripten::function("_acsDelete", &seamid_wasm::acs_delete);
+    emscripten::function("_acsList", &seamid_wasm::acs_list);
+    emscripten::function("_acsAudit", &seamid_wasm::acs_audit);
+    emscripten::function("_acsStats", &seamid_wasm::acs_stats);
+    emscripten::function("_acsAuditSnapshot", &seamid_wasm::acs_audit_snapshot);
+    emscripten::function("_acsCatalog", &seamid_wasm::acs_catalog);
+}

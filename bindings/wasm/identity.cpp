@@ -1,0 +1,234 @@
+// embind adapter of seamid/identity_request.hpp and seamid/email.hpp. JS writes the input (an email, or a
+// request encoded member by member, see bindings/js/src/identity.js) into this file's input buffer. An email
+// comes back as a packed verdict (like phone.cpp); a request as the number of issues, serialised into the
+// output buffer only when there are any. A valid value costs one call and no allocation. The rules live only
+// in the core.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "seamid/email.hpp"
+#include "seamid/identity_request.hpp"
+
+namespace seamid_wasm {
+namespace {
+
+/// This binding's exchange buffers (separate from scratch.hpp's so neither wrapper invalidates the other's address).
+struct identity_buffers {
+    std::vector<char> input = std::vector<char>(4096);
+    std::vector<unsigned char> output = std::vector<unsigned char>(4096);
+    std::size_t output_length = 0;
+};
+
+identity_buffers& buffers() {
+    static identity_buffers instance;
+    return instance;
+}
+
+/// Makes the input buffer at least `bytes` long, keeping its content; returns its address.
+std::uintptr_t reserve_identity_input(std::uint32_t bytes) {
+    auto& input = buffers().input;
+    if (input.size() < bytes + 1u) input.resize(bytes + 1u);
+    return reinterpret_cast<std::uintptr_t>(input.data());
+}
+
+/// Address of the serialised issues of the last call.
+std::uintptr_t identity_output() { return reinterpret_cast<std::uintptr_t>(buffers().output.data()); }
+
+std::string_view input_bytes(unsigned length) {
+    auto& input = buffers().input;
+    return {input.data(), length < input.size() ? length : input.size()};
+}
+
+/// Output writer: u8 and little-endian u32 values, length-prefixed byte strings.
+struct writer {
+    std::vector<unsigned char>& out;
+    std::size_t at = 0;
+    void reserve(std::size_t more) {
+        if (out.size() < at + more) out.resize((at + more) * 2);
+    }
+    void u8(unsigned value) {
+        reserve(1);
+        out[at++] = static_cast<unsigned char>(value);
+    }
+    void u32(std::size_t value) {
+        reserve(4);
+        for (int shift = 0; shift < 32; shift += 8) out[at++] = static_cast<unsigned char>((value >> shift) & 0xFF);
+    }
+    void text(std::string_view value) {
+        u32(value.size());
+        reserve(value.size());
+        if (!value.empty()) std::memcpy(out.data() + at, value.data(), value.size());
+        at += value.size();
+    }
+};
+
+/// Serialises issues: per issue u8 severity, u8 path length, u8 has-suggestion, path elements
+/// (u8 0 + text for a key, u8 1 + u32 for an index), code, message, [suggestion]. Returns the count.
+unsigned write_issues(const std::vector<seamid::issue>& issues) {
+    writer out{buffers().output};
+    for (const auto& found : issues) {
+        out.u8(static_cast<unsigned>(found.level));
+        out.u8(static_cast<unsigned>(found.path.size() < 255 ? found.path.size() : 255));
+        out.u8(found.suggestion ? 1 : 0);
+        std::size_t written = 0;
+        for (const auto& element : found.path) {
+            if (written++ == 255) break;
+            if (const auto* key = std::get_if<std::string>(&element)) {
+                out.u8(0);
+                out.text(*key);
+            } else {
+                out.u8(1);
+                out.u32(std::get<std::size_t>(element));
+            }
+        }
+        out.text(found.code);
+        out.text(found.message);
+        if (found.suggestion) out.text(*found.suggestion);
+    }
+    buffers().output_length = out.at;
+    return static_cast<unsigned>(issues.size());
+}
+
+seamid::validation_options options_of(bool strict) {
+    seamid::validation_options options;
+    if (strict) options.rules = seamid::profile::strict;
+    return options;
+}
+
+/// validateEmail: checks the `length` bytes in the input buffer. Returns
+/// count | (code_i | severity_i << 5) << (3 + 7 i) for up to four findings, and writes the suggestion
+/// (u32 length, then its bytes) to the output buffer when there is one.
+unsigned check_email_packed(unsigned length, bool strict) {
+    const std::string_view value = input_bytes(length);
+    const auto check = seamid::check_email(value, options_of(strict));
+    unsigned packed = check.count;
+    for (unsigned i = 0; i < check.count; ++i)
+        packed |= (static_cast<unsigned>(check.findings[i].code) | static_cast<unsigned>(check.findings[i].level) << 5) << (3 + 7 * i);
+    if (check.suggestion_length != 0) {
+        writer out{buffers().output};
+        out.text(check.suggested(value));
+    }
+    return packed;
+}
+
+/// [name, message] of every email code, indexed by its numeric value (index 0 unused).
+emscripten::val email_catalog() {
+    auto catalog = emscripten::val::array();
+    catalog.call<void>("push", emscripten::val::null());
+    for (unsigned value = 1; value < seamid::email_code_count; ++value) {
+        const auto code = static_cast<seamid::email_code>(value);
+        auto entry = emscripten::val::array();
+        entry.call<void>("push", emscripten::val(std::string(seamid::email_code_name(code))));
+        entry.call<void>("push", emscripten::val(std::string(seamid::email_code_message(code))));
+        catalog.call<void>("push", entry);
+    }
+    return catalog;
+}
+
+/// Reader of the encoded request JS writes (bindings/js/src/identity.js, `encodeRequest`); bounds-checked.
+struct reader {
+    std::string_view in;
+    std::size_t at = 0;
+    bool failed = false;
+    unsigned u8() {
+        if (at >= in.size()) { failed = true; return 0; }
+        return static_cast<unsigned char>(in[at++]);
+    }
+    std::uint32_t u32() {
+        std::uint32_t value = 0;
+        for (int shift = 0; shift < 32; shift += 8) value |= static_cast<std::uint32_t>(u8()) << shift;
+        return value;
+    }
+    std::string_view text() {
+        const std::uint32_t length = u32();
+        if (failed || length > in.size() - at) { failed = true; return {}; }
+        const std::string_view out = in.substr(at, length);
+        at += length;
+        return out;
+    }
+    seamid::request_value value() {
+        const unsigned kind = u8();
+        if (kind > static_cast<unsigned>(seamid::value_kind::array)) { failed = true; return {}; }
+        const auto typed = static_cast<seamid::value_kind>(kind);
+        if (typed == seamid::value_kind::string) return seamid::request_value::string(text());
+        return seamid::request_value::of_kind(typed);
+    }
+};
+
+/// Field numbers of the encoding: 0 = another member (its name follows).
+constexpr std::string_view field_names[] = {"", "user_identity_id", "user_identity_key", "email_address", "phone_number", "full_name",
+                                            "acs_system_ids"};
+
+/// Decodes the encoded request; returns the body's own kind (object unless the top level was something else).
+seamid::value_kind decode_request(std::string_view bytes, seamid::create_request& create, seamid::update_request& update, bool is_update) {
+    reader in{bytes};
+    const auto top = static_cast<seamid::value_kind>(in.u8() % 7);
+    while (!in.failed && in.at < bytes.size()) {
+        const unsigned field = in.u8();
+        std::string_view name = field < 7 ? field_names[field] : std::string_view();
+        if (field == 0) name = in.text();
+        seamid::request_value value = in.value();
+        std::vector<seamid::request_value> items;
+        if (field == 6 && value.kind == seamid::value_kind::array) {
+            const std::uint32_t count = in.u32();
+            for (std::uint32_t i = 0; i < count && !in.failed; ++i) items.push_back(in.value());
+        }
+        if (in.failed || field > 6) break;
+        if (value.kind == seamid::value_kind::absent) continue;
+        if (is_update) {
+            switch (field) {
+                case 1: update.user_identity_id = value; break;
+                case 2: update.user_identity_key = value; break;
+                case 3: update.email_address = value; break;
+                case 4: update.phone_number = value; break;
+                case 5: update.full_name = value; break;
+                default: update.unknown_fields.push_back(name);
+            }
+        } else {
+            switch (field) {
+                case 2: create.user_identity_key = value; break;
+                case 3: create.email_address = value; break;
+                case 4: create.phone_number = value; break;
+                case 5: create.full_name = value; break;
+                case 6: create.acs_system_ids = value; create.acs_system_id_items = std::move(items); break;
+                default: create.unknown_fields.push_back(name);
+            }
+        }
+    }
+    return top;
+}
+
+/// The top-level kind JS sends when JSON.parse refused the text.
+constexpr unsigned invalid_json_kind = 7;
+
+/// validateCreate/validateUpdate on the encoded request in the input buffer. flags: 1 = strict, 2 = update.
+/// JSON text is parsed by JSON.parse in the wrapper (keeps a JSON parser out of the module), so every input
+/// arrives here in the same encoding.
+unsigned validate_request_input(unsigned length, unsigned flags) {
+    const std::string_view bytes = input_bytes(length);
+    if (!bytes.empty() && static_cast<unsigned char>(bytes[0]) == invalid_json_kind) return write_issues({seamid::invalid_json_issue()});
+    const auto options = options_of((flags & 1u) != 0);
+    const bool is_update = (flags & 2u) != 0;
+    seamid::create_request create;
+    seamid::update_request update;
+    const auto top = decode_request(bytes, create, update, is_update);
+    if (top != seamid::value_kind::object) return write_issues({seamid::request_body_type_issue({}, top)});
+    const auto issues = is_update ? seamid::validate_update(update, options) : seamid::validate_create(create, options);
+    return issues.empty() ? 0 : write_issues(issues);
+}
+
+}  // namespace
+}  // namespace seamid_wasm
+
+EMSCRIPTEN_BINDINGS(seamid_identity) {
+    emscripten::function("_identityInput", &seamid_wasm::reserve_identity_input);
+    emscripten::function("_identityOutput", &seamid_wasm::identity_output);
+    emscripten::function("_checkEmail", &seamid_wasm::check_email_packed);
+    emscripten::function("_emailCatalog", &seamid_wasm::email_catalog);
+    emscripten::function("_validateRequest", &seamid_wasm::validate_request_input);
+}

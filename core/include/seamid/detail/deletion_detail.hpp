@@ -1,0 +1,394 @@
+// Internals of deletion planning: 128-bit ids, an open-addressing id index, a JSON text writer, RFC 3339
+// timestamps, and a path-tracking SAX base for nlohmann/json (no DOM, so 100k-resource snapshots stay cheap).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "seamid/issue.hpp"
+#include "seamid/json_input.hpp"
+#include "seamid/uuid.hpp"
+
+namespace seamid::detail {
+
+/// A UUID as two 64-bit halves. Seam ids are UUIDs; comparing halves is case-insensitive by construction.
+struct uuid128 {
+    std::uint64_t hi = 0;
+    std::uint64_t lo = 0;
+    friend constexpr bool operator==(const uuid128&, const uuid128&) = default;
+};
+
+constexpr int hex_value(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/// Parses an 8-4-4-4-12 UUID (any case); false when `text` is not one (seamid::is_uuid).
+[[nodiscard]] constexpr bool parse_uuid(std::string_view text, uuid128& out) noexcept {
+    if (!is_uuid(text)) return false;
+    std::uint64_t halves[2] = {0, 0};
+    unsigned digit = 0;
+    for (const char c : text) {
+        if (c == '-') continue;
+        halves[digit / 16] = (halves[digit / 16] << 4) | static_cast<std::uint64_t>(hex_value(c));
+        ++digit;
+    }
+    out = {halves[0], halves[1]};
+    return true;
+}
+
+/// True when the UUID text has an uppercase hex digit (Seam writes ids in lowercase).
+[[nodiscard]] constexpr bool has_uppercase(std::string_view text) noexcept {
+    for (const char c : text)
+        if (c >= 'A' && c <= 'F') return true;
+    return false;
+}
+
+/// Appends the lowercase 8-4-4-4-12 form of `id`.
+inline void append_uuid(std::string& out, const uuid128& id) {
+    constexpr char digits[] = "0123456789abcdef";
+    char text[36];
+    unsigned digit = 0;
+    for (unsigned i = 0; i < 36; ++i) {
+        if (i == 8 || i == 13 || i == 18 || i == 23) { text[i] = '-'; continue; }
+        const std::uint64_t half = digit < 16 ? id.hi : id.lo;
+        text[i] = digits[(half >> (60 - 4 * (digit % 16))) & 0xF];
+        ++digit;
+    }
+    out.append(text, 36);
+}
+
+/// The lowercase text of `id`.
+[[nodiscard]] inline std::string uuid_text(const uuid128& id) {
+    std::string out;
+    append_uuid(out, id);
+    return out;
+}
+
+/// Maps uuid128 -> uint32 with linear probing; no per-entry allocation (fast for 10^6 ids).
+class id_index {
+public:
+    static constexpr std::uint32_t absent = 0xFFFFFFFFu;
+
+    /// Prepares room for `count` ids.
+    void reserve(std::size_t count) {
+        std::size_t capacity = 16;
+        while (capacity < count * 2 + 2) capacity <<= 1;
+        if (capacity > slots_.size()) rehash(capacity);
+    }
+    /// Inserts id -> value unless present; returns the value already stored, or `absent` when inserted.
+    std::uint32_t insert(const uuid128& id, std::uint32_t value) {
+        if ((size_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
+        std::size_t at = hash(id) & (slots_.size() - 1);
+        while (slots_[at].value != absent) {
+            if (slots_[at].id == id) return slots_[at].value;
+            at = (at + 1) & (slots_.size() - 1);
+        }
+        slots_[at] = {id, value};
+        ++size_;
+        return absent;
+    }
+    /// The value stored for `id`, or `absent`.
+    [[nodiscard]] std::uint32_t find(const uuid128& id) const noexcept {
+        if (slots_.empty()) return absent;
+        std::size_t at = hash(id) & (slots_.size() - 1);
+        while (slots_[at].value != absent) {
+            if (slots_[at].id == id) return slots_[at].value;
+            at = (at + 1) & (slots_.size() - 1);
+        }
+        return absent;
+    }
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+
+private:
+    struct slot {
+        uuid128 id;
+        std::uint32_t value = absent;
+    };
+    static std::size_t hash(const uuid128& id) noexcept {
+        std::uint64_t h = (id.hi ^ (id.lo * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+        return static_cast<std::size_t>(h ^ (h >> 31));
+    }
+    void rehash(std::size_t capacity) {
+        std::vector<slot> old = std::move(slots_);
+        slots_.assign(capacity, slot{});
+        size_ = 0;
+        for (const auto& entry : old)
+            if (entry.value != absent) insert(entry.id, entry.value);
+    }
+    std::vector<slot> slots_;
+    std::size_t size_ = 0;
+};
+
+/// Appends `text` as a JSON string literal (quotes and escapes; bytes >= 0x80 are copied as they are).
+inline void append_json_string(std::string& out, std::string_view text) {
+    constexpr char hex[] = "0123456789abcdef";
+    out.push_back('"');
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"': out.append("\\\""); break;
+            case '\\': out.append("\\\\"); break;
+            case '\n': out.append("\\n"); break;
+            case '\t': out.append("\\t"); break;
+            case '\r': out.append("\\r"); break;
+            default:
+                if (byte < 0x20) {
+                    out.append("\\u00");
+                    out.push_back(hex[byte >> 4]);
+                    out.push_back(hex[byte & 0xF]);
+                } else {
+                    out.push_back(c);
+                }
+        }
+    }
+    out.push_back('"');
+}
+
+/// Appends `"<uuid>"`.
+inline void append_json_uuid(std::string& out, const uuid128& id) {
+    out.push_back('"');
+    append_uuid(out, id);
+    out.push_back('"');
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+/// Parses an RFC 3339 timestamp (YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)) into Unix milliseconds.
+[[nodiscard]] constexpr bool parse_timestamp(std::string_view text, std::int64_t& out_ms) noexcept {
+    auto number = [&](std::size_t at, std::size_t length, unsigned& value) {
+        if (at + length > text.size()) return false;
+        value = 0;
+        for (std::size_t i = at; i < at + length; ++i) {
+            if (text[i] < '0' || text[i] > '9') return false;
+            value = value * 10 + static_cast<unsigned>(text[i] - '0');
+        }
+        return true;
+    };
+    unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    if (!number(0, 4, year) || text.size() < 20 || text[4] != '-' || !number(5, 2, month) || text[7] != '-' ||
+        !number(8, 2, day) || (text[10] != 'T' && text[10] != 't' && text[10] != ' ') || !number(11, 2, hour) ||
+        text[13] != ':' || !number(14, 2, minute) || text[16] != ':' || !number(17, 2, second))
+        return false;
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return false;
+    std::size_t at = 19;
+    std::int64_t millis = 0;
+    if (at < text.size() && text[at] == '.') {
+        ++at;
+        unsigned digits = 0;
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+            if (digits < 3) millis = millis * 10 + (text[at] - '0');
+            ++digits;
+            ++at;
+        }
+        if (digits == 0) return false;
+        for (; digits < 3; ++digits) millis *= 10;
+    }
+    std::int64_t offset_minutes = 0;
+    if (at < text.size() && (text[at] == 'Z' || text[at] == 'z')) {
+        ++at;
+    } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
+        unsigned oh = 0, om = 0;
+        if (!number(at + 1, 2, oh) || at + 3 >= text.size() || text[at + 3] != ':' || !number(at + 4, 2, om)) return false;
+        offset_minutes = (text[at] == '+' ? 1 : -1) * static_cast<std::int64_t>(oh * 60 + om);
+        at += 6;
+    } else {
+        return false;
+    }
+    if (at != text.size()) return false;
+    const std::int64_t days = days_from_civil(year, month, day);
+    out_ms = ((days * 24 + hour) * 60 + minute - offset_minutes) * 60000 + static_cast<std::int64_t>(second) * 1000 + millis;
+    return true;
+}
+
+/// Formats Unix milliseconds as YYYY-MM-DDTHH:MM:SS.mmmZ (UTC).
+[[nodiscard]] inline std::string format_timestamp(std::int64_t ms) {
+    std::int64_t days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
+    std::int64_t rest = ms - days * 86400000;
+    // civil_from_days
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(days - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+    year += month <= 2;
+    const auto two = [](std::string& s, unsigned v) { s.push_back(static_cast<char>('0' + v / 10)); s.push_back(static_cast<char>('0' + v % 10)); };
+    std::string out;
+    const auto y = static_cast<unsigned>(year < 0 ? 0 : year > 9999 ? 9999 : year);
+    two(out, y / 100);
+    two(out, y % 100);
+    out.push_back('-');
+    two(out, month);
+    out.push_back('-');
+    two(out, day);
+    out.push_back('T');
+    two(out, static_cast<unsigned>(rest / 3600000));
+    out.push_back(':');
+    two(out, static_cast<unsigned>(rest / 60000 % 60));
+    out.push_back(':');
+    two(out, static_cast<unsigned>(rest / 1000 % 60));
+    out.push_back('.');
+    const auto millis = static_cast<unsigned>(rest % 1000);
+    out.push_back(static_cast<char>('0' + millis / 100));
+    two(out, millis % 100);
+    out.push_back('Z');
+    return out;
+}
+
+/// The JSON type of a SAX event.
+enum class json_kind : std::uint8_t { null, boolean, number, string, object, array };
+
+/// The JSON type name used in invalid_type messages.
+[[nodiscard]] constexpr std::string_view json_kind_name(json_kind kind) noexcept {
+    switch (kind) {
+        case json_kind::null: return "null";
+        case json_kind::boolean: return "boolean";
+        case json_kind::number: return "number";
+        case json_kind::string: return "string";
+        case json_kind::object: return "object";
+        case json_kind::array: return "array";
+    }
+    return "null";
+}
+
+/// An invalid_type issue from a SAX event: "Expected <expected>, received <type>."
+[[nodiscard]] inline issue sax_type_issue(issue_path path, std::string_view expected, json_kind received) {
+    std::string message = "Expected ";
+    message.append(expected).append(", received ").append(json_kind_name(received)).append(".");
+    return {std::move(path), "invalid_type", severity::error, std::move(message), std::nullopt};
+}
+
+/// SAX base that tracks where each value sits (object key or array index per open container) and hands
+/// every value to on_value(kind, text) and every container end to on_end(depth, was_object); returning false
+/// stops parsing. Nesting is tracked without recursion. Virtual dispatch keeps one instantiation of
+/// nlohmann's parser for every reader (smaller wasm).
+class sax_walker {
+public:
+    virtual ~sax_walker() = default;
+    /// A value at depth() (containers are reported when they open).
+    virtual bool on_value(json_kind kind, std::string* text) = 0;
+    /// A container closed; `level` is its depth.
+    virtual bool on_end(std::size_t level, bool was_object) = 0;
+
+    using json = nlohmann::json;
+
+    struct frame {
+        bool is_array = false;
+        std::size_t index = 0;  ///< next element index (arrays)
+        std::string key;        ///< current key (objects)
+    };
+
+    bool null() { return value(json_kind::null, nullptr); }
+    bool boolean(bool) { return value(json_kind::boolean, nullptr); }
+    bool number_integer(json::number_integer_t number) {
+        number_ = number >= 0 ? static_cast<std::uint64_t>(number) : not_a_count;
+        return value(json_kind::number, nullptr);
+    }
+    bool number_unsigned(json::number_unsigned_t number) {
+        number_ = number;
+        return value(json_kind::number, nullptr);
+    }
+    bool number_float(json::number_float_t, const json::string_t&) {
+        number_ = not_a_count;
+        return value(json_kind::number, nullptr);
+    }
+    bool string(json::string_t& text) { return value(json_kind::string, &text); }
+    bool binary(json::binary_t&) { return value(json_kind::null, nullptr); }
+    bool start_object(std::size_t) {
+        if (!value(json_kind::object, nullptr)) return false;
+        stack_.push_back({false, 0, {}});
+        return true;
+    }
+    bool key(json::string_t& name) {
+        stack_.back().key = name;
+        return true;
+    }
+    bool end_object() {
+        stack_.pop_back();
+        return on_end(stack_.size(), true);
+    }
+    bool start_array(std::size_t) {
+        if (!value(json_kind::array, nullptr)) return false;
+        stack_.push_back({true, 0, {}});
+        return true;
+    }
+    bool end_array() {
+        stack_.pop_back();
+        return on_end(stack_.size(), false);
+    }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
+        syntax_error_ = true;
+        error_position_ = position;
+        return false;
+    }
+
+    /// True when the text was not JSON; error_position() is the byte offset nlohmann reported.
+    [[nodiscard]] bool syntax_error() const noexcept { return syntax_error_; }
+    [[nodiscard]] std::size_t error_position() const noexcept { return error_position_; }
+
+    /// Runs the parse over `text`; returns true when the whole text was read.
+    bool run(std::string_view text) {
+        return json::sax_parse(text.begin(), text.end(), this, nlohmann::detail::input_format_t::json, true);
+    }
+
+    /// The invalid_json issue for a syntax error.
+    [[nodiscard]] issue syntax_issue() const {
+        return {{}, "invalid_json", severity::error,
+                "Input is not valid JSON (near byte " + std::to_string(error_position_) +
+                    "; check quotes, commas and brackets; text must be UTF-8).",
+                std::nullopt};
+    }
+
+protected:
+    static constexpr std::uint64_t not_a_count = ~std::uint64_t{0};
+    /// The value of the number just reported when it is a non-negative integer, else not_a_count.
+    [[nodiscard]] std::uint64_t count_value() const noexcept { return number_; }
+    /// Depth of the value being reported (0 = the root).
+    [[nodiscard]] std::size_t depth() const noexcept { return stack_.size(); }
+    /// The open container at depth `level` (0 = root container).
+    [[nodiscard]] const frame& at(std::size_t level) const noexcept { return stack_[level]; }
+    /// The index of the current element in the array at `level`.
+    [[nodiscard]] std::size_t element_index(std::size_t level) const noexcept { return stack_[level].index - 1; }
+
+private:
+    bool value(json_kind kind, std::string* text) {
+        if (!stack_.empty() && stack_.back().is_array) ++stack_.back().index;
+        return on_value(kind, text);
+    }
+    std::vector<frame> stack_;
+    std::uint64_t number_ = 0;
+    bool syntax_error_ = false;
+    std::size_t error_position_ = 0;
+};
+
+/// Adds `found` unless `issues` already holds `limit` issues; then adds one final too_many_issues error.
+inline void add_capped(std::vector<issue>& issues, issue found, std::size_t limit = 100) {
+    if (issues.size() < limit) {
+        issues.push_back(std::move(found));
+    } else if (issues.size() == limit) {
+        issues.push_back({{}, "too_many_issues", severity::error,
+                          "More than " + std::to_string(limit) + " issues; fix these and check again.", std::nullopt});
+    }
+}
+
+}  // namespace seamid::detail

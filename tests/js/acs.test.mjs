@@ -1,0 +1,244 @@
+// node:test suite of the ACS-link API (createAcsModel, auditAcsSnapshot) on both builds, with the shared
+// fixtures tests/fixtures/acs*.json that tests/unit-acs.cpp also runs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixture, loadBuilds } from './builds.mjs';
+
+const builds = await loadBuilds();
+const shared = fixture('acs.json');
+const auditFixture = fixture('acs-audit.json');
+const badInput = fixture('acs-bad-input.json');
+
+/** Checks a preflight result against a fixture case or scenario step. */
+function checkResult(result, expected, label) {
+  assert.equal(result.verdict, expected.verdict, label);
+  assert.deepEqual(result.issues.map((i) => i.code), expected.codes, label);
+  const hasError = result.issues.some((i) => i.severity === 'error');
+  assert.equal(result.ok, !hasError, label);
+  assert.equal(expected.verdict === 'refused', hasError, label);
+  for (const found of result.issues) assert.ok(found.message.length > 30, `${label}: ${found.message}`);
+  if (expected.severities) assert.deepEqual(result.issues.map((i) => i.severity), expected.severities, label);
+  if (expected.paths) assert.deepEqual(result.issues.map((i) => i.path), expected.paths, label);
+  if (expected.mentions) {
+    const all = result.issues.map((i) => i.message).join('\n');
+    for (const id of expected.mentions) assert.ok(all.includes(id), `${label}: ${id} in ${all}`);
+  }
+  if (expected.plan) assert.deepEqual(result.acs_systems, expected.plan, label);
+}
+
+const preflightBy = (model, c) => {
+  const options = c.profile ? { profile: c.profile } : undefined;
+  switch (c.operation) {
+    case '/user_identities/add_acs_user': return model.preflightAddAcsUser(c.request);
+    case '/user_identities/remove_acs_user': return model.preflightRemoveAcsUser(c.request);
+    case '/acs/users/create': return model.preflightCreateAcsUser(c.request, options);
+    case '/user_identities/create': return model.preflightCreateUserIdentity(c.request);
+    default: return model.preflight(c.operation, c.request, options);
+  }
+};
+
+const sortedPairs = (issues) => issues.map((i) => `${i.code} ${JSON.stringify(i.path)}`).sort();
+
+for (const { name, api } of builds) {
+  test(`${name}: the fixture snapshot loads cleanly, from an object or from JSON text`, () => {
+    for (const snapshot of [shared.snapshot, JSON.stringify(shared.snapshot)]) {
+      const model = api.createAcsModel(snapshot);
+      try {
+        assert.deepEqual(model.loadIssues, []);
+        assert.deepEqual(model.stats(), { acs_systems: 4, acs_users: 11, user_identities: 4, consistent: true });
+        assert.deepEqual(model.audit().issues, []);
+      } finally {
+        model.dispose();
+      }
+    }
+  });
+
+  test(`${name}: every preflight verdict of the shared cases, by the named method and by preflight()`, () => {
+    const model = api.createAcsModel(shared.snapshot);
+    try {
+      assert.ok(shared.cases.length >= 35);
+      for (const c of shared.cases) {
+        checkResult(preflightBy(model, c), c, c.name);
+        checkResult(model.preflight(c.operation, c.request, c.profile ? { profile: c.profile } : undefined), c, `${c.name} (preflight)`);
+      }
+      assert.equal(model.stats().consistent, true);
+    } finally {
+      model.dispose();
+    }
+  });
+
+  test(`${name}: the packed fast path and the JSON path give identical link results`, () => {
+    const model = api.createAcsModel(shared.snapshot);
+    try {
+      for (const c of shared.cases.filter((c) => c.operation.endsWith('_acs_user'))) {
+        const fast = c.operation.endsWith('add_acs_user') ? model.preflightAddAcsUser(c.request) : model.preflightRemoveAcsUser(c.request);
+        assert.deepEqual(fast, model.preflight(c.operation, c.request), c.name);
+        assert.equal(Object.getPrototypeOf(fast), Object.prototype);
+      }
+    } finally {
+      model.dispose();
+    }
+  });
+
+  test(`${name}: scenarios run step by step on a live model`, () => {
+    for (const scenario of shared.scenarios) {
+      const model = api.createAcsModel(shared.snapshot);
+      try {
+        scenario.steps.forEach((step, index) => {
+          const label = `${scenario.name} / step ${index} ${step.step}`;
+          switch (step.step) {
+            case 'link':
+            case 'unlink': {
+              const result = step.step === 'link' ? model.linkAcsUser(step.request) : model.unlinkAcsUser(step.request);
+              checkResult(result, step, label);
+              assert.equal(result.applied, step.applied, label);
+              break;
+            }
+            case 'preflight': checkResult(preflightBy(model, step), step, label); break;
+            case 'list_acs_users':
+            case 'list_acs_systems': {
+              const users = step.step === 'list_acs_users';
+              const result = users ? model.listAcsUsers(step.user_identity_id) : model.listAcsSystems(step.user_identity_id);
+              const items = users ? result.acs_users : result.acs_systems;
+              assert.deepEqual(items.map((item) => (users ? item.acs_user_id : item.acs_system_id)), step.ids, label);
+              assert.deepEqual(result.issues.map((i) => i.code), step.codes ?? [], label);
+              assert.equal(result.ok, (step.codes ?? []).length === 0, label);
+              break;
+            }
+            case 'put_acs_user': assert.deepEqual(model.putAcsUser(step.record).map((i) => i.code), step.codes, label); break;
+            case 'put_user_identity': assert.deepEqual(model.putUserIdentity(step.record).map((i) => i.code), step.codes, label); break;
+            case 'put_acs_system': assert.deepEqual(model.putAcsSystem(step.record).map((i) => i.code), step.codes, label); break;
+            case 'delete_acs_user': assert.equal(model.deleteAcsUser(step.id), step.result, label); break;
+            case 'delete_user_identity': assert.equal(model.deleteUserIdentity(step.id), step.result, label); break;
+            case 'delete_acs_system': assert.equal(model.deleteAcsSystem(step.id), step.result, label); break;
+            case 'counts': {
+              const { consistent, ...counts } = model.stats();
+              assert.deepEqual(counts, { acs_systems: step.acs_systems, acs_users: step.acs_users, user_identities: step.user_identities }, label);
+              break;
+            }
+            case 'audit': assert.deepEqual(model.audit().issues.map((i) => i.code), step.codes, label); break;
+            default: assert.fail(`unknown step ${step.step}`);
+          }
+          assert.equal(model.stats().consistent, true, label);
+        });
+      } finally {
+        model.dispose();
+      }
+    }
+  });
+
+  test(`${name}: list results carry the model's fields`, () => {
+    const model = api.createAcsModel(shared.snapshot);
+    try {
+      const jane = shared.snapshot.user_identities[0].user_identity_id;
+      const { acs_users: users } = model.listAcsUsers(jane);
+      assert.deepEqual(Object.keys(users[0]).sort(),
+        ['acs_system_id', 'acs_user_id', 'display_name', 'email_address', 'full_name', 'is_suspended', 'phone_number', 'user_identity_id']);
+      assert.equal(users[0].user_identity_id, jane);
+      const { acs_systems: systems } = model.listAcsSystems(jane);
+      assert.deepEqual(systems.map((s) => s.name), ['Brivo Warehouse', 'Latch Lofts', 'Salto HQ']);
+      assert.equal(systems[0].external_type, 'brivo_account');
+      assert.deepEqual(model.listAcsUsers(42).issues.map((i) => i.code), ['invalid_type']);
+    } finally {
+      model.dispose();
+    }
+  });
+
+  test(`${name}: audit of a snapshot with violations already in it`, () => {
+    const { expected } = auditFixture;
+    const model = api.createAcsModel(auditFixture.snapshot);
+    try {
+      const report = model.audit();
+      assert.equal(report.ok, expected.ok);
+      assert.equal(report.violations, expected.violations);
+      assert.equal(report.mismatches, expected.mismatches);
+      assert.deepEqual(report.counts, expected.counts);
+      assert.deepEqual(report.issues.map((i) => [i.code, i.path]), expected.issues.map((i) => [i.code, i.path]));
+      report.issues.forEach((found, i) => {
+        for (const text of expected.issues[i].mentions) assert.ok(found.message.includes(text), `${found.message} mentions ${text}`);
+      });
+    } finally {
+      model.dispose();
+    }
+    const oneCall = api.auditAcsSnapshot(JSON.stringify(auditFixture.snapshot));
+    assert.equal(oneCall.ok, false);
+    assert.equal(oneCall.violations, expected.violations);
+    assert.deepEqual(oneCall.counts, expected.counts);
+  });
+
+  test(`${name}: bad input gives issues with paths and a consistent model`, () => {
+    assert.ok(badInput.cases.length >= 15);
+    for (const c of badInput.cases) {
+      const model = api.createAcsModel(c.text ?? c.snapshot);
+      try {
+        assert.deepEqual(sortedPairs(model.loadIssues), sortedPairs(c.issues), c.name);
+        const stats = model.stats();
+        assert.equal(stats.consistent, true, c.name);
+        for (const key of Object.keys(c.counts)) assert.equal(stats[key], c.counts[key], `${c.name}: ${key}`);
+        if (c.audit) assert.deepEqual(model.audit().issues.map((i) => i.code), c.audit, c.name);
+      } finally {
+        model.dispose();
+      }
+    }
+  });
+
+  test(`${name}: hostile input never breaks the module, and it still answers afterwards`, () => {
+    const model = api.createAcsModel(shared.snapshot);
+    try {
+      const cyclic = {};
+      cyclic.self = cyclic;
+      const hostile = ['', '['.repeat(1 << 20), '{"acs_users": [\u0000]}', `{"acs_users": [{"acs_user_id": "${'a'.repeat(10 * 1024 * 1024)}"}]}`,
+        '{"acs_users": [{"acs_user_id": "\ud800"}]}', cyclic, 10n, { acs_users: [{ acs_user_id: '\u0000'.repeat(36), acs_system_id: 5 }] }];
+      for (const value of hostile) {
+        assert.ok(model.load(value).length > 0);
+        assert.equal(model.stats().consistent, true);
+      }
+      for (const request of [null, undefined, 5, 'x', [], cyclic, { user_identity_id: 'x'.repeat(5_000_000), acs_user_id: '\u00e9'.repeat(36) },
+        { user_identity_id: '\ud800'.repeat(36), acs_user_id: '\udfff'.repeat(36) }]) {
+        const result = model.preflightAddAcsUser(request);
+        assert.equal(result.ok, false);
+        assert.equal(result.verdict, 'refused');
+        assert.ok(['allowed', 'refused'].includes(model.preflightCreateUserIdentity(request).verdict));
+        assert.ok(model.putAcsUser(request).length > 0);
+      }
+      assert.throws(() => model.deleteAcsUser(5), TypeError);
+      assert.throws(() => model.preflight(5, {}), TypeError);
+      assert.throws(() => model.preflightCreateAcsUser({}, { profile: 'lenient' }), TypeError);
+      const [jane, jean] = shared.snapshot.user_identities;
+      const a1 = shared.snapshot.acs_users.acs_users[0].acs_user_id;
+      assert.deepEqual(model.preflightAddAcsUser({ user_identity_id: jane.user_identity_id, acs_user_id: a1 }).verdict, 'no_op');
+      assert.deepEqual(model.preflightAddAcsUser({ user_identity_id: jean.user_identity_id, acs_user_id: a1 }).issues.map((i) => i.code),
+        ['acs_user_linked_to_other_identity', 'user_identity_has_acs_user_in_system']);
+      assert.equal(api.validatePhone('+14155552671').ok, true);
+    } finally {
+      model.dispose();
+    }
+  });
+
+  test(`${name}: dispose() frees the model; a disposed model refuses to work`, () => {
+    const models = [];
+    for (let i = 0; i < 50; i++) models.push(api.createAcsModel(shared.snapshot));
+    for (const model of models) model.dispose();
+    const model = models[0];
+    assert.equal(model.disposed, true);
+    assert.throws(() => model.preflightAddAcsUser({ user_identity_id: 'a', acs_user_id: 'b' }), /disposed/);
+    assert.throws(() => model.audit(), /disposed/);
+    model.dispose(); // a second dispose does nothing
+    const fresh = api.createAcsModel();
+    try {
+      assert.deepEqual(fresh.loadIssues, []);
+      assert.deepEqual(fresh.stats(), { acs_systems: 0, acs_users: 0, user_identities: 0, consistent: true });
+      assert.deepEqual(fresh.load(shared.snapshot), []);
+      assert.equal(fresh.stats().acs_users, 11);
+    } finally {
+      fresh.dispose();
+    }
+  });
+
+  test(`${name}: auditAcsSnapshot takes objects and text and rejects what JSON cannot express`, () => {
+    assert.equal(api.auditAcsSnapshot(shared.snapshot).ok, true);
+    assert.deepEqual(api.auditAcsSnapshot('{').issues.map((i) => i.code), ['invalid_json']);
+    assert.equal(api.auditAcsSnapshot(10n).ok, false);
+    assert.equal(api.auditAcsSnapshot(10n).issues[0].code, 'invalid_input');
+  });
+}

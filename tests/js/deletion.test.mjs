@@ -1,0 +1,270 @@
+// node:test suite of planDeletion / renderDeletionPlan / createDeletionProgress on both builds, with the
+// shared fixtures of tests/fixtures/deletion/ (also read by tests/unit-deletion.cpp).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fixture, loadBuilds } from './builds.mjs';
+
+const builds = await loadBuilds();
+const { cases } = fixture('deletion/snapshots.json');
+const { scenarios } = fixture('deletion/progress.json');
+const sample = fixture('deletion/sample-snapshot.json');
+const golden = (name) => readFileSync(new URL(`../fixtures/deletion/golden/${name}`, import.meta.url), 'utf8');
+const cli = new URL('../../bindings/js/bin/seamid.js', import.meta.url).pathname;
+const sampleFile = new URL('../fixtures/deletion/sample-snapshot.json', import.meta.url).pathname;
+
+for (const { name, api } of builds) {
+  test(`${name}: every shared snapshot case`, () => {
+    assert.ok(cases.length >= 30);
+    for (const c of cases) {
+      // A string argument is JSON text; a fixture snapshot that is itself a string is passed as JSON.
+      const plan = api.planDeletion(typeof c.snapshot === 'string' ? JSON.stringify(c.snapshot) : c.snapshot, c.options);
+      assert.equal(plan.ok, c.ok, c.name);
+      assert.deepEqual(api.planDeletion(JSON.stringify(c.snapshot), c.options).issues.map((i) => i.code).sort(), c.codes, c.name);
+      assert.deepEqual(plan.issues.map((i) => i.code).sort(), c.codes, c.name);
+      if (c.steps !== undefined) assert.equal(plan.steps.length, c.steps, c.name);
+      if (c.waves !== undefined) assert.equal(plan.waves.length, c.waves, c.name);
+      if (c.kinds) assert.deepEqual(plan.steps.map((s) => s.resource), c.kinds, c.name);
+      if (c.wave_sizes) assert.deepEqual(plan.waves.map((w) => w.length), c.wave_sizes, c.name);
+      if (!plan.ok) assert.deepEqual(plan.steps, [], c.name);
+      for (const found of plan.issues) assert.ok(found.message.length > 20, c.name);
+    }
+  });
+
+  test(`${name}: the plan is plain data with Seam's names and the right confirmations`, () => {
+    const plan = api.planDeletion(sample);
+    assert.deepEqual(JSON.parse(JSON.stringify(plan)), plan);
+    assert.equal(Object.getPrototypeOf(plan), Object.prototype);
+    const byId = new Map(plan.steps.map((s) => [s.step_id, s]));
+    const expected = {
+      client_session: ['/client_sessions/delete', 'client_session_id', 'client_session.deleted'],
+      acs_credential: ['/acs/credentials/delete', 'acs_credential_id', 'acs_credential.deleted'],
+      acs_user: ['/acs/users/delete', 'acs_user_id', 'acs_user.deleted'],
+      enrollment_automation: ['/user_identities/enrollment_automations/delete', 'enrollment_automation_id', 'enrollment_automation.deleted'],
+      phone: ['/phones/deactivate', 'device_id', 'phone.deactivated'],
+    };
+    for (const step of plan.steps) {
+      if (step.resource === 'user_identity') {
+        assert.deepEqual(step.params, { user_identity_id: sample.user_identity.user_identity_id });
+        assert.deepEqual(step.confirm, { by: 'result' });
+        assert.equal(step.depends_on.length, plan.steps.length - 1);
+        continue;
+      }
+      const [endpoint, field, eventType] = expected[step.resource];
+      assert.equal(step.endpoint, endpoint);
+      assert.deepEqual(step.params, { [field]: step.step_id });
+      assert.deepEqual(step.confirm, { by: 'event', event_type: eventType, id_field: field });
+      for (const dep of step.depends_on) assert.ok(byId.get(dep).wave < step.wave);
+    }
+    // Each ACS user waits for exactly its own credentials.
+    for (const user of plan.steps.filter((s) => s.resource === 'acs_user')) {
+      const own = sample.acs_credentials.filter((c) => c.acs_user_id === user.step_id).map((c) => c.acs_credential_id);
+      assert.deepEqual(user.depends_on, own);
+    }
+  });
+
+  test(`${name}: guide order vs parallel order, and the minimal policy's notes`, () => {
+    const parallel = api.planDeletion(sample);
+    const guide = api.planDeletion(sample, { order: 'guide' });
+    assert.equal(parallel.wave_barrier, false);
+    assert.equal(guide.wave_barrier, true);
+    assert.deepEqual(parallel.waves.map((w) => w.length), [11, 3, 1]);
+    assert.equal(guide.waves.length, 10);
+    assert.deepEqual(new Set(guide.steps.map((s) => s.step_id)), new Set(parallel.steps.map((s) => s.step_id)));
+    const minimal = api.planDeletion(sample, { policy: 'minimal' });
+    assert.deepEqual(minimal.steps.map((s) => s.resource), ['enrollment_automation', 'user_identity']);
+    assert.match(minimal.notes[0], /API reference/);
+    assert.match(minimal.notes[0], /cascade/);
+    assert.equal(minimal.left_to_cascade.acs_users, 3);
+    assert.throws(() => api.planDeletion(sample, { order: 'fast' }), TypeError);
+    assert.throws(() => api.planDeletion(sample, { policy: 'none' }), TypeError);
+    assert.throws(() => api.planDeletion(sample, 'guide'), TypeError);
+    assert.throws(() => api.planDeletion(sample, { maxResources: -1 }), TypeError);
+  });
+
+  test(`${name}: progress scenarios`, () => {
+    for (const scenario of scenarios) {
+      const plan = api.planDeletion(sample, scenario.options);
+      const progress = api.createDeletionProgress(plan, { startedAt: scenario.started_at ?? '2024-01-12T10:00:00Z' });
+      assert.equal(progress.ok, true);
+      scenario.ops.forEach((op, index) => {
+        const label = `${scenario.name} op ${index}`;
+        if ('event' in op) {
+          const outcome = progress.applyEvent(op.event);
+          assert.equal(outcome.outcome, op.expect, label);
+          if (op.expect === 'rejected') assert.deepEqual(outcome.issues.map((i) => i.code), [op.issue], label);
+          else assert.equal(outcome.reason, op.reason, label);
+        } else if ('result' in op) {
+          const outcome = progress.applyResult(op.result, op.response, op.requested_at ? { requestedAt: op.requested_at } : undefined);
+          assert.equal(outcome.outcome, op.expect, label);
+          assert.deepEqual(outcome.issues.map((i) => i.code), op.issue ? [op.issue] : [], label);
+        } else {
+          const { check } = op;
+          const state = progress.state();
+          if (check.runnable) assert.deepEqual(progress.runnable().map((s) => s.step_id).sort(), check.runnable, label);
+          if (check.done !== undefined) assert.equal(progress.done(), check.done, label);
+          if (check.identity_deletable !== undefined) assert.equal(progress.identityDeletable(), check.identity_deletable, label);
+          if (check.counts) assert.deepEqual(state.counts, check.counts, label);
+          if (check.ignored_event_count !== undefined) assert.equal(state.ignored_event_count, check.ignored_event_count, label);
+          if ('next_event_query' in check) assert.deepEqual(progress.nextEventQuery(), check.next_event_query, label);
+          const steps = new Map(state.steps.map((s) => [s.step_id, s]));
+          for (const [id, expected] of Object.entries(check.states ?? {})) assert.equal(steps.get(id).state, expected, `${label} ${id}`);
+          for (const [id, expected] of Object.entries(check.confirmed_by ?? {})) assert.equal(steps.get(id).confirmed_by, expected, `${label} ${id}`);
+        }
+      });
+      progress.dispose();
+    }
+  });
+
+  test(`${name}: runnable() gives the plan's step objects; events come as lists or /events/list responses`, () => {
+    const plan = api.planDeletion(sample);
+    const progress = api.createDeletionProgress(plan);
+    const first = progress.runnable();
+    assert.equal(first.length, 11);
+    assert.equal(first[0].endpoint, '/client_sessions/delete');
+    const events = first.map((step, i) => ({
+      event_id: `e7e70000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      event_type: step.confirm.event_type, [step.confirm.id_field]: step.step_id,
+    }));
+    const outcomes = progress.applyEvents({ events: [...events.slice().reverse(), ...events] });
+    assert.equal(outcomes.filter((o) => o.outcome === 'confirmed').length, 11);
+    assert.equal(outcomes.filter((o) => o.outcome === 'duplicate').length, 11);
+    assert.deepEqual(progress.runnable().map((s) => s.resource), ['acs_user', 'acs_user', 'acs_user']);
+    assert.throws(() => progress.applyEvent(events), TypeError);
+    const state = progress.state();
+    const error = progress.applyResult(plan.steps[11].step_id, { error: { type: 'acs_user_deletion_failed', message: 'nope', request_id: 'r1' } });
+    assert.equal(error.outcome, 'failed');
+    assert.deepEqual(progress.state().steps[11].error, { type: 'acs_user_deletion_failed', message: 'nope', request_id: 'r1' });
+    assert.equal(state.counts.confirmed, 11);
+    progress.dispose();
+  });
+
+  test(`${name}: re-planning from a fresh snapshot after partial progress yields only what is left`, () => {
+    const plan = api.planDeletion(sample);
+    const progress = api.createDeletionProgress(plan);
+    for (const step of plan.steps.slice(0, 12)) {
+      progress.applyResult(step.step_id, { ok: true });
+      progress.applyEvent({ event_type: step.confirm.event_type, [step.confirm.id_field]: step.step_id });
+    }
+    const confirmed = new Set(progress.state().steps.filter((s) => s.state === 'confirmed').map((s) => s.step_id));
+    progress.dispose();
+    const fields = { client_sessions: 'client_session_id', acs_users: 'acs_user_id', acs_credentials: 'acs_credential_id',
+      enrollment_automations: 'enrollment_automation_id', phones: 'device_id' };
+    const fresh = structuredClone(sample);
+    for (const [list, field] of Object.entries(fields)) fresh[list] = fresh[list].filter((r) => !confirmed.has(r[field]));
+    const again = api.planDeletion(fresh);
+    assert.deepEqual(again.steps.map((s) => s.step_id), ['ac500001-0000-4000-8000-000000000002', 'ac500001-0000-4000-8000-000000000003',
+      '22222222-2222-2222-2222-222222222222']);
+  });
+
+  test(`${name}: renderings match the golden files, the JS parses and the shell passes bash -n`, () => {
+    const plan = api.planDeletion(sample);
+    assert.equal(api.renderDeletionPlan(plan, 'json'), golden('plan.json'));
+    assert.equal(api.renderDeletionPlan(plan, 'text'), golden('plan.txt'));
+    assert.equal(api.renderDeletionPlan(plan), golden('plan.txt'));
+    assert.equal(api.renderDeletionPlan(plan, 'curl'), golden('plan.sh'));
+    assert.equal(api.renderDeletionPlan(plan, 'js'), golden('plan.mjs'));
+    assert.equal(api.renderDeletionPlan(api.planDeletion(sample, { order: 'guide' }), 'text'), golden('plan-guide.txt'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'seamid-deletion-'));
+    try {
+      for (const options of [{}, { order: 'guide' }, { policy: 'minimal' }]) {
+        const each = api.planDeletion(sample, options);
+        writeFileSync(path.join(dir, 'plan.sh'), api.renderDeletionPlan(each, 'curl'));
+        writeFileSync(path.join(dir, 'plan.mjs'), api.renderDeletionPlan(each, 'js'));
+        assert.equal(spawnSync('bash', ['-n', path.join(dir, 'plan.sh')]).status, 0);
+        assert.equal(spawnSync(process.execPath, ['--check', path.join(dir, 'plan.mjs')]).status, 0);
+      }
+      const refused = api.planDeletion({});
+      assert.match(api.renderDeletionPlan(refused, 'text'), /^No deletion plan/);
+      writeFileSync(path.join(dir, 'refused.sh'), api.renderDeletionPlan(refused, 'curl'));
+      assert.equal(spawnSync('bash', ['-n', path.join(dir, 'refused.sh')]).status, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.throws(() => api.renderDeletionPlan(plan, 'python'), TypeError);
+    assert.throws(() => api.renderDeletionPlan({ steps: 'no' }, 'text'), TypeError);
+    assert.throws(() => api.renderDeletionPlan(null), TypeError);
+  });
+
+  test(`${name}: a stored plan with a cycle or broken references is refused`, () => {
+    const plan = api.planDeletion(sample);
+    const broken = structuredClone(plan);
+    broken.steps[2].depends_on = [broken.steps[11].step_id];
+    const progress = api.createDeletionProgress(broken);
+    assert.equal(progress.ok, false);
+    assert.ok(progress.issues.some((i) => i.code === 'plan_cycle'));
+    assert.throws(() => progress.runnable(), /no valid plan/);
+    const cyclic = {};
+    cyclic.self = cyclic;
+    const viaCycle = api.createDeletionProgress(cyclic);
+    assert.equal(viaCycle.ok, false);
+    assert.equal(viaCycle.issues[0].code, 'invalid_input');
+    assert.throws(() => api.createDeletionProgress(42), TypeError);
+    assert.throws(() => api.createDeletionProgress(plan, { startedAt: 'soon' }), TypeError);
+  });
+
+  test(`${name}: bad snapshots give structured issues and the module keeps answering`, () => {
+    const cyclic = { user_identity: {} };
+    cyclic.user_identity.self = cyclic;
+    assert.equal(api.planDeletion(cyclic).issues[0].code, 'invalid_input');
+    assert.equal(api.planDeletion(undefined).issues[0].code, 'invalid_type');
+    assert.equal(api.planDeletion(() => 1).issues[0].code, 'invalid_type');
+    assert.equal(api.planDeletion(10).issues[0].code, 'invalid_type');
+    assert.equal(api.planDeletion('{"user_identity": ').issues[0].code, 'invalid_json');
+    assert.equal(api.planDeletion('{"user_identity": {"user_identity_id": "\u0000"}}').ok, false);
+    assert.equal(api.planDeletion('['.repeat(200000)).issues[0].code, 'invalid_type');
+    assert.equal(api.planDeletion('{"user_identity": '.repeat(200000)).issues[0].code, 'invalid_json');
+    // 1 M credentials: refused early with the default limit, without exhausting memory.
+    const huge = { ...sample, acs_credentials: Array.from({ length: 1_000_000 }, (_, i) => ({
+      acs_credential_id: `c4ed0000-0000-4000-8000-${String(i).padStart(12, '0')}`, acs_user_id: sample.acs_users[0].acs_user_id })) };
+    const refused = api.planDeletion(huge);
+    assert.deepEqual(refused.issues.map((i) => i.code), ['snapshot_too_large']);
+    // Still answering correctly afterwards.
+    assert.equal(api.planDeletion(sample).steps.length, 15);
+  });
+
+  test(`${name}: dispose() frees the native state and is idempotent`, () => {
+    const plan = api.planDeletion(sample);
+    const progress = api.createDeletionProgress(plan);
+    progress.dispose();
+    progress.dispose();
+    assert.throws(() => progress.done(), /disposed/);
+    assert.throws(() => progress.applyEvent({}), /disposed/);
+    if (api.deletionProgressLive) {
+      const before = api.deletionProgressLive();
+      const many = Array.from({ length: 20 }, () => api.createDeletionProgress(plan));
+      assert.equal(api.deletionProgressLive(), before + 20);
+      for (const each of many) each.dispose();
+      assert.equal(api.deletionProgressLive(), before);
+    }
+  });
+}
+
+test('CLI plan-delete: formats, options, exit codes', () => {
+  const text = execFileSync(process.execPath, [cli, 'plan-delete', sampleFile], { encoding: 'utf8' });
+  assert.equal(text, golden('plan.txt'));
+  const json = JSON.parse(execFileSync(process.execPath, [cli, 'plan-delete', sampleFile, '--format', 'json', '--order', 'guide'], { encoding: 'utf8' }));
+  assert.equal(json.order, 'guide');
+  assert.equal(json.waves.length, 10);
+  const curl = execFileSync(process.execPath, [cli, 'plan-delete', sampleFile, '--format=curl'], { encoding: 'utf8' });
+  assert.equal(curl, golden('plan.sh'));
+  const minimal = execFileSync(process.execPath, [cli, 'plan-delete', sampleFile, '--policy', 'minimal', '--format', 'js'], { encoding: 'utf8' });
+  assert.match(minimal, /Policy minimal/);
+  const dir = mkdtempSync(path.join(tmpdir(), 'seamid-cli-'));
+  try {
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...sample, acs_users: [] }));
+    const refused = spawnSync(process.execPath, [cli, 'plan-delete', bad], { encoding: 'utf8' });
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /credential_acs_user_missing/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.equal(spawnSync(process.execPath, [cli, 'plan-delete'], { encoding: 'utf8' }).status, 2);
+  assert.equal(spawnSync(process.execPath, [cli, 'plan-delete', '/nonexistent.json'], { encoding: 'utf8' }).status, 2);
+  assert.equal(spawnSync(process.execPath, [cli, 'plan-delete', sampleFile, '--format', 'yaml'], { encoding: 'utf8' }).status, 2);
+  assert.equal(spawnSync(process.execPath, [cli, 'plan-delete', '--help'], { encoding: 'utf8' }).status, 0);
+});

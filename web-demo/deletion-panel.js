@@ -1,0 +1,159 @@
+// The planner panel: load a snapshot, see the deletion plan as waves, and step through a simulated run in
+// which Seam's events arrive late, out of order and duplicated; every step shows its state.
+import * as seamid from '/bindings/js/src/browser.js';
+
+const $ = (id) => document.getElementById(id);
+const short = (id) => `${id.slice(0, 8)}…`;
+const labels = { client_session: 'client session', acs_credential: 'ACS credential', acs_user: 'ACS user',
+  enrollment_automation: 'enrollment automation', phone: 'phone', user_identity: 'user identity' };
+
+let plan = null;
+let progress = null;
+let sim = null;
+
+/** A small deterministic generator, so the simulated run is the same every time. */
+function random(seed) {
+  let state = seed >>> 0 || 1;
+  return (n) => {
+    state ^= state << 13; state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5; state >>>= 0;
+    return state % n;
+  };
+}
+
+function log(text, kind = '') {
+  const item = document.createElement('li');
+  item.textContent = text;
+  if (kind) item.className = kind;
+  $('deletion-log').prepend(item);
+}
+
+function renderIssues(issues) {
+  const list = $('deletion-issues');
+  list.replaceChildren();
+  for (const found of issues) {
+    const item = document.createElement('li');
+    item.className = found.severity;
+    item.dataset.code = found.code;
+    item.textContent = `${found.severity} at ${JSON.stringify(found.path)}: ${found.message} `;
+    const code = document.createElement('code');
+    code.textContent = found.code;
+    item.append(code);
+    list.append(item);
+  }
+}
+
+function renderWaves() {
+  const container = $('deletion-waves');
+  container.replaceChildren();
+  if (!plan?.ok) return;
+  const states = new Map((progress?.ok ? progress.state().steps : []).map((s) => [s.step_id, s]));
+  const byId = new Map(plan.steps.map((s, i) => [s.step_id, { ...s, number: i + 1 }]));
+  plan.waves.forEach((wave, index) => {
+    const column = document.createElement('div');
+    column.className = 'wave';
+    column.dataset.testid = 'deletion-wave';
+    const title = document.createElement('h3');
+    title.textContent = `Wave ${index + 1}`;
+    column.append(title);
+    for (const id of wave) {
+      const step = byId.get(id);
+      const state = states.get(id)?.state ?? 'waiting';
+      const card = document.createElement('div');
+      card.className = `step ${state}`;
+      card.dataset.testid = 'deletion-step';
+      card.dataset.stepId = id;
+      card.dataset.state = state;
+      card.title = `${step.endpoint} ${JSON.stringify(step.params)}\nconfirmed by ${step.confirm.by === 'event' ? step.confirm.event_type : 'the response'}` +
+        (step.depends_on.length ? `\nafter steps ${step.depends_on.map((d) => byId.get(d).number).join(', ')}` : '');
+      card.innerHTML = '<span class="number"></span> <span class="kind"></span> <code></code> <span class="badge"></span>';
+      card.querySelector('.number').textContent = `${step.number}.`;
+      card.querySelector('.kind').textContent = labels[step.resource];
+      card.querySelector('code').textContent = short(id);
+      card.querySelector('.badge').textContent = state;
+      column.append(card);
+    }
+    container.append(column);
+  });
+  const done = progress?.ok && progress.done();
+  $('deletion-status').textContent = !progress?.ok ? '' : done ? 'Done: the user identity is deleted.'
+    : progress.identityDeletable() ? 'Every resource is confirmed: the identity may be deleted now.'
+      : `Tick ${sim?.tick ?? 0}. Next poll: ${JSON.stringify(progress.nextEventQuery())}`;
+  $('deletion-status').dataset.done = String(Boolean(done));
+  $('deletion-tick').disabled = !progress?.ok || done;
+  $('deletion-run').disabled = !progress?.ok || done;
+}
+
+function renderOutput() {
+  if (!plan) return;
+  $('deletion-output').textContent = seamid.renderDeletionPlan(plan, $('deletion-format').value);
+}
+
+function makePlan() {
+  progress?.dispose();
+  progress = null;
+  sim = null;
+  $('deletion-log').replaceChildren();
+  let snapshot;
+  try {
+    snapshot = JSON.parse($('deletion-snapshot').value);
+  } catch {
+    snapshot = $('deletion-snapshot').value; // the core reports the JSON error with its position
+  }
+  plan = seamid.planDeletion(snapshot, { order: $('deletion-order').value, policy: $('deletion-policy').value });
+  renderIssues(plan.issues);
+  $('deletion-notes').replaceChildren(...plan.notes.map((note) => Object.assign(document.createElement('li'), { textContent: note })));
+  $('deletion-summary').textContent = plan.ok ? `${plan.steps.length} steps in ${plan.waves.length} waves.` : 'No plan: the snapshot does not add up.';
+  if (plan.ok) {
+    progress = seamid.createDeletionProgress(plan, { startedAt: new Date() });
+    sim = { tick: 0, pending: [], next: random(0x5ea1), counter: 0 };
+  }
+  renderOutput();
+  renderWaves();
+}
+
+/** One tick of the simulated run: late events arrive (shuffled, one duplicated, one unrelated), then runnable steps are called. */
+function tick() {
+  if (!progress?.ok || progress.done()) return;
+  sim.tick += 1;
+  const due = sim.pending.filter((e) => e.due <= sim.tick);
+  sim.pending = sim.pending.filter((e) => e.due > sim.tick);
+  for (let i = due.length - 1; i > 0; i--) { const j = sim.next(i + 1); [due[i], due[j]] = [due[j], due[i]]; }
+  const events = due.map((e) => e.event);
+  if (events.length > 0) events.push(events[sim.next(events.length)]); // a duplicate delivery
+  if (sim.tick === 2) events.push({ event_id: crypto.randomUUID(), event_type: 'device.connected', device_id: crypto.randomUUID() });
+  for (const event of events) {
+    const outcome = progress.applyEvent(event);
+    log(`event ${event.event_type} ${short(event[Object.keys(event).find((k) => k.endsWith('_id') && k !== 'event_id') ?? 'event_id'])}: ${outcome.outcome}${outcome.reason ? ` (${outcome.reason})` : ''}`,
+      outcome.outcome === 'confirmed' ? 'confirmed' : 'other');
+  }
+  for (const step of progress.runnable()) {
+    const outcome = progress.applyResult(step.step_id, { ok: true }, { requestedAt: new Date() });
+    log(`POST ${step.endpoint} ${short(step.step_id)}: ${outcome.outcome}`, 'call');
+    if (step.confirm.by === 'event') {
+      sim.pending.push({
+        due: sim.tick + 1 + sim.next(3), // late: 1 to 3 ticks
+        event: { event_id: crypto.randomUUID(), event_type: step.confirm.event_type, [step.confirm.id_field]: step.step_id,
+          workspace_id: plan.workspace_id, created_at: new Date().toISOString(), occurred_at: new Date().toISOString() },
+      });
+    }
+  }
+  renderWaves();
+}
+
+async function loadSample() {
+  const response = await fetch('samples/deletion-snapshot.json');
+  $('deletion-snapshot').value = await response.text();
+  makePlan();
+}
+
+$('deletion-load-sample').addEventListener('click', loadSample);
+$('deletion-plan').addEventListener('click', makePlan);
+$('deletion-order').addEventListener('change', makePlan);
+$('deletion-policy').addEventListener('change', makePlan);
+$('deletion-format').addEventListener('change', renderOutput);
+$('deletion-tick').addEventListener('click', tick);
+$('deletion-run').addEventListener('click', () => {
+  for (let guard = 0; guard < 200 && progress?.ok && !progress.done(); guard++) tick();
+});
