@@ -13,6 +13,7 @@
 #include "seamid/deletion_plan.hpp"
 #include "seamid/deletion_progress.hpp"
 #include "seamid/deletion_render.hpp"
+#include "scratch.hpp"
 
 namespace seamid_wasm {
 namespace {
@@ -27,22 +28,6 @@ seamid::deletion_progress* progress_at(int handle) {
     auto& table = progress_table();
     if (handle < 0 || static_cast<std::size_t>(handle) >= table.size()) return nullptr;
     return table[static_cast<std::size_t>(handle)].get();
-}
-
-/// Plans from snapshot JSON. order/policy: 0 = parallel/guide, 1 = guide/minimal. format: 0 json, 1 text,
-/// 2 curl, 3 js. Returns the rendering (JSON plan for format 0).
-std::string plan_deletion(const std::string& snapshot, int order, int policy, double max_resources, int format) {
-    seamid::deletion_options options;
-    options.order = order == 1 ? seamid::deletion_order::guide : seamid::deletion_order::parallel;
-    options.policy = policy == 1 ? seamid::deletion_policy::minimal : seamid::deletion_policy::guide;
-    if (max_resources >= 0) options.limits.max_resources = static_cast<std::size_t>(max_resources);
-    const auto plan = seamid::plan_deletion(snapshot, options);
-    switch (format) {
-        case 1: return seamid::deletion_plan_to_text(plan);
-        case 2: return seamid::deletion_plan_to_curl(plan);
-        case 3: return seamid::deletion_plan_to_js(plan);
-        default: return seamid::deletion_plan_to_json(plan);
-    }
 }
 
 /// The resource kinds, in resource_kind order: [{name, action, endpoint, id_field, event_type}] (JSON).
@@ -68,7 +53,8 @@ std::string deletion_kinds() {
 /// Plans like plan_deletion (format 0) but writes the steps compactly: the plan JSON with empty "steps" and
 /// "waves", a NUL byte, then one line per step: the kind digit, the 36-character id, the wave, then
 /// ":" and the dependencies as step indexes separated by ",". The JS wrapper builds the step objects.
-std::string plan_deletion_compact(const std::string& snapshot, int order, int policy, double max_resources) {
+std::string plan_deletion_compact(unsigned snapshot_length, int order, int policy, double max_resources) {
+    const std::string_view snapshot = input_view(snapshot_length);  // UTF-8 written by wire.writeInput
     seamid::deletion_options options;
     options.order = order == 1 ? seamid::deletion_order::guide : seamid::deletion_order::parallel;
     options.policy = policy == 1 ? seamid::deletion_policy::minimal : seamid::deletion_policy::guide;
@@ -165,7 +151,8 @@ std::string progress_create(const std::string& plan_json, double started_at_ms, 
 /// "steps" array), `body` one record per step: 36-byte step id, TAB, resource name, TAB, wave, then
 /// (TAB, 36-byte dependency id)*, LF. Returns the handle, or -1 when anything is off (the caller then uses
 /// progress_create, which reports the exact issues).
-int progress_create_compact(const std::string& header, const std::string& body, double started_at_ms, double margin_ms) {
+int progress_create_compact(const std::string& header, unsigned body_length, double started_at_ms, double margin_ms) {
+    const std::string body(input_view(body_length));  // copied: the header's reader does not touch the buffer, but stay safe
     seamid::deletion_plan plan;
     seamid::detail::plan_reader reader(plan.issues);
     if (!reader.run(header) || seamid::has_errors(plan.issues) || !reader.steps.empty()) return -1;
@@ -271,7 +258,8 @@ constexpr std::string_view ignore_reasons[] = {"", "unknown_event_type", "unknow
 /// bytes. Returns a Uint32Array view with two numbers per event: outcome | reason << 4 | (event_id valid)
 /// << 8, and the step index (0xFFFFFFFF for none). An empty view for an empty or unusable record list (a
 /// non-ASCII id shifts the records): then nothing was applied and the wrapper uses the JSON path.
-emscripten::val progress_apply_event_records(int handle, const std::string& records) {
+emscripten::val progress_apply_event_records(int handle, unsigned records_length) {
+    const std::string_view records = input_view(records_length);  // written by wire.writeInput
     auto& out = number_buffer();
     out.clear();
     auto* progress = progress_at(handle);
@@ -336,20 +324,6 @@ std::string progress_apply_result(int handle, const std::string& step_id, const 
     return seamid::result_outcome_to_json(*progress, seamid::apply_result_json(*progress, step_id, response_json, requested_at));
 }
 
-/// The runnable step ids as a JSON array.
-std::string progress_runnable(int handle) {
-    auto* progress = progress_at(handle);
-    if (progress == nullptr) return "null";
-    std::string out = "[";
-    bool first = true;
-    for (const auto step : progress->runnable()) {
-        if (!first) out += ", ";
-        first = false;
-        seamid::detail::append_json_uuid(out, progress->plan().steps[step].id);
-    }
-    return out + "]";
-}
-
 /// 1 done, 2 identity deletable, 0 neither; -1 for a disposed handle.
 int progress_flags(int handle) {
     auto* progress = progress_at(handle);
@@ -385,12 +359,10 @@ int progress_live() {
 }  // namespace seamid_wasm
 
 EMSCRIPTEN_BINDINGS(seamid_deletion) {
-    emscripten::function("_planDeletion", &seamid_wasm::plan_deletion);
     emscripten::function("_renderDeletionPlan", &seamid_wasm::render_plan);
     emscripten::function("_progressCreate", &seamid_wasm::progress_create);
     emscripten::function("_progressApplyEvents", &seamid_wasm::progress_apply_events);
     emscripten::function("_progressApplyResult", &seamid_wasm::progress_apply_result);
-    emscripten::function("_progressRunnable", &seamid_wasm::progress_runnable);
     emscripten::function("_progressFlags", &seamid_wasm::progress_flags);
     emscripten::function("_progressNextQuery", &seamid_wasm::progress_next_query);
     emscripten::function("_progressState", &seamid_wasm::progress_state);

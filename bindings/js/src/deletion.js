@@ -101,9 +101,12 @@ export function deletionApi(wasm, wire) {
    */
   function planDeletion(snapshot, options) {
     const checked = checkPlanOptions(options);
-    const { text, issues } = callText('_planDeletionCompact', snapshot, checked.order === 'guide' ? 1 : 0,
-      checked.policy === 'minimal' ? 1 : 0, checked.maxResources ?? -1);
-    return issues ? failedPlan(issues, checked) : planFromCompact(text);
+    const encoded = encode(snapshot);
+    if (encoded.issues) return failedPlan(encoded.issues, checked);
+    // The snapshot goes through the module's input buffer (TextEncoder), not embind's per-character copy.
+    const length = wire.writeInput(encoded.text);
+    return planFromCompact(wasm._planDeletionCompact(length, checked.order === 'guide' ? 1 : 0,
+      checked.policy === 'minimal' ? 1 : 0, checked.maxResources ?? -1));
   }
 
   /** The plan as compact records for _progressCreateCompact, or null when anything is unusual (JSON path). */
@@ -175,7 +178,7 @@ export function deletionApi(wasm, wire) {
     const planObject = typeof plan === 'string' ? safeParse(plan) : plan;
     const marginMs = margin === undefined ? -1 : margin * 1000;
     const compact = typeof plan === 'object' ? compactPlan(plan) : null;
-    let handle = compact ? wasm._progressCreateCompact(compact.header, compact.body, startedAt, marginMs) : -1;
+    let handle = compact ? wasm._progressCreateCompact(compact.header, wire.writeInput(compact.body), startedAt, marginMs) : -1;
     let issues = [];
     if (handle < 0) {
       const created = callText('_progressCreate', plan, startedAt, marginMs);
@@ -306,7 +309,7 @@ export function deletionApi(wasm, wire) {
         parts[i] = `${kind}${field(event.event_id)}${field(event.workspace_id)}${field(event[kindList[kind].id_field])}`;
       }
       if (list.length === 0) return [];
-      const codes = wasm._progressApplyEventRecords(handle, parts.join(''));
+      const codes = wasm._progressApplyEventRecords(handle, wire.writeInput(parts.join('')));
       if (codes.length !== list.length * 2) return null;
       const out = new Array(list.length);
       for (let i = 0; i < list.length; i++) {
