@@ -259,6 +259,10 @@ for (const { name, api } of builds) {
       same(fast.applyResult('C5E55001-0000-4000-8000-000000000001', { ok: true }), slow.applyResult('C5E55001-0000-4000-8000-000000000001', '{"ok": true}'));
       same(fast.applyResult('0f0e0001-0000-4000-8000-000000000001', { error: { type: 'device_not_found', message: 'gone' } }),
         slow.applyResult('0f0e0001-0000-4000-8000-000000000001', '{"error": {"type": "device_not_found", "message": "gone"}}'));
+      // Objects that JSON writes as something else (a Date is a string) are not successes.
+      same(fast.applyResult('0f0e0001-0000-4000-8000-000000000002', new Date(0)), slow.applyResult('0f0e0001-0000-4000-8000-000000000002', JSON.stringify(new Date(0))));
+      assert.equal(fast.applyResult('0f0e0001-0000-4000-8000-000000000002', new Date(0)).outcome, 'rejected');
+      same(fast.applyResult('0f0e0001-0000-4000-8000-000000000002', { toJSON: () => [1] }), slow.applyResult('0f0e0001-0000-4000-8000-000000000002', '[1]'));
       // Events: every kind of outcome and reason, uppercase ids, invalid and non-ASCII ids, unknown types.
       const events = [
         { event_id: 'e7e70000-0000-4000-8000-000000000001', event_type: 'acs_credential.deleted', workspace_id: W, acs_credential_id: 'C4ED0011-0000-4000-8000-000000000011' },
@@ -278,6 +282,7 @@ for (const { name, api } of builds) {
       same(fast.applyEvents({ events: more.slice(0, 1) }), slow.applyEvents(JSON.stringify({ events: more.slice(0, 1) })));
       same(fast.applyEvents(more), slow.applyEvents(JSON.stringify(more)));
       same(fast.applyEvents([]), slow.applyEvents('[]'));
+      same(fast.applyEvents([new Date(0)]), slow.applyEvents(JSON.stringify([new Date(0)])));
       same(fast.runnable(), slow.runnable());
       same(fast.state(), slow.state());
       same(fast.nextEventQuery(), slow.nextEventQuery());

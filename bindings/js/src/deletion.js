@@ -237,8 +237,7 @@ export function deletionApi(wasm, wire) {
         const index = indexOf(stepId);
         const at = resultOptions?.requestedAt;
         const atMs = at === undefined ? NaN : at instanceof Date ? at.getTime() : typeof at === 'number' ? at : null;
-        const success = response === undefined
-          || (response !== null && typeof response === 'object' && !Array.isArray(response) && (response.error === undefined || response.error === null));
+        const success = response === undefined || (isPlainObject(response) && (response.error === undefined || response.error === null));
         if (index !== undefined && success && atMs !== null && (at === undefined || Math.abs(atMs) <= 8.64e15)) {
           const code = wasm._progressApplySuccess(handle, index, atMs);
           return {
@@ -303,7 +302,7 @@ export function deletionApi(wasm, wire) {
       const parts = new Array(list.length);
       for (let i = 0; i < list.length; i++) {
         const event = list[i];
-        if (event === null || typeof event !== 'object' || Array.isArray(event)) return null;
+        if (!isPlainObject(event)) return null;
         const kind = events.get(event.event_type);
         if (kind === undefined) return null;
         parts[i] = `${kind}${field(event.event_id)}${field(event.workspace_id)}${field(event[kindList[kind].id_field])}`;
@@ -334,6 +333,13 @@ export function deletionApi(wasm, wire) {
   }
 
   return { planDeletion, renderDeletionPlan, createDeletionProgress, deletionProgressLive: () => wasm._progressLive() };
+}
+
+/** True for what JSON.stringify writes as the same object: a plain object (no class, no toJSON). */
+function isPlainObject(value) {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && typeof value.toJSON !== 'function';
 }
 
 /** Steps in the module's order: sorted by wave, stable (read_deletion_plan does the same). */
