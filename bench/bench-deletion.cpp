@@ -70,6 +70,44 @@ void BM_DeletionPlanOnly(benchmark::State& state) {
 }
 BENCHMARK(BM_DeletionPlanOnly)->Unit(benchmark::kMillisecond);
 
+/// The C++ API end to end, with the inputs a program gets from Seam: the snapshot as JSON text (list endpoints),
+/// each call's result as a status (typed apply_result), each wave's events as one /events/list response text
+/// (reversed). The plan goes to the progress as an object, never through JSON. This is the native peer of the
+/// JS API benchmark (bench/js/deletion.bench.mjs) with the same inputs.
+void BM_DeletionApiEndToEnd(benchmark::State& state) {
+    const auto scale = static_cast<unsigned>(state.range(0));
+    seamid::deletion_options options;
+    options.limits.max_resources = 2'000'000;
+    const auto snapshot = snapshot_json(scale);
+    for (auto _ : state) {
+        seamid::deletion_progress progress(seamid::plan_deletion(snapshot, options), {.started_at_ms = 0});
+        std::vector<seamid::issue> issues;
+        while (!progress.done()) {
+            const auto runnable = progress.runnable();
+            std::string events = "{\"events\": [";
+            bool first = true;
+            for (auto it = runnable.rbegin(); it != runnable.rend(); ++it) {
+                const auto& step = progress.plan().steps[*it];
+                const auto info = seamid::kind_info(step.kind);
+                progress.apply_result(*it, std::nullopt);
+                if (info.event_type.empty()) continue;
+                events += first ? "{\"event_type\": \"" : ",{\"event_type\": \"";
+                first = false;
+                events += info.event_type;
+                events += "\", \"";
+                events += info.id_field;
+                events += "\": ";
+                seamid::detail::append_json_uuid(events, step.id);
+                events += '}';
+            }
+            events += "]}";
+            benchmark::DoNotOptimize(seamid::apply_events_json(progress, events, issues).size());
+        }
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * snapshot.size()));
+}
+BENCHMARK(BM_DeletionApiEndToEnd)->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond);
+
 /// The same pipeline the wasm module runs: snapshot JSON text in, plan JSON text out; plan JSON read back into
 /// a progress; events given as JSON text (one /events/list response per wave).
 void BM_DeletionJsonPipeline(benchmark::State& state) {

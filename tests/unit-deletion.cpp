@@ -76,10 +76,23 @@ TEST_CASE("deletion snapshot fixture cases", "[deletion][fixtures]") {
             CHECK(sizes == test_case["wave_sizes"].get<std::vector<std::size_t>>());
         }
         if (plan.ok()) {
-            // The identity is last and depends on every other step; dependencies are in earlier waves.
+            // The identity is last and depends on every other step, directly or through another step, and it
+            // lists exactly the steps nothing else depends on (the transitive reduction); dependencies are in
+            // earlier waves.
             REQUIRE_FALSE(plan.steps.empty());
             CHECK(plan.steps.back().kind == seamid::resource_kind::user_identity);
-            CHECK(plan.steps.back().deps_count + 1 == plan.steps.size());
+            std::vector<int> reached(plan.steps.size(), 0), has_dependant(plan.steps.size(), 0);
+            for (std::size_t s = 0; s + 1 < plan.steps.size(); ++s)
+                for (const auto d : plan.depends_on(s)) has_dependant[d] = 1;
+            std::size_t sinks = 0;
+            for (std::size_t s = 0; s + 1 < plan.steps.size(); ++s) sinks += has_dependant[s] ? 0 : 1;
+            CHECK(plan.steps.back().deps_count == sinks);
+            for (const auto d : plan.depends_on(plan.steps.size() - 1)) {
+                CHECK(has_dependant[d] == 0);
+                reached[d] = 1;
+                for (const auto dd : plan.depends_on(d)) reached[dd] = 1;  // ACS user -> its credentials
+            }
+            CHECK(std::count(reached.begin(), reached.end(), 1) + 1 == static_cast<std::ptrdiff_t>(plan.steps.size()));
             for (std::size_t s = 0; s < plan.steps.size(); ++s)
                 for (const auto d : plan.depends_on(s)) CHECK(plan.steps[d].wave < plan.steps[s].wave);
         }

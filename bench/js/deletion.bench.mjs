@@ -1,9 +1,16 @@
-// Deletion planning through the public JS API (WASM) against the native core on the same pipeline, same run:
-// plan + full progress replay for 100 ACS users x 100 credentials, 50 phones, 50 client sessions (x1, x10).
-// The native figure comes from build/native/bench/seamid_bench (BM_DeletionJsonPipeline) when it is built.
+// Deletion planning through the public JS API (WASM) against the native C++ API on the same workload, same run:
+// plan + full progress replay for 100 ACS users x 100 credentials, 50 phones, 50 client sessions (x1, x10;
+// x100 with SEAMID_BENCH_X100=1). The same inputs on both sides:
+//   - the snapshot as JSON text (what the list endpoints return): planDeletion(text) / plan_deletion(text);
+//   - each runnable step's result is a success: applyResult(id, {ok: true}) / apply_result(step, nullopt);
+//   - each wave's events as one /events/list response text, reversed: applyEvents(JSON.parse(text)) /
+//     apply_events_json(text).
+// Native peer: build/native/bench/seamid_bench BM_DeletionApiEndToEnd (and the typed BM_DeletionPlanAndReplay,
+// the 5 ms target). SEAMID_BENCH_BASELINE=<path to another checkout's bindings/js/src/node.js> also times
+// that build in the same run (before/after comparisons).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createDeletionProgress, planDeletion } from '../../bindings/js/src/node.js';
+import * as current from '../../bindings/js/src/node.js';
 import { timeOnce } from './measure.mjs';
 
 const hex = (n) => n.toString(16).padStart(8, '0');
@@ -24,17 +31,23 @@ export function snapshot(scale) {
   };
 }
 
-/** Plan + replay: each runnable step succeeds, its events come back as one /events/list response per wave (reversed). */
-export function planAndReplay(input) {
-  const plan = planDeletion(input, { maxResources: 2_000_000 });
-  const progress = createDeletionProgress(plan, { startedAt: 0 });
+/** Plan + replay through `api`: each runnable step succeeds; its events come back as one /events/list text per wave (reversed). */
+export function planAndReplay(api, snapshotText) {
+  const plan = api.planDeletion(snapshotText, { maxResources: 2_000_000 });
+  const progress = api.createDeletionProgress(plan, { startedAt: 0 });
   try {
     while (!progress.done()) {
       const runnable = progress.runnable();
-      for (const step of runnable) progress.applyResult(step.step_id, { ok: true });
-      const events = runnable.filter((s) => s.confirm.by === 'event').reverse()
-        .map((s) => ({ event_type: s.confirm.event_type, [s.confirm.id_field]: s.step_id }));
-      progress.applyEvents({ events });
+      let events = '{"events": [';
+      let first = true;
+      for (let i = runnable.length - 1; i >= 0; i--) {
+        const step = runnable[i];
+        progress.applyResult(step.step_id, { ok: true });
+        if (step.confirm.by !== 'event') continue;
+        events += `${first ? '' : ','}{"event_type": "${step.confirm.event_type}", "${step.confirm.id_field}": "${step.step_id}"}`;
+        first = false;
+      }
+      progress.applyEvents(JSON.parse(`${events}]}`));
     }
     return plan.steps.length;
   } finally {
@@ -42,10 +55,10 @@ export function planAndReplay(input) {
   }
 }
 
-function nativeMs(scale) {
+function nativeMs(filter) {
   const binary = new URL('../../build/native/bench/seamid_bench', import.meta.url).pathname;
   if (!existsSync(binary)) return null;
-  const run = spawnSync(binary, [`--benchmark_filter=BM_DeletionJsonPipeline/${scale}$`, '--benchmark_format=json', '--benchmark_min_time=0.5'], { encoding: 'utf8' });
+  const run = spawnSync(binary, [`--benchmark_filter=${filter}$`, '--benchmark_format=json', '--benchmark_min_time=0.3'], { encoding: 'utf8' });
   if (run.status !== 0) return null;
   const [row] = JSON.parse(run.stdout).benchmarks;
   return row.real_time; // ms (the benchmark's unit)
@@ -53,21 +66,33 @@ function nativeMs(scale) {
 
 /** Runs the benchmark and returns its rows. */
 export async function run() {
+  const baselinePath = process.env.SEAMID_BENCH_BASELINE;
+  const baseline = baselinePath ? await import(baselinePath) : null;
   const rows = [];
   const perResource = [];
-  for (const scale of [1, 10]) {
-    const input = snapshot(scale);
+  const scales = process.env.SEAMID_BENCH_X100 ? [1, 10, 100] : [1, 10];
+  for (const scale of scales) {
+    const text = JSON.stringify(snapshot(scale));
     const resources = 50 * scale * 2 + 100 * scale * 101;
-    planAndReplay(input); // warm-up
-    const wasm = timeOnce(() => planAndReplay(input), scale === 1 ? 5 : 2);
-    const native = nativeMs(scale);
-    perResource.push(wasm / resources);
-    rows.push({ name: `x${scale} (${resources} resources): WASM via JS API`, value: `${wasm.toFixed(1)} ms` });
+    const rounds = scale === 1 ? 7 : scale === 10 ? 3 : 1;
+    planAndReplay(current, text); // warm-up
+    const wasm = timeOnce(() => planAndReplay(current, text), rounds);
+    const native = nativeMs(`BM_DeletionApiEndToEnd/${scale}`);
+    const typed = nativeMs(`BM_DeletionPlanAndReplay/${scale}`);
+    perResource.push([scale, wasm / resources, native === null ? null : native / resources]);
+    rows.push({ name: `x${scale} (${resources} resources): WASM via the JS API`, value: `${wasm.toFixed(1)} ms` });
     if (native !== null) {
-      rows.push({ name: `x${scale}: native, same JSON pipeline`, value: `${native.toFixed(1)} ms` });
+      rows.push({ name: `x${scale}: native C++ API, same inputs (BM_DeletionApiEndToEnd)`, value: `${native.toFixed(1)} ms` });
       rows.push({ name: `x${scale}: ratio WASM / native`, value: `${(wasm / native).toFixed(2)}x` });
     }
+    if (typed !== null) rows.push({ name: `x${scale}: native typed plan + replay (BM_DeletionPlanAndReplay)`, value: `${typed.toFixed(2)} ms` });
+    if (baseline && scale <= 10) {
+      planAndReplay(baseline, text);
+      const before = timeOnce(() => planAndReplay(baseline, text), scale === 1 ? 3 : 1);
+      rows.push({ name: `x${scale}: baseline build via its JS API`, value: `${before.toFixed(1)} ms (${(before / wasm).toFixed(1)}x this build)` });
+    }
   }
-  rows.push({ name: 'time per resource x10 / x1 (1.0 = linear)', value: `${(perResource[1] / perResource[0]).toFixed(2)}` });
+  for (const [scale, wasm, native] of perResource.slice(1))
+    rows.push({ name: `time per resource x${scale} / x1 (1.0 = linear)`, value: `WASM ${(wasm / perResource[0][1]).toFixed(2)}${native === null ? '' : `, native ${(native / perResource[0][2]).toFixed(2)}`}` });
   return rows;
 }

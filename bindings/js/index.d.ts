@@ -277,7 +277,10 @@ export interface DeletionStep {
   params: Record<string, string>;
   /** The event that confirms the step (matched on `id_field`), or `{by: 'result'}` for the identity itself. */
   confirm: { by: 'event'; event_type: string; id_field: string } | { by: 'result' };
-  /** step_ids that must be confirmed first. */
+  /**
+   * step_ids that must be confirmed first. The user_identity step lists only the steps nothing else depends
+   * on (an ACS user's step already waits for its credentials); it still waits for every other step.
+   */
   depends_on: string[];
   /** 0-based wave; steps of one wave are independent. */
   wave: number;

@@ -1,6 +1,9 @@
-// embind adapter of seamid/deletion_*.hpp: JSON text in, JSON text out. Progress objects live in a native
-// table addressed by plain integer handles that the JS wrapper keeps private and frees in dispose().
+// embind adapter of seamid/deletion_*.hpp: JSON text in, JSON text out, plus compact fast paths for the hot
+// calls (a plan's steps as lines, step indexes, events as fixed-width records) so that large plans never go
+// through JSON. Progress objects live in a native table addressed by plain integer handles that the JS
+// wrapper keeps private and frees in dispose().
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <cstdint>
 #include <memory>
@@ -10,6 +13,7 @@
 #include "seamid/deletion_plan.hpp"
 #include "seamid/deletion_progress.hpp"
 #include "seamid/deletion_render.hpp"
+#include "scratch.hpp"
 
 namespace seamid_wasm {
 namespace {
@@ -26,20 +30,60 @@ seamid::deletion_progress* progress_at(int handle) {
     return table[static_cast<std::size_t>(handle)].get();
 }
 
-/// Plans from snapshot JSON. order/policy: 0 = parallel/guide, 1 = guide/minimal. format: 0 json, 1 text,
-/// 2 curl, 3 js. Returns the rendering (JSON plan for format 0).
-std::string plan_deletion(const std::string& snapshot, int order, int policy, double max_resources, int format) {
+/// The resource kinds, in resource_kind order: [{name, action, endpoint, id_field, event_type}] (JSON).
+std::string deletion_kinds() {
+    std::string out = "[";
+    for (unsigned k = 0; k <= seamid::attached_kind_count; ++k) {
+        const auto info = seamid::kind_info(static_cast<seamid::resource_kind>(k));
+        out += k == 0 ? "{\"name\": " : ", {\"name\": ";
+        seamid::detail::append_json_string(out, info.name);
+        out += ", \"action\": ";
+        seamid::detail::append_json_string(out, info.action);
+        out += ", \"endpoint\": ";
+        seamid::detail::append_json_string(out, info.endpoint);
+        out += ", \"id_field\": ";
+        seamid::detail::append_json_string(out, info.id_field);
+        out += ", \"event_type\": ";
+        seamid::detail::append_json_string(out, info.event_type);
+        out += '}';
+    }
+    return out + "]";
+}
+
+/// Plans like plan_deletion (format 0) but writes the steps compactly: the plan JSON with empty "steps" and
+/// "waves", a NUL byte, then one line per step: the kind digit, the 36-character id, the wave, then
+/// ":" and the dependencies as step indexes separated by ",". The JS wrapper builds the step objects.
+std::string plan_deletion_compact(unsigned snapshot_length, int order, int policy, double max_resources) {
+    const std::string_view snapshot = input_view(snapshot_length);  // UTF-8 written by wire.writeInput
     seamid::deletion_options options;
     options.order = order == 1 ? seamid::deletion_order::guide : seamid::deletion_order::parallel;
     options.policy = policy == 1 ? seamid::deletion_policy::minimal : seamid::deletion_policy::guide;
     if (max_resources >= 0) options.limits.max_resources = static_cast<std::size_t>(max_resources);
-    const auto plan = seamid::plan_deletion(snapshot, options);
-    switch (format) {
-        case 1: return seamid::deletion_plan_to_text(plan);
-        case 2: return seamid::deletion_plan_to_curl(plan);
-        case 3: return seamid::deletion_plan_to_js(plan);
-        default: return seamid::deletion_plan_to_json(plan);
+    auto plan = seamid::plan_deletion(snapshot, options);
+    auto steps = std::move(plan.steps);
+    plan.steps.clear();
+    std::string out = seamid::deletion_plan_to_json(plan);
+    plan.steps = std::move(steps);
+    out.reserve(out.size() + 1 + plan.steps.size() * 44 + plan.dependencies.size() * 6);
+    out += '\0';
+    for (std::size_t s = 0; s < plan.steps.size(); ++s) {
+        const auto& step = plan.steps[s];
+        out += static_cast<char>('0' + static_cast<int>(step.kind));
+        const auto start = out.size();
+        seamid::detail::append_json_uuid(out, step.id);  // "xxxxxxxx-...": drop the quotes
+        out.erase(start, 1);
+        out.pop_back();
+        out += std::to_string(step.wave);
+        out += ':';
+        bool first = true;
+        for (const auto d : plan.depends_on(s)) {
+            if (!first) out += ',';
+            first = false;
+            out += std::to_string(d);
+        }
+        out += '\n';
     }
+    return out;
 }
 
 /// The issues of a plan planDeletion refused ({"ok": false, "issues": [...]}), read back; empty otherwise.
@@ -103,6 +147,161 @@ std::string progress_create(const std::string& plan_json, double started_at_ms, 
     return "{\"handle\": " + std::to_string(slot) + ", \"issues\": []}";
 }
 
+/// Creates a progress from a plan given compactly: `header` is the plan's JSON without its steps (an empty
+/// "steps" array), `body` one record per step: 36-byte step id, TAB, resource name, TAB, wave, then
+/// (TAB, 36-byte dependency id)*, LF. Returns the handle, or -1 when anything is off (the caller then uses
+/// progress_create, which reports the exact issues).
+int progress_create_compact(const std::string& header, unsigned body_length, double started_at_ms, double margin_ms) {
+    const std::string body(input_view(body_length));  // copied: the header's reader does not touch the buffer, but stay safe
+    seamid::deletion_plan plan;
+    seamid::detail::plan_reader reader(plan.issues);
+    if (!reader.run(header) || seamid::has_errors(plan.issues) || !reader.steps.empty()) return -1;
+    const std::string_view text = body;
+    std::size_t at = 0;
+    auto read_id = [&](seamid::detail::uuid128& id) {
+        if (text.size() - at < 36 || !seamid::detail::parse_uuid(text.substr(at, 36), id)) return false;
+        at += 36;
+        return true;
+    };
+    while (at < text.size()) {
+        seamid::detail::plan_reader::raw_step step;
+        step.index = reader.steps.size();
+        step.deps_begin = static_cast<std::uint32_t>(reader.dependency_ids.size());
+        if (!read_id(step.id) || at >= text.size() || text[at++] != '\t') return -1;
+        const auto name_end = text.find('\t', at);
+        if (name_end == std::string_view::npos) return -1;
+        const auto kind = seamid::kind_from_name(text.substr(at, name_end - at));
+        if (!kind) return -1;
+        step.kind = *kind;
+        at = name_end + 1;
+        std::uint64_t wave = 0;
+        const auto wave_start = at;
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9' && at - wave_start < 10) wave = wave * 10 + static_cast<unsigned>(text[at++] - '0');
+        if (at == wave_start || wave > 0xFFFFFFF0u) return -1;
+        step.wave = static_cast<std::uint32_t>(wave);
+        step.has_id = step.has_kind = step.has_wave = true;
+        while (at < text.size() && text[at] == '\t') {
+            ++at;
+            seamid::detail::uuid128 dep;
+            if (!read_id(dep)) return -1;
+            reader.dependency_ids.push_back(dep);
+            ++step.deps_count;
+        }
+        if (at >= text.size() || text[at++] != '\n') return -1;
+        reader.steps.push_back(step);
+    }
+    reader.steps_seen = true;
+    seamid::detail::assemble_plan(plan, reader);
+    if (!plan.ok()) return -1;
+    seamid::progress_options options;
+    options.started_at_ms = static_cast<std::int64_t>(started_at_ms);
+    if (margin_ms >= 0) options.since_margin_ms = static_cast<std::int64_t>(margin_ms);
+    auto& table = progress_table();
+    std::size_t slot = 0;
+    while (slot < table.size() && table[slot]) ++slot;
+    if (slot == table.size()) table.emplace_back();
+    table[slot] = std::make_unique<seamid::deletion_progress>(std::move(plan), options);
+    return static_cast<int>(slot);
+}
+
+/// Numbers handed to JS as a Uint32Array view (JS copies it before the next call).
+std::vector<std::uint32_t>& number_buffer() {
+    static std::vector<std::uint32_t> buffer;
+    return buffer;
+}
+
+emscripten::val number_view() {
+    return emscripten::val(emscripten::typed_memory_view(number_buffer().size(), number_buffer().data()));
+}
+
+/// The runnable steps as indexes into the plan's steps (sorted by wave), as a Uint32Array view.
+emscripten::val progress_runnable_indexes(int handle) {
+    auto* progress = progress_at(handle);
+    number_buffer().clear();
+    if (progress != nullptr) number_buffer() = progress->runnable();
+    return number_view();
+}
+
+constexpr std::string_view result_outcomes[] = {"issued", "confirmed", "gone", "failed", "already_confirmed", "already_issued", "rejected"};
+
+/// The issues of the last result applied by index (JSON), read by the wrapper when the outcome code says so.
+std::string& last_result_issues() {
+    static std::string issues;
+    return issues;
+}
+
+/// Applies a successful API result to step `index` (requested_at_ms: NaN when unknown). Returns the outcome's
+/// index in result_outcomes, plus 16 when it has issues (then read progress_last_result_issues); -1 for a
+/// disposed handle.
+int progress_apply_success(int handle, double index, double requested_at_ms) {
+    auto* progress = progress_at(handle);
+    if (progress == nullptr) return -1;
+    std::optional<std::int64_t> at;
+    if (requested_at_ms == requested_at_ms) at = static_cast<std::int64_t>(requested_at_ms);
+    const auto step = index >= 0 && index < 4294967295.0 ? static_cast<std::uint32_t>(index) : 0xFFFFFFFFu;
+    const auto outcome = progress->apply_result(step, std::nullopt, at);
+    int code = 6;
+    for (int i = 0; i < 7; ++i)
+        if (result_outcomes[i] == outcome.outcome) code = i;
+    if (outcome.issues.empty()) return code;
+    last_result_issues() = seamid::dump_json(seamid::issues_to_json(outcome.issues));
+    return code + 16;
+}
+
+std::string progress_last_result_issues() { return last_result_issues(); }
+
+constexpr std::string_view event_outcomes[] = {"confirmed", "already_confirmed", "duplicate", "ignored"};
+constexpr std::string_view ignore_reasons[] = {"", "unknown_event_type", "unknown_resource", "event_type_mismatch", "other_workspace", "missing_resource_id", "not_an_object"};
+
+/// Applies events given as fixed-width records: the kind digit ('0' + resource_kind) of the event type, then
+/// for event_id, workspace_id and the kind's id field either '-' (absent or not a string) or '=' and 36
+/// bytes. Returns a Uint32Array view with two numbers per event: outcome | reason << 4 | (event_id valid)
+/// << 8, and the step index (0xFFFFFFFF for none). An empty view for an empty or unusable record list (a
+/// non-ASCII id shifts the records): then nothing was applied and the wrapper uses the JSON path.
+emscripten::val progress_apply_event_records(int handle, unsigned records_length) {
+    const std::string_view records = input_view(records_length);  // written by wire.writeInput
+    auto& out = number_buffer();
+    out.clear();
+    auto* progress = progress_at(handle);
+    if (progress == nullptr) return number_view();
+    std::vector<seamid::deletion_event> events;
+    const std::string_view text = records;
+    std::size_t at = 0;
+    events.reserve(text.size() / 40);
+    auto read = [&](std::optional<seamid::detail::uuid128>& id) {
+        if (at >= text.size()) return false;
+        if (text[at] == '-') return ++at, true;
+        if (text[at] != '=' || text.size() - at < 37) return false;
+        const auto field = text.substr(at + 1, 36);
+        seamid::detail::uuid128 parsed;
+        if (seamid::detail::parse_uuid(field, parsed)) id = parsed;
+        else
+            for (const char c : field)
+                if (static_cast<unsigned char>(c) >= 0x80) return false;  // not 36 bytes of text: records shifted
+        at += 37;
+        return true;
+    };
+    while (at < text.size()) {
+        const int kind = text[at++] - '0';
+        if (kind < 0 || kind >= static_cast<int>(seamid::attached_kind_count)) return number_view();
+        seamid::deletion_event event{seamid::kind_info(static_cast<seamid::resource_kind>(kind)).event_type, std::nullopt, std::nullopt, std::nullopt};
+        if (!read(event.event_id) || !read(event.workspace_id) || !read(event.resource_id)) return number_view();
+        events.push_back(event);
+    }
+    out.reserve(events.size() * 2);
+    for (const auto& event : events) {
+        const auto outcome = progress->apply_event(event);
+        std::uint32_t code = 3, reason = 0;
+        for (std::uint32_t i = 0; i < 4; ++i)
+            if (event_outcomes[i] == outcome.outcome) code = i;
+        for (std::uint32_t i = 0; i < 7; ++i)
+            if (ignore_reasons[i] == outcome.reason) reason = i;
+        out.push_back(code | reason << 4 | (event.event_id ? 256u : 0u));
+        out.push_back(outcome.step);
+    }
+    return number_view();
+}
+
 /// Applies events JSON; returns {"outcomes": [...], "issues": [...]}.
 std::string progress_apply_events(int handle, const std::string& events_json) {
     auto* progress = progress_at(handle);
@@ -123,20 +322,6 @@ std::string progress_apply_result(int handle, const std::string& step_id, const 
     auto* progress = progress_at(handle);
     if (progress == nullptr) return "null";
     return seamid::result_outcome_to_json(*progress, seamid::apply_result_json(*progress, step_id, response_json, requested_at));
-}
-
-/// The runnable step ids as a JSON array.
-std::string progress_runnable(int handle) {
-    auto* progress = progress_at(handle);
-    if (progress == nullptr) return "null";
-    std::string out = "[";
-    bool first = true;
-    for (const auto step : progress->runnable()) {
-        if (!first) out += ", ";
-        first = false;
-        seamid::detail::append_json_uuid(out, progress->plan().steps[step].id);
-    }
-    return out + "]";
 }
 
 /// 1 done, 2 identity deletable, 0 neither; -1 for a disposed handle.
@@ -174,15 +359,20 @@ int progress_live() {
 }  // namespace seamid_wasm
 
 EMSCRIPTEN_BINDINGS(seamid_deletion) {
-    emscripten::function("_planDeletion", &seamid_wasm::plan_deletion);
     emscripten::function("_renderDeletionPlan", &seamid_wasm::render_plan);
     emscripten::function("_progressCreate", &seamid_wasm::progress_create);
     emscripten::function("_progressApplyEvents", &seamid_wasm::progress_apply_events);
     emscripten::function("_progressApplyResult", &seamid_wasm::progress_apply_result);
-    emscripten::function("_progressRunnable", &seamid_wasm::progress_runnable);
     emscripten::function("_progressFlags", &seamid_wasm::progress_flags);
     emscripten::function("_progressNextQuery", &seamid_wasm::progress_next_query);
     emscripten::function("_progressState", &seamid_wasm::progress_state);
     emscripten::function("_progressDispose", &seamid_wasm::progress_dispose);
     emscripten::function("_progressLive", &seamid_wasm::progress_live);
+    emscripten::function("_deletionKinds", &seamid_wasm::deletion_kinds);
+    emscripten::function("_planDeletionCompact", &seamid_wasm::plan_deletion_compact);
+    emscripten::function("_progressCreateCompact", &seamid_wasm::progress_create_compact);
+    emscripten::function("_progressRunnableIndexes", &seamid_wasm::progress_runnable_indexes);
+    emscripten::function("_progressApplySuccess", &seamid_wasm::progress_apply_success);
+    emscripten::function("_progressLastResultIssues", &seamid_wasm::progress_last_result_issues);
+    emscripten::function("_progressApplyEventRecords", &seamid_wasm::progress_apply_event_records);
 }

@@ -50,7 +50,11 @@ for (const { name, api } of builds) {
       if (step.resource === 'user_identity') {
         assert.deepEqual(step.params, { user_identity_id: sample.user_identity.user_identity_id });
         assert.deepEqual(step.confirm, { by: 'result' });
-        assert.equal(step.depends_on.length, plan.steps.length - 1);
+        // The transitive reduction: the steps nothing else depends on; through them, every other step.
+        const dependedOn = new Set(plan.steps.flatMap((s) => (s === step ? [] : s.depends_on)));
+        assert.deepEqual(step.depends_on, plan.steps.filter((s) => s !== step && !dependedOn.has(s.step_id)).map((s) => s.step_id));
+        const reached = new Set(step.depends_on.flatMap((d) => [d, ...byId.get(d).depends_on]));
+        assert.equal(reached.size, plan.steps.length - 1);
         continue;
       }
       const [endpoint, field, eventType] = expected[step.resource];
@@ -224,6 +228,85 @@ for (const { name, api } of builds) {
     assert.deepEqual(refused.issues.map((i) => i.code), ['snapshot_too_large']);
     // Still answering correctly afterwards.
     assert.equal(api.planDeletion(sample).steps.length, 15);
+  });
+
+  test(`${name}: the compact plan is the plan JSON, key for key, for every order, policy and case`, () => {
+    assert.equal(JSON.stringify(api.planDeletion(sample), null, 0), JSON.stringify(JSON.parse(golden('plan.json'))));
+    const inputs = [sample, ...cases.map((c) => c.snapshot).filter((c) => typeof c === 'object' && c !== null)];
+    for (const snapshot of inputs)
+      for (const options of [{}, { order: 'guide' }, { policy: 'minimal' }, { order: 'guide', policy: 'minimal' }]) {
+        const plan = api.planDeletion(snapshot, options);
+        // renderDeletionPlan(plan, 'json') reads the plan back through JSON and writes it again (a stored
+        // plan's warnings are not read back, hence the empty issues).
+        const strip = (p) => JSON.stringify({ ...p, issues: [] });
+        if (plan.ok) assert.equal(strip(plan), strip(JSON.parse(api.renderDeletionPlan(plan, 'json'))));
+      }
+  });
+
+  test(`${name}: the fast paths (objects) and the JSON paths (text) give the same answers`, () => {
+    const W = '5f9b5e1a-7c2d-4e3f-8a1b-2c3d4e5f6a7b';
+    const plan = api.planDeletion(sample);
+    const fast = api.createDeletionProgress(plan, { startedAt: 0 });
+    const slow = api.createDeletionProgress(JSON.stringify(plan), { startedAt: 0 });
+    try {
+      const same = (a, b) => assert.deepEqual(a, b);
+      // Results: success objects vs JSON text, with and without requestedAt, in and out of order.
+      same(fast.applyResult('22222222-2222-2222-2222-222222222222', { ok: true }), slow.applyResult('22222222-2222-2222-2222-222222222222', '{"ok": true}'));
+      same(fast.applyResult('ac500001-0000-4000-8000-000000000001', {}, { requestedAt: new Date(60000) }),
+        slow.applyResult('ac500001-0000-4000-8000-000000000001', '{}', { requestedAt: new Date(60000) }));
+      for (const step of plan.steps.slice(0, 6))
+        same(fast.applyResult(step.step_id, { ok: true, error: null }, { requestedAt: 120000 }), slow.applyResult(step.step_id, '{"ok": true}', { requestedAt: 120000 }));
+      same(fast.applyResult('C5E55001-0000-4000-8000-000000000001', { ok: true }), slow.applyResult('C5E55001-0000-4000-8000-000000000001', '{"ok": true}'));
+      same(fast.applyResult('0f0e0001-0000-4000-8000-000000000001', { error: { type: 'device_not_found', message: 'gone' } }),
+        slow.applyResult('0f0e0001-0000-4000-8000-000000000001', '{"error": {"type": "device_not_found", "message": "gone"}}'));
+      // Objects that JSON writes as something else (a Date is a string) are not successes.
+      same(fast.applyResult('0f0e0001-0000-4000-8000-000000000002', new Date(0)), slow.applyResult('0f0e0001-0000-4000-8000-000000000002', JSON.stringify(new Date(0))));
+      assert.equal(fast.applyResult('0f0e0001-0000-4000-8000-000000000002', new Date(0)).outcome, 'rejected');
+      same(fast.applyResult('0f0e0001-0000-4000-8000-000000000002', { toJSON: () => [1] }), slow.applyResult('0f0e0001-0000-4000-8000-000000000002', '[1]'));
+      // Events: every kind of outcome and reason, uppercase ids, invalid and non-ASCII ids, unknown types.
+      const events = [
+        { event_id: 'e7e70000-0000-4000-8000-000000000001', event_type: 'acs_credential.deleted', workspace_id: W, acs_credential_id: 'C4ED0011-0000-4000-8000-000000000011' },
+        { event_id: 'E7E70000-0000-4000-8000-000000000001', event_type: 'acs_credential.deleted', acs_credential_id: 'c4ed0011-0000-4000-8000-000000000011' },
+        { event_id: 'e7e70000-0000-4000-8000-000000000002', event_type: 'acs_credential.deleted', acs_credential_id: 'c4ed0011-0000-4000-8000-000000000011' },
+        { event_type: 'acs_user.deleted', acs_user_id: 'c4ed0012-0000-4000-8000-000000000012' },
+        { event_type: 'phone.deactivated', workspace_id: '99999999-9999-4999-8999-999999999999', device_id: '0f0e0001-0000-4000-8000-000000000002' },
+        { event_type: 'phone.deactivated', device_id: 'not-a-uuid-but-exactly-36-characters' },
+        { event_type: 'phone.deactivated', device_id: 42, event_id: null },
+        { event_type: 'client_session.deleted', client_session_id: '99999999-9999-4999-8999-999999999999' },
+        { event_type: 'client_session.deleted', client_session_id: 'c5e55001-0000-4000-8000-00000000000\u00e9' },
+        { event_type: 'client_session.deleted', client_session_id: 'c5e55001-0000-4000-8000-000000000002', event_id: 'ééééééééééééééééééééééééééééééééé-éé' },
+      ];
+      for (const event of events) same(fast.applyEvent(event), slow.applyEvent(JSON.stringify(event)));
+      const more = [{ event_type: 'acs_user.deleted', acs_user_id: 'ac500001-0000-4000-8000-000000000002' },
+        { event_type: 'device.deleted', device_id: '0f0e0001-0000-4000-8000-000000000002' }];
+      same(fast.applyEvents({ events: more.slice(0, 1) }), slow.applyEvents(JSON.stringify({ events: more.slice(0, 1) })));
+      same(fast.applyEvents(more), slow.applyEvents(JSON.stringify(more)));
+      same(fast.applyEvents([]), slow.applyEvents('[]'));
+      same(fast.applyEvents([new Date(0)]), slow.applyEvents(JSON.stringify([new Date(0)])));
+      same(fast.runnable(), slow.runnable());
+      same(fast.state(), slow.state());
+      same(fast.nextEventQuery(), slow.nextEventQuery());
+      assert.ok(fast.state().ignored_event_count >= 5);
+    } finally {
+      fast.dispose();
+      slow.dispose();
+    }
+  });
+
+  test(`${name}: changing the plan object after createDeletionProgress does not move the progress`, () => {
+    const plan = api.planDeletion(sample);
+    const progress = api.createDeletionProgress(plan, { startedAt: 0 });
+    try {
+      const before = progress.runnable().map((s) => s.step_id);
+      plan.steps.reverse();
+      plan.steps.forEach((s) => { s.step_id = 'x'; });
+      const outcome = progress.applyResult(before[0], { ok: true });
+      assert.equal(outcome.outcome, 'issued');
+      assert.equal(outcome.step_id, before[0]);
+      assert.equal(progress.state().steps.find((s) => s.step_id === before[0]).state, 'issued');
+    } finally {
+      progress.dispose();
+    }
   });
 
   test(`${name}: dispose() frees the native state and is idempotent`, () => {

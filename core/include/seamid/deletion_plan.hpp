@@ -162,9 +162,15 @@ inline void build_steps(deletion_plan& plan, const deletion_snapshot& snapshot) 
             wave = plan.steps.empty() ? 0 : second_wave ? 2 : 1;
         }
     }
-    // 5. the user identity, after everything else.
+    // 5. the user identity, after everything else. It lists only the steps nothing else depends on (the
+    // transitive reduction): an ACS user's step already waits for its credentials, so "everything confirmed
+    // first" holds through it, and the plan stays linear in size. deletion_progress still waits for every step.
     const auto before = static_cast<std::uint32_t>(plan.steps.size());
-    depend_on_range(add(resource_kind::user_identity, plan.user_identity_id, wave), 0, before);
+    std::vector<char> has_dependant(before, 0);
+    for (const std::uint32_t d : plan.dependencies) has_dependant[d] = 1;
+    const std::uint32_t identity = add(resource_kind::user_identity, plan.user_identity_id, wave);
+    for (std::uint32_t s = 0; s < before; ++s)
+        if (!has_dependant[s]) depend_on_range(identity, s, 1);
 }
 
 /// Appends a count phrase such as "3 ACS users".
@@ -479,21 +485,16 @@ private:
 
 }  // namespace detail
 
-/// Reads plan JSON back (to resume a run from a stored plan). The graph is checked: known resources, unique
-/// step ids, one user_identity step last, dependencies that exist, no cycles, dependencies in earlier waves.
-[[nodiscard]] inline deletion_plan read_deletion_plan(std::string_view json_text) {
-    deletion_plan plan;
-    detail::plan_reader reader(plan.issues);
-    if (!reader.run(json_text)) {
-        if (reader.syntax_error()) plan.issues.insert(plan.issues.begin(), reader.syntax_issue());
-        return plan;
-    }
+namespace detail {
+
+/// Checks and assembles what a plan_reader (or another reader filling its fields) read into `plan`.
+inline void assemble_plan(deletion_plan& plan, plan_reader& reader) {
     if (!reader.steps_seen && !has_errors(plan.issues))
         plan.issues.push_back({{std::string("steps")}, "missing_field", severity::error, "A plan needs its steps array.", std::nullopt});
     if (!reader.has_identity && !has_errors(plan.issues))
         plan.issues.push_back({{std::string("user_identity_id")}, "plan_not_ok", severity::error,
                                "This plan has no user identity: it was made from a snapshot with errors. Fix the snapshot and plan again.", std::nullopt});
-    if (has_errors(plan.issues)) return plan;
+    if (has_errors(plan.issues)) return;
     plan.options.order = reader.order;
     plan.options.policy = reader.policy;
     plan.user_identity_id = reader.user_identity_id;
@@ -528,7 +529,7 @@ private:
                                                  severity::error, "This dependency is not a step of the plan.", std::nullopt});
             deps[raw[s].deps_begin + d] = target;
         }
-    if (has_errors(plan.issues)) return plan;
+    if (has_errors(plan.issues)) return;
     // Cycles (Kahn's algorithm): steps left with unmet dependencies after the sweep are on or behind a cycle.
     std::vector<std::uint32_t> waiting(raw.size()), dependants_start(raw.size() + 1, 0), order;
     for (std::uint32_t s = 0; s < raw.size(); ++s)
@@ -551,7 +552,7 @@ private:
                 detail::add_capped(plan.issues, {{std::string("steps"), raw[s].index, std::string("depends_on")}, "plan_cycle", severity::error,
                                                  "This step's dependencies form a cycle (or wait on one): the plan can never finish. Plan again from a snapshot.",
                                                  std::nullopt});
-        return plan;
+        return;
     }
     for (std::uint32_t s = 0; s < raw.size(); ++s) {
         for (std::uint32_t d = 0; d < raw[s].deps_count; ++d)
@@ -560,12 +561,28 @@ private:
                                                  "A step's wave must come after the waves of the steps it depends on.", std::nullopt});
                 break;
             }
-        if (raw[s].kind == resource_kind::user_identity && raw[s].deps_count + 1 != raw.size())
-            detail::add_capped(plan.issues, {{std::string("steps"), raw[s].index, std::string("depends_on")}, "plan_identity_dependencies", severity::error,
-                                             "The user_identity step must depend on every other step (seam-spec §4: everything is confirmed first).",
-                                             std::nullopt});
+        if (raw[s].kind == resource_kind::user_identity) {
+            // Every other step must be reached from the identity step through depends_on (directly or not).
+            std::vector<char> reached(raw.size(), 0);
+            std::vector<std::uint32_t> stack{s};
+            std::size_t count = 0;
+            reached[s] = 1;
+            while (!stack.empty()) {
+                const std::uint32_t at = stack.back();
+                stack.pop_back();
+                for (std::uint32_t d = 0; d < raw[at].deps_count; ++d) {
+                    const std::uint32_t next = deps[raw[at].deps_begin + d];
+                    if (!reached[next]) reached[next] = 1, ++count, stack.push_back(next);
+                }
+            }
+            if (count + 1 != raw.size())
+                detail::add_capped(plan.issues, {{std::string("steps"), raw[s].index, std::string("depends_on")}, "plan_identity_dependencies", severity::error,
+                                                 "The user_identity step must depend, directly or through other steps, on every other step "
+                                                 "(seam-spec §4: everything is confirmed first).",
+                                                 std::nullopt});
+        }
     }
-    if (has_errors(plan.issues)) return plan;
+    if (has_errors(plan.issues)) return;
     // Store steps sorted by wave (stable), remapping dependencies.
     std::vector<std::uint32_t> sorted(raw.size()), position(raw.size());
     for (std::uint32_t s = 0; s < raw.size(); ++s) sorted[s] = s;
@@ -581,7 +598,23 @@ private:
     plan.notes = std::move(reader.notes);
     plan.listed = reader.listed;
     plan.left_to_cascade = reader.left;
+}
+
+}  // namespace detail
+
+/// Reads plan JSON back (to resume a run from a stored plan). The graph is checked: known resources, unique
+/// step ids, one user_identity step last, every other step reached from it, dependencies that exist, no
+/// cycles, dependencies in earlier waves.
+[[nodiscard]] inline deletion_plan read_deletion_plan(std::string_view json_text) {
+    deletion_plan plan;
+    detail::plan_reader reader(plan.issues);
+    if (!reader.run(json_text)) {
+        if (reader.syntax_error()) plan.issues.insert(plan.issues.begin(), reader.syntax_issue());
+        return plan;
+    }
+    detail::assemble_plan(plan, reader);
     return plan;
 }
+
 
 }  // namespace seamid

@@ -127,17 +127,22 @@ public:
         index_.reserve(n);
         dependants_start_.assign(n + 1, 0);
         wave_open_.assign(plan_.wave_count + 1, 0);
+        // The identity step (last, since it comes after everything) waits for every other step, not only for
+        // the ones it lists (plans list the transitive reduction): it keeps its own count of unconfirmed steps.
+        if (n > 0 && plan_.steps[n - 1].kind == resource_kind::user_identity) identity_ = static_cast<std::uint32_t>(n - 1);
         for (std::uint32_t s = 0; s < n; ++s) {
             index_.insert(plan_.steps[s].id, s);
-            unmet_[s] = plan_.steps[s].deps_count;
+            unmet_[s] = s == identity_ ? static_cast<std::uint32_t>(n - 1) : plan_.steps[s].deps_count;
             ++wave_open_[plan_.steps[s].wave];
-            for (const std::uint32_t d : plan_.depends_on(s)) ++dependants_start_[d + 1];
+            if (s != identity_)
+                for (const std::uint32_t d : plan_.depends_on(s)) ++dependants_start_[d + 1];
         }
         for (std::size_t s = 1; s <= n; ++s) dependants_start_[s] += dependants_start_[s - 1];
-        dependants_.resize(plan_.dependencies.size());
+        dependants_.resize(dependants_start_[n]);
         std::vector<std::uint32_t> fill(dependants_start_.begin(), dependants_start_.end() - 1);
         for (std::uint32_t s = 0; s < n; ++s)
-            for (const std::uint32_t d : plan_.depends_on(s)) dependants_[fill[d]++] = s;
+            if (s != identity_)
+                for (const std::uint32_t d : plan_.depends_on(s)) dependants_[fill[d]++] = s;
     }
 
     /// The plan being tracked.
@@ -248,9 +253,8 @@ public:
 
     /// True when /user_identities/delete may be called now: every other step is confirmed.
     [[nodiscard]] bool identity_deletable() const noexcept {
-        if (plan_.steps.empty()) return false;
-        const std::uint32_t identity = static_cast<std::uint32_t>(plan_.steps.size() - 1);
-        return state_[identity] != step_state::confirmed && unmet_[identity] == 0;
+        if (identity_ == no_step) return false;
+        return state_[identity_] != step_state::confirmed && unmet_[identity_] == 0;
     }
 
     /// The /events/list query to poll next, or nullopt when no step awaits an event.
@@ -281,14 +285,16 @@ public:
     [[nodiscard]] std::vector<step_status> statuses() const {
         std::vector<step_status> out(plan_.steps.size(), step_status::waiting);
         const std::uint32_t open = first_open_wave();
+        bool any_failed_or_blocked = false;  // the identity step is blocked by any of them (it waits for all)
         for (std::uint32_t s = 0; s < plan_.steps.size(); ++s) {
+            if (s > 0) any_failed_or_blocked = any_failed_or_blocked || out[s - 1] == step_status::failed || out[s - 1] == step_status::blocked;
             switch (state_[s]) {
                 case step_state::confirmed: out[s] = step_status::confirmed; continue;
                 case step_state::failed: out[s] = step_status::failed; continue;
                 case step_state::issued: out[s] = step_status::issued; continue;
                 case step_state::pending: break;
             }
-            bool blocked = false;
+            bool blocked = s == identity_ && any_failed_or_blocked;
             for (const std::uint32_t d : plan_.depends_on(s))  // dependencies come earlier: already computed
                 if (out[d] == step_status::failed || out[d] == step_status::blocked) { blocked = true; break; }
             if (blocked) out[s] = step_status::blocked;
@@ -305,6 +311,7 @@ public:
 
 private:
     static constexpr std::int64_t no_time = INT64_MAX;
+    static constexpr std::uint32_t no_step = 0xFFFFFFFFu;
 
     bool dependencies_met(std::uint32_t step) const noexcept {
         return unmet_[step] == 0 && (!plan_.wave_barrier() || plan_.steps[step].wave <= first_open_wave());
@@ -319,6 +326,7 @@ private:
         clear_error(step);
         ++confirmed_;
         --wave_open_[plan_.steps[step].wave];
+        if (identity_ != no_step && step != identity_) --unmet_[identity_];
         for (std::uint32_t k = dependants_start_[step]; k < dependants_start_[step + 1]; ++k) --unmet_[dependants_[k]];
     }
     event_outcome ignore(event_outcome out, std::string_view reason) {
@@ -345,6 +353,7 @@ private:
     std::vector<std::uint32_t> dependants_start_, dependants_;
     std::vector<std::uint32_t> wave_open_;
     mutable std::uint32_t open_wave_ = 0;
+    std::uint32_t identity_ = no_step;  ///< index of the user_identity step, if the plan has one (last)
     detail::id_index index_;
     detail::id_index seen_events_;
     std::vector<std::pair<std::uint32_t, api_error>> errors_;  // failed steps are few

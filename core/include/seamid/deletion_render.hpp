@@ -105,7 +105,7 @@ inline std::string issues_text(const deletion_plan& plan) {
             const auto deps = plan.depends_on(s);
             if (!deps.empty()) {
                 if (step.kind == resource_kind::user_identity) {
-                    out += "     after: every step above (" + detail::count_text(deps.size(), "step") + ") is confirmed\n";
+                    out += "     after: every step above (" + detail::count_text(s, "step") + ") is confirmed\n";
                 } else {
                     out += deps.size() == 1 ? "     after: step " : "     after: steps ";
                     for (std::size_t d = 0; d < deps.size(); ++d) out += (d > 0 ? ", " : "") + std::to_string(deps[d] + 1);
