@@ -3,6 +3,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -61,22 +62,29 @@ std::string acs_load(int handle, const std::string& text) {
     return issues_text(model->load_text(text));
 }
 
-/// add (1) or remove (0) preflight of the ids in the input buffer (user_identity_id bytes, then acs_user_id
-/// bytes). Returns verdict | count << 2 | (code | field << 6) << (4 + 8 * i), and writes the system, the other
-/// identity and the other ACS user (36 bytes each) to the output buffer.
-unsigned acs_check_link(int handle, bool add, unsigned identity_length, unsigned acs_user_length) {
+/// The link fast path's own buffer at a fixed address: JS writes the two 36-character ids (user_identity_id,
+/// then acs_user_id) at bytes 0-71; the check writes the system, the other identity and the other ACS user
+/// (36 bytes each) at bytes 72-179.
+alignas(16) char link_buffer[72 + 108];
+
+/// Address of link_buffer (JS caches it: it never moves).
+std::uintptr_t acs_link_buffer() { return reinterpret_cast<std::uintptr_t>(link_buffer); }
+
+/// add (non-zero) or remove (0) preflight of the ids in link_buffer. Returns verdict | count << 2 |
+/// (code | field << 6) << (4 + 8 * i), or 0xFFFFFFFF for a disposed handle; ids named by findings go to
+/// link_buffer + 72.
+unsigned acs_check_link(int handle, int add) {
     seamid::acs_model* model = model_at(handle);
     if (model == nullptr) return 0xFFFFFFFFu;
-    const std::string_view both = input_view(identity_length + acs_user_length);
-    const seamid::acs_link_request request{both.substr(0, identity_length), both.substr(identity_length)};
-    const seamid::acs_link_check check = add ? seamid::check_add_acs_user(*model, request) : seamid::check_remove_acs_user(*model, request);
+    const seamid::acs_link_request request{std::string_view(link_buffer, 36), std::string_view(link_buffer + 36, 36)};
+    const seamid::acs_link_check check = add != 0 ? seamid::check_add_acs_user(*model, request) : seamid::check_remove_acs_user(*model, request);
     unsigned packed = static_cast<unsigned>(check.verdict) | static_cast<unsigned>(check.count) << 2;
     for (unsigned i = 0; i < check.count; ++i) {
         const unsigned finding = static_cast<unsigned>(check.findings[i].code) | static_cast<unsigned>(check.findings[i].field) << 6;
         packed |= finding << (4 + 8 * i);
     }
     if (check.count > 0) {
-        char* out = buffers().output.data();
+        char* out = link_buffer + 72;
         seamid::write_model_id(check.acs_system, out);
         seamid::write_model_id(check.other_user_identity, out + 36);
         seamid::write_model_id(check.other_acs_user, out + 72);
@@ -186,6 +194,7 @@ EMSCRIPTEN_BINDINGS(seamid_acs) {
     emscripten::function("_acsCreate", &seamid_wasm::acs_create);
     emscripten::function("_acsDispose", &seamid_wasm::acs_dispose);
     emscripten::function("_acsLoad", &seamid_wasm::acs_load);
+    emscripten::function("_acsLinkBuffer", &seamid_wasm::acs_link_buffer);
     emscripten::function("_acsCheckLink", &seamid_wasm::acs_check_link);
     emscripten::function("_acsPreflight", &seamid_wasm::acs_preflight);
     emscripten::function("_acsApplyLink", &seamid_wasm::acs_apply_link);

@@ -35,20 +35,39 @@ export function acsApi(wasm, wire) {
 
   const withOk = (result) => ({ ...result, ok: !result.issues.some((found) => found.severity === 'error') });
 
+  // The link fast path: both ids are written as bytes into the module's fixed link buffer (no string
+  // concatenation, no encoder), the check returns one packed integer, and ids named by a finding are read
+  // back from the buffer only when a message needs them.
+  const linkAddress = wasm._acsLinkBuffer();
+
+  /** Writes two 36-character ASCII ids into the link buffer; false when either has a non-ASCII character. */
+  function writeLinkIds(identityId, acsUserId) {
+    const heap = wasm.HEAPU8;
+    const second = linkAddress + 36;
+    let wide = 0;
+    for (let i = 0; i < 36; i++) {
+      const a = identityId.charCodeAt(i);
+      const b = acsUserId.charCodeAt(i);
+      wide |= a | b;
+      heap[linkAddress + i] = a;
+      heap[second + i] = b;
+    }
+    return wide < 0x80;
+  }
+
+  /** The id the check wrote at `slot` (0 system, 1 other identity, 2 other ACS user). */
+  function linkOutputId(slot) {
+    const start = linkAddress + 72 + 36 * slot;
+    return String.fromCharCode.apply(null, wasm.HEAPU8.subarray(start, start + 36));
+  }
+
+  const outputSlots = { acs_system_id: 0, other_user_identity_id: 1, other_acs_user_id: 2 };
+
   /** Decodes the packed link verdict of _acsCheckLink into { ok, verdict, issues }. */
   function decodeLink(packed, identityId, acsUserId) {
     const count = (packed >>> 2) & 3;
     const verdict = verdicts[packed & 3];
     if (count === 0) return { ok: true, verdict, issues: [] };
-    const ids = wire.readOutput(108);
-    const values = {
-      user_identity_id: identityId,
-      acs_user_id: acsUserId,
-      acs_system_id: ids.slice(0, 36),
-      other_user_identity_id: ids.slice(36, 72),
-      other_acs_user_id: ids.slice(72, 108),
-      detail: '',
-    };
     const issues = [];
     let ok = true;
     for (let i = 0; i < count; i++) {
@@ -56,7 +75,14 @@ export function acsApi(wasm, wire) {
       const { code, severity, parts } = catalog[finding & 63];
       const field = fields[finding >>> 6];
       let message = parts[0];
-      for (let k = 1; k < parts.length; k += 2) message += (parts[k] === 'field' ? field : values[parts[k]]) + parts[k + 1];
+      for (let k = 1; k < parts.length; k += 2) {
+        const name = parts[k];
+        const value = name === 'field' ? field
+          : name === 'user_identity_id' ? identityId
+            : name === 'acs_user_id' ? acsUserId
+              : name in outputSlots ? linkOutputId(outputSlots[name]) : '';
+        message += value + parts[k + 1];
+      }
       if (severity === 'error') ok = false;
       issues.push({ path: [field], code, severity, message });
     }
@@ -94,8 +120,8 @@ export function acsApi(wasm, wire) {
         const identityId = request.user_identity_id;
         const acsUserId = request.acs_user_id;
         if (typeof identityId === 'string' && typeof acsUserId === 'string' && identityId.length === 36 && acsUserId.length === 36
-            && wire.writeInput(identityId + acsUserId) === 72)
-          return decodeLink(wasm._acsCheckLink(handle, add, 36, 36), identityId, acsUserId);
+            && writeLinkIds(identityId, acsUserId))
+          return decodeLink(wasm._acsCheckLink(handle, add ? 1 : 0), identityId, acsUserId);
       }
       return this.preflight(add ? operations.add : operations.remove, request);
     }

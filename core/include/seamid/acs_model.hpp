@@ -171,6 +171,101 @@ inline std::uint64_t hash_u64(const std::uint64_t& key) noexcept { return key * 
     return unicode::trim_js_whitespace(a) == unicode::trim_js_whitespace(b);
 }
 
+namespace detail {
+
+/// The record fields the model reads (of any of the three record kinds), in one fixed order.
+enum class acs_key : std::uint8_t {
+    acs_system_id, acs_user_id, user_identity_id, name, external_type, user_identity_key,
+    email_address, email, phone_number, full_name, display_name, is_suspended
+};
+inline constexpr std::size_t acs_key_count = 12;
+
+/// The JSON member name of a field.
+[[nodiscard]] constexpr std::string_view acs_key_name(acs_key key) noexcept {
+    constexpr std::string_view names[acs_key_count] = {"acs_system_id", "acs_user_id", "user_identity_id", "name",
+                                                       "external_type", "user_identity_key", "email_address", "email",
+                                                       "phone_number", "full_name", "display_name", "is_suspended"};
+    return names[static_cast<std::size_t>(key)];
+}
+
+/// The field a member name is, or false when the model does not read it.
+[[nodiscard]] constexpr bool find_acs_key(std::string_view name, acs_key& out) noexcept {
+    for (std::size_t i = 0; i < acs_key_count; ++i)
+        if (acs_key_name(static_cast<acs_key>(i)) == name) {
+            out = static_cast<acs_key>(i);
+            return true;
+        }
+    return false;
+}
+
+/// The JSON type of a captured member (absent: not in the record).
+enum class acs_value_kind : std::uint8_t { absent, null, boolean, number, string, object, array };
+
+/// An invalid_type issue worded like type_issue(): "Expected <expected>, received <type>."
+[[nodiscard]] inline issue acs_type_issue(issue_path path, std::string_view expected, acs_value_kind kind) {
+    constexpr std::string_view names[] = {"null", "null", "boolean", "number", "string", "object", "array"};
+    std::string message = "Expected ";
+    message.append(expected).append(", received ").append(names[static_cast<std::size_t>(kind)]).append(".");
+    return {std::move(path), "invalid_type", severity::error, std::move(message), std::nullopt};
+}
+
+/// The members of one record the model reads: their JSON types, string values and is_suspended's value.
+/// Filled from a JSON object or straight from the streaming parser's events (no JSON tree per record);
+/// a member given twice keeps its last value, as a JSON object does.
+struct acs_record_fields {
+    std::array<acs_value_kind, acs_key_count> kinds{};
+    std::array<std::string, acs_key_count> texts;  ///< kept between records so their buffers are reused
+    bool is_suspended = false;
+
+    [[nodiscard]] acs_value_kind kind_of(acs_key key) const noexcept { return kinds[static_cast<std::size_t>(key)]; }
+    [[nodiscard]] const std::string& text_of(acs_key key) const noexcept { return texts[static_cast<std::size_t>(key)]; }
+    void clear() noexcept { kinds.fill(acs_value_kind::absent); }
+
+    /// Records the value of one member.
+    void set(acs_key key, acs_value_kind kind, std::string_view text = {}, bool flag = false) {
+        const auto i = static_cast<std::size_t>(key);
+        kinds[i] = kind;
+        if (kind == acs_value_kind::string) texts[i].assign(text.data(), text.size());
+        if (key == acs_key::is_suspended) is_suspended = flag;
+    }
+
+    /// Captures the members of a JSON object.
+    void read(const nlohmann::json& object) {
+        clear();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            acs_key key;
+            if (!find_acs_key(it.key(), key)) continue;
+            const nlohmann::json& value = it.value();
+            switch (value.type()) {
+                case nlohmann::json::value_t::null: set(key, acs_value_kind::null); break;
+                case nlohmann::json::value_t::boolean: set(key, acs_value_kind::boolean, {}, value.get<bool>()); break;
+                case nlohmann::json::value_t::string: set(key, acs_value_kind::string, value.get_ref<const std::string&>()); break;
+                case nlohmann::json::value_t::object: set(key, acs_value_kind::object); break;
+                case nlohmann::json::value_t::array: set(key, acs_value_kind::array); break;
+                default: set(key, acs_value_kind::number); break;
+            }
+        }
+    }
+};
+
+/// Where a record sits, turned into an issue path only when an issue is reported (most records have none).
+struct acs_record_location {
+    const issue_path* parent = nullptr;
+    std::size_t index = 0;
+    bool indexed = false;  ///< true: the record is element `index` of the array at `parent`
+
+    /// The record's path.
+    [[nodiscard]] issue_path path() const { return indexed ? child_path(*parent, index) : *parent; }
+    /// The path of one of its members.
+    [[nodiscard]] issue_path field(std::string_view name) const {
+        issue_path out = path();
+        out.emplace_back(std::string(name));
+        return out;
+    }
+};
+
+}  // namespace detail
+
 /// An ACS system as the model holds it (a subset of Seam's acs_system).
 struct acs_system_record {
     model_id id;
@@ -566,22 +661,25 @@ private:
     }
 
     /// Reads a required (or optional) id field; false (with an issue) when it is missing, mistyped or not a UUID.
-    static bool read_id(const nlohmann::json& record, acs_field field, const issue_path& path, bool required,
-                        std::optional<model_id>& out, std::vector<issue>& issues) {
+    static bool read_id(const detail::acs_record_fields& record, acs_field field, const detail::acs_record_location& where,
+                        bool required, std::optional<model_id>& out, std::vector<issue>& issues) {
         const std::string_view name = acs_field_name(field);
-        const auto found = record.find(name);
-        if (found == record.end() || (!required && found->is_null())) {
+        const detail::acs_key key = field == acs_field::acs_user_id     ? detail::acs_key::acs_user_id
+                                    : field == acs_field::acs_system_id ? detail::acs_key::acs_system_id
+                                                                        : detail::acs_key::user_identity_id;
+        const detail::acs_value_kind kind = record.kind_of(key);
+        if (kind == detail::acs_value_kind::absent || (!required && kind == detail::acs_value_kind::null)) {
             if (!required) return true;
-            issues.push_back(acs_issue(acs_code::missing_field, child_path(path, std::string(name)), acs_message_args{}.with_field(field)));
+            issues.push_back(acs_issue(acs_code::missing_field, where.field(name), acs_message_args{}.with_field(field)));
             return false;
         }
-        if (!found->is_string()) {
-            issues.push_back(type_issue(child_path(path, std::string(name)), required ? "a UUID string" : "a UUID string or null", *found));
+        if (kind != detail::acs_value_kind::string) {
+            issues.push_back(detail::acs_type_issue(where.field(name), required ? "a UUID string" : "a UUID string or null", kind));
             return false;
         }
         model_id id;
-        if (!parse_model_id(found->get_ref<const std::string&>(), id)) {
-            issues.push_back(acs_issue(acs_code::invalid_uuid, child_path(path, std::string(name)), acs_message_args{}.with_field(field)));
+        if (!parse_model_id(record.text_of(key), id)) {
+            issues.push_back(acs_issue(acs_code::invalid_uuid, where.field(name), acs_message_args{}.with_field(field)));
             return false;
         }
         out = id;
@@ -589,40 +687,49 @@ private:
     }
 
     /// Reads an optional string-or-null field; a wrong type is an error and the field is treated as absent.
-    static std::optional<std::string> read_text(const nlohmann::json& record, std::string_view name, const issue_path& path,
-                                                std::vector<issue>& issues) {
-        const auto found = record.find(name);
-        if (found == record.end() || found->is_null()) return std::nullopt;
-        if (!found->is_string()) {
-            issues.push_back(type_issue(child_path(path, std::string(name)), "a string or null", *found));
+    static std::optional<std::string> read_text(const detail::acs_record_fields& record, detail::acs_key key,
+                                                const detail::acs_record_location& where, std::vector<issue>& issues) {
+        const detail::acs_value_kind kind = record.kind_of(key);
+        if (kind == detail::acs_value_kind::absent || kind == detail::acs_value_kind::null) return std::nullopt;
+        if (kind != detail::acs_value_kind::string) {
+            issues.push_back(detail::acs_type_issue(where.field(detail::acs_key_name(key)), "a string or null", kind));
             return std::nullopt;
         }
-        return found->get<std::string>();
+        return record.text_of(key);
     }
 
-    void duplicate(acs_field field, const model_id& id, const issue_path& path, std::vector<issue>& issues) const {
+    void duplicate(acs_field field, const model_id& id, const detail::acs_record_location& where, std::vector<issue>& issues) const {
         const std::string text = to_string(id);
-        issues.push_back(acs_issue(acs_code::duplicate_id, child_path(path, std::string(acs_field_name(field))), acs_message_args{}.with_field(field).with_detail(text)));
+        issues.push_back(acs_issue(acs_code::duplicate_id, where.field(acs_field_name(field)), acs_message_args{}.with_field(field).with_detail(text)));
     }
 
-    /// Validates and stores one record of `section`. `in_load`: part of a snapshot (duplicates are errors).
+    /// Validates and stores one record of `section` given as JSON. `in_load`: part of a snapshot (duplicates are errors).
     void put_record(acs_section section, const nlohmann::json& record, const issue_path& path, bool in_load,
                     std::vector<issue>& issues) {
-        const std::uint32_t generation = in_load ? generation_ : 0;
         if (!record.is_object()) {
             const char* expected = section == acs_section::acs_users ? "an acs_user object"
                                    : section == acs_section::acs_systems ? "an acs_system object" : "a user_identity object";
             issues.push_back(type_issue(path, expected, record));
             return;
         }
+        detail::acs_record_fields fields;
+        fields.read(record);
+        put_fields(section, fields, detail::acs_record_location{&path, 0, false}, in_load, issues);
+    }
+
+    /// Validates and stores one record of `section` from its captured fields (the shared path of JSON and streaming loads).
+    void put_fields(acs_section section, const detail::acs_record_fields& record, const detail::acs_record_location& where,
+                    bool in_load, std::vector<issue>& issues) {
+        using detail::acs_key;
+        const std::uint32_t generation = in_load ? generation_ : 0;
         if (section == acs_section::acs_systems) {
             std::optional<model_id> id;
-            if (!read_id(record, acs_field::acs_system_id, path, true, id, issues)) return;
-            auto name = read_text(record, "name", path, issues);
-            auto external_type = read_text(record, "external_type", path, issues);
+            if (!read_id(record, acs_field::acs_system_id, where, true, id, issues)) return;
+            auto name = read_text(record, acs_key::name, where, issues);
+            auto external_type = read_text(record, acs_key::external_type, where, issues);
             const std::uint32_t index = system_slot(*id);
             acs_system_record& s = systems_[index];
-            if (in_load && s.listed && s.generation == generation) return duplicate(acs_field::acs_system_id, *id, path, issues);
+            if (in_load && s.listed && s.generation == generation) return duplicate(acs_field::acs_system_id, *id, where, issues);
             s.name = name.value_or(std::string());
             s.external_type = external_type.value_or(std::string());
             s.listed = true;
@@ -631,16 +738,16 @@ private:
         }
         if (section == acs_section::user_identities) {
             std::optional<model_id> id;
-            if (!read_id(record, acs_field::user_identity_id, path, true, id, issues)) return;
+            if (!read_id(record, acs_field::user_identity_id, where, true, id, issues)) return;
             user_identity_record fields = blank<user_identity_record>(*id);
-            fields.user_identity_key = read_text(record, "user_identity_key", path, issues);
-            fields.email_address = read_text(record, "email_address", path, issues);
-            fields.phone_number = read_text(record, "phone_number", path, issues);
-            fields.full_name = read_text(record, "full_name", path, issues);
-            fields.display_name = read_text(record, "display_name", path, issues).value_or(std::string());
+            fields.user_identity_key = read_text(record, acs_key::user_identity_key, where, issues);
+            fields.email_address = read_text(record, acs_key::email_address, where, issues);
+            fields.phone_number = read_text(record, acs_key::phone_number, where, issues);
+            fields.full_name = read_text(record, acs_key::full_name, where, issues);
+            fields.display_name = read_text(record, acs_key::display_name, where, issues).value_or(std::string());
             const std::uint32_t index = identity_slot(*id);
             user_identity_record& u = identities_[index];
-            if (in_load && u.listed && u.generation == generation) return duplicate(acs_field::user_identity_id, *id, path, issues);
+            if (in_load && u.listed && u.generation == generation) return duplicate(acs_field::user_identity_id, *id, where, issues);
             if (!u.listed) ++identity_count_;
             u.user_identity_key = std::move(fields.user_identity_key);
             u.email_address = std::move(fields.email_address);
@@ -653,23 +760,25 @@ private:
         }
         std::optional<model_id> id, system, identity;
         // All three are read (not short-circuited) so every bad id of the record is reported at once.
-        const bool user_ok = read_id(record, acs_field::acs_user_id, path, true, id, issues);
-        const bool system_ok = read_id(record, acs_field::acs_system_id, path, true, system, issues);
-        const bool identity_ok = read_id(record, acs_field::user_identity_id, path, false, identity, issues);
+        const bool user_ok = read_id(record, acs_field::acs_user_id, where, true, id, issues);
+        const bool system_ok = read_id(record, acs_field::acs_system_id, where, true, system, issues);
+        const bool identity_ok = read_id(record, acs_field::user_identity_id, where, false, identity, issues);
         if (!user_ok || !system_ok || !identity_ok) return;
-        auto full_name = read_text(record, "full_name", path, issues);
-        auto email = read_text(record, "email_address", path, issues);
-        if (!email && record.find("email_address") == record.end()) email = read_text(record, "email", path, issues);
-        auto phone = read_text(record, "phone_number", path, issues);
-        auto display_name = read_text(record, "display_name", path, issues);
+        auto full_name = read_text(record, acs_key::full_name, where, issues);
+        auto email = read_text(record, acs_key::email_address, where, issues);
+        if (!email && record.kind_of(acs_key::email_address) == detail::acs_value_kind::absent)
+            email = read_text(record, acs_key::email, where, issues);
+        auto phone = read_text(record, acs_key::phone_number, where, issues);
+        auto display_name = read_text(record, acs_key::display_name, where, issues);
         bool suspended = false;
-        if (const auto found = record.find("is_suspended"); found != record.end() && !found->is_null()) {
-            if (found->is_boolean()) suspended = found->get<bool>();
-            else issues.push_back(type_issue(child_path(path, std::string("is_suspended")), "a boolean", *found));
+        if (const detail::acs_value_kind kind = record.kind_of(acs_key::is_suspended);
+            kind != detail::acs_value_kind::absent && kind != detail::acs_value_kind::null) {
+            if (kind == detail::acs_value_kind::boolean) suspended = record.is_suspended;
+            else issues.push_back(detail::acs_type_issue(where.field("is_suspended"), "a boolean", kind));
         }
         const std::uint32_t index = acs_user_slot(*id);
         if (in_load && acs_users_[index].present && acs_users_[index].generation == generation)
-            return duplicate(acs_field::acs_user_id, *id, path, issues);
+            return duplicate(acs_field::acs_user_id, *id, where, issues);
         const std::uint32_t system_index = system_slot(*system);
         const std::uint32_t identity_index = identity ? identity_slot(*identity) : none;
         if (acs_users_[index].present) {
@@ -693,28 +802,34 @@ private:
     }
 };
 
-/// Streams a snapshot's JSON text into a model: only one record at a time is ever a JSON tree, so a
-/// 100 MB snapshot loads without a 1 GB document. Used by acs_model::load_text.
+/// Streams a snapshot's JSON text into a model: each record's members are captured straight from the parser's
+/// events (no JSON tree is built), so a 100 MB snapshot loads without a 1 GB document and without an
+/// allocation per value. Used by acs_model::load_text.
 class acs_snapshot_reader {
 public:
     using json = nlohmann::json;
     acs_snapshot_reader(acs_model& model, std::vector<issue>& issues) : model_(model), issues_(issues) {}
 
-    bool null() { return scalar(json(nullptr)); }
-    bool boolean(bool value) { return scalar(json(value)); }
-    bool number_integer(json::number_integer_t value) { return scalar(json(value)); }
-    bool number_unsigned(json::number_unsigned_t value) { return scalar(json(value)); }
-    bool number_float(json::number_float_t value, const json::string_t&) { return scalar(json(value)); }
-    bool string(json::string_t& value) { return scalar(json(std::move(value))); }
-    bool binary(json::binary_t&) { return scalar(json()); }
+    bool null() { return capturing_ ? member(detail::acs_value_kind::null) : scalar(json(nullptr)); }
+    bool boolean(bool value) { return capturing_ ? member(detail::acs_value_kind::boolean, {}, value) : scalar(json(value)); }
+    bool number_integer(json::number_integer_t value) { return capturing_ ? member(detail::acs_value_kind::number) : scalar(json(value)); }
+    bool number_unsigned(json::number_unsigned_t value) { return capturing_ ? member(detail::acs_value_kind::number) : scalar(json(value)); }
+    bool number_float(json::number_float_t value, const json::string_t&) {
+        return capturing_ ? member(detail::acs_value_kind::number) : scalar(json(value));
+    }
+    bool string(json::string_t& value) { return capturing_ ? member(detail::acs_value_kind::string, value) : scalar(json(std::move(value))); }
+    bool binary(json::binary_t&) { return capturing_ ? member(detail::acs_value_kind::null) : scalar(json()); }
     bool start_object(std::size_t) { return open(true); }
     bool start_array(std::size_t) { return open(false); }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
     bool key(json::string_t& name) {
         if (skip_ > 0) return true;
-        if (!building_.empty()) pending_key_ = std::move(name);
-        else if (!outer_.empty()) outer_.back().key = std::move(name);
+        if (capturing_) {
+            if (depth_ == 0) key_known_ = detail::find_acs_key(name, key_);
+        } else if (!outer_.empty()) {
+            outer_.back().key = std::move(name);
+        }
         return true;
     }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
@@ -744,11 +859,13 @@ private:
     acs_model& model_;
     std::vector<issue>& issues_;
     std::vector<frame> outer_;
-    std::vector<json*> building_;
-    json record_;
-    issue_path record_path_;
+    detail::acs_record_fields fields_;     ///< the record being read
+    detail::acs_record_location where_;    ///< its place (a records frame's path and its index)
     acs_section record_section_ = acs_section::acs_users;
-    std::string pending_key_;
+    bool capturing_ = false;               ///< inside a record object
+    std::size_t depth_ = 0;                ///< containers open inside the record's members
+    detail::acs_key key_ = detail::acs_key::acs_user_id;
+    bool key_known_ = false;               ///< the current member of the record is one the model reads
     std::size_t skip_ = 0;
     bool saw_root_object_ = false, saw_section_ = false, saw_root_ = false;
 
@@ -761,16 +878,10 @@ private:
         return false;
     }
 
-    /// Adds a value to the record being built; returns its address.
-    json* add(json&& value) {
-        json& top = *building_.back();
-        if (top.is_array()) {
-            top.push_back(std::move(value));
-            return &top.back();
-        }
-        json& slot = top[pending_key_];
-        slot = std::move(value);
-        return &slot;
+    /// A value inside the record being read: kept when it is a member the model reads, ignored when nested.
+    bool member(detail::acs_value_kind kind, std::string_view text = {}, bool flag = false) {
+        if (skip_ == 0 && depth_ == 0 && key_known_) fields_.set(key_, kind, text, flag);
+        return true;
     }
 
     /// Where a new value at the outer level goes; `container`: 1 object, 2 array, 0 scalar. Returns false
@@ -790,16 +901,18 @@ private:
         frame& parent = outer_.back();
         if (parent.kind == frame_kind::records) {
             const std::size_t index = parent.next_index++;
-            record_path_ = child_path(parent.path, index);
-            record_section_ = parent.section;
             if (container == 1) {
-                record_ = json::object();
-                building_.push_back(&record_);
+                where_ = {&parent.path, index, true};
+                record_section_ = parent.section;
+                fields_.clear();
+                capturing_ = true;
+                depth_ = 0;
+                key_known_ = false;
                 return true;
             }
             const char* expected = parent.section == acs_section::acs_users ? "an acs_user object"
                                    : parent.section == acs_section::acs_systems ? "an acs_system object" : "a user_identity object";
-            issues_.push_back(type_issue(record_path_, expected, container == 2 ? json::array() : scalar_value));
+            issues_.push_back(type_issue(child_path(parent.path, index), expected, container == 2 ? json::array() : scalar_value));
             return false;
         }
         acs_section section;
@@ -825,10 +938,6 @@ private:
 
     bool scalar(json&& value) {
         if (skip_ > 0) return true;
-        if (!building_.empty()) {
-            add(std::move(value));
-            return true;
-        }
         place(0, value);
         return true;
     }
@@ -837,8 +946,9 @@ private:
             ++skip_;
             return true;
         }
-        if (!building_.empty()) {
-            building_.push_back(add(object ? json::object() : json::array()));
+        if (capturing_) {
+            member(object ? detail::acs_value_kind::object : detail::acs_value_kind::array);
+            ++depth_;
             return true;
         }
         if (!place(object ? 1 : 2, json())) skip_ = 1;
@@ -849,12 +959,13 @@ private:
             --skip_;
             return true;
         }
-        if (!building_.empty()) {
-            building_.pop_back();
-            if (building_.empty()) {
-                model_.put_record(record_section_, record_, record_path_, true, issues_);
-                record_ = json();
+        if (capturing_) {
+            if (depth_ > 0) {
+                --depth_;
+                return true;
             }
+            capturing_ = false;
+            model_.put_fields(record_section_, fields_, where_, true, issues_);
             return true;
         }
         if (!outer_.empty()) {
