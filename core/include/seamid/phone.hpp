@@ -155,19 +155,21 @@ constexpr void set_suggestion(phone_check& result, std::string_view value) noexc
     for (std::size_t i = 0; i < result.suggestion_length; ++i) result.suggestion[i] = value[i];
 }
 
-/// Why a national significant number does not fit a plan, or phone_code{} when it fits.
+/// Why a national significant number does not fit a plan, or phone_code{} when it fits. Computes all three
+/// table tests and selects the answer without branching on them (the outcomes are data-dependent).
 constexpr phone_code plan_misfit(const phone_tables::calling_code_plan& plan, std::string_view national) noexcept {
     const std::size_t length = national.size();
     const unsigned length_bit = 1u << (length < 15 ? length : 15);
-    if ((plan.lengths & length_bit) == 0) return phone_code::invalid_length;
     const auto first = static_cast<unsigned>(national[0] - '0');
-    if ((plan.lengths_by_first_digit[first] & length_bit) == 0) return phone_code::invalid_length_for_prefix;
-    if (length >= 2) {
-        const auto second = static_cast<unsigned>(national[1] - '0');
-        if ((phone_tables::second_digit_masks[plan.second_digit_rows[first]][second] & length_bit) == 0)
-            return phone_code::invalid_length_for_prefix;
-    }
-    return phone_code{};
+    const bool has_second = length >= 2;
+    const auto second = static_cast<unsigned>(national[has_second ? 1 : 0] - '0');
+    const unsigned by_two = has_second ? phone_tables::second_digit_masks[plan.second_digit_rows[first]][second] : 0xFFFFu;
+    const unsigned by_prefix = plan.lengths_by_first_digit[first] & by_two;
+    const bool length_fits = (plan.lengths & length_bit) != 0;
+    const bool prefix_fits = (by_prefix & length_bit) != 0;
+    const unsigned code = length_fits ? (prefix_fits ? 0u : static_cast<unsigned>(phone_code::invalid_length_for_prefix))
+                                      : static_cast<unsigned>(phone_code::invalid_length);
+    return static_cast<phone_code>(code);
 }
 
 /// calling_code_by_three_digits[d1 d2 d3] = slot | code length << 8 for the assigned calling code that the
