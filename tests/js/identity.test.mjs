@@ -76,6 +76,17 @@ for (const { name, api } of builds) {
     assert.match(unknown.message, /^Unknown field '\u00e9l\u00e8ve': \/user_identities\/create ignores it\./);
   });
 
+  test(`${name}: strings reach the core as exact UTF-8 whether short (JS loop) or long (encodeInto), any unit width`, () => {
+    const samples = ['abc', 'Mar\u00eda M\u00fcller \u07ff\u0080', '\u0800\u20ac\uffff', 'a\ud83d\ude00b', 'x\ud800y', '\udc00'];
+    for (const sample of samples) {
+      for (const key of [sample, sample + 'p'.repeat(70), 'q'.repeat(70) + sample]) {
+        const [unknown] = api.validateCreate({ [key]: 1, email_address: 'a@b.co' }).issues;
+        // what any UTF-8 encoder does: lone surrogates become U+FFFD
+        assert.deepEqual(unknown.path, [new TextDecoder().decode(new TextEncoder().encode(key))]);
+      }
+    }
+  });
+
   test(`${name}: results are plain objects; options.path prefixes request paths and replaces the email path`, () => {
     const result = api.validateCreate({ email: 'a@b.co' }, { path: ['rows', 3] });
     assert.equal(Object.getPrototypeOf(result), Object.prototype);

@@ -56,13 +56,22 @@ export function identityApi(wasm) {
   function raw(value) {
     const length = value.length;
     const start = base + at;
-    let i = length > 64 ? -1 : 0; // long strings: the engine's encoder is faster than a JS loop
+    // Short strings: a JS loop for U+0000-U+07FF (names like "María" stay out of encodeInto and its
+    // subarray); long strings, and any unit from U+0800 (surrogates included), use the engine's encoder.
+    let i = length > 64 ? -1 : 0;
+    let p = start;
     for (; i >= 0 && i < length; i++) {
       const unit = value.charCodeAt(i);
-      if (unit > 0x7f) break;
-      heap[start + i] = unit;
+      if (unit <= 0x7f) {
+        heap[p++] = unit;
+      } else if (unit <= 0x7ff) {
+        heap[p++] = 0xc0 | (unit >>> 6);
+        heap[p++] = 0x80 | (unit & 0x3f);
+      } else {
+        break;
+      }
     }
-    const written = i === length ? length : encoder.encodeInto(value, heap.subarray(start, start + length * 3)).written;
+    const written = i === length ? p - start : encoder.encodeInto(value, heap.subarray(start, start + length * 3)).written;
     at += written;
     return written;
   }

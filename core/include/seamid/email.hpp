@@ -176,36 +176,39 @@ struct email_scan {
 };
 
 constexpr email_scan scan_email(std::string_view text) noexcept {
+    // The verdict is accumulated without branching on where dots and labels fall (data-dependent branches
+    // mispredict); only the loop ends branch. `at` and `longest_label` matter only when the text matches.
     email_scan out;
     const std::size_t n = text.size();
     std::size_t i = 0;
-    char previous = '.';  // so that a leading '.' fails like ".."
-    for (; i < n && text[i] != '@'; ++i) {
-        const char c = text[i];
-        if ((email_class(c) & 1) == 0 || (c == '.' && previous == '.')) return out;
-        previous = c;
+    unsigned bad = 0;
+    bool previous_dot = true;  // so that a leading '.' fails like ".."
+    for (; i < n && (email_class(text[i]) & 1) != 0; ++i) {
+        const bool dot = text[i] == '.';
+        bad |= static_cast<unsigned>(dot & previous_dot);
+        previous_dot = dot;
     }
-    if (i == n || i == 0 || (email_class(previous) & 2) == 0) return out;
+    if (bad != 0 || i == n || i == 0 || text[i] != '@' || (email_class(text[i - 1]) & 2) == 0) return out;
     out.at = i;
-    std::size_t label_start = ++i, dots = 0;
-    bool letters_only = true;
+    std::size_t label_start = ++i, dots = 0, longest = 0;
+    std::size_t last_non_letter = i - 1;  // index of the last character that is not a letter ('@', a dot, a digit, '-')
     for (; i < n; ++i) {
         const std::uint8_t bits = email_class(text[i]);
-        if (text[i] == '.') {
-            if (i == label_start) return out;  // empty label (also "@." and "..")
-            if (i - label_start > out.longest_label) out.longest_label = i - label_start;
-            ++dots;
-            label_start = i + 1;
-            letters_only = true;
-        } else if ((bits & 4) == 0 || (i == label_start && (bits & 16) == 0)) {
-            return out;
-        } else if ((bits & 8) == 0) {
-            letters_only = false;
-        }
+        const bool dot = text[i] == '.';
+        const bool starts_label = i == label_start;
+        // a dot ends a non-empty label; any other character must be [A-Z0-9-], and [A-Z0-9] to start a label
+        bad |= dot ? static_cast<unsigned>(starts_label)
+                   : static_cast<unsigned>(((bits & 4) == 0) | (starts_label & ((bits & 16) == 0)));
+        const std::size_t label = i - label_start;
+        longest = dot && label > longest ? label : longest;
+        dots += dot;
+        label_start = dot ? i + 1 : label_start;
+        last_non_letter = (bits & 8) != 0 ? last_non_letter : i;
     }
     const std::size_t tld = n - label_start;
-    if (dots == 0 || tld < 2 || !letters_only) return out;
-    if (tld > out.longest_label) out.longest_label = tld;
+    const bool letters_only = last_non_letter + 1 == label_start;
+    if (bad != 0 || dots == 0 || tld < 2 || !letters_only) return out;
+    out.longest_label = tld > longest ? tld : longest;
     out.match = true;
     return out;
 }

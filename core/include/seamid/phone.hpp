@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstring>
+#include <type_traits>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -119,10 +121,27 @@ namespace detail {
 
 constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+/// Eight bytes read from `p` (native byte order), for the word-at-a-time digit test.
+inline std::uint64_t load_eight(const char* p) noexcept {
+    std::uint64_t word;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+}
+
+/// True when all eight bytes of `word` are ASCII digits (exact: a byte passes only when its high nibble is 3
+/// and adding 6 keeps it 3, i.e. 0x30-0x39; a carry out of a failing byte cannot make the result pass).
+constexpr bool eight_ascii_digits(std::uint64_t word) noexcept {
+    constexpr std::uint64_t high = 0xF0F0F0F0F0F0F0F0ULL;
+    return ((word & high) | (((word + 0x0606060606060606ULL) & high) >> 4)) == 0x3333333333333333ULL;
+}
+
 /// Seam's regex ^\+[1-9]\d{1,14}$ on already-trimmed text.
 constexpr bool matches_seam_e164(std::string_view text) noexcept {
-    if (text.size() < 3 || text.size() > 16 || text[0] != '+' || text[1] < '1' || text[1] > '9') return false;
-    for (std::size_t i = 2; i < text.size(); ++i)
+    const std::size_t size = text.size();
+    if (size < 3 || size > 16 || text[0] != '+' || text[1] < '1' || text[1] > '9') return false;
+    if (!std::is_constant_evaluated() && size >= 9)  // 8 to 15 digits: two overlapping 8-byte words cover them
+        return eight_ascii_digits(load_eight(text.data() + 1)) && eight_ascii_digits(load_eight(text.data() + size - 8));
+    for (std::size_t i = 2; i < size; ++i)
         if (!is_ascii_digit(text[i])) return false;
     return true;
 }
@@ -136,44 +155,51 @@ constexpr void set_suggestion(phone_check& result, std::string_view value) noexc
     for (std::size_t i = 0; i < result.suggestion_length; ++i) result.suggestion[i] = value[i];
 }
 
-/// Why a national significant number does not fit a plan, or phone_code{} when it fits.
+/// Why a national significant number does not fit a plan, or phone_code{} when it fits. Computes all three
+/// table tests and selects the answer without branching on them (the outcomes are data-dependent).
 constexpr phone_code plan_misfit(const phone_tables::calling_code_plan& plan, std::string_view national) noexcept {
     const std::size_t length = national.size();
     const unsigned length_bit = 1u << (length < 15 ? length : 15);
-    if ((plan.lengths & length_bit) == 0) return phone_code::invalid_length;
     const auto first = static_cast<unsigned>(national[0] - '0');
-    if ((plan.lengths_by_first_digit[first] & length_bit) == 0) return phone_code::invalid_length_for_prefix;
-    if (length >= 2) {
-        const auto second = static_cast<unsigned>(national[1] - '0');
-        if ((phone_tables::second_digit_masks[plan.second_digit_rows[first]][second] & length_bit) == 0)
-            return phone_code::invalid_length_for_prefix;
-    }
-    return phone_code{};
+    const bool has_second = length >= 2;
+    const auto second = static_cast<unsigned>(national[has_second ? 1 : 0] - '0');
+    const unsigned by_two = has_second ? phone_tables::second_digit_masks[plan.second_digit_rows[first]][second] : 0xFFFFu;
+    const unsigned by_prefix = plan.lengths_by_first_digit[first] & by_two;
+    const bool length_fits = (plan.lengths & length_bit) != 0;
+    const bool prefix_fits = (by_prefix & length_bit) != 0;
+    const unsigned code = length_fits ? (prefix_fits ? 0u : static_cast<unsigned>(phone_code::invalid_length_for_prefix))
+                                      : static_cast<unsigned>(phone_code::invalid_length);
+    return static_cast<phone_code>(code);
 }
 
-/// Numbering-plan plausibility of a number already accepted by Seam's rule (+ and 2-15 digits).
-constexpr void check_plausibility(phone_check& result, std::string_view e164, const validation_options& options) noexcept {
-    namespace tables = phone_tables;
-    const severity level = options.rules == profile::strict ? severity::error : severity::warning;
-    const std::string_view digits = e164.substr(1);
-    unsigned value = 0;
-    unsigned slot = 0;  // 1 + index into tables::plans, 0 = no assigned calling code
-    std::size_t code_length = 0;
-    for (std::size_t k = 1; k <= 3 && k <= digits.size() && slot == 0; ++k) {
-        value = value * 10 + static_cast<unsigned>(digits[k - 1] - '0');
-        slot = tables::slot[value];
-        code_length = k;
+/// calling_code_by_three_digits[d1 d2 d3] = slot | code length << 8 for the assigned calling code that the
+/// digits d1 d2 d3 start with (codes are prefix-free: 1, 2 or 3 digits), 0 when none. Built from tables::slot.
+inline constexpr std::array<std::uint16_t, 1000> calling_code_by_three_digits = [] {
+    std::array<std::uint16_t, 1000> table{};
+    for (unsigned digits = 0; digits < 1000; ++digits) {
+        unsigned value = 0, slot = 0, length = 0;
+        for (unsigned k = 1; k <= 3 && slot == 0; ++k) {
+            value = value * 10 + (k == 1 ? digits / 100 : k == 2 ? digits / 10 % 10 : digits % 10);
+            slot = phone_tables::slot[value];
+            length = k;
+        }
+        table[digits] = static_cast<std::uint16_t>(slot == 0 ? 0 : slot | length << 8);
     }
-    if (slot == 0) {
-        add_finding(result, phone_code::unassigned_country_code, level);
-        return;
-    }
-    const tables::calling_code_plan& plan = tables::plans[slot - 1];
+    return table;
+}();
+
+/// The national (trunk) prefix of a plan, without strlen: it is at most 3 characters in a 4-byte array.
+constexpr std::string_view plan_national_prefix(const phone_tables::calling_code_plan& plan) noexcept {
+    const char* p = plan.national_prefix;
+    return {p, p[0] == 0 ? 0u : p[1] == 0 ? 1u : p[2] == 0 ? 2u : 3u};
+}
+
+/// Reports a number that does not fit its plan: as a kept trunk prefix (+44 020..., +1 1415...) with the
+/// number without it as suggestion when that fits, else as `misfit`. Off the hot path, so kept out of line.
+constexpr void report_plan_misfit(phone_check& result, const phone_tables::calling_code_plan& plan, std::string_view digits,
+                                  std::size_t code_length, phone_code misfit, severity level) noexcept {
     const std::string_view national = digits.substr(code_length);
-    const phone_code misfit = national.empty() ? phone_code::invalid_length : plan_misfit(plan, national);
-    if (misfit == phone_code{}) return;
-    // A trunk prefix kept after the calling code (+44 020..., +1 1415...): suggest the number without it.
-    const std::string_view prefix(plan.national_prefix);
+    const std::string_view prefix = plan_national_prefix(plan);
     if (!prefix.empty() && national.size() > prefix.size() && national.substr(0, prefix.size()) == prefix &&
         plan_misfit(plan, national.substr(prefix.size())) == phone_code{}) {
         add_finding(result, phone_code::national_prefix, level);
@@ -186,6 +212,37 @@ constexpr void check_plausibility(phone_check& result, std::string_view e164, co
         return;
     }
     add_finding(result, misfit, level);
+}
+
+/// Numbering-plan plausibility of a number already accepted by Seam's rule (+ and 2-15 digits).
+constexpr void check_plausibility(phone_check& result, std::string_view e164, const validation_options& options) noexcept {
+    namespace tables = phone_tables;
+    const std::string_view digits = e164.substr(1);
+    unsigned slot = 0;  // 1 + index into tables::plans, 0 = no assigned calling code
+    std::size_t code_length = 0;
+    if (digits.size() >= 3) {  // one lookup by the first three digits gives the slot and the code length
+        const std::uint16_t entry = calling_code_by_three_digits[static_cast<unsigned>(digits[0] - '0') * 100 +
+                                                                static_cast<unsigned>(digits[1] - '0') * 10 +
+                                                                static_cast<unsigned>(digits[2] - '0')];
+        slot = entry & 0xFFu;
+        code_length = entry >> 8;
+    } else {
+        unsigned value = 0;
+        for (std::size_t k = 1; k <= digits.size() && slot == 0; ++k) {
+            value = value * 10 + static_cast<unsigned>(digits[k - 1] - '0');
+            slot = tables::slot[value];
+            code_length = k;
+        }
+    }
+    const severity level = options.rules == profile::strict ? severity::error : severity::warning;
+    if (slot == 0) {
+        add_finding(result, phone_code::unassigned_country_code, level);
+        return;
+    }
+    const tables::calling_code_plan& plan = tables::plans[slot - 1];
+    const std::string_view national = digits.substr(code_length);
+    const phone_code misfit = national.empty() ? phone_code::invalid_length : plan_misfit(plan, national);
+    if (misfit != phone_code{}) report_plan_misfit(result, plan, digits, code_length, misfit, level);
 }
 
 /// Formatting a person may type around a number: spaces, dashes, dots, brackets, slashes, Unicode spaces and dashes.
@@ -207,31 +264,38 @@ constexpr void diagnose(phone_check& result, std::string_view text) noexcept {
     }
     std::size_t i = 0;
     if (text.size() >= 4 && (text[0] | 0x20) == 't' && (text[1] | 0x20) == 'e' && (text[2] | 0x20) == 'l' && text[3] == ':') i = 4;
-    bool seen_plus = false, seen_digit = false, bad_character = false;
+    bool seen_plus = false, bad_character = false;
     std::size_t digit_count = 0;
-    std::array<char, 16> canonical{};
+    std::array<char, 17> canonical{};  // '+', up to 15 digits, and a slot that absorbs digits past the 15th
     canonical[0] = '+';
-    char first_digit = 0;
     while (i < text.size()) {
-        const unicode::decoded d = unicode::decode_at(text, i);
-        if (d.bytes == 0) {
-            add_finding(result, phone_code::invalid_utf8, severity::error);
-            return;
-        }
-        i += d.bytes;
-        const char32_t cp = d.code_point;
-        if (cp >= '0' && cp <= '9') {
-            if (!seen_digit) first_digit = static_cast<char>(cp);
-            seen_digit = true;
-            if (digit_count < 15) canonical[1 + digit_count] = static_cast<char>(cp);
+        const unsigned char byte = static_cast<unsigned char>(text[i]);
+        if (static_cast<unsigned>(byte - '0') < 10u) {  // ASCII digit: the common case, no decoding
+            canonical[1 + (digit_count < 15 ? digit_count : 15)] = static_cast<char>(byte);
             ++digit_count;
-        } else if (cp == '+') {
-            if (seen_plus || seen_digit) bad_character = true;
+            ++i;
+            continue;
+        }
+        char32_t cp = byte;
+        if (byte < 0x80) {
+            ++i;
+        } else {
+            const unicode::decoded d = unicode::decode_at(text, i);
+            if (d.bytes == 0) {
+                add_finding(result, phone_code::invalid_utf8, severity::error);
+                return;
+            }
+            i += d.bytes;
+            cp = d.code_point;
+        }
+        if (cp == '+') {
+            if (seen_plus || digit_count != 0) bad_character = true;
             seen_plus = true;
         } else if (!is_phone_formatting(cp)) {
             bad_character = true;
         }
     }
+    const char first_digit = digit_count != 0 ? canonical[1] : 0;
     if (bad_character) add_finding(result, phone_code::invalid_characters, severity::error);
     else if (!seen_plus) add_finding(result, phone_code::missing_plus, severity::error);
     else if (digit_count < 2) add_finding(result, phone_code::too_short, severity::error);
@@ -255,7 +319,9 @@ constexpr void diagnose(phone_check& result, std::string_view text) noexcept {
 [[nodiscard]] constexpr phone_check check_phone(std::string_view value, const validation_options& options = {}) noexcept {
     phone_check result;
     std::string_view trimmed = value;
-    const bool plain = !value.empty() && value.front() == '+' && detail::is_ascii_digit(value.back());
+    // Text that starts and ends with a visible ASCII character (0x21-0x7F) has nothing for trim() to remove.
+    const auto visible_ascii = [](char c) noexcept { return static_cast<unsigned>(static_cast<unsigned char>(c) - 0x21u) < 0x5Fu; };
+    const bool plain = !value.empty() && visible_ascii(value.front()) && visible_ascii(value.back());
     if (!plain) trimmed = unicode::trim_js_whitespace(value);
     if (detail::matches_seam_e164(trimmed)) {
         if (trimmed.size() != value.size()) {
