@@ -36,13 +36,5 @@ export function timeOnce(fn, rounds = 3) {
 export const rate = (perSecond) =>
   perSecond >= 1e6 ? `${(perSecond / 1e6).toFixed(2)} M/s` : `${(perSecond / 1e3).toFixed(1)} k/s`;
 
-/** Deterministic pseudo-random numbers (xorshift32) so every run measures the same inputs. */
-export function random(seed = 0x5ea11d) {
-  let state = seed >>> 0 || 1;
-  return (n) => {
-    state ^= state << 13; state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5; state >>>= 0;
-    return state % n;
-  };
-}
+/** Deterministic pseudo-random numbers (xorshift32, the test corpora's generator): random(seed)(n) in [0, n). */
+export { seeded as random } from '../../tests/js/corpus/phone-corpus.mjs';

@@ -132,10 +132,8 @@ std::string render_plan(const std::string& plan_json, int format) {
     }
 }
 
-/// Creates a progress from plan JSON. Returns {"handle": n, "issues": []} or {"handle": -1, "issues": [...]}.
-std::string progress_create(const std::string& plan_json, double started_at_ms, double margin_ms) {
-    auto plan = seamid::read_deletion_plan(plan_json);
-    if (!plan.ok()) return "{\"handle\": -1, \"issues\": " + seamid::dump_json(seamid::issues_to_json(plan.issues)) + "}";
+/// Puts a progress for `plan` into the first free slot of the handle table; returns the slot (the JS handle).
+std::size_t store_progress(seamid::deletion_plan plan, double started_at_ms, double margin_ms) {
     seamid::progress_options options;
     options.started_at_ms = static_cast<std::int64_t>(started_at_ms);
     if (margin_ms >= 0) options.since_margin_ms = static_cast<std::int64_t>(margin_ms);
@@ -144,6 +142,14 @@ std::string progress_create(const std::string& plan_json, double started_at_ms, 
     while (slot < table.size() && table[slot]) ++slot;
     if (slot == table.size()) table.emplace_back();
     table[slot] = std::make_unique<seamid::deletion_progress>(std::move(plan), options);
+    return slot;
+}
+
+/// Creates a progress from plan JSON. Returns {"handle": n, "issues": []} or {"handle": -1, "issues": [...]}.
+std::string progress_create(const std::string& plan_json, double started_at_ms, double margin_ms) {
+    auto plan = seamid::read_deletion_plan(plan_json);
+    if (!plan.ok()) return "{\"handle\": -1, \"issues\": " + seamid::dump_json(seamid::issues_to_json(plan.issues)) + "}";
+    const std::size_t slot = store_progress(std::move(plan), started_at_ms, margin_ms);
     return "{\"handle\": " + std::to_string(slot) + ", \"issues\": []}";
 }
 
@@ -193,15 +199,7 @@ int progress_create_compact(const std::string& header, unsigned body_length, dou
     reader.steps_seen = true;
     seamid::detail::assemble_plan(plan, reader);
     if (!plan.ok()) return -1;
-    seamid::progress_options options;
-    options.started_at_ms = static_cast<std::int64_t>(started_at_ms);
-    if (margin_ms >= 0) options.since_margin_ms = static_cast<std::int64_t>(margin_ms);
-    auto& table = progress_table();
-    std::size_t slot = 0;
-    while (slot < table.size() && table[slot]) ++slot;
-    if (slot == table.size()) table.emplace_back();
-    table[slot] = std::make_unique<seamid::deletion_progress>(std::move(plan), options);
-    return static_cast<int>(slot);
+    return static_cast<int>(store_progress(std::move(plan), started_at_ms, margin_ms));
 }
 
 /// Numbers handed to JS as a Uint32Array view (JS copies it before the next call).

@@ -11,8 +11,8 @@ namespace seamid_wasm {
 namespace {
 
 /// Checks the `length` bytes in the input buffer. Returns
-/// count | code0 << 2 | severity0 << 6 | code1 << 8 | severity1 << 12 | suggestion_length << 16,
-/// and writes the suggestion's bytes to the output buffer.
+/// count | code0 << 2 | severity0 << 6 | code1 << 8 | severity1 << 12 | carries_suggestion_i << (14 + i)
+/// | suggestion_length << 16, and writes the suggestion's bytes to the output buffer.
 unsigned check_phone_packed(unsigned length, bool strict) {
     seamid::validation_options options;
     if (strict) options.rules = seamid::profile::strict;
@@ -21,6 +21,7 @@ unsigned check_phone_packed(unsigned length, bool strict) {
     for (unsigned i = 0; i < check.count; ++i) {
         packed |= static_cast<unsigned>(check.findings[i].code) << (2 + 6 * i);
         packed |= static_cast<unsigned>(check.findings[i].level) << (6 + 6 * i);
+        if (seamid::phone_code_carries_suggestion(check.findings[i].code)) packed |= 1u << (14 + i);
     }
     packed |= static_cast<unsigned>(check.suggestion_length) << 16;
     std::memcpy(buffers().output.data(), check.suggestion.data(), check.suggestion_length);

@@ -2,7 +2,6 @@
 import { checkOptions, isStrict, typeIssue, validationResult } from './wire.js';
 
 const severities = ['info', 'warning', 'error'];
-const suggesting = new Set(['phone_formatted', 'phone_untrimmed', 'phone_national_prefix']);
 
 /** The phone part of the API. */
 export function phoneApi(wasm, wire) {
@@ -22,7 +21,7 @@ export function phoneApi(wasm, wire) {
     for (let i = 0; i < count; i++) {
       const [code, message] = catalog[(packed >>> (2 + 6 * i)) & 15];
       const found = { path: fieldPath(options), code, severity: severities[(packed >>> (6 + 6 * i)) & 3], message };
-      if (suggestionLength > 0 && suggesting.has(code))
+      if (suggestionLength > 0 && (packed >>> (14 + i)) & 1)
         found.suggestion = wire.readOutput(suggestionLength);
       issues.push(found);
     }

@@ -92,6 +92,11 @@ inline constexpr std::size_t phone_code_count = 14;
     return "Phone number must be in E.164 format: +14155552671";
 }
 
+/// True for the codes whose issue carries the check's suggested value.
+[[nodiscard]] constexpr bool phone_code_carries_suggestion(phone_code code) noexcept {
+    return code == phone_code::formatted || code == phone_code::untrimmed || code == phone_code::national_prefix;
+}
+
 /// One phone finding, compact.
 struct phone_finding {
     phone_code code;
@@ -342,9 +347,7 @@ constexpr void diagnose(phone_check& result, std::string_view text) noexcept {
     for (std::uint8_t i = 0; i < check.count; ++i) {
         const auto [code, level] = check.findings[i];
         issue found{path, std::string(phone_code_name(code)), level, std::string(phone_code_message(code)), std::nullopt};
-        const bool carries_suggestion =
-            code == phone_code::formatted || code == phone_code::untrimmed || code == phone_code::national_prefix;
-        if (carries_suggestion && check.suggestion_length > 0) found.suggestion = std::string(check.suggested());
+        if (phone_code_carries_suggestion(code) && check.suggestion_length > 0) found.suggestion = std::string(check.suggested());
         issues.push_back(std::move(found));
     }
     return issues;

@@ -1,8 +1,8 @@
 // `seamid audit <snapshot.json> [--format text|json]`: audits a snapshot of ACS systems, ACS users and user
 // identities (seam-spec §3). Exit 0: no violation; 1: violations or invalid records; 2: unreadable input.
-import { readFileSync } from 'node:fs';
 import { auditAcsSnapshot } from '../node.js';
 import { parseArguments } from './arguments.js';
+import { readInputText } from './input.js';
 
 const usage = `Usage: seamid audit <snapshot.json | -> [--format text|json]
 
@@ -21,13 +21,8 @@ export async function run(args) {
     return parsed.flags.help ? 0 : 2;
   }
   const [file] = parsed.positional;
-  let text;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (error) {
-    console.error(`seamid audit: cannot read ${file}: ${error.message}`);
-    return 2;
-  }
+  const text = readInputText('audit', file);
+  if (text === null) return 2;
   const report = auditAcsSnapshot(text);
   const unusable = report.issues.some((found) => found.code === 'invalid_json' || (found.code === 'invalid_type' && found.path.length === 0));
   if (parsed.options.format === 'json') {

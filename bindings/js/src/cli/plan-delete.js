@@ -1,8 +1,8 @@
 // `seamid plan-delete <snapshot.json> [--order parallel|guide] [--policy guide|minimal] [--format text|json|curl|js]`:
 // plans the deletion of a user identity from a snapshot of Seam's list endpoints ('-' reads standard input).
-import { readFileSync } from 'node:fs';
 import { planDeletion, renderDeletionPlan } from '../node.js';
 import { parseArguments } from './arguments.js';
+import { readInputText } from './input.js';
 
 const usage = `Usage: seamid plan-delete <snapshot.json> [--order parallel|guide] [--policy guide|minimal] [--format text|json|curl|js]
 
@@ -25,13 +25,8 @@ export async function run(args) {
     return parsed.flags.help ? 0 : 2;
   }
   const [file] = parsed.positional;
-  let text;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (error) {
-    console.error(`seamid plan-delete: cannot read ${file}: ${error.message}`);
-    return 2;
-  }
+  const text = readInputText('plan-delete', file);
+  if (text === null) return 2;
   const plan = planDeletion(text, { order: parsed.options.order, policy: parsed.options.policy });
   const format = parsed.options.format ?? 'text';
   const output = format === 'json' ? JSON.stringify(plan, null, 2) : renderDeletionPlan(plan, format);
