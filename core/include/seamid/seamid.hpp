@@ -15,6 +15,7 @@
 #include "seamid/deletion_snapshot.hpp"
 #include "seamid/issue.hpp"
 #include "seamid/json_input.hpp"
+#include "seamid/json_sax.hpp"
 #include "seamid/options.hpp"
 #include "seamid/phone.hpp"
 #include "seamid/text_fields.hpp"
