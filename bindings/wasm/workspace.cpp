@@ -1,7 +1,8 @@
 // embind adapter of seamid/workspace_index.hpp, uniqueness.hpp and batch.hpp. Workspaces and batches live in
 // two registries addressed by small integer handles that only the JS wrapper (src/workspace.js) holds and frees;
 // no embind class handle ever reaches user code. Big texts (a list snapshot, a CSV file) are written by JS
-// straight into buffers owned here; results are JSON text.
+// straight into buffers owned here, and row objects arrive in the request encoding (request_decoding.hpp);
+// results are JSON text.
 #include <emscripten/bind.h>
 
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include "seamid/json_input.hpp"
 #include "seamid/uniqueness.hpp"
 #include "seamid/workspace_index.hpp"
+#include "request_decoding.hpp"
 
 namespace seamid_wasm {
 namespace {
@@ -199,17 +201,45 @@ std::string batch_step_csv(int batch, unsigned max_rows) {
     return seamid::dump_json({{"rows", rows_json(rows)}, {"done", state->csv->summary().rows}, {"finished", finished}});
 }
 
-/// Validates the JSON array of rows in the first `length` bytes of the batch's text, continuing the row
-/// numbering of earlier calls: {"rows": [...with issues], "done", "issues", "usable"}.
-std::string batch_rows(int batch, unsigned length) {
+/// A JSON value of `kind` (its content does not matter): what batch_validator::add_row needs to report a row
+/// that is not an object exactly as it does for JSON input.
+nlohmann::json placeholder_of_kind(seamid::value_kind kind) {
+    switch (kind) {
+        case seamid::value_kind::string: return "";
+        case seamid::value_kind::number: return 0;
+        case seamid::value_kind::boolean: return false;
+        case seamid::value_kind::array: return nlohmann::json::array();
+        case seamid::value_kind::object: return nlohmann::json::object();
+        default: return nullptr;
+    }
+}
+
+/// Validates the rows encoded in the first `length` bytes of the batch's text (per row: u32 byte length, then
+/// the request encoding of request_decoding.hpp), continuing the row numbering of earlier calls:
+/// {"rows": [...with issues], "done", "issues", "usable"}. A truncated or malformed encoding makes the rest of
+/// the chunk unusable (an `invalid_input` issue), never a read past the buffer.
+std::string batch_encoded_rows(int batch, unsigned length) {
     auto* state = batches().get(batch);
     if (state == nullptr || workspaces().get(state->workspace) == nullptr) return gone();
+    const std::string_view bytes(state->text.data(), length < state->text.size() ? length : state->text.size());
     std::vector<seamid::row_report> rows;
     std::vector<seamid::issue> issues;
-    const bool usable = seamid::feed_json_rows(*state->validator, std::string_view(state->text.data(), length < state->text.size() ? length : state->text.size()),
-                                               rows, issues);
+    encoded_reader in{bytes};
+    while (in.at < bytes.size()) {
+        const std::string_view row = in.text();
+        if (in.failed) {
+            issues.push_back({{}, "invalid_input", seamid::severity::error, "The encoded rows are truncated; the rest of this chunk was not read.", std::nullopt});
+            break;
+        }
+        seamid::create_request create;
+        seamid::update_request unused;
+        const seamid::value_kind top = decode_request(row, create, unused, /*is_update=*/false);
+        seamid::row_report found = top == seamid::value_kind::object ? state->validator->add_request(create)
+                                                                     : state->validator->add_row(placeholder_of_kind(top));
+        if (!found.issues.empty()) rows.push_back(std::move(found));
+    }
     return seamid::dump_json({{"rows", rows_json(rows)}, {"done", state->validator->summary().rows}, {"issues", seamid::issues_to_json(issues)},
-                              {"usable", usable}});
+                              {"usable", issues.empty()}});
 }
 
 /// The batch's counts so far (CSV or JSON rows).
@@ -241,6 +271,6 @@ EMSCRIPTEN_BINDINGS(seamid_workspace) {
     emscripten::function("_batchReserve", &batch_reserve);
     emscripten::function("_batchStartCsv", &batch_start_csv);
     emscripten::function("_batchStepCsv", &batch_step_csv);
-    emscripten::function("_batchRows", &batch_rows);
+    emscripten::function("_batchEncodedRows", &batch_encoded_rows);
     emscripten::function("_batchSummary", &batch_summary);
 }

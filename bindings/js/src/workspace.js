@@ -1,6 +1,8 @@
 // createWorkspace: a workspace index (uniqueness of key, email and phone; seam-spec §2) kept inside the wasm
 // module behind an integer handle that never leaves this file, freed by the workspace's dispose().
-// validateBatch streams rows through the core in time-boxed chunks and yields to the event loop between them.
+// validateBatch streams rows through the core in time-boxed chunks and yields to the event loop between them;
+// row objects cross in the request encoding of request-encoding.js (no JSON text, no JSON parser per row).
+import { requestEncoder } from './request-encoding.js';
 import { checkOptions, inputIssue, isStrict, typeIssue } from './wire.js';
 
 const encoder = new TextEncoder();
@@ -41,6 +43,20 @@ function toJson(value) {
   }
   if (text === undefined || /\\u[dD][89a-fA-F]/.test(text)) text = JSON.stringify(value, wellFormed);
   return text;
+}
+
+/** Why a row could not be sent to Seam as JSON (a cycle, say), or null. Only rows holding objects or arrays
+ * need JSON.stringify; the encoding itself reads top-level members only. */
+function serialisationProblem(row) {
+  if (row === null || typeof row !== 'object') return null;
+  const values = Object.values(row);
+  if (!values.some((value) => value !== null && typeof value === 'object')) return null;
+  try {
+    toJson(row);
+    return null;
+  } catch (error) {
+    return error.message;
+  }
 }
 
 /** Lets the event loop run (timers, input, rendering) without the 4 ms clamp of nested setTimeout. */
@@ -257,20 +273,22 @@ export function workspaceApi(wasm) {
         }
         result.total = input.length;
         report(0, result.total);
+        // Rows go in the request encoding (request-encoding.js), a chunk at a time, into the batch's buffer.
+        const encoded = requestEncoder(wasm, (bytes) => wasm._batchReserve(batch, bytes));
         let next = 0;
         await slices((count) => {
-          const chunk = input.slice(next, next + count);
-          next += chunk.length;
-          let text;
-          try {
-            text = toJson(chunk.map((row) => (row === undefined ? null : row)));
-          } catch (error) {
-            result.usable = false;
-            result.issues.push(inputIssue(`Rows cannot be serialised as JSON: ${error.message}`));
-            return true;
+          const end = Math.min(next + count, input.length);
+          encoded.start();
+          for (; next < end; next++) {
+            const problem = serialisationProblem(input[next]);
+            if (problem) {
+              result.usable = false;
+              result.issues.push(inputIssue(`Row ${next + 1} cannot be serialised as JSON: ${problem}`));
+              return true;
+            }
+            encoded.row(input[next]);
           }
-          const length = writeText((bytes) => wasm._batchReserve(batch, bytes), text);
-          const answer = JSON.parse(wasm._batchRows(batch, length));
+          const answer = JSON.parse(wasm._batchEncodedRows(batch, encoded.length));
           if (answer.issues.length > 0 && answer.issues[0].code === 'invalid_handle') throw new Error('seamid: this workspace was disposed');
           result.rows.push(...answer.rows);
           if (!answer.usable) {
