@@ -67,8 +67,13 @@ struct identity_values {
 };
 
 /// The value the index compares for a field: phone numbers as Seam stores them (JS-trimmed), others as given.
+/// Fast path: a value whose first and last bytes are printable ASCII has nothing to trim (every JS whitespace
+/// is ASCII <= 0x20 or a multi-byte sequence, whose bytes are all >= 0x80).
 [[nodiscard]] constexpr std::string_view comparable_value(identity_field field, std::string_view value) noexcept {
-    return field == identity_field::phone_number ? unicode::trim_js_whitespace(value) : value;
+    if (field != identity_field::phone_number) return value;
+    const auto printable = [](char c) { return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x80; };
+    if (!value.empty() && printable(value.front()) && printable(value.back())) return value;
+    return unicode::trim_js_whitespace(value);
 }
 
 /// How an indexed value matched a looked-up one.
@@ -157,13 +162,18 @@ public:
     /// A caller-defined number stored with a record (the batch keeps its row number there).
     [[nodiscard]] std::uint32_t tag(slot_type slot) const noexcept { return records_[slot].tag; }
 
-    /// Inserts a record without an id (the batch index of earlier rows); returns its slot.
-    slot_type insert_anonymous(const identity_values& identity, std::uint32_t tag);
+    /// Inserts a record without an id (the batch index of earlier rows); returns its slot. `hashes`, when given,
+    /// are the value_hash of its key, email and phone (unique_fields order), already computed by the caller.
+    slot_type insert_anonymous(const identity_values& identity, std::uint32_t tag, const std::uint32_t* hashes = nullptr);
 
     /// Reserves room for `count` identities.
     void reserve(std::size_t count) {
         records_.reserve(count);
         for (auto& table : tables_) table.reserve(count);
+    }
+    /// Reserves room for `count` records without ids (insert_anonymous): the key, email and phone tables only.
+    void reserve_values(std::size_t count) {
+        for (const identity_field field : unique_fields) table(field).reserve(count);
     }
     /// Bytes held (arena, records, tables), for benchmarks.
     [[nodiscard]] std::size_t memory() const noexcept {
@@ -191,7 +201,7 @@ private:
     const detail::slot_table& table(identity_field field) const noexcept { return tables_[static_cast<std::size_t>(field)]; }
 
     void store(slot_type slot, const identity_values& identity, std::uint32_t tag);
-    void link(slot_type slot);
+    void link(slot_type slot, const std::uint32_t* unique_hashes = nullptr);
     void unlink(slot_type slot);
     slot_type allocate();
     void compact_if_needed();
@@ -271,12 +281,12 @@ inline void workspace_index::store(slot_type slot, const identity_values& identi
     }
 }
 
-inline void workspace_index::link(slot_type slot) {
+inline void workspace_index::link(slot_type slot, const std::uint32_t* unique_hashes) {
     std::array<std::uint32_t, 4> hashes{};
     for (std::size_t f = 0; f < 4; ++f) {
         const auto field = static_cast<identity_field>(f);
         if (!has(slot, field)) continue;
-        hashes[f] = hash_of(field, value(slot, field));
+        hashes[f] = unique_hashes != nullptr && f > 0 ? unique_hashes[f - 1] : hash_of(field, value(slot, field));
         table(field).prefetch(hashes[f]);
     }
     for (std::size_t f = 0; f < 4; ++f)
@@ -322,12 +332,12 @@ inline bool workspace_index::put(const identity_values& identity) {
     return true;
 }
 
-inline workspace_index::slot_type workspace_index::insert_anonymous(const identity_values& identity, std::uint32_t tag) {
+inline workspace_index::slot_type workspace_index::insert_anonymous(const identity_values& identity, std::uint32_t tag, const std::uint32_t* hashes) {
     identity_values without_id = identity;
     without_id.clear(identity_field::user_identity_id);
     const slot_type slot = allocate();
     store(slot, without_id, tag);
-    link(slot);
+    link(slot, hashes);
     return slot;
 }
 

@@ -117,8 +117,12 @@ public:
 
     /// Asks the CPU to start loading the probe position of `hash` (lookups of several values then overlap
     /// their cache misses instead of paying them one after another).
+    /// WebAssembly has no prefetch instruction (the builtin compiles to nothing): there the entry is read
+    /// for real, a load nothing waits for, which the CPU still overlaps with the other lookups' loads.
     void prefetch(std::uint32_t hash) const noexcept {
-#if defined(__GNUC__) || defined(__clang__)
+#if defined(__wasm__)
+        if (!entries_.empty()) (void)*static_cast<const volatile std::uint32_t*>(&entries_[position(hash)].slot);
+#elif defined(__GNUC__) || defined(__clang__)
         if (!entries_.empty()) __builtin_prefetch(&entries_[position(hash)]);
 #else
         (void)hash;
