@@ -22,6 +22,7 @@
 #include "seamid/detail/hash_table.hpp"
 #include "seamid/issue.hpp"
 #include "seamid/json_input.hpp"
+#include "seamid/json_sax.hpp"
 #include "seamid/unicode.hpp"
 #include "seamid/uuid.hpp"
 
@@ -111,6 +112,8 @@ public:
 
     /// Inserts or replaces an identity from raw values (the id is required). Returns false when the id is absent.
     bool put(const identity_values& identity);
+    /// The same when the caller already looked the id up: `slot` is slot_of(its id) (no_slot: a new identity).
+    bool put(const identity_values& identity, slot_type slot);
 
     /// Removes by id; false when the id is not indexed.
     bool erase(std::string_view user_identity_id);
@@ -171,8 +174,9 @@ public:
         records_.reserve(count);
         for (auto& table : tables_) table.reserve(count);
     }
-    /// Reserves room for `count` records without ids (insert_anonymous): the key, email and phone tables only.
+    /// Reserves room for `count` records without ids (insert_anonymous): records and the key, email and phone tables.
     void reserve_values(std::size_t count) {
+        records_.reserve(count);
         for (const identity_field field : unique_fields) table(field).reserve(count);
     }
     /// Bytes held (arena, records, tables), for benchmarks.
@@ -318,7 +322,11 @@ inline void workspace_index::compact_if_needed() {
 
 inline bool workspace_index::put(const identity_values& identity) {
     if (!identity.has(identity_field::user_identity_id)) return false;
-    slot_type slot = slot_of(identity.get(identity_field::user_identity_id));
+    return put(identity, slot_of(identity.get(identity_field::user_identity_id)));
+}
+
+inline bool workspace_index::put(const identity_values& identity, slot_type slot) {
+    if (!identity.has(identity_field::user_identity_id)) return false;
     if (slot != no_slot) {
         unlink(slot);
         store(slot, identity, records_[slot].tag);
@@ -375,6 +383,27 @@ struct pending_identity {
     }
 };
 
+/// How many times "user_identity_id" (with its quotes) occurs in `text`, up to `limit`: Horspool's search,
+/// which skips most bytes of a list snapshot without looking at them.
+[[nodiscard]] inline std::size_t count_id_keys(std::string_view text, std::size_t limit) noexcept {
+    constexpr std::string_view needle = "\"user_identity_id\"";
+    constexpr std::size_t last = needle.size() - 1;
+    std::array<std::uint8_t, 256> shift{};
+    shift.fill(static_cast<std::uint8_t>(needle.size()));
+    for (std::size_t i = 0; i < last; ++i) shift[static_cast<unsigned char>(needle[i])] = static_cast<std::uint8_t>(last - i);
+    std::size_t count = 0;
+    for (std::size_t at = 0; at + needle.size() <= text.size() && count < limit;) {
+        const auto end = static_cast<unsigned char>(text[at + last]);
+        if (end == '"' && text.compare(at, needle.size(), needle) == 0) {
+            ++count;
+            at += needle.size();
+        } else {
+            at += shift[end];
+        }
+    }
+    return count;
+}
+
 /// The identity field named `key`, or -1.
 [[nodiscard]] constexpr int identity_field_index(std::string_view key) noexcept {
     if (key == "user_identity_id") return 0;
@@ -407,11 +436,12 @@ inline void ingest_identity(workspace_index& index, const pending_identity& iden
         issues.push_back({child_path(path, std::string("user_identity_id")), "invalid_user_identity_id", severity::warning,
                           "user_identity_id is not a UUID as Seam issues them (8-4-4-4-12 hex digits); check the snapshot.",
                           std::nullopt});
-    if (index.contains(id))
+    const workspace_index::slot_type existing = index.slot_of(id);
+    if (existing != workspace_index::no_slot)
         issues.push_back({child_path(path, std::string("user_identity_id")), "duplicate_user_identity_id", severity::warning,
                           "This user_identity_id was already listed (pages overlapping?); the later entry replaces the earlier one.",
                           std::nullopt});
-    index.put(identity.values());
+    index.put(identity.values(), existing);
 }
 
 /// SAX reader of /user_identities/list JSON: extracts the four indexed fields of every identity and
@@ -626,8 +656,12 @@ inline void read_identity(const nlohmann::json& object, const issue_path& path, 
 inline std::vector<issue> workspace_index::load_json(std::string_view text) {
     std::vector<issue> issues;
     workspace_index staged;
+    // Make room up front for about as many identities as the text names ids (capped): the four tables then never
+    // rehash while a big snapshot loads. A count that is off only costs growth or a little memory.
+    const std::size_t ids = detail::count_id_keys(text, std::size_t{1} << 21);
+    if (ids > 1024) staged.reserve(ids);
     detail::list_reader reader(staged, issues);
-    nlohmann::json::sax_parse(text.begin(), text.end(), &reader);
+    (void)sax_read(text, reader);  // reader.usable() says whether the whole text was a list
     if (!reader.usable()) {
         // Keep only the reason the document is unusable; the index stays as it was.
         std::erase_if(issues, [](const issue& found) { return found.code != "invalid_json" && found.code != "invalid_workspace"; });
