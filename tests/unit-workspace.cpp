@@ -3,6 +3,7 @@
 // index consistency after bad input, and huge or hostile inputs.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
@@ -294,4 +295,96 @@ TEST_CASE("a 100 MB field in a snapshot and broken JSON leave the index consiste
     CHECK(codes_of(index.load_json(std::string("[{\"user_identity_id\": \"a\0b\"}]", 30))) == std::vector<std::string>{"invalid_json"});
     CHECK(index.size() == 5);
     CHECK(seamid::audit(index).ok());
+}
+
+namespace {
+
+/// A batch of `count` rows as CSV and as the equivalent JSON array, with duplicates that cross the CSV reader's
+/// 16-row groups: keys repeating the workspace and earlier rows, case-variant emails, phones equal after trimming.
+std::pair<std::string, json> grouped_batch(std::size_t count) {
+    std::string csv = "user_identity_key,email_address,phone_number,full_name\r\n";
+    json rows = json::array();
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string key = "row-" + std::to_string(i), email = "row" + std::to_string(i) + "@example.org";
+        std::string phone = "+1415555" + std::to_string(1000 + i), name = "Row " + std::to_string(i);
+        if (i % 17 == 5) key = "row-" + std::to_string(i / 2);                          // an earlier row's key
+        if (i % 23 == 7) email = "ROW" + std::to_string(i - 7) + "@EXAMPLE.org";        // an earlier row's email, other case
+        if (i % 29 == 3) phone = " +1415555" + std::to_string(1000 + i - 3) + " ";     // an earlier row's phone, padded
+        if (i % 31 == 0) key = "";                                                      // no key: null
+        if (i % 37 == 9) email = "bad@@example.org";
+        if (i % 41 == 11) name = "Doe, Jane";                                           // quoted in the CSV
+        const auto cell = [](const std::string& value) { return value.find(',') != std::string::npos ? "\"" + value + "\"" : value; };
+        csv += cell(key) + "," + cell(email) + "," + cell(phone) + "," + cell(name) + (i % 2 ? "\r\n" : "\n");
+        rows.push_back({{"user_identity_key", key.empty() ? json(nullptr) : json(key)}, {"email_address", email}, {"phone_number", phone},
+                        {"full_name", name}});
+    }
+    return {csv, rows};
+}
+
+/// A batch report as JSON without the CSV line numbers (JSON rows have none).
+json without_lines(const seamid::batch_report& report) {
+    json out = seamid::batch_report_to_json(report);
+    for (auto& row : out["rows"]) row.erase("line");
+    out.erase("issues");
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a CSV batch read in prefetched groups reports exactly what row-by-row JSON validation does", "[batch][csv]") {
+    auto index = fixture_workspace();
+    for (std::size_t i = 0; i < 40; ++i)  // workspace holders of some rows' values
+        REQUIRE(index.add({{"user_identity_id", "aaaaaaaa-0000-4000-8000-" + std::string(10, '0') + std::to_string(10 + i)},
+                           {"user_identity_key", "row-" + std::to_string(i * 7)},
+                           {"email_address", "Row" + std::to_string(i * 11) + "@example.org"}})
+                    .empty());
+    for (const std::size_t count : {std::size_t{15}, std::size_t{16}, std::size_t{17}, std::size_t{1000}}) {
+        INFO("rows: " << count);
+        const auto [csv, rows] = grouped_batch(count);
+        const auto from_csv = seamid::validate_csv_batch(index, csv);
+        const auto from_json = seamid::validate_batch(index, rows);
+        CHECK(from_csv.summary.rows == count);
+        CHECK(from_csv.summary.rows_with_errors > 0);
+        CHECK(without_lines(from_csv) == without_lines(from_json));
+        // Any step size gives the same rows: groups never straddle a step.
+        for (const std::size_t step : {std::size_t{1}, std::size_t{7}, std::size_t{16}, std::size_t{33}}) {
+            seamid::csv_batch batch(index, csv);
+            std::vector<seamid::row_report> stepped;
+            std::size_t calls = 0;
+            while (!batch.step(step, stepped)) ++calls;
+            CHECK(calls + 1 >= count / step);  // the rows really came in steps of at most `step`
+            REQUIRE(stepped.size() == from_csv.rows.size());
+            for (std::size_t r = 0; r < stepped.size(); ++r) {
+                CHECK(stepped[r].row == from_csv.rows[r].row);
+                CHECK(stepped[r].line == from_csv.rows[r].line);
+                CHECK(codes_of(stepped[r].issues) == codes_of(from_csv.rows[r].issues));
+            }
+            CHECK(batch.summary().errors == from_csv.summary.errors);
+        }
+    }
+}
+
+TEST_CASE("a big snapshot is loaded with its tables sized from the ids it names", "[workspace]") {
+    std::string text = R"({"note": "user_identity_id", "user_identities": [)";
+    for (std::size_t i = 0; i < 3000; ++i) {
+        const std::size_t id = i == 2999 ? 5 : i;  // the last one repeats an id: replaced, with a warning
+        char uuid[40];
+        std::snprintf(uuid, sizeof uuid, "00000000-0000-4000-8000-%012zu", id);
+        text += std::string(i ? "," : "") + R"({"user_identity_id": ")" + uuid + R"(", "user_identity_key": "k)" + std::to_string(i) +
+                R"(", "email_address": "e)" + std::to_string(i) + R"(@example.com", "phone_number": null})";
+    }
+    text += "]}";
+    CHECK(seamid::detail::count_id_keys(text, 1u << 21) == 3001);  // the "note" value counts too: only a size hint
+    CHECK(seamid::detail::count_id_keys(text, 10) == 10);
+    CHECK(seamid::detail::count_id_keys(R"("user_identity_id)", 10) == 0);
+    seamid::workspace_index index;
+    const auto issues = index.load_json(text);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].code == "duplicate_user_identity_id");
+    CHECK(path_json(issues[0].path) == json::array({"user_identities", 2999, "user_identity_id"}));
+    CHECK(index.size() == 2999);
+    CHECK(index.find(seamid::identity_field::user_identity_key, "k5").empty());  // replaced by the later entry
+    CHECK(index.find(seamid::identity_field::user_identity_key, "k2999") == std::vector<std::string_view>{"00000000-0000-4000-8000-000000000005"});
+    CHECK(index.find(seamid::identity_field::email_address, "E1234@EXAMPLE.COM").empty());  // exact lookups
+    CHECK(index.find(seamid::identity_field::email_address, "e1234@example.com").size() == 1);
 }

@@ -51,6 +51,16 @@ inline std::vector<issue> row_field_issues(const nlohmann::json& row, const vali
     return validate_create(row, options, base);
 }
 
+/// True when every byte of `text` is ASCII (then it is valid UTF-8); 8 bytes per step.
+[[nodiscard]] inline bool is_ascii(std::string_view text) noexcept {
+    const char* bytes = text.data();
+    std::size_t i = 0;
+    std::uint64_t any = 0;
+    for (; i + 8 <= text.size(); i += 8) any |= load_word(bytes + i);
+    if (i < text.size()) any |= load_tail(bytes + i, text.size() - i);
+    return (any & 0x8080808080808080ULL) == 0;
+}
+
 /// Drops repeated (path, code) pairs, keeping the first: two checks may report the same finding.
 inline void drop_repeated_issues(std::vector<issue>& issues) {
     if (issues.size() < 2) return;
@@ -69,6 +79,9 @@ inline void drop_repeated_issues(std::vector<issue>& issues) {
 /// Holds a reference to the workspace: it must outlive the validator.
 class batch_validator {
 public:
+    /// The hashes of a row's key, email and phone (unique_fields order; 0 where absent), as the indexes use them.
+    using value_hashes = std::array<std::uint32_t, unique_fields.size()>;
+
     /// A validator for a new batch against `workspace`.
     explicit batch_validator(const workspace_index& workspace, const validation_options& options = {})
         : workspace_(workspace), options_(options) {}
@@ -94,12 +107,24 @@ public:
     }
 
     /// Validates the next row given as a create_request (views, e.g. into a CSV record): no JSON is built.
-    row_report add_request(const create_request& request, std::size_t line = 0, std::vector<issue> found = {}) {
+    /// `hashes`, when given, are value_hashes() of the request's key, email and phone (computed ahead to prefetch).
+    row_report add_request(const create_request& request, std::size_t line = 0, std::vector<issue> found = {},
+                           const value_hashes* hashes = nullptr) {
         row_report report = begin_row(line);
-        const issue_path base{report.row - 1};
+        base_.front() = report.row - 1;  // reused: no allocation per row
         report.issues = std::move(found);
-        for (auto& field_issue : validate_create(request, options_, base)) report.issues.push_back(std::move(field_issue));
+        auto field_issues = validate_create(request, options_, base_);
+        if (report.issues.empty()) report.issues = std::move(field_issues);
+        else
+            for (auto& field_issue : field_issues) report.issues.push_back(std::move(field_issue));
         detail::drop_repeated_issues(report.issues);
+        check_uniqueness(request_values(request), report, base_, hashes);
+        count(report);
+        return report;
+    }
+
+    /// The key, email and phone a create_request sets (string values only).
+    [[nodiscard]] static identity_values request_values(const create_request& request) noexcept {
         identity_values values;
         const auto take = [&](identity_field field, const request_value& value) {
             if (value.kind == value_kind::string) values.set(field, value.text);
@@ -107,10 +132,26 @@ public:
         take(identity_field::user_identity_key, request.user_identity_key);
         take(identity_field::email_address, request.email_address);
         take(identity_field::phone_number, request.phone_number);
-        check_uniqueness(values, report, base);
-        count(report);
-        return report;
+        return values;
     }
+
+    /// Hashes a row's values and asks the CPU to start loading their positions in the workspace and in the
+    /// earlier rows; called for a group of rows before they are validated, the lookups' cache misses overlap.
+    void prefetch(const identity_values& values, value_hashes& hashes) const noexcept {
+        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
+            const identity_field field = unique_fields[f];
+            if (!values.has(field)) {
+                hashes[f] = 0;
+                continue;
+            }
+            hashes[f] = workspace_index::value_hash(field, comparable_value(field, values.get(field)));
+            workspace_.prefetch(field, hashes[f]);
+            earlier_.prefetch(field, hashes[f]);
+        }
+    }
+
+    /// Makes room for about `rows` more rows' values (avoids growing the earlier rows' tables step by step).
+    void reserve(std::size_t rows) { earlier_.reserve_values(earlier_.size() + rows); }
 
     /// Records a row that could not be read (malformed CSV): it counts as a row with these issues.
     row_report add_unreadable_row(std::vector<issue> issues, std::size_t line) {
@@ -137,19 +178,15 @@ private:
 
     /// Conflicts with the workspace, then with the first earlier row holding each value; then remembers the
     /// row's values that no earlier row holds exactly.
-    void check_uniqueness(const identity_values& values, row_report& report, const issue_path& base) {
+    void check_uniqueness(const identity_values& values, row_report& report, const issue_path& base, const value_hashes* given = nullptr) {
         // Hash each value once and prefetch its positions in both indexes: the six lookups then overlap
-        // their cache misses (with a million identities each lookup is a miss).
-        std::array<std::uint32_t, unique_fields.size()> hashes{};
-        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
-            const identity_field field = unique_fields[f];
-            if (!values.has(field)) continue;
-            hashes[f] = workspace_index::value_hash(field, comparable_value(field, values.get(field)));
-            workspace_.prefetch(field, hashes[f]);
-            earlier_.prefetch(field, hashes[f]);
-        }
+        // their cache misses (with a million identities each lookup is a miss). A CSV batch did this ahead.
+        value_hashes computed;
+        if (given == nullptr) prefetch(values, computed);
+        const value_hashes& hashes = given != nullptr ? *given : computed;
         find_conflicts(workspace_, values, workspace_index::no_slot, options_, report.conflicts, hashes.data());
         identity_values remembered;
+        value_hashes remembered_hashes{};
         for (std::size_t f = 0; f < unique_fields.size(); ++f) {
             const identity_field field = unique_fields[f];
             if (!values.has(field)) continue;
@@ -163,9 +200,12 @@ private:
             if (exact_row != 0) report.conflicts.push_back({field, match_kind::exact, severity::error, {}, exact_row});
             else if (variant_row != 0)
                 report.conflicts.push_back({field, match_kind::case_variant, conflict_severity(match_kind::case_variant, options_), {}, variant_row});
-            if (exact_row == 0) remembered.set(field, values.get(field));
+            if (exact_row == 0) {
+                remembered.set(field, values.get(field));
+                remembered_hashes[f] = hashes[f];
+            }
         }
-        if (remembered.present != 0) earlier_.insert_anonymous(remembered, static_cast<std::uint32_t>(report.row));
+        if (remembered.present != 0) earlier_.insert_anonymous(remembered, static_cast<std::uint32_t>(report.row), remembered_hashes.data());
         for (const conflict& found : report.conflicts) report.issues.push_back(conflict_issue(found, base));
     }
 
@@ -186,6 +226,7 @@ private:
     validation_options options_;
     workspace_index earlier_;
     batch_summary summary_;
+    issue_path base_{std::size_t{0}};  ///< the current row's path
 };
 
 /// The result of a whole batch: input-level issues, the rows that have issues, and the counts.
@@ -210,15 +251,29 @@ public:
     csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {})
         : reader_(text), validator_(workspace, options), options_(options) {
         read_header();
+        header_end_ = reader_.position();
     }
 
     /// Validates up to `max_rows` rows, appending those with issues to `out`. Returns true when the input is done.
+    /// Rows are read a group at a time: the group's values are hashed and their table positions prefetched
+    /// first, so each row's lookups find their cache lines loaded instead of waiting for memory one by one.
     bool step(std::size_t max_rows, std::vector<row_report>& out) {
         if (!usable_) return true;
-        for (std::size_t n = 0; n < max_rows; ++n) {
-            if (!reader_.next(record_)) return true;
-            row_report report = read_row();
-            if (!report.issues.empty()) out.push_back(std::move(report));
+        for (std::size_t n = 0; n < max_rows;) {
+            const std::size_t want = std::min(group_size, max_rows - n);
+            std::size_t got = 0;
+            while (got < want && reader_.next(group_[got])) ++got;
+            if (!reserved_ && got == group_size) reserve_for_rest(got);
+            for (std::size_t i = 0; i < got; ++i) {
+                group_hashes_[i] = {};
+                if (readable(group_[i])) validator_.prefetch(cell_values(group_[i]), group_hashes_[i]);
+            }
+            for (std::size_t i = 0; i < got; ++i) {
+                row_report report = read_row(group_[i], group_hashes_[i]);
+                if (!report.issues.empty()) out.push_back(std::move(report));
+            }
+            n += got;
+            if (got < want) return true;
         }
         return reader_.position() >= reader_.size();
     }
@@ -303,31 +358,61 @@ private:
         }
     }
 
-    row_report read_row() {
+    /// True when a record's cells can be matched to the header's columns.
+    [[nodiscard]] bool readable(const csv_record& record) const noexcept {
+        return record.error == csv_error::none && record.size() == column_field_.size();
+    }
+
+    /// The key, email and phone cells of a readable record, as the request read_row builds from it holds them
+    /// (an empty cell is null, see set_cell).
+    [[nodiscard]] identity_values cell_values(const csv_record& record) const noexcept {
+        identity_values values;
+        for (std::size_t i = 0; i < column_field_.size(); ++i) {
+            const int field = column_field_[i];
+            if (field < 0 || field > 2) continue;  // csv_create_fields 0..2: user_identity_key, email_address, phone_number
+            const std::string_view cell = record.field(i);
+            if (!cell.empty()) values.set(static_cast<identity_field>(field + 1), cell);
+        }
+        return values;
+    }
+
+    /// Once the first group of rows is read: makes room in the earlier rows' tables for about as many rows as
+    /// the rest of the text holds at that group's bytes per row (capped; the tables still grow if needed).
+    void reserve_for_rest(std::size_t rows_read) {
+        reserved_ = true;
+        const std::size_t consumed = reader_.position() - header_end_;
+        if (rows_read == 0 || consumed == 0) return;
+        const std::size_t estimate = (reader_.size() - header_end_) / (consumed / rows_read + 1) + rows_read;
+        validator_.reserve(std::min<std::size_t>(estimate + estimate / 8, std::size_t{1} << 21));
+    }
+
+    row_report read_row(const csv_record& record, const batch_validator::value_hashes& hashes) {
         const std::size_t row_index = validator_.next_row() - 1;
-        if (record_.error != csv_error::none)
+        if (record.error != csv_error::none)
             return validator_.add_unreadable_row(
-                {{{row_index}, std::string(csv_error_code(record_.error)), severity::error, std::string(csv_error_message(record_.error)), std::nullopt}},
-                record_.line);
-        if (record_.size() != column_field_.size()) {
-            std::string message = "This row has " + std::to_string(record_.size()) + " field" + (record_.size() == 1 ? "" : "s") + " but the header has " +
+                {{{row_index}, std::string(csv_error_code(record.error)), severity::error, std::string(csv_error_message(record.error)), std::nullopt}},
+                record.line);
+        if (record.size() != column_field_.size()) {
+            std::string message = "This row has " + std::to_string(record.size()) + " field" + (record.size() == 1 ? "" : "s") + " but the header has " +
                                   std::to_string(column_field_.size()) +
                                   ", so its values cannot be matched to columns. Check for a missing or extra comma, or an unquoted "
                                   "comma inside a value.";
-            return validator_.add_unreadable_row({{{row_index}, "csv_field_count", severity::error, std::move(message), std::nullopt}}, record_.line);
+            return validator_.add_unreadable_row({{{row_index}, "csv_field_count", severity::error, std::move(message), std::nullopt}}, record.line);
         }
         std::vector<issue> encoding;
-        request_ = create_request{};
+        request_.user_identity_key = request_.email_address = request_.phone_number = request_.full_name = request_.acs_system_ids = request_value{};
+        request_.acs_system_id_items.clear();
+        request_.unknown_fields.clear();
         for (std::size_t i = 0; i < column_field_.size(); ++i) {
             const int field = column_field_[i];
             if (field < 0) continue;
-            const std::string_view cell = record_.field(i);
-            if (!unicode::is_valid_utf8(cell))
+            const std::string_view cell = record.field(i);
+            if (!detail::is_ascii(cell) && !unicode::is_valid_utf8(cell))
                 encoding.push_back({{row_index, std::string(csv_create_fields[static_cast<std::size_t>(field)])}, "invalid_utf8", severity::error,
                                     "This value is not valid UTF-8; save the file as UTF-8.", std::nullopt});
             set_cell(field, cell);
         }
-        return validator_.add_request(request_, record_.line, std::move(encoding));
+        return validator_.add_request(request_, record.line, std::move(encoding), &hashes);
     }
 
     /// Puts a cell into the request: an empty cell is null (absent for acs_system_ids); views point into the record.
@@ -353,8 +438,14 @@ private:
         }
     }
 
+    static constexpr std::size_t group_size = 16;  ///< rows read, hashed and prefetched together
+
     csv_reader reader_;
-    csv_record record_;
+    csv_record record_;  ///< the header
+    std::array<csv_record, group_size> group_;
+    std::array<batch_validator::value_hashes, group_size> group_hashes_{};
+    std::size_t header_end_ = 0;
+    bool reserved_ = false;
     batch_validator validator_;
     validation_options options_;
     std::vector<issue> issues_;

@@ -4,6 +4,7 @@
 // reader resynchronises on the next line, so one bad row never hides the rest of the file.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -13,6 +14,33 @@
 #include <vector>
 
 namespace seamid {
+
+namespace detail {
+
+/// High bit set in each byte of `word` equal to `byte` (exact for the lowest such byte, which is all the
+/// scanners below use: the subtraction's borrow only reaches bytes above a match).
+[[nodiscard]] constexpr std::uint64_t csv_bytes_equal(std::uint64_t word, unsigned char byte) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    const std::uint64_t x = word ^ (ones * byte);
+    return (x - ones) & ~x & (ones * 0x80);
+}
+
+/// The bytes of `word` (8 bytes read little-endian) that end or open an unquoted CSV field: , \n \r ".
+[[nodiscard]] constexpr std::uint64_t csv_special_bytes(std::uint64_t word) noexcept {
+    return csv_bytes_equal(word, ',') | csv_bytes_equal(word, '\n') | csv_bytes_equal(word, '\r') | csv_bytes_equal(word, '"');
+}
+
+/// Reads 8 bytes as a little-endian word.
+[[nodiscard]] inline std::uint64_t csv_word(const char* bytes) noexcept {
+    std::uint64_t word;
+    std::memcpy(&word, bytes, sizeof word);
+    return word;
+}
+
+/// Word-at-a-time scanning needs the first byte in memory to be the lowest of the word.
+inline constexpr bool csv_scan_words = std::endian::native == std::endian::little;
+
+}  // namespace detail
 
 /// What is wrong with a record's quoting (none when it read cleanly).
 enum class csv_error : std::uint8_t {
@@ -35,17 +63,28 @@ enum class csv_error : std::uint8_t {
                  "each inner quote doubled (\"say \"\"hi\"\"\"), and nothing may follow the closing quote but a comma.";
 }
 
+/// Where a field's bytes are: in the text read (an unquoted field, not copied) or in the record's buffer.
+struct csv_span {
+    std::size_t offset = 0;
+    std::size_t length = 0;
+    bool in_text = false;  ///< true: offset is into the text; false: into the record's buffer
+};
+
 /// One record: its fields (unescaped), where it starts, and its quoting error if any.
 struct csv_record {
     std::size_t line = 0;   ///< 1-based line of the file where the record starts
     csv_error error = csv_error::none;
-    std::string buffer;     ///< the unescaped bytes of every field, back to back
-    std::vector<std::pair<std::size_t, std::size_t>> spans;  ///< (offset, length) of each field in buffer
+    std::string_view text;  ///< the text the record was read from (unquoted fields are views into it)
+    std::string buffer;     ///< the unescaped bytes of quoted fields, back to back
+    std::vector<csv_span> spans;  ///< each field's bytes
 
     /// Number of fields.
     [[nodiscard]] std::size_t size() const noexcept { return spans.size(); }
-    /// The i-th field's text.
-    [[nodiscard]] std::string_view field(std::size_t i) const noexcept { return {buffer.data() + spans[i].first, spans[i].second}; }
+    /// The i-th field's text (valid while the record is not read into again and the text lives).
+    [[nodiscard]] std::string_view field(std::size_t i) const noexcept {
+        const csv_span& span = spans[i];
+        return {(span.in_text ? text.data() : buffer.data()) + span.offset, span.length};
+    }
 };
 
 /// A pull reader of CSV records over text it does not own. Blank lines are skipped.
@@ -91,6 +130,7 @@ private:
     bool read_record(csv_record& out) {
         out.line = line_;
         out.error = csv_error::none;
+        out.text = text_;
         out.buffer.clear();
         out.spans.clear();
         const std::size_t start = position_;
@@ -121,12 +161,16 @@ private:
                 }
                 if (position_ < size && data[position_] != ',' && data[position_] != '\n' && data[position_] != '\r') {
                     out.error = csv_error::invalid_quote;
+                    const std::size_t after_quote = position_;
                     skip_unquoted(out);
+                    out.buffer.append(data + after_quote, position_ - after_quote);
                 }
+                out.spans.push_back({field_start, out.buffer.size() - field_start, false});
             } else {
+                const std::size_t begin = position_;
                 skip_unquoted(out);
+                out.spans.push_back({begin, position_ - begin, true});  // a view of the text: no copy
             }
-            out.spans.emplace_back(field_start, out.buffer.size() - field_start);
             if (position_ >= size) return true;
             if (data[position_] == ',') {
                 ++position_;
@@ -137,18 +181,34 @@ private:
         }
     }
 
-    /// Appends unquoted text up to the next comma or line break; a quote there is an error.
+    /// Moves past unquoted text up to the next comma or line break; a quote there is an error.
     void skip_unquoted(csv_record& out) {
         const char* data = text_.data();
         const std::size_t size = text_.size();
-        const std::size_t begin = position_;
-        while (position_ < size) {
-            const char c = data[position_];
-            if (c == ',' || c == '\n' || c == '\r') break;
-            if (c == '"') out.error = csv_error::invalid_quote;
-            ++position_;
+        std::size_t at = position_;
+        for (;;) {
+            // 8 bytes per step to the next special byte, then byte by byte near the end of the text.
+            bool found = false;
+            if constexpr (detail::csv_scan_words) {
+                for (; at + 8 <= size; at += 8) {
+                    const std::uint64_t special = detail::csv_special_bytes(detail::csv_word(data + at));
+                    if (special != 0) {
+                        at += static_cast<std::size_t>(std::countr_zero(special)) / 8;
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            if (!found)
+                while (at < size && data[at] != ',' && data[at] != '\n' && data[at] != '\r' && data[at] != '"') ++at;
+            if (at < size && data[at] == '"') {
+                out.error = csv_error::invalid_quote;
+                ++at;
+                continue;
+            }
+            break;
         }
-        out.buffer.append(data + begin, position_ - begin);
+        position_ = at;
     }
 
     void count_lines(std::size_t from, std::size_t to) noexcept {
@@ -178,6 +238,16 @@ private:
     std::size_t records = 0;
     bool quoted = false, content = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
+        if constexpr (detail::csv_scan_words) {
+            // Skip 8 bytes at a time while none is a quote or a line break (they are all content).
+            while (i + 8 <= text.size()) {
+                const std::uint64_t word = detail::csv_word(text.data() + i);
+                if ((detail::csv_bytes_equal(word, '"') | detail::csv_bytes_equal(word, '\n') | detail::csv_bytes_equal(word, '\r')) != 0) break;
+                content = true;
+                i += 8;
+            }
+            if (i >= text.size()) break;
+        }
         const char c = text[i];
         if (c == '"') quoted = !quoted;
         if (!quoted && (c == '\n' || c == '\r')) {

@@ -22,6 +22,7 @@
 #include "seamid/detail/hash_table.hpp"
 #include "seamid/issue.hpp"
 #include "seamid/json_input.hpp"
+#include "seamid/json_sax.hpp"
 #include "seamid/unicode.hpp"
 #include "seamid/uuid.hpp"
 
@@ -67,8 +68,13 @@ struct identity_values {
 };
 
 /// The value the index compares for a field: phone numbers as Seam stores them (JS-trimmed), others as given.
+/// Fast path: a value whose first and last bytes are printable ASCII has nothing to trim (every JS whitespace
+/// is ASCII <= 0x20 or a multi-byte sequence, whose bytes are all >= 0x80).
 [[nodiscard]] constexpr std::string_view comparable_value(identity_field field, std::string_view value) noexcept {
-    return field == identity_field::phone_number ? unicode::trim_js_whitespace(value) : value;
+    if (field != identity_field::phone_number) return value;
+    const auto printable = [](char c) { return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x80; };
+    if (!value.empty() && printable(value.front()) && printable(value.back())) return value;
+    return unicode::trim_js_whitespace(value);
 }
 
 /// How an indexed value matched a looked-up one.
@@ -106,6 +112,8 @@ public:
 
     /// Inserts or replaces an identity from raw values (the id is required). Returns false when the id is absent.
     bool put(const identity_values& identity);
+    /// The same when the caller already looked the id up: `slot` is slot_of(its id) (no_slot: a new identity).
+    bool put(const identity_values& identity, slot_type slot);
 
     /// Removes by id; false when the id is not indexed.
     bool erase(std::string_view user_identity_id);
@@ -157,13 +165,19 @@ public:
     /// A caller-defined number stored with a record (the batch keeps its row number there).
     [[nodiscard]] std::uint32_t tag(slot_type slot) const noexcept { return records_[slot].tag; }
 
-    /// Inserts a record without an id (the batch index of earlier rows); returns its slot.
-    slot_type insert_anonymous(const identity_values& identity, std::uint32_t tag);
+    /// Inserts a record without an id (the batch index of earlier rows); returns its slot. `hashes`, when given,
+    /// are the value_hash of its key, email and phone (unique_fields order), already computed by the caller.
+    slot_type insert_anonymous(const identity_values& identity, std::uint32_t tag, const std::uint32_t* hashes = nullptr);
 
     /// Reserves room for `count` identities.
     void reserve(std::size_t count) {
         records_.reserve(count);
         for (auto& table : tables_) table.reserve(count);
+    }
+    /// Reserves room for `count` records without ids (insert_anonymous): records and the key, email and phone tables.
+    void reserve_values(std::size_t count) {
+        records_.reserve(count);
+        for (const identity_field field : unique_fields) table(field).reserve(count);
     }
     /// Bytes held (arena, records, tables), for benchmarks.
     [[nodiscard]] std::size_t memory() const noexcept {
@@ -191,7 +205,7 @@ private:
     const detail::slot_table& table(identity_field field) const noexcept { return tables_[static_cast<std::size_t>(field)]; }
 
     void store(slot_type slot, const identity_values& identity, std::uint32_t tag);
-    void link(slot_type slot);
+    void link(slot_type slot, const std::uint32_t* unique_hashes = nullptr);
     void unlink(slot_type slot);
     slot_type allocate();
     void compact_if_needed();
@@ -271,12 +285,12 @@ inline void workspace_index::store(slot_type slot, const identity_values& identi
     }
 }
 
-inline void workspace_index::link(slot_type slot) {
+inline void workspace_index::link(slot_type slot, const std::uint32_t* unique_hashes) {
     std::array<std::uint32_t, 4> hashes{};
     for (std::size_t f = 0; f < 4; ++f) {
         const auto field = static_cast<identity_field>(f);
         if (!has(slot, field)) continue;
-        hashes[f] = hash_of(field, value(slot, field));
+        hashes[f] = unique_hashes != nullptr && f > 0 ? unique_hashes[f - 1] : hash_of(field, value(slot, field));
         table(field).prefetch(hashes[f]);
     }
     for (std::size_t f = 0; f < 4; ++f)
@@ -308,7 +322,11 @@ inline void workspace_index::compact_if_needed() {
 
 inline bool workspace_index::put(const identity_values& identity) {
     if (!identity.has(identity_field::user_identity_id)) return false;
-    slot_type slot = slot_of(identity.get(identity_field::user_identity_id));
+    return put(identity, slot_of(identity.get(identity_field::user_identity_id)));
+}
+
+inline bool workspace_index::put(const identity_values& identity, slot_type slot) {
+    if (!identity.has(identity_field::user_identity_id)) return false;
     if (slot != no_slot) {
         unlink(slot);
         store(slot, identity, records_[slot].tag);
@@ -322,12 +340,12 @@ inline bool workspace_index::put(const identity_values& identity) {
     return true;
 }
 
-inline workspace_index::slot_type workspace_index::insert_anonymous(const identity_values& identity, std::uint32_t tag) {
+inline workspace_index::slot_type workspace_index::insert_anonymous(const identity_values& identity, std::uint32_t tag, const std::uint32_t* hashes) {
     identity_values without_id = identity;
     without_id.clear(identity_field::user_identity_id);
     const slot_type slot = allocate();
     store(slot, without_id, tag);
-    link(slot);
+    link(slot, hashes);
     return slot;
 }
 
@@ -365,6 +383,27 @@ struct pending_identity {
     }
 };
 
+/// How many times "user_identity_id" (with its quotes) occurs in `text`, up to `limit`: Horspool's search,
+/// which skips most bytes of a list snapshot without looking at them.
+[[nodiscard]] inline std::size_t count_id_keys(std::string_view text, std::size_t limit) noexcept {
+    constexpr std::string_view needle = "\"user_identity_id\"";
+    constexpr std::size_t last = needle.size() - 1;
+    std::array<std::uint8_t, 256> shift{};
+    shift.fill(static_cast<std::uint8_t>(needle.size()));
+    for (std::size_t i = 0; i < last; ++i) shift[static_cast<unsigned char>(needle[i])] = static_cast<std::uint8_t>(last - i);
+    std::size_t count = 0;
+    for (std::size_t at = 0; at + needle.size() <= text.size() && count < limit;) {
+        const auto end = static_cast<unsigned char>(text[at + last]);
+        if (end == '"' && text.compare(at, needle.size(), needle) == 0) {
+            ++count;
+            at += needle.size();
+        } else {
+            at += shift[end];
+        }
+    }
+    return count;
+}
+
 /// The identity field named `key`, or -1.
 [[nodiscard]] constexpr int identity_field_index(std::string_view key) noexcept {
     if (key == "user_identity_id") return 0;
@@ -397,11 +436,12 @@ inline void ingest_identity(workspace_index& index, const pending_identity& iden
         issues.push_back({child_path(path, std::string("user_identity_id")), "invalid_user_identity_id", severity::warning,
                           "user_identity_id is not a UUID as Seam issues them (8-4-4-4-12 hex digits); check the snapshot.",
                           std::nullopt});
-    if (index.contains(id))
+    const workspace_index::slot_type existing = index.slot_of(id);
+    if (existing != workspace_index::no_slot)
         issues.push_back({child_path(path, std::string("user_identity_id")), "duplicate_user_identity_id", severity::warning,
                           "This user_identity_id was already listed (pages overlapping?); the later entry replaces the earlier one.",
                           std::nullopt});
-    index.put(identity.values());
+    index.put(identity.values(), existing);
 }
 
 /// SAX reader of /user_identities/list JSON: extracts the four indexed fields of every identity and
@@ -616,8 +656,12 @@ inline void read_identity(const nlohmann::json& object, const issue_path& path, 
 inline std::vector<issue> workspace_index::load_json(std::string_view text) {
     std::vector<issue> issues;
     workspace_index staged;
+    // Make room up front for about as many identities as the text names ids (capped): the four tables then never
+    // rehash while a big snapshot loads. A count that is off only costs growth or a little memory.
+    const std::size_t ids = detail::count_id_keys(text, std::size_t{1} << 21);
+    if (ids > 1024) staged.reserve(ids);
     detail::list_reader reader(staged, issues);
-    nlohmann::json::sax_parse(text.begin(), text.end(), &reader);
+    (void)sax_read(text, reader);  // reader.usable() says whether the whole text was a list
     if (!reader.usable()) {
         // Keep only the reason the document is unusable; the index stays as it was.
         std::erase_if(issues, [](const issue& found) { return found.code != "invalid_json" && found.code != "invalid_workspace"; });

@@ -4,9 +4,16 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <string_view>
 #include <vector>
+
+#if defined(__linux__) && !defined(__wasm__)
+#include <sys/mman.h>
+#endif
 
 namespace seamid::detail {
 
@@ -79,6 +86,46 @@ template <bool Fold>
     return true;
 }
 
+/// The allocator of big hash tables. On Linux, a table of 2 MiB or more is placed on 2 MiB boundaries and
+/// marked for transparent huge pages (madvise; the kernel may decline): lookups of a million-entry table land on
+/// random pages, and with 4 KiB pages nearly every one also misses the TLB. Elsewhere: std::allocator.
+template <typename T>
+struct table_allocator {
+    using value_type = T;
+    static constexpr std::size_t huge_page = std::size_t{2} << 20;
+
+    table_allocator() noexcept = default;
+    template <typename U>
+    table_allocator(const table_allocator<U>&) noexcept {}
+
+    [[nodiscard]] T* allocate(std::size_t count) {
+#if defined(__linux__) && !defined(__wasm__) && defined(MADV_HUGEPAGE)
+        const std::size_t bytes = count * sizeof(T);
+        if (bytes >= huge_page) {  // vector never asks for more than max_size(): no overflow
+            const std::size_t rounded = (bytes + huge_page - 1) & ~(huge_page - 1);
+            void* memory = std::aligned_alloc(huge_page, rounded);
+            if (memory == nullptr) throw std::bad_alloc();  // as std::allocator does when memory runs out
+            (void)madvise(memory, rounded, MADV_HUGEPAGE);
+            return static_cast<T*>(memory);
+        }
+#endif
+        return std::allocator<T>{}.allocate(count);
+    }
+
+    void deallocate(T* memory, std::size_t count) noexcept {
+#if defined(__linux__) && !defined(__wasm__) && defined(MADV_HUGEPAGE)
+        if (count * sizeof(T) >= huge_page) {
+            std::free(memory);
+            return;
+        }
+#endif
+        std::allocator<T>{}.deallocate(memory, count);
+    }
+
+    template <typename U>
+    bool operator==(const table_allocator<U>&) const noexcept { return true; }
+};
+
 /// An open-addressing (linear probing) multiset of 32-bit record slots keyed by a 32-bit hash.
 /// Each entry keeps its hash, so probes skip other values without touching the strings, and growth
 /// never needs the strings again. Erasure leaves a tombstone; tombstones are dropped on rehash.
@@ -117,8 +164,12 @@ public:
 
     /// Asks the CPU to start loading the probe position of `hash` (lookups of several values then overlap
     /// their cache misses instead of paying them one after another).
+    /// WebAssembly has no prefetch instruction (the builtin compiles to nothing): there the entry is read
+    /// for real, a load nothing waits for, which the CPU still overlaps with the other lookups' loads.
     void prefetch(std::uint32_t hash) const noexcept {
-#if defined(__GNUC__) || defined(__clang__)
+#if defined(__wasm__)
+        if (!entries_.empty()) (void)*static_cast<const volatile std::uint32_t*>(&entries_[position(hash)].slot);
+#elif defined(__GNUC__) || defined(__clang__)
         if (!entries_.empty()) __builtin_prefetch(&entries_[position(hash)]);
 #else
         (void)hash;
@@ -156,7 +207,7 @@ private:
 
     void rehash(std::size_t capacity) {
         if (capacity < 16) capacity = 16;
-        std::vector<entry> old(capacity, entry{0, empty_slot});
+        std::vector<entry, table_allocator<entry>> old(capacity, entry{0, empty_slot});
         old.swap(entries_);
         mask_ = capacity - 1;
         unsigned bits = 0;
@@ -173,7 +224,7 @@ private:
         }
     }
 
-    std::vector<entry> entries_;
+    std::vector<entry, table_allocator<entry>> entries_;
     std::size_t mask_ = 0;
     unsigned shift_ = 64;
     std::size_t used_ = 0;  ///< live entries + tombstones
