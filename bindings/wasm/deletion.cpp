@@ -3,6 +3,7 @@
 // through JSON. Progress objects live in a native table addressed by plain integer handles that the JS
 // wrapper keeps private and frees in dispose().
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
 #include <cstdint>
@@ -290,9 +291,8 @@ std::string& last_result_issues() {
     return issues;
 }
 
-/// Applies a successful API result to step `index` (requested_at_ms: NaN when unknown). Returns the outcome's
-/// index in result_outcomes, plus 16 when it has issues (then read progress_last_result_issues); -1 for a
-/// disposed handle.
+/// Applies a successful API result to step `step` (requested_at_ms: NaN when unknown). Returns the outcome's
+/// index in result_outcomes, plus 16 when it has issues (then read progress_last_result_issues).
 int apply_success(seamid::deletion_progress& progress, std::uint32_t step, double requested_at_ms) {
     std::optional<std::int64_t> at;
     if (requested_at_ms == requested_at_ms) at = static_cast<std::int64_t>(requested_at_ms);
@@ -305,16 +305,9 @@ int apply_success(seamid::deletion_progress& progress, std::uint32_t step, doubl
     return code + 16;
 }
 
-int progress_apply_success(int handle, double index, double requested_at_ms) {
-    auto* progress = progress_at(handle);
-    if (progress == nullptr) return -1;
-    const auto step = index >= 0 && index < 4294967295.0 ? static_cast<std::uint32_t>(index) : 0xFFFFFFFFu;
-    return apply_success(*progress, step, requested_at_ms);
-}
-
 std::vector<unsigned char>& record_buffer();
 
-/// Like progress_apply_success for the step whose id JS wrote as the first 36 bytes of the record buffer (any
+/// Applies a successful API result (requested_at_ms: NaN when unknown) to the step whose id JS wrote as the first 36 bytes of the record buffer (any
 /// case). Returns the outcome code + 32 * the step index; -2 when no step has that id (the caller then takes
 /// the JSON path, which says why); -1 for a disposed handle.
 double progress_apply_success_id(int handle, double requested_at_ms) {
@@ -451,6 +444,11 @@ int progress_live() {
 }  // namespace
 }  // namespace seamid_wasm
 
+/// progress_apply_success_id as a plain wasm export (no embind invoker: applyResult is called once per step).
+extern "C" EMSCRIPTEN_KEEPALIVE double seamid_deletion_apply_success_id(int handle, double requested_at_ms) {
+    return seamid_wasm::progress_apply_success_id(handle, requested_at_ms);
+}
+
 EMSCRIPTEN_BINDINGS(seamid_deletion) {
     emscripten::function("_renderDeletionPlan", &seamid_wasm::render_plan);
     emscripten::function("_progressCreate", &seamid_wasm::progress_create);
@@ -465,8 +463,6 @@ EMSCRIPTEN_BINDINGS(seamid_deletion) {
     emscripten::function("_planDeletionCompact", &seamid_wasm::plan_deletion_compact);
     emscripten::function("_progressCreateCompact", &seamid_wasm::progress_create_compact);
     emscripten::function("_progressRunnableIndexes", &seamid_wasm::progress_runnable_indexes);
-    emscripten::function("_progressApplySuccess", &seamid_wasm::progress_apply_success);
-    emscripten::function("_progressApplySuccessId", &seamid_wasm::progress_apply_success_id);
     emscripten::function("_releasePlanText", &seamid_wasm::release_plan_text);
     emscripten::function("_progressLastResultIssues", &seamid_wasm::progress_last_result_issues);
     emscripten::function("_progressApplyEventRecords", &seamid_wasm::progress_apply_event_records);

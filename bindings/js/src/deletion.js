@@ -341,7 +341,7 @@ export function deletionApi(wasm, wire) {
             const unit = stepId.charCodeAt(j);
             bytes[j] = unit < 128 ? unit : 63; // '?': never part of a UUID
           }
-          const answer = wasm._progressApplySuccessId(handle, atMs);
+          const answer = wasm._seamid_deletion_apply_success_id(handle, atMs);
           if (answer >= 0) {
             const code = answer % 32;
             const index = (answer - code) / 32;
