@@ -443,10 +443,11 @@ TEST_CASE("the fast JSON scanner sends exactly nlohmann's events, or leaves the 
         REQUIRE(text.size() > 100);
         CHECK(check_same_events(text));  // the fixtures are plain JSON: the fast scanner reads them
         for (std::size_t stop : {1, 2, 5, 17, 100}) check_same_events(text, stop);
-        const std::size_t step = text.size() / 300 + 1;
+        // About 60 positions per file (snapshots.json is 200 KB: 10), so that the sanitizer and wasm runs stay short.
+        const std::size_t step = text.size() > 100000 ? text.size() / 10 + 1 : text.size() / 60 + 1;
         for (std::size_t cut = 0; cut < text.size(); cut += step) {
             check_same_events(text.substr(0, cut));
-            for (const char replacement : {'"', '\\', ',', ']', '}', '1', '.', 'e', '\x01', '\xc3', ' '}) {
+            for (const char replacement : {'"', '\\', ',', '}', '.', '\x01', '\xc3'}) {
                 std::string changed = text;
                 changed[cut] = replacement;
                 check_same_events(changed);
