@@ -3,10 +3,12 @@
 // through JSON. Progress objects live in a native table addressed by plain integer handles that the JS
 // wrapper keeps private and frees in dispose().
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,15 +52,38 @@ std::string deletion_kinds() {
     return out + "]";
 }
 
+/// The last plan planDeletion made (when ok), kept so that createDeletionProgress on the unchanged plan object
+/// takes it as it is instead of reading the plan back; one slot, replaced by the next plan, consumed by the
+/// first progress made from it.
+struct plan_cache {
+    std::optional<seamid::deletion_plan> plan;
+    int generation = 0;
+};
+
+plan_cache& cached_plan() {
+    static plan_cache cache;
+    return cache;
+}
+
 /// Plans like plan_deletion (format 0) but writes the steps compactly: the plan JSON with empty "steps" and
 /// "waves", a NUL byte, then one line per step: the kind digit, the 36-character id, the wave, then
 /// ":" and the dependencies as step indexes separated by ",". The JS wrapper builds the step objects.
-std::string plan_deletion_compact(unsigned snapshot_length, int order, int policy, double max_resources) {
+/// The text of the last compact plan, read by JS through a byte view (embind's std::string return scans every
+/// byte in JS) and released right after.
+std::string& plan_text() {
+    static std::string text;
+    return text;
+}
+
+std::string plan_deletion_text(unsigned snapshot_length, int order, int policy, double max_resources) {
     const std::string_view snapshot = input_view(snapshot_length);  // UTF-8 written by wire.writeInput
     seamid::deletion_options options;
     options.order = order == 1 ? seamid::deletion_order::guide : seamid::deletion_order::parallel;
     options.policy = policy == 1 ? seamid::deletion_policy::minimal : seamid::deletion_policy::guide;
     if (max_resources >= 0) options.limits.max_resources = static_cast<std::size_t>(max_resources);
+    auto& cache = cached_plan();
+    cache.plan.reset();  // free the previous plan before planning
+    ++cache.generation;
     auto plan = seamid::plan_deletion(snapshot, options);
     auto steps = std::move(plan.steps);
     plan.steps.clear();
@@ -66,25 +91,53 @@ std::string plan_deletion_compact(unsigned snapshot_length, int order, int polic
     plan.steps = std::move(steps);
     out.reserve(out.size() + 1 + plan.steps.size() * 44 + plan.dependencies.size() * 6);
     out += '\0';
+    auto append_number = [&out](std::uint32_t value) {
+        char digits[10];
+        int count = 0;
+        do digits[count++] = static_cast<char>('0' + value % 10);
+        while ((value /= 10) != 0);
+        while (count > 0) out += digits[--count];
+    };
     for (std::size_t s = 0; s < plan.steps.size(); ++s) {
         const auto& step = plan.steps[s];
         out += static_cast<char>('0' + static_cast<int>(step.kind));
-        const auto start = out.size();
-        seamid::detail::append_json_uuid(out, step.id);  // "xxxxxxxx-...": drop the quotes
-        out.erase(start, 1);
-        out.pop_back();
-        out += std::to_string(step.wave);
+        seamid::detail::append_uuid(out, step.id);
+        append_number(step.wave);
         out += ':';
         bool first = true;
         for (const auto d : plan.depends_on(s)) {
             if (!first) out += ',';
             first = false;
-            out += std::to_string(d);
+            append_number(d);
         }
         out += '\n';
     }
+    if (plan.ok()) {
+        // What read_deletion_plan gives for this plan's JSON: the same steps, dependencies, waves, notes and
+        // counts; a read plan has no issues and default limits.
+        plan.issues.clear();
+        plan.options.limits = {};
+        cache.plan = std::move(plan);
+    }
     return out;
 }
+
+/// plan_deletion_text's answer as a Uint8Array view of UTF-8 (valid until release_plan_text or the next call).
+emscripten::val plan_deletion_compact(unsigned snapshot_length, int order, int policy, double max_resources) {
+    plan_text() = plan_deletion_text(snapshot_length, order, policy, max_resources);
+    return emscripten::val(emscripten::typed_memory_view(plan_text().size(), reinterpret_cast<const unsigned char*>(plan_text().data())));
+}
+
+/// Frees the compact plan text once JS has decoded it.
+void release_plan_text() { std::string().swap(plan_text()); }
+
+/// Frees the cached plan of `generation` (its plan object was garbage-collected).
+void plan_cache_release(int generation) {
+    if (cached_plan().generation == generation) cached_plan().plan.reset();
+}
+
+/// The generation of the plan planDeletion made last (the JS wrapper ties it to the plan object it returned).
+int plan_cache_generation() { return cached_plan().plan ? cached_plan().generation : -1; }
 
 /// The issues of a plan planDeletion refused ({"ok": false, "issues": [...]}), read back; empty otherwise.
 std::vector<seamid::issue> refused_plan_issues(const std::string& plan_json) {
@@ -151,6 +204,16 @@ std::string progress_create(const std::string& plan_json, double started_at_ms, 
     if (!plan.ok()) return "{\"handle\": -1, \"issues\": " + seamid::dump_json(seamid::issues_to_json(plan.issues)) + "}";
     const std::size_t slot = store_progress(std::move(plan), started_at_ms, margin_ms);
     return "{\"handle\": " + std::to_string(slot) + ", \"issues\": []}";
+}
+
+/// Creates a progress from the cached plan of `generation` (which it consumes). Returns the handle, or -1 when
+/// that plan is no longer cached (the caller then sends the plan).
+int progress_create_cached(int generation, double started_at_ms, double margin_ms) {
+    auto& cache = cached_plan();
+    if (!cache.plan || cache.generation != generation) return -1;
+    auto plan = std::move(*cache.plan);
+    cache.plan.reset();
+    return static_cast<int>(store_progress(std::move(plan), started_at_ms, margin_ms));
 }
 
 /// Creates a progress from a plan given compactly: `header` is the plan's JSON without its steps (an empty
@@ -228,16 +291,12 @@ std::string& last_result_issues() {
     return issues;
 }
 
-/// Applies a successful API result to step `index` (requested_at_ms: NaN when unknown). Returns the outcome's
-/// index in result_outcomes, plus 16 when it has issues (then read progress_last_result_issues); -1 for a
-/// disposed handle.
-int progress_apply_success(int handle, double index, double requested_at_ms) {
-    auto* progress = progress_at(handle);
-    if (progress == nullptr) return -1;
+/// Applies a successful API result to step `step` (requested_at_ms: NaN when unknown). Returns the outcome's
+/// index in result_outcomes, plus 16 when it has issues (then read progress_last_result_issues).
+int apply_success(seamid::deletion_progress& progress, std::uint32_t step, double requested_at_ms) {
     std::optional<std::int64_t> at;
     if (requested_at_ms == requested_at_ms) at = static_cast<std::int64_t>(requested_at_ms);
-    const auto step = index >= 0 && index < 4294967295.0 ? static_cast<std::uint32_t>(index) : 0xFFFFFFFFu;
-    const auto outcome = progress->apply_result(step, std::nullopt, at);
+    const auto outcome = progress.apply_result(step, std::nullopt, at);
     int code = 6;
     for (int i = 0; i < 7; ++i)
         if (result_outcomes[i] == outcome.outcome) code = i;
@@ -246,18 +305,47 @@ int progress_apply_success(int handle, double index, double requested_at_ms) {
     return code + 16;
 }
 
+std::vector<unsigned char>& record_buffer();
+
+/// Applies a successful API result (requested_at_ms: NaN when unknown) to the step whose id JS wrote as the first 36 bytes of the record buffer (any
+/// case). Returns the outcome code + 32 * the step index; -2 when no step has that id (the caller then takes
+/// the JSON path, which says why); -1 for a disposed handle.
+double progress_apply_success_id(int handle, double requested_at_ms) {
+    auto* progress = progress_at(handle);
+    if (progress == nullptr) return -1;
+    const auto& buffer = record_buffer();
+    if (buffer.size() < 36) return -2;
+    const auto step = progress->find_step(std::string_view(reinterpret_cast<const char*>(buffer.data()), 36));
+    if (!step) return -2;
+    return apply_success(*progress, *step, requested_at_ms) + 32.0 * *step;
+}
+
 std::string progress_last_result_issues() { return last_result_issues(); }
 
 constexpr std::string_view event_outcomes[] = {"confirmed", "already_confirmed", "duplicate", "ignored"};
 constexpr std::string_view ignore_reasons[] = {"", "unknown_event_type", "unknown_resource", "event_type_mismatch", "other_workspace", "missing_resource_id", "not_an_object"};
 
-/// Applies events given as fixed-width records: the kind digit ('0' + resource_kind) of the event type, then
+/// The buffer JS writes event records into (bytes, as a Uint8Array view of at least `size` bytes; the view is
+/// valid until the module's memory grows).
+std::vector<unsigned char>& record_buffer() {
+    static std::vector<unsigned char> buffer;
+    return buffer;
+}
+
+emscripten::val event_record_buffer(unsigned size) {
+    auto& buffer = record_buffer();
+    if (buffer.size() < size) buffer.resize(size);
+    return emscripten::val(emscripten::typed_memory_view(buffer.size(), buffer.data()));
+}
+
+/// Applies events given as fixed-width records (written by JS into the record buffer): the kind digit ('0' + resource_kind) of the event type, then
 /// for event_id, workspace_id and the kind's id field either '-' (absent or not a string) or '=' and 36
 /// bytes. Returns a Uint32Array view with two numbers per event: outcome | reason << 4 | (event_id valid)
 /// << 8, and the step index (0xFFFFFFFF for none). An empty view for an empty or unusable record list (a
 /// non-ASCII id shifts the records): then nothing was applied and the wrapper uses the JSON path.
 emscripten::val progress_apply_event_records(int handle, unsigned records_length) {
-    const std::string_view records = input_view(records_length);  // written by wire.writeInput
+    auto& buffer = record_buffer();
+    const std::string_view records(reinterpret_cast<const char*>(buffer.data()), records_length < buffer.size() ? records_length : buffer.size());
     auto& out = number_buffer();
     out.clear();
     auto* progress = progress_at(handle);
@@ -356,6 +444,11 @@ int progress_live() {
 }  // namespace
 }  // namespace seamid_wasm
 
+/// progress_apply_success_id as a plain wasm export (no embind invoker: applyResult is called once per step).
+extern "C" EMSCRIPTEN_KEEPALIVE double seamid_deletion_apply_success_id(int handle, double requested_at_ms) {
+    return seamid_wasm::progress_apply_success_id(handle, requested_at_ms);
+}
+
 EMSCRIPTEN_BINDINGS(seamid_deletion) {
     emscripten::function("_renderDeletionPlan", &seamid_wasm::render_plan);
     emscripten::function("_progressCreate", &seamid_wasm::progress_create);
@@ -370,7 +463,11 @@ EMSCRIPTEN_BINDINGS(seamid_deletion) {
     emscripten::function("_planDeletionCompact", &seamid_wasm::plan_deletion_compact);
     emscripten::function("_progressCreateCompact", &seamid_wasm::progress_create_compact);
     emscripten::function("_progressRunnableIndexes", &seamid_wasm::progress_runnable_indexes);
-    emscripten::function("_progressApplySuccess", &seamid_wasm::progress_apply_success);
+    emscripten::function("_releasePlanText", &seamid_wasm::release_plan_text);
     emscripten::function("_progressLastResultIssues", &seamid_wasm::progress_last_result_issues);
     emscripten::function("_progressApplyEventRecords", &seamid_wasm::progress_apply_event_records);
+    emscripten::function("_eventRecordBuffer", &seamid_wasm::event_record_buffer);
+    emscripten::function("_planCacheGeneration", &seamid_wasm::plan_cache_generation);
+    emscripten::function("_planCacheRelease", &seamid_wasm::plan_cache_release);
+    emscripten::function("_progressCreateCached", &seamid_wasm::progress_create_cached);
 }

@@ -309,6 +309,56 @@ for (const { name, api } of builds) {
     }
   });
 
+  test(`${name}: a progress from the plan planDeletion just returned equals one from the plan sent back, edited or not`, () => {
+    // Replays a whole run (every step succeeds, its event arrives) and returns every answer along the way.
+    const replay = (progress) => {
+      const log = [progress.issues, progress.ok];
+      if (!progress.ok) return log;
+      for (let round = 0; round < 10 && !progress.done(); round++) {
+        const runnable = progress.runnable();
+        log.push(runnable.map((s) => s.step_id), progress.nextEventQuery());
+        for (const step of runnable) log.push(progress.applyResult(step.step_id, { ok: true }));
+        log.push(progress.applyEvents(runnable.filter((s) => s.confirm.by === 'event').reverse()
+          .map((s) => ({ event_type: s.confirm.event_type, [s.confirm.id_field]: s.step_id }))));
+        log.push(progress.state());
+      }
+      progress.dispose();
+      return log;
+    };
+    const edits = [
+      (plan) => plan,
+      (plan) => { plan.steps[0].depends_on.push(plan.steps[1].step_id); },
+      (plan) => { plan.steps.at(-1).depends_on.pop(); },
+      (plan) => { plan.steps.at(-2).wave = 0; },
+      (plan) => { plan.steps[0].step_id = plan.steps[0].step_id.toUpperCase(); },
+      (plan) => { plan.steps[1].resource = 'phone'; },
+      (plan) => { plan.steps.reverse(); },
+      (plan) => { plan.steps.pop(); },
+      (plan) => { plan.order = 'guide'; },
+      (plan) => { plan.notes = []; },
+      (plan) => { plan.steps[2] = { ...plan.steps[2] }; }, // a copy with the same fields: the same plan
+    ];
+    for (const options of [{}, { order: 'guide' }, { policy: 'minimal' }])
+      for (const edit of edits) {
+        const plan = api.planDeletion(sample, options);
+        edit(plan);
+        const expected = replay(api.createDeletionProgress(JSON.stringify(plan), { startedAt: 0 }));
+        const viaCache = replay(api.createDeletionProgress(plan, { startedAt: 0 })); // the module's copy, if unchanged
+        const again = replay(api.createDeletionProgress(plan, { startedAt: 0 })); // consumed: sent back
+        assert.deepEqual(viaCache, expected, `${JSON.stringify(options)} ${edit}`);
+        assert.deepEqual(again, expected, `${JSON.stringify(options)} ${edit}`);
+      }
+    // A newer plan replaces the cached one; the older plan object still makes a correct progress.
+    const first = api.planDeletion(sample);
+    const second = api.planDeletion(sample, { order: 'guide' });
+    assert.deepEqual(replay(api.createDeletionProgress(first, { startedAt: 0 })), replay(api.createDeletionProgress(JSON.stringify(first), { startedAt: 0 })));
+    assert.deepEqual(replay(api.createDeletionProgress(second, { startedAt: 0 })), replay(api.createDeletionProgress(JSON.stringify(second), { startedAt: 0 })));
+    // A refused plan is never cached.
+    const refused = api.planDeletion({ user_identity: {} });
+    assert.equal(refused.ok, false);
+    assert.equal(api.createDeletionProgress(refused).ok, false);
+  });
+
   test(`${name}: dispose() frees the native state and is idempotent`, () => {
     const plan = api.planDeletion(sample);
     const progress = api.createDeletionProgress(plan);

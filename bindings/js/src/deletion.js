@@ -6,6 +6,8 @@
 // the exact issues.
 import { inputIssue, typeIssue } from './wire.js';
 
+const utf8 = new TextDecoder();
+
 const orders = ['parallel', 'guide'];
 const policies = ['guide', 'minimal'];
 const formats = ['json', 'text', 'curl', 'js'];
@@ -55,44 +57,136 @@ export function deletionApi(wasm, wire) {
     return encoded.issues ? encoded : { text: wasm[binding](encoded.text, ...args) };
   }
 
+  // The module's record buffer (event records, step ids) as a byte view; fetched again when it must grow or the
+  // module's memory grew (every resize goes through recordBytes, so the view never points at freed memory).
+  let records = null;
+  function recordBytes(size) {
+    if (records === null || records.length < size || records.buffer !== wasm.HEAPU8.buffer) records = wasm._eventRecordBuffer(Math.max(size, 4096));
+    return records;
+  }
+
   let kindTable = null;
   /** The resource kinds in the core's order, with a Map from event type to kind index. */
   function kinds() {
     if (!kindTable) {
       const list = JSON.parse(wasm._deletionKinds());
-      kindTable = { list, names: new Map(list.map((k, i) => [k.name, i])), events: new Map(list.filter((k) => k.event_type).map((k) => [k.event_type, list.indexOf(k)])) };
+      kindTable = {
+        list, names: new Map(list.map((k, i) => [k.name, i])), idFields: list.map((k) => k.id_field),
+        events: new Map(list.filter((k) => k.event_type).map((k) => [k.event_type, list.indexOf(k)])),
+      };
     }
     return kindTable;
   }
 
-  /** Builds the plan object from _planDeletionCompact's answer (the same object JSON.parse of the plan JSON gives). */
+  /** Per kind: templates cloned for each step's params and confirm objects (same keys, same order as the plan JSON). */
+  let stepTemplates = null;
+  function templates() {
+    if (!stepTemplates) {
+      stepTemplates = kinds().list.map((kind) => ({
+        name: kind.name, action: kind.action, endpoint: kind.endpoint, idField: kind.id_field,
+        params: { [kind.id_field]: '' },
+        confirm: kind.event_type ? { by: 'event', event_type: kind.event_type, id_field: kind.id_field } : { by: 'result' },
+      }));
+    }
+    return stepTemplates;
+  }
+
+  /**
+   * Builds the plan object from _planDeletionCompact's answer (the same object JSON.parse of the plan JSON gives).
+   * Also returns what the plan cache needs to recognise the plan unchanged: each step's id, kind and
+   * dependency indexes.
+   */
   function planFromCompact(text) {
     const split = text.indexOf('\0');
     const plan = JSON.parse(text.slice(0, split));
-    const { list } = kinds();
+    const kindTemplates = templates();
     const ids = [];
+    const kindOf = [];
+    const waveOf = [];
+    const depStart = [0];
+    const depIndex = [];
     const steps = plan.steps;
     const waves = plan.waves;
     let at = split + 1;
     while (at < text.length) {
       const end = text.indexOf('\n', at);
-      const kind = list[text.charCodeAt(at) - 48];
+      const k = text.charCodeAt(at) - 48;
+      const kind = kindTemplates[k];
       const id = text.slice(at + 1, at + 37);
-      const colon = text.indexOf(':', at + 37);
-      const wave = +text.slice(at + 37, colon);
+      let wave = 0;
+      let i = at + 37;
+      for (let c = text.charCodeAt(i); c !== 58; c = text.charCodeAt(++i)) wave = wave * 10 + c - 48;
       const depends = [];
-      if (colon + 1 < end) for (const d of text.slice(colon + 1, end).split(',')) depends.push(ids[+d]);
+      if (i + 1 < end) {
+        let d = 0;
+        for (let j = i + 1; j <= end; j++) {
+          const c = text.charCodeAt(j);
+          if (c === 44 || j === end) {
+            depends.push(ids[d]);
+            depIndex.push(d);
+            d = 0;
+          } else d = d * 10 + c - 48;
+        }
+      }
+      depStart.push(depIndex.length);
       ids.push(id);
+      kindOf.push(k);
+      waveOf.push(wave);
+      const params = { ...kind.params };
+      params[kind.idField] = id;
       steps.push({
-        step_id: id, resource: kind.name, action: kind.action, endpoint: kind.endpoint, params: { [kind.id_field]: id },
-        confirm: kind.event_type ? { by: 'event', event_type: kind.event_type, id_field: kind.id_field } : { by: 'result' },
-        depends_on: depends, wave,
+        step_id: id, resource: kind.name, action: kind.action, endpoint: kind.endpoint, params,
+        confirm: { ...kind.confirm }, depends_on: depends, wave,
       });
       while (waves.length <= wave) waves.push([]);
       waves[wave].push(id);
       at = end + 1;
     }
-    return plan; // steps and waves were filled in place: the keys keep the plan JSON's order
+    return { plan, ids, kindOf, waveOf, depStart, depIndex }; // steps and waves were filled in place: the keys keep the plan JSON's order
+  }
+
+  // The plan planDeletion returned last, while the module still holds it (see _progressCreateCached): the plan
+  // object (weakly), the module's generation, and each step's id, kind, wave and dependencies as returned, so
+  // that createDeletionProgress recognises the plan unchanged in everything a progress reads from it (the
+  // same fields compactPlan sends); a plan changed since, or another plan, is sent to the module instead.
+  let cache = null;
+  const cacheRegistry = typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry((generation) => {
+      if (cache !== null && cache.generation === generation) cache = null;
+      wasm._planCacheRelease(generation);
+    })
+    : null;
+
+  function remember(built) {
+    if (cache !== null) cacheRegistry.unregister(cache.token);
+    cache = null;
+    const generation = wasm._planCacheGeneration();
+    if (generation < 0 || typeof WeakRef !== 'function' || cacheRegistry === null) return;
+    const token = {};
+    cacheRegistry.register(built.plan, generation, token);
+    cache = {
+      ref: new WeakRef(built.plan), generation, token, header: headerOf(built.plan), ids: built.ids,
+      kindOf: built.kindOf, waveOf: built.waveOf, depStart: built.depStart, depIndex: built.depIndex,
+    };
+  }
+
+  /** True when `plan` is the cached plan object, unchanged in everything a progress reads from it. */
+  function unchanged(plan) {
+    if (cache === null || cache.ref.deref() !== plan) return false;
+    const { ids, kindOf, waveOf, depStart, depIndex, header } = cache;
+    const steps = plan.steps;
+    if (!Array.isArray(steps) || steps.length !== ids.length) return false;
+    const kindTemplates = templates();
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (step === null || typeof step !== 'object' || step.step_id !== ids[i] || step.resource !== kindTemplates[kindOf[i]].name || step.wave !== waveOf[i])
+        return false;
+      const list = step.depends_on;
+      const first = depStart[i];
+      if (!Array.isArray(list) || list.length !== depStart[i + 1] - first) return false;
+      for (let d = 0; d < list.length; d++) if (list[d] !== ids[depIndex[first + d]]) return false;
+    }
+    return headerOf(plan) === header;
   }
 
   /**
@@ -105,8 +199,12 @@ export function deletionApi(wasm, wire) {
     if (encoded.issues) return failedPlan(encoded.issues, checked);
     // The snapshot goes through the module's input buffer (TextEncoder), not embind's per-character copy.
     const length = wire.writeInput(encoded.text);
-    return planFromCompact(wasm._planDeletionCompact(length, checked.order === 'guide' ? 1 : 0,
+    const text = utf8.decode(wasm._planDeletionCompact(length, checked.order === 'guide' ? 1 : 0,
       checked.policy === 'minimal' ? 1 : 0, checked.maxResources ?? -1));
+    wasm._releasePlanText();
+    const built = planFromCompact(text);
+    remember(built);
+    return built.plan;
   }
 
   /** The plan as compact records for _progressCreateCompact, or null when anything is unusual (JSON path). */
@@ -132,12 +230,8 @@ export function deletionApi(wasm, wire) {
       }
       parts.push(line);
     }
-    let header;
-    try {
-      header = JSON.stringify({ ...plan, steps: [], waves: [] });
-    } catch {
-      return null;
-    }
+    const header = headerOf(plan);
+    if (header === null) return null;
     return { header, body: parts.length ? `${parts.join('\n')}\n` : '' };
   }
 
@@ -177,8 +271,16 @@ export function deletionApi(wasm, wire) {
       throw new TypeError('seamid: options.sinceMarginSeconds must be a non-negative number');
     const planObject = typeof plan === 'string' ? safeParse(plan) : plan;
     const marginMs = margin === undefined ? -1 : margin * 1000;
-    const compact = typeof plan === 'object' ? compactPlan(plan) : null;
-    let handle = compact ? wasm._progressCreateCompact(compact.header, wire.writeInput(compact.body), startedAt, marginMs) : -1;
+    let handle = -1;
+    if (typeof plan === 'object' && unchanged(plan)) {
+      handle = wasm._progressCreateCached(cache.generation, startedAt, marginMs);
+      cacheRegistry.unregister(cache.token);
+      cache = null; // the module's copy is consumed
+    }
+    if (handle < 0) {
+      const compact = typeof plan === 'object' ? compactPlan(plan) : null;
+      if (compact) handle = wasm._progressCreateCompact(compact.header, wire.writeInput(compact.body), startedAt, marginMs);
+    }
     let issues = [];
     if (handle < 0) {
       const created = callText('_progressCreate', plan, startedAt, marginMs);
@@ -190,14 +292,9 @@ export function deletionApi(wasm, wire) {
     // changes to the plan object cannot point an index at another step.
     const byIndex = live ? moduleOrder(planObject.steps) : [];
     const ids = byIndex.map((step) => step.step_id);
-    let indexById = null; // step_id -> index
 
     function alive() {
       if (!live) throw new Error(handle < 0 ? 'seamid: this progress has no valid plan (see progress.issues)' : 'seamid: this deletion progress was disposed');
-    }
-    function indexOf(id) {
-      if (!indexById) indexById = new Map(ids.map((stepId, i) => [stepId, i]));
-      return indexById.get(id);
     }
 
     const progress = {
@@ -234,16 +331,25 @@ export function deletionApi(wasm, wire) {
           requestedAt = value instanceof Date ? value.toISOString() : typeof value === 'number' ? new Date(value).toISOString() : value;
           if (typeof requestedAt !== 'string') return { outcome: 'rejected', issues: [typeIssue(['requested_at'], 'a Date or an ISO 8601 string', value)] };
         }
-        const index = indexOf(stepId);
         const at = resultOptions?.requestedAt;
         const atMs = at === undefined ? NaN : at instanceof Date ? at.getTime() : typeof at === 'number' ? at : null;
         const success = response === undefined || (isPlainObject(response) && (response.error === undefined || response.error === null));
-        if (index !== undefined && success && atMs !== null && (at === undefined || Math.abs(atMs) <= 8.64e15)) {
-          const code = wasm._progressApplySuccess(handle, index, atMs);
-          return {
-            outcome: resultOutcomes[code & 15], step_id: canonicalId(index),
-            issues: code & 16 ? JSON.parse(wasm._progressLastResultIssues()) : [],
-          };
+        if (stepId.length === 36 && success && atMs !== null && (at === undefined || Math.abs(atMs) <= 8.64e15)) {
+          // The module finds the step by its id (any case, like the JSON path); an unknown id takes the JSON path.
+          const bytes = recordBytes(36);
+          for (let j = 0; j < 36; j++) {
+            const unit = stepId.charCodeAt(j);
+            bytes[j] = unit < 128 ? unit : 63; // '?': never part of a UUID
+          }
+          const answer = wasm._seamid_deletion_apply_success_id(handle, atMs);
+          if (answer >= 0) {
+            const code = answer % 32;
+            const index = (answer - code) / 32;
+            return {
+              outcome: resultOutcomes[code & 15], step_id: canonicalId(index),
+              issues: code & 16 ? JSON.parse(wasm._progressLastResultIssues()) : [],
+            };
+          }
         }
         const encoded = encode(response === undefined ? {} : response);
         if (encoded.issues) return { outcome: 'rejected', issues: encoded.issues };
@@ -297,27 +403,63 @@ export function deletionApi(wasm, wire) {
      * object, an unknown event type, non-ASCII in an id): then nothing was applied.
      */
     function applyRecords(list) {
-      const { events, list: kindList } = kinds();
-      const field = (value) => (typeof value === 'string' && value.length === 36 ? `=${value}` : '-');
-      const parts = new Array(list.length);
-      for (let i = 0; i < list.length; i++) {
+      const { events, idFields } = kinds();
+      const count = list.length;
+      if (count === 0) return [];
+      // Each event's kind, then the three fields a record carries (read once each).
+      const kindsOf = new Uint8Array(count);
+      for (let i = 0; i < count; i++) {
         const event = list[i];
         if (!isPlainObject(event)) return null;
         const kind = events.get(event.event_type);
         if (kind === undefined) return null;
-        parts[i] = `${kind}${field(event.event_id)}${field(event.workspace_id)}${field(event[kindList[kind].id_field])}`;
+        kindsOf[i] = kind;
       }
-      if (list.length === 0) return [];
-      const codes = wasm._progressApplyEventRecords(handle, wire.writeInput(parts.join('')));
-      if (codes.length !== list.length * 2) return null;
-      const out = new Array(list.length);
-      for (let i = 0; i < list.length; i++) {
+      const fields = new Array(count * 3);
+      let size = 0;
+      for (let i = 0; i < count; i++) {
+        const event = list[i];
+        const kind = kindsOf[i];
+        const a = event.event_id, b = event.workspace_id, c = event[idFields[kind]];
+        fields[3 * i] = a;
+        fields[3 * i + 1] = b;
+        fields[3 * i + 2] = c;
+        size += 4 + (isId(a) ? 36 : 0) + (isId(b) ? 36 : 0) + (isId(c) ? 36 : 0);
+      }
+      // Nothing calls into the module between taking the view and the call that reads it.
+      const bytes = recordBytes(size);
+      let at = 0;
+      for (let i = 0; i < count; i++) {
+        bytes[at++] = 48 + kindsOf[i];
+        for (let f = 3 * i; f < 3 * i + 3; f++) {
+          const value = fields[f];
+          if (!isId(value)) {
+            bytes[at++] = 45; // '-'
+            continue;
+          }
+          bytes[at++] = 61; // '='
+          for (let j = 0; j < 36; j++) {
+            const unit = value.charCodeAt(j);
+            bytes[at++] = unit < 128 ? unit : 63; // '?': never part of a UUID, like the non-ASCII text it stands for
+          }
+        }
+      }
+      const codes = wasm._progressApplyEventRecords(handle, at);
+      if (codes.length !== count * 2) return null;
+      const out = new Array(count);
+      for (let i = 0; i < count; i++) {
         const code = codes[2 * i];
         const step = codes[2 * i + 1];
+        const reason = (code >> 4) & 15;
+        const eventType = list[i].event_type;
+        if (reason === 0 && (code & 256) === 0 && step !== 0xffffffff) {
+          out[i] = { outcome: eventOutcomes[code & 15], event_type: eventType, step_id: canonicalId(step) }; // the usual shape
+          continue;
+        }
         const outcome = { outcome: eventOutcomes[code & 15] };
-        if ((code >> 4) & 15) outcome.reason = ignoreReasons[(code >> 4) & 15];
-        if (code & 256) outcome.event_id = list[i].event_id.toLowerCase();
-        outcome.event_type = list[i].event_type;
+        if (reason) outcome.reason = ignoreReasons[reason];
+        if (code & 256) outcome.event_id = fields[3 * i].toLowerCase();
+        outcome.event_type = eventType;
         if (step !== 0xffffffff) outcome.step_id = canonicalId(step);
         out[i] = outcome;
       }
@@ -333,6 +475,20 @@ export function deletionApi(wasm, wire) {
   }
 
   return { planDeletion, renderDeletionPlan, createDeletionProgress, deletionProgressLive: () => wasm._progressLive() };
+}
+
+/** True for a string of 36 UTF-16 units (what an event record carries; the module checks that it is a UUID). */
+function isId(value) {
+  return typeof value === 'string' && value.length === 36;
+}
+
+/** The plan as JSON without its steps and waves (what a progress reads besides the steps), or null. */
+function headerOf(plan) {
+  try {
+    return JSON.stringify({ ...plan, steps: [], waves: [] });
+  } catch {
+    return null;
+  }
 }
 
 /** True for what JSON.stringify writes as the same object: a plain object (no class, no toJSON). */

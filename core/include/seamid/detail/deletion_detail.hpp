@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,16 +32,31 @@ constexpr int hex_value(char c) noexcept {
     return -1;
 }
 
-/// Parses an 8-4-4-4-12 UUID (any case); false when `text` is not one (seamid::is_uuid).
+/// Hex digit values by byte, -1 for anything else (one table lookup per digit in parse_uuid).
+inline constexpr std::array<signed char, 256> hex_table = [] {
+    std::array<signed char, 256> table{};
+    for (int c = 0; c < 256; ++c) table[static_cast<std::size_t>(c)] = static_cast<signed char>(hex_value(static_cast<char>(c)));
+    return table;
+}();
+
+/// Parses an 8-4-4-4-12 UUID (any case); false when `text` is not one (the same texts as seamid::is_uuid).
 [[nodiscard]] constexpr bool parse_uuid(std::string_view text, uuid128& out) noexcept {
-    if (!is_uuid(text)) return false;
+    if (text.size() != 36 || text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-') return false;
+    // Positions of the 32 hex digits, 16 per half.
+    constexpr unsigned char at[32] = {0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17,
+                                      19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35};
     std::uint64_t halves[2] = {0, 0};
-    unsigned digit = 0;
-    for (const char c : text) {
-        if (c == '-') continue;
-        halves[digit / 16] = (halves[digit / 16] << 4) | static_cast<std::uint64_t>(hex_value(c));
-        ++digit;
+    int bad = 0;
+    for (unsigned half = 0; half < 2; ++half) {
+        std::uint64_t value = 0;
+        for (unsigned i = 0; i < 16; ++i) {
+            const int digit = hex_table[static_cast<unsigned char>(text[at[half * 16 + i]])];
+            bad |= digit;  // negative (-1) for a non-hex byte
+            value = (value << 4) | static_cast<std::uint64_t>(digit & 0xF);
+        }
+        halves[half] = value;
     }
+    if (bad < 0) return false;
     out = {halves[0], halves[1]};
     return true;
 }
@@ -282,6 +298,11 @@ enum class json_kind : std::uint8_t { null, boolean, number, string, object, arr
 /// every value to on_value(kind, text) and every container end to on_end(depth, was_object); returning false
 /// stops parsing. Nesting is tracked without recursion. Virtual dispatch keeps one instantiation of
 /// nlohmann's parser for every reader (smaller wasm).
+///
+/// run() first tries a fast scanner for plain JSON (what APIs and JSON.stringify write: strings without
+/// \u escapes, integers of up to 18 digits): one pass checks that the whole text is such JSON, a second pass
+/// sends the same events nlohmann's parser would send. Any other text (fractions, exponents, \u escapes, a
+/// byte-order mark, anything invalid) goes to nlohmann's parser, so errors and their positions are its own.
 class sax_walker {
 public:
     virtual ~sax_walker() = default;
@@ -316,25 +337,25 @@ public:
     bool binary(json::binary_t&) { return value(json_kind::null, nullptr); }
     bool start_object(std::size_t) {
         if (!value(json_kind::object, nullptr)) return false;
-        stack_.push_back({false, 0, {}});
+        push(false);
         return true;
     }
     bool key(json::string_t& name) {
-        stack_.back().key = name;
+        stack_[depth_ - 1].key.assign(name);
         return true;
     }
     bool end_object() {
-        stack_.pop_back();
-        return on_end(stack_.size(), true);
+        --depth_;
+        return on_end(depth_, true);
     }
     bool start_array(std::size_t) {
         if (!value(json_kind::array, nullptr)) return false;
-        stack_.push_back({true, 0, {}});
+        push(true);
         return true;
     }
     bool end_array() {
-        stack_.pop_back();
-        return on_end(stack_.size(), false);
+        --depth_;
+        return on_end(depth_, false);
     }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
         syntax_error_ = true;
@@ -348,6 +369,16 @@ public:
 
     /// Runs the parse over `text`; returns true when the whole text was read.
     bool run(std::string_view text) {
+        fast_ = scan<false>(text) == scan_result::read;
+        if (fast_) return scan<true>(text) == scan_result::read;
+        return json::sax_parse(text.begin(), text.end(), this, nlohmann::detail::input_format_t::json, true);
+    }
+
+    /// True when the last run() took the fast scanner (tests check that plain JSON does).
+    [[nodiscard]] bool took_fast_path() const noexcept { return fast_; }
+
+    /// Runs only nlohmann's parser (tests compare it with run()).
+    bool run_reference(std::string_view text) {
         return json::sax_parse(text.begin(), text.end(), this, nlohmann::detail::input_format_t::json, true);
     }
 
@@ -364,18 +395,206 @@ protected:
     /// The value of the number just reported when it is a non-negative integer, else not_a_count.
     [[nodiscard]] std::uint64_t count_value() const noexcept { return number_; }
     /// Depth of the value being reported (0 = the root).
-    [[nodiscard]] std::size_t depth() const noexcept { return stack_.size(); }
+    [[nodiscard]] std::size_t depth() const noexcept { return depth_; }
     /// The open container at depth `level` (0 = root container).
     [[nodiscard]] const frame& at(std::size_t level) const noexcept { return stack_[level]; }
     /// The index of the current element in the array at `level`.
     [[nodiscard]] std::size_t element_index(std::size_t level) const noexcept { return stack_[level].index - 1; }
 
 private:
+    enum class scan_result : std::uint8_t { read, stopped, unsupported };
+
     bool value(json_kind kind, std::string* text) {
-        if (!stack_.empty() && stack_.back().is_array) ++stack_.back().index;
+        if (depth_ > 0 && stack_[depth_ - 1].is_array) ++stack_[depth_ - 1].index;
         return on_value(kind, text);
     }
+    /// Opens a container; frames are kept when closed so that their key strings keep their capacity.
+    void push(bool is_array) {
+        if (depth_ == stack_.size()) stack_.emplace_back();
+        auto& top = stack_[depth_++];
+        top.is_array = is_array;
+        top.index = 0;
+        top.key.clear();
+    }
+
+    static constexpr bool is_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+    /// Length of the well-formed UTF-8 sequence (2-4 bytes, RFC 3629, as nlohmann accepts) at `p`, 0 if none.
+    static std::size_t utf8_length(const unsigned char* p, const unsigned char* end) noexcept {
+        const unsigned char lead = p[0];
+        auto cont = [&](std::size_t i, unsigned char low, unsigned char high) { return p + i < end && p[i] >= low && p[i] <= high; };
+        if (lead >= 0xC2 && lead <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
+        if (lead == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
+        if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
+        if (lead == 0xED) return cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF) ? 3 : 0;
+        if (lead == 0xF0) return cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+        if (lead >= 0xF1 && lead <= 0xF3) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+        if (lead == 0xF4) return cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+        return 0;
+    }
+
+    /// Reads the string whose opening quote was at p[-1]; leaves p after the closing quote. With Emit, its
+    /// text goes to `out`. False for what the fast scanner leaves to nlohmann (\u escapes, invalid text).
+    template <bool Emit>
+    static bool scan_string(const unsigned char*& p, const unsigned char* end, std::string& out) {
+        if constexpr (Emit) out.clear();
+        for (;;) {
+            const unsigned char* run = p;
+            // Eight bytes at a time while none is '"', '\\', a control character or non-ASCII (SWAR tests;
+            // a flagged word is finished byte by byte, so a false flag only costs time).
+            constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            while (end - p >= 8) {
+                std::uint64_t word;
+                std::memcpy(&word, p, 8);
+                const std::uint64_t quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\');
+                const std::uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | (word - ones * 0x20) | word;
+                if ((special & highs) != 0) break;
+                p += 8;
+            }
+            while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') ++p;
+            if constexpr (Emit) out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+            if (p >= end) return false;
+            const unsigned char c = *p;
+            if (c == '"') {
+                ++p;
+                return true;
+            }
+            if (c == '\\') {
+                if (p + 1 >= end) return false;
+                char decoded = 0;
+                switch (p[1]) {
+                    case '"': decoded = '"'; break;
+                    case '\\': decoded = '\\'; break;
+                    case '/': decoded = '/'; break;
+                    case 'b': decoded = '\b'; break;
+                    case 'f': decoded = '\f'; break;
+                    case 'n': decoded = '\n'; break;
+                    case 'r': decoded = '\r'; break;
+                    case 't': decoded = '\t'; break;
+                    default: return false;  // \u (surrogates) and invalid escapes: nlohmann's parser
+                }
+                if constexpr (Emit) out.push_back(decoded);
+                p += 2;
+                continue;
+            }
+            if (c < 0x20) return false;  // control characters must be escaped: invalid JSON
+            const std::size_t length = utf8_length(p, end);
+            if (length == 0) return false;
+            if constexpr (Emit) out.append(reinterpret_cast<const char*>(p), length);
+            p += length;
+        }
+    }
+
+    /// One pass of the fast scanner: with Emit false it only checks that `text` is JSON it can read (read or
+    /// unsupported); with Emit true it sends the events (read, or stopped when a handler returned false).
+    template <bool Emit>
+    scan_result scan(std::string_view text) {
+        const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+        const auto* const end = p + text.size();
+        std::string& scratch = scratch_;
+        std::string open;  // '{' or '[' per open container (check pass)
+        std::size_t level = 0;
+        bool in_object = false;  // innermost open container is an object
+        auto skip_space = [&] { while (p < end && is_space(static_cast<char>(*p))) ++p; };
+        for (;;) {
+            // Expect a value at p.
+            skip_space();
+            if (p >= end) return scan_result::unsupported;
+            const unsigned char c = *p;
+            if (c == '{' || c == '[') {
+                ++p;
+                if constexpr (Emit) {
+                    if (!(c == '{' ? start_object(static_cast<std::size_t>(-1)) : start_array(static_cast<std::size_t>(-1)))) return scan_result::stopped;
+                } else {
+                    open.push_back(static_cast<char>(c));
+                }
+                ++level;
+                in_object = c == '{';
+                skip_space();
+                if (p < end && *p == (c == '{' ? '}' : ']')) {
+                    ++p;  // empty container: closed below
+                    --level;
+                    if constexpr (Emit) {
+                        if (!(c == '{' ? end_object() : end_array())) return scan_result::stopped;
+                    } else {
+                        open.pop_back();
+                    }
+                } else if (in_object) {
+                    if (p >= end || *p != '"') return scan_result::unsupported;
+                    ++p;
+                    if (!scan_string<Emit>(p, end, scratch)) return scan_result::unsupported;
+                    if constexpr (Emit) key(scratch);
+                    skip_space();
+                    if (p >= end || *p != ':') return scan_result::unsupported;
+                    ++p;
+                    continue;  // the member's value
+                } else {
+                    continue;  // the first element
+                }
+            } else if (c == '"') {
+                ++p;
+                if (!scan_string<Emit>(p, end, scratch)) return scan_result::unsupported;
+                if constexpr (Emit)
+                    if (!string(scratch)) return scan_result::stopped;
+            } else if (c == 't' || c == 'f' || c == 'n') {
+                const std::string_view word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+                if (static_cast<std::size_t>(end - p) < word.size() || std::string_view(reinterpret_cast<const char*>(p), word.size()) != word)
+                    return scan_result::unsupported;
+                p += word.size();
+                if constexpr (Emit)
+                    if (!(c == 'n' ? null() : boolean(c == 't'))) return scan_result::stopped;
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                const bool negative = c == '-';
+                if (negative) ++p;
+                const auto* digits = p;
+                std::uint64_t number = 0;
+                while (p < end && *p >= '0' && *p <= '9') number = number * 10 + (*p++ - '0');
+                const auto count = p - digits;
+                if (count == 0 || count > 18 || (*digits == '0' && count > 1)) return scan_result::unsupported;
+                if (p < end && (*p == '.' || *p == 'e' || *p == 'E')) return scan_result::unsupported;  // nlohmann reads floats
+                if constexpr (Emit) {
+                    const bool ok = negative ? number_integer(-static_cast<json::number_integer_t>(number)) : number_unsigned(number);
+                    if (!ok) return scan_result::stopped;
+                }
+            } else {
+                return scan_result::unsupported;
+            }
+            // After a value: close containers or move to the next member/element.
+            for (;;) {
+                skip_space();
+                if (level == 0) return p == end ? scan_result::read : scan_result::unsupported;
+                if (p >= end) return scan_result::unsupported;
+                if constexpr (Emit) in_object = !stack_[depth_ - 1].is_array;
+                else in_object = open.back() == '{';
+                const unsigned char next = *p++;
+                if (next == ',') {
+                    if (in_object) {
+                        skip_space();
+                        if (p >= end || *p != '"') return scan_result::unsupported;
+                        ++p;
+                        if (!scan_string<Emit>(p, end, scratch)) return scan_result::unsupported;
+                        if constexpr (Emit) key(scratch);
+                        skip_space();
+                        if (p >= end || *p != ':') return scan_result::unsupported;
+                        ++p;
+                    }
+                    break;  // the next value
+                }
+                if (next != (in_object ? '}' : ']')) return scan_result::unsupported;
+                --level;
+                if constexpr (Emit) {
+                    if (!(in_object ? end_object() : end_array())) return scan_result::stopped;
+                } else {
+                    open.pop_back();
+                }
+            }
+        }
+    }
+
     std::vector<frame> stack_;
+    std::size_t depth_ = 0;
+    std::string scratch_;
+    bool fast_ = false;
     std::uint64_t number_ = 0;
     bool syntax_error_ = false;
     std::size_t error_position_ = 0;
