@@ -1,6 +1,8 @@
 // embind adapter of seamid/acs_*.hpp: ACS models live in this module behind integer handles (freed by
-// _acsDispose), JSON text goes in and out, and add/remove_acs_user has a packed, allocation-free fast path.
+// _acsDispose), JSON text goes in and out, and add/remove_acs_user has a packed, allocation-free fast path
+// exported as plain C functions (seamid_acs_link_buffer, seamid_acs_check_link) that JS calls without embind.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
 #include <cstdint>
@@ -60,36 +62,6 @@ std::string acs_load(int handle, const std::string& text) {
     seamid::acs_model* model = model_at(handle);
     if (model == nullptr) return "[]";
     return issues_text(model->load_text(text));
-}
-
-/// The link fast path's own buffer at a fixed address: JS writes the two 36-character ids (user_identity_id,
-/// then acs_user_id) at bytes 0-71; the check writes the system, the other identity and the other ACS user
-/// (36 bytes each) at bytes 72-179.
-alignas(16) char link_buffer[72 + 108];
-
-/// Address of link_buffer (JS caches it: it never moves).
-std::uintptr_t acs_link_buffer() { return reinterpret_cast<std::uintptr_t>(link_buffer); }
-
-/// add (non-zero) or remove (0) preflight of the ids in link_buffer. Returns verdict | count << 2 |
-/// (code | field << 6) << (4 + 8 * i), or 0xFFFFFFFF for a disposed handle; ids named by findings go to
-/// link_buffer + 72.
-unsigned acs_check_link(int handle, int add) {
-    seamid::acs_model* model = model_at(handle);
-    if (model == nullptr) return 0xFFFFFFFFu;
-    const seamid::acs_link_request request{std::string_view(link_buffer, 36), std::string_view(link_buffer + 36, 36)};
-    const seamid::acs_link_check check = add != 0 ? seamid::check_add_acs_user(*model, request) : seamid::check_remove_acs_user(*model, request);
-    unsigned packed = static_cast<unsigned>(check.verdict) | static_cast<unsigned>(check.count) << 2;
-    for (unsigned i = 0; i < check.count; ++i) {
-        const unsigned finding = static_cast<unsigned>(check.findings[i].code) | static_cast<unsigned>(check.findings[i].field) << 6;
-        packed |= finding << (4 + 8 * i);
-    }
-    if (check.count > 0) {
-        char* out = link_buffer + 72;
-        seamid::write_model_id(check.acs_system, out);
-        seamid::write_model_id(check.other_user_identity, out + 36);
-        seamid::write_model_id(check.other_acs_user, out + 72);
-    }
-    return packed;
 }
 
 /// Preflight of `operation` with a JSON request body; returns the result as JSON text.
@@ -190,12 +162,51 @@ emscripten::val acs_catalog() {
 }  // namespace
 }  // namespace seamid_wasm
 
+// The add/remove_acs_user fast path: plain C exports that JS calls as raw wasm functions (Module._seamid_acs_*),
+// without embind's invoker, argument conversion and indirect call: at a million checks per second those
+// cost as much as the check itself. They take and return plain integers only.
+
+/// The link fast path's buffer at a fixed address: JS writes the two 36-character ids (user_identity_id, then
+/// acs_user_id) at bytes 0-71; a check writes the ids its messages name at 72 (the ACS system), 108 (the
+/// identity the ACS user belongs to) and 144 (the identity's other ACS user in that system).
+namespace seamid_wasm {
+alignas(16) char link_buffer[72 + 108];
+}  // namespace seamid_wasm
+
+extern "C" {
+
+/// Address of the link buffer (JS caches it: it never moves).
+EMSCRIPTEN_KEEPALIVE std::uintptr_t seamid_acs_link_buffer() { return reinterpret_cast<std::uintptr_t>(seamid_wasm::link_buffer); }
+
+/// add (non-zero) or remove (0) preflight of the ids in the link buffer. Returns verdict | count << 2 |
+/// (code | field << 6) << (4 + 8 * i), or -1 for a disposed handle. Writes only the ids the findings' messages
+/// name (see link_buffer).
+EMSCRIPTEN_KEEPALIVE int seamid_acs_check_link(int handle, int add) {
+    seamid::acs_model* model = seamid_wasm::model_at(handle);
+    if (model == nullptr) return -1;
+    char* const buffer = seamid_wasm::link_buffer;
+    const seamid::acs_link_request request{std::string_view(buffer, 36), std::string_view(buffer + 36, 36)};
+    const seamid::acs_link_check check = add != 0 ? seamid::check_add_acs_user(*model, request) : seamid::check_remove_acs_user(*model, request);
+    unsigned packed = static_cast<unsigned>(check.verdict) | static_cast<unsigned>(check.count) << 2;
+    for (unsigned i = 0; i < check.count; ++i) {
+        const seamid::acs_code code = check.findings[i].code;
+        packed |= (static_cast<unsigned>(code) | static_cast<unsigned>(check.findings[i].field) << 6) << (4 + 8 * i);
+        if (code == seamid::acs_code::acs_user_linked_to_other_identity) {
+            seamid::write_model_id(check.other_user_identity, buffer + 108);
+        } else if (code == seamid::acs_code::user_identity_has_acs_user_in_system) {
+            seamid::write_model_id(check.acs_system, buffer + 72);
+            seamid::write_model_id(check.other_acs_user, buffer + 144);
+        }
+    }
+    return static_cast<int>(packed);
+}
+
+}  // extern "C"
+
 EMSCRIPTEN_BINDINGS(seamid_acs) {
     emscripten::function("_acsCreate", &seamid_wasm::acs_create);
     emscripten::function("_acsDispose", &seamid_wasm::acs_dispose);
     emscripten::function("_acsLoad", &seamid_wasm::acs_load);
-    emscripten::function("_acsLinkBuffer", &seamid_wasm::acs_link_buffer);
-    emscripten::function("_acsCheckLink", &seamid_wasm::acs_check_link);
     emscripten::function("_acsPreflight", &seamid_wasm::acs_preflight);
     emscripten::function("_acsApplyLink", &seamid_wasm::acs_apply_link);
     emscripten::function("_acsPut", &seamid_wasm::acs_put);

@@ -36,9 +36,15 @@ export function acsApi(wasm, wire) {
   const withOk = (result) => ({ ...result, ok: !result.issues.some((found) => found.severity === 'error') });
 
   // The link fast path: both ids are written as bytes into the module's fixed link buffer (no string
-  // concatenation, no encoder), the check returns one packed integer, and ids named by a finding are read
-  // back from the buffer only when a message needs them.
-  const linkAddress = wasm._acsLinkBuffer();
+  // concatenation, no encoder), the check is a raw wasm export (no embind invoker) returning one packed
+  // integer, and ids named by a finding are read back from the buffer only when a message needs them.
+  // Module._name is a lazy wrapper until its first call replaces it with the wasm function itself: call each
+  // export once, then keep the function.
+  const linkAddress = wasm._seamid_acs_link_buffer();
+  const linkBuffer = wasm._seamid_acs_link_buffer;
+  wasm._seamid_acs_check_link(0, 0);  // handle 0 is never live: returns -1, and resolves the export
+  const checkLink = wasm._seamid_acs_check_link;
+  if (linkBuffer() !== linkAddress) throw new Error('seamid: the ACS link buffer moved');
 
   /** Writes two 36-character ASCII ids into the link buffer; false when either has a non-ASCII character. */
   function writeLinkIds(identityId, acsUserId) {
@@ -55,36 +61,54 @@ export function acsApi(wasm, wire) {
     return wide < 0x80;
   }
 
-  /** The id the check wrote at `slot` (0 system, 1 other identity, 2 other ACS user). */
-  function linkOutputId(slot) {
-    const start = linkAddress + 72 + 36 * slot;
-    return String.fromCharCode.apply(null, wasm.HEAPU8.subarray(start, start + 36));
+  /** The 36-character id the check wrote at `offset` of the link buffer (one string, no view or array made). */
+  function linkOutputId(offset) {
+    const h = wasm.HEAPU8;
+    const s = linkAddress + offset;
+    return String.fromCharCode(h[s], h[s + 1], h[s + 2], h[s + 3], h[s + 4], h[s + 5], h[s + 6], h[s + 7], h[s + 8],
+      h[s + 9], h[s + 10], h[s + 11], h[s + 12], h[s + 13], h[s + 14], h[s + 15], h[s + 16], h[s + 17], h[s + 18],
+      h[s + 19], h[s + 20], h[s + 21], h[s + 22], h[s + 23], h[s + 24], h[s + 25], h[s + 26], h[s + 27], h[s + 28],
+      h[s + 29], h[s + 30], h[s + 31], h[s + 32], h[s + 33], h[s + 34], h[s + 35]);
   }
 
-  const outputSlots = { acs_system_id: 0, other_user_identity_id: 1, other_acs_user_id: 2 };
+  // Message placeholders of the link findings, as small integers; the ids the check writes sit at these
+  // offsets of the link buffer (acs.cpp link_buffer).
+  const FIELD = 0, IDENTITY = 1, ACS_USER = 2, SYSTEM = 72, OTHER_IDENTITY = 108, OTHER_ACS_USER = 144, NOTHING = -1;
+  const placeholders = {
+    field: FIELD, user_identity_id: IDENTITY, acs_user_id: ACS_USER,
+    acs_system_id: SYSTEM, other_user_identity_id: OTHER_IDENTITY, other_acs_user_id: OTHER_ACS_USER,
+  };
+  /** Per code: its name, severity, and its template as [text, slot, text, slot, ..., text] with numeric slots. */
+  const linkCatalog = catalog.map((entry) => entry && {
+    code: entry.code,
+    severity: entry.severity,
+    error: entry.severity === 'error',
+    parts: entry.parts.map((part, k) => (k % 2 === 0 ? part : placeholders[part] ?? NOTHING)),
+  });
 
-  /** Decodes the packed link verdict of _acsCheckLink into { ok, verdict, issues }. */
+  /** Decodes the packed link verdict of seamid_acs_check_link into { ok, verdict, issues }. */
   function decodeLink(packed, identityId, acsUserId) {
     const count = (packed >>> 2) & 3;
     const verdict = verdicts[packed & 3];
     if (count === 0) return { ok: true, verdict, issues: [] };
-    const issues = [];
+    const issues = new Array(count);
     let ok = true;
     for (let i = 0; i < count; i++) {
       const finding = (packed >>> (4 + 8 * i)) & 0xff;
-      const { code, severity, parts } = catalog[finding & 63];
+      const entry = linkCatalog[finding & 63];
       const field = fields[finding >>> 6];
+      const parts = entry.parts;
       let message = parts[0];
       for (let k = 1; k < parts.length; k += 2) {
-        const name = parts[k];
-        const value = name === 'field' ? field
-          : name === 'user_identity_id' ? identityId
-            : name === 'acs_user_id' ? acsUserId
-              : name in outputSlots ? linkOutputId(outputSlots[name]) : '';
+        const slot = parts[k];
+        const value = slot === IDENTITY ? identityId
+          : slot === ACS_USER ? acsUserId
+            : slot === FIELD ? field
+              : slot > 0 ? linkOutputId(slot) : '';
         message += value + parts[k + 1];
       }
-      if (severity === 'error') ok = false;
-      issues.push({ path: [field], code, severity, message });
+      if (entry.error) ok = false;
+      issues[i] = { path: [field], code: entry.code, severity: entry.severity, message };
     }
     return { ok, verdict, issues };
   }
@@ -121,16 +145,16 @@ export function acsApi(wasm, wire) {
         const acsUserId = request.acs_user_id;
         if (typeof identityId === 'string' && typeof acsUserId === 'string' && identityId.length === 36 && acsUserId.length === 36
             && writeLinkIds(identityId, acsUserId))
-          return decodeLink(wasm._acsCheckLink(handle, add ? 1 : 0), identityId, acsUserId);
+          return decodeLink(checkLink(handle, add), identityId, acsUserId);
       }
       return this.preflight(add ? operations.add : operations.remove, request);
     }
 
     /** Preflight of /user_identities/add_acs_user {user_identity_id, acs_user_id}. */
-    preflightAddAcsUser(request) { return this.#link(true, request); }
+    preflightAddAcsUser(request) { return this.#link(1, request); }
 
     /** Preflight of /user_identities/remove_acs_user {user_identity_id, acs_user_id}. */
-    preflightRemoveAcsUser(request) { return this.#link(false, request); }
+    preflightRemoveAcsUser(request) { return this.#link(0, request); }
 
     /** Preflight of /acs/users/create {acs_system_id, full_name, user_identity_id?, email_address?, phone_number?}. */
     preflightCreateAcsUser(request, options) { return this.preflight(operations.createAcsUser, request, options); }

@@ -5,11 +5,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -30,34 +33,74 @@ struct model_id {
     friend constexpr bool operator==(const model_id&, const model_id&) = default;
 };
 
-/// Parses a UUID as zod's .uuid() accepts it (8-4-4-4-12 hex digits, any case); false when it is not one.
-[[nodiscard]] constexpr bool parse_model_id(std::string_view text, model_id& out) noexcept {
-    if (!is_uuid(text)) return false;
-    std::uint64_t parts[2] = {0, 0};
-    unsigned nibble = 0;
-    for (const char c : text) {
-        if (c == '-') continue;
-        const unsigned value = c <= '9' ? static_cast<unsigned>(c - '0') : static_cast<unsigned>((c | 0x20) - 'a' + 10);
-        parts[nibble / 16] = (parts[nibble / 16] << 4) | value;
-        ++nibble;
+namespace detail {
+
+inline constexpr std::uint64_t id_byte_ones = 0x0101010101010101ull;
+
+/// Eight characters as one little-endian word: one unaligned load at run time (x86, arm64 and wasm are
+/// little-endian; on a big-endian host the byte loop below gives the same word).
+[[nodiscard]] constexpr std::uint64_t load_id_chars(const char* p) noexcept {
+    if (!std::is_constant_evaluated() && std::endian::native == std::endian::little) {
+        std::uint64_t word;
+        std::memcpy(&word, p, sizeof word);
+        return word;
     }
-    out = {parts[0], parts[1]};
+    std::uint64_t word = 0;
+    for (int i = 7; i >= 0; --i) word = (word << 8) | static_cast<unsigned char>(p[i]);
+    return word;
+}
+
+/// Decodes eight hex digits (any case) held in a word, first digit in the low byte, into their 32-bit value;
+/// false when any byte is not a hex digit. Branch-free SWAR: every byte is tested and converted at once.
+[[nodiscard]] constexpr bool decode_hex_word(std::uint64_t word, std::uint32_t& out) noexcept {
+    constexpr std::uint64_t ones = id_byte_ones, high = 0x80 * ones;
+    // With every byte < 0x80, adding a constant below 0x80 to each byte never carries into the next one.
+    const std::uint64_t digit = (word + (0x80 - '0') * ones) & ~(word + (0x80 - '9' - 1) * ones);
+    const std::uint64_t folded = word | (0x20 * ones);  // 'A'-'F' -> 'a'-'f'
+    const std::uint64_t letter = (folded + (0x80 - 'a') * ones) & ~(folded + (0x80 - 'f' - 1) * ones);
+    if ((word & high) != 0 || ((digit | letter) & high) != high) return false;
+    // The nibble of each byte: its low four bits, plus 9 for a letter ('a' = 0x61 -> 1 + 9).
+    std::uint64_t nibbles = (word & (0x0F * ones)) + ((letter & high) >> 7) * 9;
+    // Pack: byte 0 holds the most significant digit.
+    nibbles = ((nibbles << 4) | (nibbles >> 8)) & 0x00FF00FF00FF00FFull;  // digit pairs: one byte per 16 bits
+    nibbles = ((nibbles << 8) | (nibbles >> 16)) & 0x0000FFFF0000FFFFull;  // four digits per 32 bits
+    out = static_cast<std::uint32_t>((nibbles << 16) | (nibbles >> 32));
+    return true;
+}
+
+}  // namespace detail
+
+/// Parses a UUID as zod's .uuid() accepts it (8-4-4-4-12 hex digits, any case); false when it is not one
+/// (exactly seamid::is_uuid). One pass, eight digits per step.
+[[nodiscard]] constexpr bool parse_model_id(std::string_view text, model_id& out) noexcept {
+    if (text.size() != 36) return false;
+    const char* p = text.data();
+    if (p[8] != '-' || p[13] != '-' || p[18] != '-' || p[23] != '-') return false;
+    // Four words of eight digits: 0-7, 9-12 + 14-17, 19-22 + 24-27, 28-35.
+    const std::uint64_t low_half = 0xFFFFFFFFull;
+    std::uint32_t a = 0, b = 0, c = 0, d = 0;
+    // Combined with & (not &&): four independent, branch-free decodes rather than four branches.
+    const unsigned ok = static_cast<unsigned>(detail::decode_hex_word(detail::load_id_chars(p), a)) &
+                        static_cast<unsigned>(detail::decode_hex_word((detail::load_id_chars(p + 9) & low_half) | (detail::load_id_chars(p + 14) << 32), b)) &
+                        static_cast<unsigned>(detail::decode_hex_word((detail::load_id_chars(p + 19) & low_half) | (detail::load_id_chars(p + 24) << 32), c)) &
+                        static_cast<unsigned>(detail::decode_hex_word(detail::load_id_chars(p + 28), d));
+    if (ok == 0) return false;
+    out = {static_cast<std::uint64_t>(a) << 32 | b, static_cast<std::uint64_t>(c) << 32 | d};
     return true;
 }
 
 /// Writes the canonical lowercase text of an id (36 characters) to `out`.
 constexpr void write_model_id(const model_id& id, char* out) noexcept {
     constexpr char digits[] = "0123456789abcdef";
-    unsigned nibble = 0;
-    for (unsigned i = 0; i < 36; ++i) {
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            out[i] = '-';
-            continue;
-        }
-        const std::uint64_t part = nibble < 16 ? id.high : id.low;
-        out[i] = digits[(part >> (60 - 4 * (nibble % 16))) & 0xF];
-        ++nibble;
+    // Where the 16 bytes of the id go (two digits each), skipping the four dashes.
+    constexpr unsigned at[16] = {0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34};
+    for (unsigned i = 0; i < 16; ++i) {
+        const std::uint64_t part = i < 8 ? id.high : id.low;
+        const unsigned byte = static_cast<unsigned>(part >> (56 - 8 * (i % 8))) & 0xFF;
+        out[at[i]] = digits[byte >> 4];
+        out[at[i] + 1] = digits[byte & 0xF];
     }
+    out[8] = out[13] = out[18] = out[23] = '-';
 }
 
 /// The canonical lowercase text of an id.
@@ -307,6 +350,23 @@ struct acs_user_record {
     std::uint32_t generation = 0;
 };
 
+/// What a link check reads of an ACS user, packed in 16 bytes (hot/cold split): the model keeps these next to the
+/// full records so a preflight touches one small entry per ACS user instead of a record with its names and contacts.
+struct acs_user_link {
+    std::uint32_t system = 0xFFFFFFFFu;            ///< as acs_user_record::system
+    std::uint32_t identity = 0xFFFFFFFFu;          ///< as acs_user_record::identity
+    std::uint32_t next_of_identity = 0xFFFFFFFFu;  ///< as acs_user_record::next_of_identity
+    std::uint32_t present = 0;                     ///< 1 when acs_user_record::present
+    friend constexpr bool operator==(const acs_user_link&, const acs_user_link&) = default;
+};
+
+/// What a link check reads of a user identity, packed in 8 bytes (see acs_user_link).
+struct user_identity_link {
+    std::uint32_t first_acs_user = 0xFFFFFFFFu;  ///< as user_identity_record::first_acs_user
+    std::uint32_t listed = 0;                    ///< 1 when user_identity_record::listed
+    friend constexpr bool operator==(const user_identity_link&, const user_identity_link&) = default;
+};
+
 /// The three list endpoints a snapshot holds, also the snapshot's keys.
 enum class acs_section : std::uint8_t { acs_systems, acs_users, user_identities };
 
@@ -401,6 +461,7 @@ public:
         if (index == none || !identities_[index].listed) return false;
         while (identities_[index].first_acs_user != none) erase_acs_user(identities_[index].first_acs_user);
         identities_[index] = blank<user_identity_record>(identities_[index].id);
+        sync_identity(index);
         --identity_count_;
         return true;
     }
@@ -435,9 +496,9 @@ public:
     [[nodiscard]] std::uint32_t find_acs_system(const model_id& id) const noexcept { return system_index_.find(id); }
 
     /// True when the identity at `index` is in the model (listed by /user_identities/list or put).
-    [[nodiscard]] bool user_identity_known(std::uint32_t index) const noexcept { return index != none && identities_[index].listed; }
+    [[nodiscard]] bool user_identity_known(std::uint32_t index) const noexcept { return index != none && identity_links_[index].listed != 0; }
     /// True when the ACS user at `index` is in the model.
-    [[nodiscard]] bool acs_user_known(std::uint32_t index) const noexcept { return index != none && acs_users_[index].present; }
+    [[nodiscard]] bool acs_user_known(std::uint32_t index) const noexcept { return index != none && acs_user_links_[index].present != 0; }
     /// True when the system is in the model: listed, or (when no acs_systems were ever loaded) used by an ACS user.
     [[nodiscard]] bool acs_system_known(std::uint32_t index) const noexcept {
         if (index == none) return false;
@@ -449,10 +510,14 @@ public:
     [[nodiscard]] const std::vector<acs_user_record>& acs_users() const noexcept { return acs_users_; }
     [[nodiscard]] const std::vector<user_identity_record>& user_identities() const noexcept { return identities_; }
 
+    /// The packed link fields of the ACS user / identity at `index` (the preflight's hot data; same values as the records).
+    [[nodiscard]] const acs_user_link& acs_user_link_at(std::uint32_t index) const noexcept { return acs_user_links_[index]; }
+    [[nodiscard]] const user_identity_link& user_identity_link_at(std::uint32_t index) const noexcept { return identity_links_[index]; }
+
     /// Calls fn(acs_user_index) for every ACS user linked to the identity at `identity`.
     template <class Fn>
     void for_each_acs_user_of(std::uint32_t identity, Fn&& fn) const {
-        for (std::uint32_t i = identities_[identity].first_acs_user; i != none; i = acs_users_[i].next_of_identity) fn(i);
+        for (std::uint32_t i = identity_links_[identity].first_acs_user; i != none; i = acs_user_links_[i].next_of_identity) fn(i);
     }
 
     /// Calls fn(acs_user_index) for every present ACS user of `system` whose email equals `email` (ignoring case).
@@ -480,6 +545,11 @@ public:
     /// Checks every internal invariant (link lists, counts, contact indexes). For tests; O(size).
     [[nodiscard]] bool consistent() const {
         std::vector<std::uint32_t> per_identity(identities_.size(), 0), per_system(systems_.size(), 0);
+        if (acs_user_links_.size() != acs_users_.size() || identity_links_.size() != identities_.size()) return false;
+        for (std::uint32_t i = 0; i < acs_users_.size(); ++i)
+            if (!(acs_user_links_[i] == link_of(acs_users_[i]))) return false;
+        for (std::uint32_t i = 0; i < identities_.size(); ++i)
+            if (!(identity_links_[i] == link_of(identities_[i]))) return false;
         std::size_t present = 0;
         for (std::uint32_t i = 0; i < acs_users_.size(); ++i) {
             const acs_user_record& u = acs_users_[i];
@@ -531,6 +601,8 @@ private:
     std::vector<acs_system_record> systems_;
     std::vector<acs_user_record> acs_users_;
     std::vector<user_identity_record> identities_;
+    std::vector<acs_user_link> acs_user_links_;       ///< acs_users_'s link fields, packed (kept equal by sync_acs_user)
+    std::vector<user_identity_link> identity_links_;  ///< identities_'s link fields, packed (kept equal by sync_identity)
     id_table system_index_, acs_user_index_, identity_index_;
     hash_table email_index_, phone_index_;
     std::size_t acs_user_count_ = 0, identity_count_ = 0;
@@ -596,6 +668,7 @@ private:
         if (slot == none) {
             slot = static_cast<std::uint32_t>(identities_.size());
             identities_.push_back(blank<user_identity_record>(id));
+            identity_links_.emplace_back();
         }
         return slot;
     }
@@ -604,24 +677,42 @@ private:
         if (slot == none) {
             slot = static_cast<std::uint32_t>(acs_users_.size());
             acs_users_.push_back(blank<acs_user_record>(id));
+            acs_user_links_.emplace_back();
         }
         return slot;
     }
+
+    /// The packed link fields of a record.
+    static acs_user_link link_of(const acs_user_record& u) noexcept { return {u.system, u.identity, u.next_of_identity, u.present ? 1u : 0u}; }
+    static user_identity_link link_of(const user_identity_record& p) noexcept { return {p.first_acs_user, p.listed ? 1u : 0u}; }
+    /// Copies a record's link fields into its packed entry; called after every change to them.
+    void sync_acs_user(std::uint32_t index) noexcept { acs_user_links_[index] = link_of(acs_users_[index]); }
+    void sync_identity(std::uint32_t index) noexcept { identity_links_[index] = link_of(identities_[index]); }
 
     void attach_to_identity(std::uint32_t acs_user, std::uint32_t identity) {
         acs_users_[acs_user].identity = identity;
         acs_users_[acs_user].next_of_identity = identities_[identity].first_acs_user;
         identities_[identity].first_acs_user = acs_user;
         ++identities_[identity].acs_user_count;
+        sync_acs_user(acs_user);
+        sync_identity(identity);
     }
     void detach_from_identity(std::uint32_t acs_user) {
         const std::uint32_t identity = acs_users_[acs_user].identity;
-        std::uint32_t* link = &identities_[identity].first_acs_user;
-        while (*link != acs_user) link = &acs_users_[*link].next_of_identity;
-        *link = acs_users_[acs_user].next_of_identity;
+        const std::uint32_t next = acs_users_[acs_user].next_of_identity;
+        std::uint32_t before = none;
+        for (std::uint32_t i = identities_[identity].first_acs_user; i != acs_user; i = acs_users_[i].next_of_identity) before = i;
+        if (before == none) {
+            identities_[identity].first_acs_user = next;
+        } else {
+            acs_users_[before].next_of_identity = next;
+            sync_acs_user(before);
+        }
         acs_users_[acs_user].next_of_identity = none;
         acs_users_[acs_user].identity = none;
         --identities_[identity].acs_user_count;
+        sync_acs_user(acs_user);
+        sync_identity(identity);
     }
     void index_contacts(std::uint32_t acs_user) {
         acs_user_record& u = acs_users_[acs_user];
@@ -658,6 +749,7 @@ private:
         --acs_user_count_;
         acs_user_record& record = acs_users_[index];
         record = blank<acs_user_record>(record.id);
+        sync_acs_user(index);
     }
 
     /// Reads a required (or optional) id field; false (with an issue) when it is missing, mistyped or not a UUID.
@@ -756,6 +848,7 @@ private:
             u.display_name = std::move(fields.display_name);
             u.listed = true;
             u.generation = generation;
+            sync_identity(index);
             return;
         }
         std::optional<model_id> id, system, identity;
@@ -796,6 +889,7 @@ private:
         u.is_suspended = suspended;
         u.present = true;
         u.generation = generation;
+        sync_acs_user(index);
         ++systems_[system_index].acs_user_count;
         index_contacts(index);
         set_link(index, identity_index);

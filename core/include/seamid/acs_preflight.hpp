@@ -91,7 +91,7 @@ inline bool resolve_link(const acs_model& model, const acs_link_request& request
         add_link_finding(check, acs_code::acs_user_not_found, acs_field::acs_user_id);
     }
     if (check.count > 0) return false;
-    check.acs_system = model.acs_systems()[model.acs_users()[check.acs_user].system].id;
+    check.acs_system = model.acs_systems()[model.acs_user_link_at(check.acs_user).system].id;
     return true;
 }
 
@@ -103,7 +103,8 @@ inline bool resolve_link(const acs_model& model, const acs_link_request& request
 [[nodiscard]] inline acs_link_check check_add_acs_user(const acs_model& model, const acs_link_request& request) noexcept {
     acs_link_check check;
     if (!detail::resolve_link(model, request, check)) return check;
-    const acs_user_record& user = model.acs_users()[check.acs_user];
+    // Only the packed link entries are read (acs_user_link), and the full records just for the ids a finding names.
+    const acs_user_link& user = model.acs_user_link_at(check.acs_user);
     if (user.identity == check.user_identity) {
         check.verdict = acs_verdict::no_op;
         detail::add_link_finding(check, acs_code::acs_user_already_linked, acs_field::acs_user_id);
@@ -114,9 +115,14 @@ inline bool resolve_link(const acs_model& model, const acs_link_request& request
         detail::add_link_finding(check, acs_code::acs_user_linked_to_other_identity, acs_field::acs_user_id);
     }
     std::uint32_t clash = acs_model::none;
-    model.for_each_acs_user_of(check.user_identity, [&](std::uint32_t other) {
-        if (clash == acs_model::none && model.acs_users()[other].system == user.system) clash = other;
-    });
+    for (std::uint32_t other = model.user_identity_link_at(check.user_identity).first_acs_user; other != acs_model::none;) {
+        const acs_user_link& link = model.acs_user_link_at(other);
+        if (link.system == user.system) {
+            clash = other;
+            break;
+        }
+        other = link.next_of_identity;
+    }
     if (clash != acs_model::none) {
         check.other_acs_user = model.acs_users()[clash].id;
         detail::add_link_finding(check, acs_code::user_identity_has_acs_user_in_system, acs_field::user_identity_id);
@@ -129,7 +135,7 @@ inline bool resolve_link(const acs_model& model, const acs_link_request& request
 [[nodiscard]] inline acs_link_check check_remove_acs_user(const acs_model& model, const acs_link_request& request) noexcept {
     acs_link_check check;
     if (!detail::resolve_link(model, request, check)) return check;
-    const acs_user_record& user = model.acs_users()[check.acs_user];
+    const acs_user_link& user = model.acs_user_link_at(check.acs_user);
     if (user.identity == check.user_identity) return check;
     if (user.identity == acs_model::none) {
         detail::add_link_finding(check, acs_code::acs_user_not_linked, acs_field::acs_user_id);
