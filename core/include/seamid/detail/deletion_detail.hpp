@@ -496,6 +496,17 @@ private:
         std::size_t level = 0;
         bool in_object = false;  // innermost open container is an object
         auto skip_space = [&] { while (p < end && is_space(static_cast<char>(*p))) ++p; };
+        // A member's key and its colon, at p (the opening quote); false when the text is not plain JSON there.
+        auto read_key = [&] {
+            if (p >= end || *p != '"') return false;
+            ++p;
+            if (!scan_string<Emit>(p, end, scratch)) return false;
+            if constexpr (Emit) key(scratch);
+            skip_space();
+            if (p >= end || *p != ':') return false;
+            ++p;
+            return true;
+        };
         for (;;) {
             // Expect a value at p.
             skip_space();
@@ -520,13 +531,7 @@ private:
                         open.pop_back();
                     }
                 } else if (in_object) {
-                    if (p >= end || *p != '"') return scan_result::unsupported;
-                    ++p;
-                    if (!scan_string<Emit>(p, end, scratch)) return scan_result::unsupported;
-                    if constexpr (Emit) key(scratch);
-                    skip_space();
-                    if (p >= end || *p != ':') return scan_result::unsupported;
-                    ++p;
+                    if (!read_key()) return scan_result::unsupported;
                     continue;  // the member's value
                 } else {
                     continue;  // the first element
@@ -570,13 +575,7 @@ private:
                 if (next == ',') {
                     if (in_object) {
                         skip_space();
-                        if (p >= end || *p != '"') return scan_result::unsupported;
-                        ++p;
-                        if (!scan_string<Emit>(p, end, scratch)) return scan_result::unsupported;
-                        if constexpr (Emit) key(scratch);
-                        skip_space();
-                        if (p >= end || *p != ':') return scan_result::unsupported;
-                        ++p;
+                        if (!read_key()) return scan_result::unsupported;
                     }
                     break;  // the next value
                 }
