@@ -70,6 +70,21 @@ void BM_DeletionPlanOnly(benchmark::State& state) {
 }
 BENCHMARK(BM_DeletionPlanOnly)->Unit(benchmark::kMillisecond);
 
+/// Appends the event that confirms `step` ({"event_type", "<id field>": id}) to an /events/list text being
+/// built; steps confirmed without an event add nothing.
+void append_event(std::string& events, bool& first, const seamid::deletion_step& step) {
+    const auto info = seamid::kind_info(step.kind);
+    if (info.event_type.empty()) return;
+    events += first ? "{\"event_type\": \"" : ",{\"event_type\": \"";
+    first = false;
+    events += info.event_type;
+    events += "\", \"";
+    events += info.id_field;
+    events += "\": ";
+    seamid::detail::append_json_uuid(events, step.id);
+    events += '}';
+}
+
 /// The C++ API end to end, with the inputs a program gets from Seam: the snapshot as JSON text (list endpoints),
 /// each call's result as a status (typed apply_result), each wave's events as one /events/list response text
 /// (reversed). The plan goes to the progress as an object, never through JSON. This is the native peer of the
@@ -88,17 +103,8 @@ void BM_DeletionApiEndToEnd(benchmark::State& state) {
             bool first = true;
             for (auto it = runnable.rbegin(); it != runnable.rend(); ++it) {
                 const auto& step = progress.plan().steps[*it];
-                const auto info = seamid::kind_info(step.kind);
                 progress.apply_result(*it, std::nullopt);
-                if (info.event_type.empty()) continue;
-                events += first ? "{\"event_type\": \"" : ",{\"event_type\": \"";
-                first = false;
-                events += info.event_type;
-                events += "\", \"";
-                events += info.id_field;
-                events += "\": ";
-                seamid::detail::append_json_uuid(events, step.id);
-                events += '}';
+                append_event(events, first, step);
             }
             events += "]}";
             benchmark::DoNotOptimize(seamid::apply_events_json(progress, events, issues).size());
@@ -122,18 +128,11 @@ void BM_DeletionJsonPipeline(benchmark::State& state) {
         while (!progress.done()) {
             const auto runnable = progress.runnable();
             std::string events = "{\"events\": [";
-            for (std::size_t i = 0; i < runnable.size(); ++i) {
-                const auto& step = progress.plan().steps[runnable[i]];
-                const auto info = seamid::kind_info(step.kind);
+            bool first = true;
+            for (const auto index : runnable) {
+                const auto& step = progress.plan().steps[index];
                 seamid::apply_result_json(progress, seamid::detail::uuid_text(step.id), "{\"ok\": true}");
-                if (info.event_type.empty()) continue;
-                events += i ? ",{\"event_type\": \"" : "{\"event_type\": \"";
-                events += info.event_type;
-                events += "\", \"";
-                events += info.id_field;
-                events += "\": ";
-                seamid::detail::append_json_uuid(events, step.id);
-                events += '}';
+                append_event(events, first, step);
             }
             events += "]}";
             benchmark::DoNotOptimize(seamid::apply_events_json(progress, events, issues).size());

@@ -21,22 +21,19 @@ std::string read_file(const char* path) {
     return text.str();
 }
 
-/// The process's resident-set high-water mark in bytes (VmHWM), 0 when unknown.
-long long peak_rss() {
+/// A size field of /proc/self/status ("VmHWM:", "VmRSS:") in bytes, 0 when unknown.
+long long status_bytes(const std::string& field) {
     std::ifstream status("/proc/self/status");
     std::string line;
     while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stoll(line.substr(6)) * 1024;
+        if (line.rfind(field, 0) == 0) return std::stoll(line.substr(field.size())) * 1024;
     return 0;
 }
 
-long long current_rss() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6)) * 1024;
-    return 0;
-}
+/// The process's resident-set high-water mark in bytes.
+long long peak_rss() { return status_bytes("VmHWM:"); }
+/// The process's resident set now, in bytes.
+long long current_rss() { return status_bytes("VmRSS:"); }
 
 double since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -201,19 +201,6 @@ std::string batch_step_csv(int batch, unsigned max_rows) {
     return seamid::dump_json({{"rows", rows_json(rows)}, {"done", state->csv->summary().rows}, {"finished", finished}});
 }
 
-/// A JSON value of `kind` (its content does not matter): what batch_validator::add_row needs to report a row
-/// that is not an object exactly as it does for JSON input.
-nlohmann::json placeholder_of_kind(seamid::value_kind kind) {
-    switch (kind) {
-        case seamid::value_kind::string: return "";
-        case seamid::value_kind::number: return 0;
-        case seamid::value_kind::boolean: return false;
-        case seamid::value_kind::array: return nlohmann::json::array();
-        case seamid::value_kind::object: return nlohmann::json::object();
-        default: return nullptr;
-    }
-}
-
 /// Validates the rows encoded in the first `length` bytes of the batch's text (per row: u32 byte length, then
 /// the request encoding of request_decoding.hpp), continuing the row numbering of earlier calls:
 /// {"rows": [...with issues], "done", "issues", "usable"}. A truncated or malformed encoding makes the rest of
@@ -234,8 +221,11 @@ std::string batch_encoded_rows(int batch, unsigned length) {
         seamid::create_request create;
         seamid::update_request unused;
         const seamid::value_kind top = decode_request(row, create, unused, /*is_update=*/false);
-        seamid::row_report found = top == seamid::value_kind::object ? state->validator->add_request(create)
-                                                                     : state->validator->add_row(placeholder_of_kind(top));
+        // A row that is not an object gets the request-body type error, as validate_create reports it.
+        const seamid::issue_path base{state->validator->next_row() - 1};
+        seamid::row_report found = top == seamid::value_kind::object
+                                       ? state->validator->add_request(create)
+                                       : state->validator->add_unreadable_row({seamid::request_body_type_issue(base, top)}, 0);
         if (!found.issues.empty()) rows.push_back(std::move(found));
     }
     return seamid::dump_json({{"rows", rows_json(rows)}, {"done", state->validator->summary().rows}, {"issues", seamid::issues_to_json(issues)},

@@ -21,6 +21,7 @@
 #include "seamid/acs_codes.hpp"
 #include "seamid/issue.hpp"
 #include "seamid/json_input.hpp"
+#include "seamid/json_sax.hpp"
 #include "seamid/unicode.hpp"
 #include "seamid/uuid.hpp"
 
@@ -1077,7 +1078,7 @@ inline std::vector<issue> acs_model::load_text(std::string_view text) {
     std::vector<issue> issues;
     begin_load();
     acs_snapshot_reader reader(*this, issues);
-    const bool parsed = nlohmann::json::sax_parse(text.begin(), text.end(), &reader);
+    const bool parsed = sax_read(text, reader);
     reader.finish(parsed);
     return issues;
 }

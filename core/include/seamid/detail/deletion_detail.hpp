@@ -14,6 +14,7 @@
 
 #include "seamid/issue.hpp"
 #include "seamid/json_input.hpp"
+#include "seamid/json_sax.hpp"
 #include "seamid/uuid.hpp"
 
 namespace seamid::detail {
@@ -371,16 +372,14 @@ public:
     bool run(std::string_view text) {
         fast_ = scan<false>(text) == scan_result::read;
         if (fast_) return scan<true>(text) == scan_result::read;
-        return json::sax_parse(text.begin(), text.end(), this, nlohmann::detail::input_format_t::json, true);
+        return run_reference(text);
     }
 
     /// True when the last run() took the fast scanner (tests check that plain JSON does).
     [[nodiscard]] bool took_fast_path() const noexcept { return fast_; }
 
     /// Runs only nlohmann's parser (tests compare it with run()).
-    bool run_reference(std::string_view text) {
-        return json::sax_parse(text.begin(), text.end(), this, nlohmann::detail::input_format_t::json, true);
-    }
+    bool run_reference(std::string_view text) { return sax_read(text, *this); }
 
     /// The invalid_json issue for a syntax error.
     [[nodiscard]] issue syntax_issue() const {
