@@ -61,6 +61,21 @@ void acs_check_add_acs_user(benchmark::State& state) {
 }
 BENCHMARK(acs_check_add_acs_user);
 
+// The batched check (check_acs_links) over the same 4,096 requests, 4,096 per call; items are checks.
+void acs_check_add_acs_users_batch(benchmark::State& state) {
+    const auto& model = loaded_model();
+    const auto pairs = seamid_bench::acs_link_requests(4096);
+    std::vector<seamid::acs_link_request> requests;
+    for (const auto& [identity, acs_user] : pairs) requests.push_back({identity, acs_user});
+    std::vector<seamid::acs_link_check> checks(requests.size());
+    for (auto _ : state) {
+        seamid::check_acs_links(model, true, requests.data(), requests.size(), checks.data());
+        benchmark::DoNotOptimize(checks.data());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * requests.size()));
+}
+BENCHMARK(acs_check_add_acs_users_batch);
+
 void acs_preflight_add_acs_user_with_issues(benchmark::State& state) {
     const auto& model = loaded_model();
     const auto requests = seamid_bench::acs_link_requests(4096);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -170,6 +171,55 @@ TEST_CASE("acs: the allocation-free link check agrees with the JSON preflight", 
         CHECK(std::string(seamid::acs_verdict_name(check.verdict)) == c["verdict"].get<std::string>());
         CHECK(codes_of(seamid::link_check_issues(check, request)) == strings(c["codes"]));
         CHECK(seamid::issues_to_json(seamid::link_check_issues(check, request)) == seamid::preflight_json(model, operation, c["request"])["issues"]);
+    }
+}
+
+TEST_CASE("acs: batched link checks give exactly the one-by-one results", "[acs]") {
+    const json fixture = seamid_test::load_fixture("acs.json");
+    const seamid::acs_model model = fixture_model(fixture);
+    // Every id of the fixture snapshot, in both roles, plus ids that are unknown, malformed or upper case.
+    std::vector<std::string> ids = {"not-a-uuid", "", "00000000-0000-4000-8000-000000000000", std::string(36, 'z')};
+    for (const auto& user : fixture["snapshot"]["acs_users"]["acs_users"]) ids.push_back(user["acs_user_id"].get<std::string>());
+    for (const auto& person : fixture["snapshot"]["user_identities"]) ids.push_back(person["user_identity_id"].get<std::string>());
+    ids.push_back(ids.back());
+    std::transform(ids.back().begin(), ids.back().end(), ids.back().begin(), [](char c) { return static_cast<char>(std::toupper(c)); });
+    std::vector<seamid::acs_link_request> requests;
+    for (const auto& identity : ids)
+        for (const auto& acs_user : ids) requests.push_back({identity, acs_user});
+    REQUIRE(requests.size() > 100);
+    const auto same = [](const seamid::acs_link_check& a, const seamid::acs_link_check& b) {
+        bool equal = a.verdict == b.verdict && a.count == b.count && a.user_identity == b.user_identity && a.acs_user == b.acs_user
+            && a.acs_system == b.acs_system && a.other_user_identity == b.other_user_identity && a.other_acs_user == b.other_acs_user;
+        for (std::uint8_t i = 0; i < a.count && equal; ++i)
+            equal = a.findings[i].code == b.findings[i].code && a.findings[i].field == b.findings[i].field;
+        return equal;
+    };
+    for (const bool add : {true, false}) {
+        // Every length from 0 to 20 (groups of 8 and their remainders), then all requests at once.
+        for (std::size_t count = 0; count <= 20; ++count) {
+            std::vector<seamid::acs_link_check> out(count + 1);
+            out[count].verdict = seamid::acs_verdict::no_op;  // past the end: must stay untouched
+            seamid::check_acs_links(model, add, requests.data() + 7, count, out.data());
+            for (std::size_t i = 0; i < count; ++i) {
+                const auto one = add ? seamid::check_add_acs_user(model, requests[7 + i]) : seamid::check_remove_acs_user(model, requests[7 + i]);
+                INFO("add " << add << " count " << count << " request " << i);
+                CHECK(same(out[i], one));
+            }
+            CHECK(out[count].verdict == seamid::acs_verdict::no_op);
+        }
+        std::vector<seamid::acs_link_check> out(requests.size());
+        seamid::check_acs_links(model, add, requests.data(), requests.size(), out.data());
+        std::size_t verdicts[3] = {0, 0, 0};
+        for (std::size_t i = 0; i < requests.size(); ++i) {
+            const auto one = add ? seamid::check_add_acs_user(model, requests[i]) : seamid::check_remove_acs_user(model, requests[i]);
+            INFO("add " << add << " request " << i << ": " << requests[i].user_identity_id << " " << requests[i].acs_user_id);
+            CHECK(same(out[i], one));
+            ++verdicts[static_cast<int>(out[i].verdict)];
+        }
+        // The corpus reaches every verdict the operation has.
+        CHECK(verdicts[0] > 0);
+        CHECK(verdicts[2] > 0);
+        if (add) CHECK(verdicts[1] > 0);
     }
 }
 

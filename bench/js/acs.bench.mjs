@@ -60,7 +60,8 @@ function native(file) {
   const rows = JSON.parse(run.stdout).benchmarks;
   const load = rows.find((row) => row.name.startsWith('acs_load_snapshot'));
   const check = rows.find((row) => row.name === 'acs_check_add_acs_user');
-  return { loadMs: load.real_time, checksPerSecond: check.items_per_second };
+  const batch = rows.find((row) => row.name === 'acs_check_add_acs_users_batch');
+  return { loadMs: load.real_time, checksPerSecond: check.items_per_second, batchChecksPerSecond: batch.items_per_second };
 }
 
 /** Runs the benchmark and returns its rows. */
@@ -82,19 +83,26 @@ export async function run() {
     const verdicts = { allowed: 0, no_op: 0, refused: 0 };
     for (const request of requests) verdicts[model.preflightAddAcsUser(request).verdict]++;
     const perSecond = throughput((request) => model.preflightAddAcsUser(request).ok, requests, { ms: 1000 });
+    if (JSON.stringify(model.preflightAddAcsUsers(requests)) !== JSON.stringify(requests.map((r) => model.preflightAddAcsUser(r))))
+      throw new Error('preflightAddAcsUsers differs from preflightAddAcsUser');
+    const batchMs = timeOnce(() => model.preflightAddAcsUsers(requests), 30);
+    const batchPerSecond = (requests.length / batchMs) * 1000;
     model.dispose();
     const rows = [
       { name: 'snapshot', value: `${sizes.identities} identities, ${sizes.acsUsers} ACS users, ${sizes.systems} systems, ${text.length} B JSON` },
       { name: 'request mix (allowed / no_op / refused)', value: `${verdicts.allowed} / ${verdicts.no_op} / ${verdicts.refused}` },
       { name: 'load: createAcsModel(text) (WASM via JS)', value: `${loadMs.toFixed(0)} ms` },
       { name: 'preflightAddAcsUser (WASM via JS)', value: rate(perSecond) },
+      { name: `preflightAddAcsUsers, ${requests.length} per call (WASM via JS)`, value: rate(batchPerSecond) },
     ];
     if (nativeFigures) {
       rows.push(
         { name: 'load: acs_model::load_text (native)', value: `${nativeFigures.loadMs.toFixed(0)} ms` },
         { name: 'check_add_acs_user (native)', value: rate(nativeFigures.checksPerSecond) },
         { name: 'ratio load time WASM / native', value: `${(loadMs / nativeFigures.loadMs).toFixed(2)}x` },
+        { name: 'check_acs_links, 4096 per call (native)', value: rate(nativeFigures.batchChecksPerSecond) },
         { name: 'ratio check time WASM via JS / native', value: `${(nativeFigures.checksPerSecond / perSecond).toFixed(2)}x` },
+        { name: 'ratio batch check time WASM via JS / native', value: `${(nativeFigures.batchChecksPerSecond / batchPerSecond).toFixed(2)}x` },
       );
     } else {
       rows.push({ name: 'native figures', value: 'missing: run make native first' });

@@ -193,6 +193,13 @@ export interface AcsModel {
   preflightAddAcsUser(request: AcsLinkRequest): AcsPreflightResult;
   /** Preflight of /user_identities/remove_acs_user. */
   preflightRemoveAcsUser(request: AcsLinkRequest): AcsPreflightResult;
+  /**
+   * preflightAddAcsUser of each request, in order: the same results, several times faster for many requests
+   * (ids cross into wasm together and the look-ups overlap). Throws a TypeError when `requests` is not an array.
+   */
+  preflightAddAcsUsers(requests: readonly AcsLinkRequest[]): AcsPreflightResult[];
+  /** preflightRemoveAcsUser of each request, in order (see preflightAddAcsUsers). */
+  preflightRemoveAcsUsers(requests: readonly AcsLinkRequest[]): AcsPreflightResult[];
   /** Preflight of /acs/users/create (system known, identity free in it, email and phone rules). */
   preflightCreateAcsUser(request: { acs_system_id: string; full_name: string; user_identity_id?: string; email_address?: string; phone_number?: string },
     options?: ValidationOptions): AcsPreflightResult;

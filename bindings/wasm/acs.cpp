@@ -1,6 +1,7 @@
 // embind adapter of seamid/acs_*.hpp: ACS models live in this module behind integer handles (freed by
 // _acsDispose), JSON text goes in and out, and add/remove_acs_user has a packed, allocation-free fast path
-// exported as plain C functions (seamid_acs_link_buffer, seamid_acs_check_link) that JS calls without embind.
+// exported as plain C functions (seamid_acs_link_buffer, seamid_acs_check_link, and for many requests at once
+// seamid_acs_link_batch / seamid_acs_check_links) that JS calls without embind.
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>
@@ -167,10 +168,37 @@ emscripten::val acs_catalog() {
 // cost as much as the check itself. They take and return plain integers only.
 
 /// The link fast path's buffer at a fixed address: JS writes the two 36-character ids (user_identity_id, then
-/// acs_user_id) at bytes 0-71; a check writes the ids its messages name at 72 (the ACS system), 108 (the
-/// identity the ACS user belongs to) and 144 (the identity's other ACS user in that system).
+/// acs_user_id) at bytes 0-71; a check writes the ids its messages name from byte 72 (see write_named_ids).
 namespace seamid_wasm {
 alignas(16) char link_buffer[72 + 108];
+
+/// The batch buffer: `count` id pairs of 72 bytes (as in link_buffer), then `count` results of 112 bytes each:
+/// the packed verdict (int32) and the three named ids (see write_named_ids). Grown on demand, never shrunk.
+std::vector<char> link_batch;
+std::vector<seamid::acs_link_request> batch_requests;
+std::vector<seamid::acs_link_check> batch_checks;
+
+/// The verdict as one integer: verdict | count << 2 | (code | field << 6) << (4 + 8 * i).
+unsigned pack_link_check(const seamid::acs_link_check& check) {
+    unsigned packed = static_cast<unsigned>(check.verdict) | static_cast<unsigned>(check.count) << 2;
+    for (unsigned i = 0; i < check.count; ++i)
+        packed |= (static_cast<unsigned>(check.findings[i].code) | static_cast<unsigned>(check.findings[i].field) << 6) << (4 + 8 * i);
+    return packed;
+}
+
+/// Writes the ids the check's messages name at `out`: the ACS system at 0, the identity the ACS user belongs to at
+/// 36, the identity's other ACS user in that system at 72 (only those a finding names).
+void write_named_ids(const seamid::acs_link_check& check, char* out) {
+    for (unsigned i = 0; i < check.count; ++i) {
+        const seamid::acs_code code = check.findings[i].code;
+        if (code == seamid::acs_code::acs_user_linked_to_other_identity) {
+            seamid::write_model_id(check.other_user_identity, out + 36);
+        } else if (code == seamid::acs_code::user_identity_has_acs_user_in_system) {
+            seamid::write_model_id(check.acs_system, out);
+            seamid::write_model_id(check.other_acs_user, out + 72);
+        }
+    }
+}
 }  // namespace seamid_wasm
 
 extern "C" {
@@ -178,27 +206,48 @@ extern "C" {
 /// Address of the link buffer (JS caches it: it never moves).
 EMSCRIPTEN_KEEPALIVE std::uintptr_t seamid_acs_link_buffer() { return reinterpret_cast<std::uintptr_t>(seamid_wasm::link_buffer); }
 
-/// add (non-zero) or remove (0) preflight of the ids in the link buffer. Returns verdict | count << 2 |
-/// (code | field << 6) << (4 + 8 * i), or -1 for a disposed handle. Writes only the ids the findings' messages
-/// name (see link_buffer).
+/// add (non-zero) or remove (0) preflight of the ids in the link buffer. Returns the packed verdict
+/// (pack_link_check), or -1 for a disposed handle; writes the ids the findings' messages name at byte 72.
 EMSCRIPTEN_KEEPALIVE int seamid_acs_check_link(int handle, int add) {
     seamid::acs_model* model = seamid_wasm::model_at(handle);
     if (model == nullptr) return -1;
     char* const buffer = seamid_wasm::link_buffer;
     const seamid::acs_link_request request{std::string_view(buffer, 36), std::string_view(buffer + 36, 36)};
     const seamid::acs_link_check check = add != 0 ? seamid::check_add_acs_user(*model, request) : seamid::check_remove_acs_user(*model, request);
-    unsigned packed = static_cast<unsigned>(check.verdict) | static_cast<unsigned>(check.count) << 2;
-    for (unsigned i = 0; i < check.count; ++i) {
-        const seamid::acs_code code = check.findings[i].code;
-        packed |= (static_cast<unsigned>(code) | static_cast<unsigned>(check.findings[i].field) << 6) << (4 + 8 * i);
-        if (code == seamid::acs_code::acs_user_linked_to_other_identity) {
-            seamid::write_model_id(check.other_user_identity, buffer + 108);
-        } else if (code == seamid::acs_code::user_identity_has_acs_user_in_system) {
-            seamid::write_model_id(check.acs_system, buffer + 72);
-            seamid::write_model_id(check.other_acs_user, buffer + 144);
-        }
+    seamid_wasm::write_named_ids(check, buffer + 72);
+    return static_cast<int>(seamid_wasm::pack_link_check(check));
+}
+
+/// Address of a batch buffer for `count` requests (see link_batch); 0 when `count` is out of range. The address
+/// changes when the buffer grows, and the module's memory may grow with it: JS takes its views after this call.
+EMSCRIPTEN_KEEPALIVE std::uintptr_t seamid_acs_link_batch(int count) {
+    if (count < 0 || count > (1 << 20)) return 0;
+    const auto n = static_cast<std::size_t>(count);
+    if (seamid_wasm::link_batch.size() < n * 184) seamid_wasm::link_batch.resize(n * 184);
+    if (seamid_wasm::batch_checks.size() < n) {
+        seamid_wasm::batch_requests.resize(n);
+        seamid_wasm::batch_checks.resize(n);
     }
-    return static_cast<int>(packed);
+    return reinterpret_cast<std::uintptr_t>(seamid_wasm::link_batch.data());
+}
+
+/// add (non-zero) or remove (0) preflight of the `count` id pairs in the batch buffer (seamid::check_acs_links);
+/// writes each result after the ids (see link_batch). Returns 0, or -1 for a disposed handle or a bad count.
+EMSCRIPTEN_KEEPALIVE int seamid_acs_check_links(int handle, int add, int count) {
+    seamid::acs_model* model = seamid_wasm::model_at(handle);
+    const auto n = static_cast<std::size_t>(count);
+    if (model == nullptr || count < 0 || seamid_wasm::batch_checks.size() < n || seamid_wasm::link_batch.size() < n * 184) return -1;
+    char* const ids = seamid_wasm::link_batch.data();
+    char* const results = ids + n * 72;
+    for (std::size_t i = 0; i < n; ++i)
+        seamid_wasm::batch_requests[i] = {std::string_view(ids + i * 72, 36), std::string_view(ids + i * 72 + 36, 36)};
+    seamid::check_acs_links(*model, add != 0, seamid_wasm::batch_requests.data(), n, seamid_wasm::batch_checks.data());
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned packed = seamid_wasm::pack_link_check(seamid_wasm::batch_checks[i]);
+        std::memcpy(results + i * 112, &packed, 4);
+        seamid_wasm::write_named_ids(seamid_wasm::batch_checks[i], results + i * 112 + 4);
+    }
+    return 0;
 }
 
 }  // extern "C"

@@ -80,6 +80,53 @@ for (const { name, api } of builds) {
     }
   });
 
+  test(`${name}: preflightAddAcsUsers / preflightRemoveAcsUsers give each request's single-call result`, () => {
+    const model = api.createAcsModel(shared.snapshot);
+    try {
+      const identities = shared.snapshot.user_identities.map((p) => p.user_identity_id);
+      const acsUsers = shared.snapshot.acs_users.acs_users.map((u) => u.acs_user_id);
+      const ids = [...identities, ...acsUsers, identities[0].toUpperCase(), '00000000-0000-4000-8000-000000000000', 'z'.repeat(36)];
+      const requests = [];
+      for (const identity of ids) for (const acsUser of ids) requests.push({ user_identity_id: identity, acs_user_id: acsUser });
+      // Requests the batch cannot take as they are go one by one, in place: bad shapes, non-ASCII, extra fields.
+      const cyclic = {};
+      cyclic.self = cyclic;
+      const odd = [null, undefined, 5, 'x', [], cyclic, {}, { user_identity_id: identities[0] }, { user_identity_id: 5, acs_user_id: acsUsers[0] },
+        { user_identity_id: 'x'.repeat(100_000), acs_user_id: acsUsers[0] }, { user_identity_id: '\u00e9'.repeat(36), acs_user_id: acsUsers[0] },
+        { user_identity_id: '\ud800'.repeat(36), acs_user_id: '\udfff'.repeat(36) }, { user_identity_id: identities[0], acs_user_id: acsUsers[0], extra: 1 }];
+      odd.forEach((request, k) => requests.splice(7 + 13 * k, 0, request));
+      assert.ok(requests.length > 300);
+      const verdicts = new Set();
+      for (const add of [true, false]) {
+        const many = add ? model.preflightAddAcsUsers(requests) : model.preflightRemoveAcsUsers(requests);
+        assert.equal(many.length, requests.length);
+        requests.forEach((request, i) => {
+          const one = add ? model.preflightAddAcsUser(request) : model.preflightRemoveAcsUser(request);
+          assert.deepEqual(many[i], one, `${add ? 'add' : 'remove'} #${i}`);
+          assert.equal(Object.getPrototypeOf(many[i]), Object.prototype);
+          verdicts.add(`${add} ${one.verdict}`);
+        });
+      }
+      assert.deepEqual([...verdicts].sort(), ['false allowed', 'false refused', 'true allowed', 'true no_op', 'true refused']);
+      // Edge sizes: empty, one, a non-ASCII request inside an otherwise clean chunk, more than one chunk (4,096).
+      assert.deepEqual(model.preflightAddAcsUsers([]), []);
+      assert.deepEqual(model.preflightAddAcsUsers([requests[0]]), [model.preflightAddAcsUser(requests[0])]);
+      const clean = requests.filter((r) => r && typeof r === 'object' && !Array.isArray(r) && r.user_identity_id?.length === 36 && r.acs_user_id?.length === 36);
+      const mixed = [...clean.slice(0, 20), { user_identity_id: identities[1].slice(0, 35) + '\u0130', acs_user_id: acsUsers[1] }, ...clean.slice(20, 40)];
+      assert.deepEqual(model.preflightAddAcsUsers(mixed), mixed.map((r) => model.preflightAddAcsUser(r)));
+      const big = Array.from({ length: 9000 }, (_, i) => clean[(i * 31) % clean.length]);
+      assert.deepEqual(model.preflightRemoveAcsUsers(big), big.map((r) => model.preflightRemoveAcsUser(r)));
+      for (const notArray of [null, undefined, 'x', {}, requests[0]]) {
+        assert.throws(() => model.preflightAddAcsUsers(notArray), TypeError);
+        assert.throws(() => model.preflightRemoveAcsUsers(notArray), TypeError);
+      }
+      assert.equal(model.stats().consistent, true);
+    } finally {
+      model.dispose();
+    }
+    assert.throws(() => model.preflightAddAcsUsers([]), /disposed/);
+  });
+
   test(`${name}: scenarios run step by step on a live model`, () => {
     for (const scenario of shared.scenarios) {
       const model = api.createAcsModel(shared.snapshot);

@@ -28,6 +28,8 @@ const missingId: UpdateUserIdentityRequest = { full_name: 'Jane' };
 const model: AcsModel = createAcsModel({ acs_users: { acs_users: [] }, user_identities: [] });
 const link: AcsPreflightResult = model.preflightAddAcsUser({ user_identity_id: 'a', acs_user_id: 'b' });
 const verdict: AcsVerdict = link.verdict;
+const links: AcsPreflightResult[] = model.preflightAddAcsUsers([{ user_identity_id: 'a', acs_user_id: 'b' }])
+  .concat(model.preflightRemoveAcsUsers([]));
 const plan: AcsSystemPlan[] = model.preflightCreateUserIdentity({ email_address: 'a@b.co', acs_system_ids: [] }).acs_systems;
 const applied: boolean = model.linkAcsUser({ user_identity_id: 'a', acs_user_id: 'b' }).applied;
 const names: (string | null)[] = model.listAcsSystems('a').acs_systems.map((system) => system.name);
@@ -35,9 +37,11 @@ const violations: number = model.audit().violations + auditAcsSnapshot('{}').mis
 model.dispose();
 // @ts-expect-error: add_acs_user needs both ids
 model.preflightAddAcsUser({ user_identity_id: 'a' });
+// @ts-expect-error: the batch takes an array
+model.preflightAddAcsUsers({ user_identity_id: 'a', acs_user_id: 'b' });
 
 export { ok, suggestion, where, severity, nullable, described, email, created, fromText, updated, missingId };
-export { verdict, plan, applied, names, violations };
+export { verdict, links, plan, applied, names, violations };
 // Deletion planning.
 import { planDeletion, renderDeletionPlan, createDeletionProgress, type DeletionPlan, type DeletionStep,
   type DeletionEventQuery, type DeletionProgressState } from 'seamid';

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "seamid/acs_codes.hpp"
+#include "seamid/detail/prefetch.hpp"
 #include "seamid/issue.hpp"
 #include "seamid/json_input.hpp"
 #include "seamid/json_sax.hpp"
@@ -153,6 +154,11 @@ public:
             }
             if (s.key == key) return s.value;
         }
+    }
+
+    /// Starts loading the first probe position of `key` (see prefetch_for_read).
+    void prefetch(const Key& key) const noexcept {
+        if (!slots_.empty()) prefetch_for_read(&slots_[Hash(key) & (slots_.size() - 1)]);
     }
 
     /// Makes room for `count` keys without rehashing.
@@ -495,6 +501,17 @@ public:
     [[nodiscard]] std::uint32_t find_user_identity(const model_id& id) const noexcept { return identity_index_.find(id); }
     [[nodiscard]] std::uint32_t find_acs_user(const model_id& id) const noexcept { return acs_user_index_.find(id); }
     [[nodiscard]] std::uint32_t find_acs_system(const model_id& id) const noexcept { return system_index_.find(id); }
+
+    /// Starts loading what find_user_identity(identity) and find_acs_user(acs_user) read (batched link checks).
+    void prefetch_link_ids(const model_id& identity, const model_id& acs_user) const noexcept {
+        identity_index_.prefetch(identity);
+        acs_user_index_.prefetch(acs_user);
+    }
+    /// Starts loading the packed link entries of an identity and an ACS user (indexes may be none).
+    void prefetch_link_entries(std::uint32_t identity, std::uint32_t acs_user) const noexcept {
+        if (identity < identity_links_.size()) detail::prefetch_for_read(&identity_links_[identity]);
+        if (acs_user < acs_user_links_.size()) detail::prefetch_for_read(&acs_user_links_[acs_user]);
+    }
 
     /// True when the identity at `index` is in the model (listed by /user_identities/list or put).
     [[nodiscard]] bool user_identity_known(std::uint32_t index) const noexcept { return index != none && identity_links_[index].listed != 0; }

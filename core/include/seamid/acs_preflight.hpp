@@ -72,16 +72,18 @@ constexpr void add_link_finding(acs_link_check& check, acs_code code, acs_field 
     if (acs_code_details(code).level == severity::error) check.verdict = acs_verdict::refused;
 }
 
-/// Parses and looks up both ids; false (with findings) when either is invalid or unknown.
-inline bool resolve_link(const acs_model& model, const acs_link_request& request, acs_link_check& check) noexcept {
-    model_id identity_id, acs_user_id;
+/// Parses both ids; false (with findings) when either is not a UUID.
+inline bool parse_link_ids(const acs_link_request& request, acs_link_check& check, model_id& identity_id, model_id& acs_user_id) noexcept {
     const bool identity_ok = parse_model_id(request.user_identity_id, identity_id);
     const bool acs_user_ok = parse_model_id(request.acs_user_id, acs_user_id);
     if (!identity_ok) add_link_finding(check, acs_code::invalid_uuid, acs_field::user_identity_id);
     if (!acs_user_ok) add_link_finding(check, acs_code::invalid_uuid, acs_field::acs_user_id);
-    if (!identity_ok || !acs_user_ok) return false;
-    check.user_identity = model.find_user_identity(identity_id);
-    check.acs_user = model.find_acs_user(acs_user_id);
+    return identity_ok && acs_user_ok;
+}
+
+/// Given the looked-up indexes in `check`: false (with findings) when either record is unknown; else reads the
+/// ACS user's system.
+inline bool settle_link(const acs_model& model, acs_link_check& check) noexcept {
     if (!model.user_identity_known(check.user_identity)) {
         check.user_identity = acs_model::none;
         add_link_finding(check, acs_code::user_identity_not_found, acs_field::user_identity_id);
@@ -95,24 +97,27 @@ inline bool resolve_link(const acs_model& model, const acs_link_request& request
     return true;
 }
 
-}  // namespace detail
+/// Parses and looks up both ids; false (with findings) when either is invalid or unknown.
+inline bool resolve_link(const acs_model& model, const acs_link_request& request, acs_link_check& check) noexcept {
+    model_id identity_id, acs_user_id;
+    if (!parse_link_ids(request, check, identity_id, acs_user_id)) return false;
+    check.user_identity = model.find_user_identity(identity_id);
+    check.acs_user = model.find_acs_user(acs_user_id);
+    return settle_link(model, check);
+}
 
-/// Preflight of /user_identities/add_acs_user: unknown ids (error); already linked to this identity (no-op,
-/// info); linked to another identity (error naming it); the identity already has another ACS user in the
-/// same system (error naming that ACS user and the system). Allocation-free; O(ACS users of the identity).
-[[nodiscard]] inline acs_link_check check_add_acs_user(const acs_model& model, const acs_link_request& request) noexcept {
-    acs_link_check check;
-    if (!detail::resolve_link(model, request, check)) return check;
+/// The add_acs_user rules once both records are known (see check_add_acs_user).
+inline void finish_add_check(const acs_model& model, acs_link_check& check) noexcept {
     // Only the packed link entries are read (acs_user_link), and the full records just for the ids a finding names.
     const acs_user_link& user = model.acs_user_link_at(check.acs_user);
     if (user.identity == check.user_identity) {
         check.verdict = acs_verdict::no_op;
-        detail::add_link_finding(check, acs_code::acs_user_already_linked, acs_field::acs_user_id);
-        return check;
+        add_link_finding(check, acs_code::acs_user_already_linked, acs_field::acs_user_id);
+        return;
     }
     if (user.identity != acs_model::none) {
         check.other_user_identity = model.user_identities()[user.identity].id;
-        detail::add_link_finding(check, acs_code::acs_user_linked_to_other_identity, acs_field::acs_user_id);
+        add_link_finding(check, acs_code::acs_user_linked_to_other_identity, acs_field::acs_user_id);
     }
     std::uint32_t clash = acs_model::none;
     for (std::uint32_t other = model.user_identity_link_at(check.user_identity).first_acs_user; other != acs_model::none;) {
@@ -125,8 +130,30 @@ inline bool resolve_link(const acs_model& model, const acs_link_request& request
     }
     if (clash != acs_model::none) {
         check.other_acs_user = model.acs_users()[clash].id;
-        detail::add_link_finding(check, acs_code::user_identity_has_acs_user_in_system, acs_field::user_identity_id);
+        add_link_finding(check, acs_code::user_identity_has_acs_user_in_system, acs_field::user_identity_id);
     }
+}
+
+/// The remove_acs_user rules once both records are known (see check_remove_acs_user).
+inline void finish_remove_check(const acs_model& model, acs_link_check& check) noexcept {
+    const acs_user_link& user = model.acs_user_link_at(check.acs_user);
+    if (user.identity == check.user_identity) return;
+    if (user.identity == acs_model::none) {
+        add_link_finding(check, acs_code::acs_user_not_linked, acs_field::acs_user_id);
+    } else {
+        check.other_user_identity = model.user_identities()[user.identity].id;
+        add_link_finding(check, acs_code::acs_user_linked_to_other_identity, acs_field::acs_user_id);
+    }
+}
+
+}  // namespace detail
+
+/// Preflight of /user_identities/add_acs_user: unknown ids (error); already linked to this identity (no-op,
+/// info); linked to another identity (error naming it); the identity already has another ACS user in the
+/// same system (error naming that ACS user and the system). Allocation-free; O(ACS users of the identity).
+[[nodiscard]] inline acs_link_check check_add_acs_user(const acs_model& model, const acs_link_request& request) noexcept {
+    acs_link_check check;
+    if (detail::resolve_link(model, request, check)) detail::finish_add_check(model, check);
     return check;
 }
 
@@ -134,16 +161,38 @@ inline bool resolve_link(const acs_model& model, const acs_link_request& request
 /// identity (error: acs_user_not_linked, or acs_user_linked_to_other_identity naming the identity it has).
 [[nodiscard]] inline acs_link_check check_remove_acs_user(const acs_model& model, const acs_link_request& request) noexcept {
     acs_link_check check;
-    if (!detail::resolve_link(model, request, check)) return check;
-    const acs_user_link& user = model.acs_user_link_at(check.acs_user);
-    if (user.identity == check.user_identity) return check;
-    if (user.identity == acs_model::none) {
-        detail::add_link_finding(check, acs_code::acs_user_not_linked, acs_field::acs_user_id);
-    } else {
-        check.other_user_identity = model.user_identities()[user.identity].id;
-        detail::add_link_finding(check, acs_code::acs_user_linked_to_other_identity, acs_field::acs_user_id);
-    }
+    if (detail::resolve_link(model, request, check)) detail::finish_remove_check(model, check);
     return check;
+}
+
+/// check_add_acs_user (add) or check_remove_acs_user of every request, into `out` (at least as long): the same
+/// results as one by one, faster for many requests, because the look-ups of a group of requests are started
+/// together and their cache misses overlap instead of following one another.
+inline void check_acs_links(const acs_model& model, bool add, const acs_link_request* requests, std::size_t count, acs_link_check* out) noexcept {
+    constexpr std::size_t group = 8;
+    for (std::size_t start = 0; start < count; start += group) {
+        const std::size_t size = std::min(group, count - start);
+        acs_link_request const* const in = requests + start;
+        acs_link_check* const checks = out + start;
+        std::array<model_id, group> identity_ids, acs_user_ids;
+        std::array<bool, group> parsed{};
+        for (std::size_t i = 0; i < size; ++i) {
+            checks[i] = acs_link_check{};
+            parsed[i] = detail::parse_link_ids(in[i], checks[i], identity_ids[i], acs_user_ids[i]);
+            if (parsed[i]) model.prefetch_link_ids(identity_ids[i], acs_user_ids[i]);
+        }
+        for (std::size_t i = 0; i < size; ++i) {
+            if (!parsed[i]) continue;
+            checks[i].user_identity = model.find_user_identity(identity_ids[i]);
+            checks[i].acs_user = model.find_acs_user(acs_user_ids[i]);
+            model.prefetch_link_entries(checks[i].user_identity, checks[i].acs_user);
+        }
+        for (std::size_t i = 0; i < size; ++i) {
+            if (!parsed[i] || !detail::settle_link(model, checks[i])) continue;
+            if (add) detail::finish_add_check(model, checks[i]);
+            else detail::finish_remove_check(model, checks[i]);
+        }
+    }
 }
 
 /// The findings of a link check as issues, each at its request field, with the ids it names in the message.
