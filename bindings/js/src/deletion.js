@@ -281,8 +281,10 @@ export function deletionApi(wasm, wire) {
     const planObject = typeof plan === 'string' ? safeParse(plan) : plan;
     const marginMs = margin === undefined ? -1 : margin * 1000;
     let handle = -1;
+    let cachedIds = null; // the module's step ids (lower case, module order) when the cached plan is taken
     if (typeof plan === 'object' && unchanged(plan)) {
       handle = wasm._progressCreateCached(cache.generation, startedAt, marginMs);
+      if (handle >= 0) cachedIds = cache.ids;
       cacheRegistry.unregister(cache.token);
       cache = null; // the module's copy is consumed
     }
@@ -300,7 +302,7 @@ export function deletionApi(wasm, wire) {
     // The plan's step objects in the module's order (stable by wave) and their ids, taken now so that later
     // changes to the plan object cannot point an index at another step.
     const byIndex = live ? moduleOrder(planObject.steps) : [];
-    const ids = byIndex.map((step) => step.step_id);
+    const ids = cachedIds ?? byIndex.map((step) => step.step_id);
 
     function alive() {
       if (!live) throw new Error(handle < 0 ? 'seamid: this progress has no valid plan (see progress.issues)' : 'seamid: this deletion progress was disposed');
@@ -367,7 +369,10 @@ export function deletionApi(wasm, wire) {
       /** The plan steps that can be called now. */
       runnable() {
         alive();
-        return Array.from(wasm._progressRunnableIndexes(handle), (i) => byIndex[i]);
+        const indexes = wasm._progressRunnableIndexes(handle);
+        const out = new Array(indexes.length);
+        for (let i = 0; i < indexes.length; i++) out[i] = byIndex[indexes[i]];
+        return out;
       },
       /** True when every step, the identity's deletion included, is confirmed. */
       done() {
@@ -400,7 +405,7 @@ export function deletionApi(wasm, wire) {
     if (typeof Symbol.dispose === 'symbol') progress[Symbol.dispose] = progress.dispose;
     if (live && registry) registry.register(progress, handle, token);
 
-    let canonical = null;
+    let canonical = cachedIds; // the cached plan's ids are the module's own
     /** The step id as the module writes it (lower case). */
     function canonicalId(index) {
       canonical ??= ids.map((stepId) => stepId.toLowerCase());
