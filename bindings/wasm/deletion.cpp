@@ -376,7 +376,7 @@ emscripten::val progress_apply_event_records(int handle, unsigned records_length
     }
     out.reserve(events.size() * 2);
     for (const auto& event : events) {
-        const auto outcome = progress->apply_event(event);
+        const auto outcome = progress->apply_event_verdict(event);  // JS has the event's texts: no strings built
         std::uint32_t code = 3, reason = 0;
         for (std::uint32_t i = 0; i < 4; ++i)
             if (event_outcomes[i] == outcome.outcome) code = i;
