@@ -264,6 +264,44 @@ TEST_CASE("an /events/list response and a webhook body are both accepted", "[del
     CHECK(issues.empty());
 }
 
+TEST_CASE("apply_event_verdict changes the state like apply_event and records the same ignored events", "[deletion][progress]") {
+    const auto plan = seamid::plan_deletion(read_text("deletion/sample-snapshot.json"));
+    seamid::deletion_progress full(plan, {.started_at_ms = 0});
+    seamid::deletion_progress quiet(plan, {.started_at_ms = 0});
+    auto id = [](std::string_view text) {
+        seamid::detail::uuid128 out;
+        REQUIRE(seamid::detail::parse_uuid(text, out));
+        return out;
+    };
+    const auto workspace = id("5f9b5e1a-7c2d-4e3f-8a1b-2c3d4e5f6a7b"), other = id("99999999-9999-4999-8999-999999999999");
+    const auto event = id("e7e70000-0000-4000-8000-000000000001");
+    const seamid::deletion_event events[] = {
+        {"phone.deactivated", id("0f0e0001-0000-4000-8000-000000000001"), event, workspace},  // confirmed
+        {"phone.deactivated", id("0f0e0001-0000-4000-8000-000000000001"), event, workspace},  // duplicate
+        {"phone.deactivated", id("0f0e0001-0000-4000-8000-000000000001"), std::nullopt, std::nullopt},  // already_confirmed
+        {"device.deleted", id("0f0e0001-0000-4000-8000-000000000002"), std::nullopt, std::nullopt},  // unknown_event_type
+        {"phone.deactivated", id("0f0e0001-0000-4000-8000-000000000002"), std::nullopt, other},  // other_workspace
+        {"phone.deactivated", std::nullopt, id("e7e70000-0000-4000-8000-000000000002"), std::nullopt},  // missing_resource_id
+        {"phone.deactivated", other, std::nullopt, std::nullopt},  // unknown_resource
+        {"acs_user.deleted", id("0f0e0001-0000-4000-8000-000000000002"), std::nullopt, std::nullopt},  // event_type_mismatch
+        {"client_session.deleted", id("c5e55001-0000-4000-8000-000000000002"), std::nullopt, std::nullopt},  // confirmed
+    };
+    std::set<std::string_view> seen;
+    for (const auto& e : events) {
+        const auto outcome = full.apply_event(e);
+        const auto verdict = quiet.apply_event_verdict(e);
+        CHECK(verdict.outcome == outcome.outcome);
+        CHECK(verdict.reason == outcome.reason);
+        CHECK(verdict.step == outcome.step);
+        seen.insert(outcome.reason.empty() ? outcome.outcome : outcome.reason);
+    }
+    CHECK(seen.size() == 8);  // confirmed, duplicate, already_confirmed and the five reasons
+    CHECK(seamid::progress_to_json(quiet) == seamid::progress_to_json(full));
+    REQUIRE(quiet.ignored_events().size() == 5);
+    CHECK(quiet.ignored_events()[4].step == full.ignored_events()[4].step);
+    CHECK(quiet.ignored_events()[2].event_id == "e7e70000-0000-4000-8000-000000000002");
+}
+
 TEST_CASE("re-planning from a fresh snapshot after partial progress yields only what is left", "[deletion][progress]") {
     const auto snapshot_text = read_text("deletion/sample-snapshot.json");
     const auto plan = seamid::plan_deletion(snapshot_text);

@@ -89,29 +89,41 @@ std::string plan_deletion_text(unsigned snapshot_length, int order, int policy, 
     plan.steps.clear();
     std::string out = seamid::deletion_plan_to_json(plan);
     plan.steps = std::move(steps);
-    out.reserve(out.size() + 1 + plan.steps.size() * 44 + plan.dependencies.size() * 6);
-    out += '\0';
-    auto append_number = [&out](std::uint32_t value) {
+    // The lines are written through a pointer into a buffer sized for the longest possible lines (string
+    // appends of single characters cost a capacity check each), then trimmed.
+    const std::size_t header = out.size() + 1;
+    out.resize(header + plan.steps.size() * (1 + 36 + 10 + 2) + plan.dependencies.size() * 11);
+    char* p = out.data() + header - 1;
+    *p++ = '\0';
+    auto write_number = [&p](std::uint32_t value) {
         char digits[10];
         int count = 0;
         do digits[count++] = static_cast<char>('0' + value % 10);
         while ((value /= 10) != 0);
-        while (count > 0) out += digits[--count];
+        while (count > 0) *p++ = digits[--count];
     };
+    constexpr char hex[] = "0123456789abcdef";
     for (std::size_t s = 0; s < plan.steps.size(); ++s) {
         const auto& step = plan.steps[s];
-        out += static_cast<char>('0' + static_cast<int>(step.kind));
-        seamid::detail::append_uuid(out, step.id);
-        append_number(step.wave);
-        out += ':';
+        *p++ = static_cast<char>('0' + static_cast<int>(step.kind));
+        // The id as append_uuid writes it: lowercase 8-4-4-4-12.
+        const std::uint64_t halves[2] = {step.id.hi, step.id.lo};
+        for (unsigned i = 0, digit = 0; i < 36; ++i) {
+            if (i == 8 || i == 13 || i == 18 || i == 23) { *p++ = '-'; continue; }
+            *p++ = hex[(halves[digit / 16] >> (60 - 4 * (digit % 16))) & 0xF];
+            ++digit;
+        }
+        write_number(step.wave);
+        *p++ = ':';
         bool first = true;
         for (const auto d : plan.depends_on(s)) {
-            if (!first) out += ',';
+            if (!first) *p++ = ',';
             first = false;
-            append_number(d);
+            write_number(d);
         }
-        out += '\n';
+        *p++ = '\n';
     }
+    out.resize(static_cast<std::size_t>(p - out.data()));
     if (plan.ok()) {
         // What read_deletion_plan gives for this plan's JSON: the same steps, dependencies, waves, notes and
         // counts; a read plan has no issues and default limits.
@@ -376,7 +388,7 @@ emscripten::val progress_apply_event_records(int handle, unsigned records_length
     }
     out.reserve(events.size() * 2);
     for (const auto& event : events) {
-        const auto outcome = progress->apply_event(event);
+        const auto outcome = progress->apply_event_verdict(event);  // JS has the event's texts: no strings built
         std::uint32_t code = 3, reason = 0;
         for (std::uint32_t i = 0; i < 4; ++i)
             if (event_outcomes[i] == outcome.outcome) code = i;

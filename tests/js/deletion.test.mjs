@@ -243,6 +243,24 @@ for (const { name, api } of builds) {
       }
   });
 
+  test(`${name}: every step of a plan owns its params, confirm and depends_on (editing one changes no other step or plan)`, () => {
+    const plan = api.planDeletion(sample);
+    const again = api.planDeletion(sample);
+    for (const field of ['params', 'confirm', 'depends_on']) {
+      const objects = new Set([...plan.steps, ...again.steps].map((step) => step[field]));
+      assert.equal(objects.size, plan.steps.length * 2, field);
+    }
+    const first = plan.steps.find((step) => step.confirm.by === 'event');
+    const twin = plan.steps.find((step) => step !== first && step.resource === first.resource);
+    first.confirm.event_type = 'edited';
+    first.params[Object.keys(first.params)[0]] = 'edited';
+    first.depends_on.push('edited');
+    assert.notEqual(twin.confirm.event_type, 'edited');
+    assert.ok(!Object.values(twin.params).includes('edited'));
+    assert.ok(!twin.depends_on.includes('edited'));
+    assert.equal(JSON.stringify(again.steps[plan.steps.indexOf(first)]), JSON.stringify(api.planDeletion(sample).steps[plan.steps.indexOf(first)]));
+  });
+
   test(`${name}: the fast paths (objects) and the JSON paths (text) give the same answers`, () => {
     const W = '5f9b5e1a-7c2d-4e3f-8a1b-2c3d4e5f6a7b';
     const plan = api.planDeletion(sample);

@@ -78,14 +78,13 @@ export function deletionApi(wasm, wire) {
     return kindTable;
   }
 
-  /** Per kind: templates cloned for each step's params and confirm objects (same keys, same order as the plan JSON). */
+  /** Per kind: what each step of that kind carries (same keys, same order as the plan JSON). */
   let stepTemplates = null;
   function templates() {
     if (!stepTemplates) {
       stepTemplates = kinds().list.map((kind) => ({
-        name: kind.name, action: kind.action, endpoint: kind.endpoint, idField: kind.id_field,
-        params: { [kind.id_field]: '' },
-        confirm: kind.event_type ? { by: 'event', event_type: kind.event_type, id_field: kind.id_field } : { by: 'result' },
+        name: kind.name, action: kind.action, endpoint: kind.endpoint, idField: kind.id_field, eventType: kind.event_type,
+        makeParams: paramMakers[kind.id_field] ?? ((id) => ({ [kind.id_field]: id })),
       }));
     }
     return stepTemplates;
@@ -100,11 +99,16 @@ export function deletionApi(wasm, wire) {
     const split = text.indexOf('\0');
     const plan = JSON.parse(text.slice(0, split));
     const kindTemplates = templates();
+    // What the cache keeps: kinds, waves and dependency indexes in typed arrays (a line is at least 39
+    // characters: kind, id, wave, ':', LF), which the garbage collector never scans.
+    const capacity = Math.ceil((text.length - split) / 39) + 1;
     const ids = [];
-    const kindOf = [];
-    const waveOf = [];
-    const depStart = [0];
-    const depIndex = [];
+    const kindOf = new Uint8Array(capacity);
+    const waveOf = new Uint32Array(capacity);
+    const depStart = new Uint32Array(capacity + 1);
+    let depIndex = new Uint32Array(1024);
+    let depCount = 0;
+    let count = 0;
     const steps = plan.steps;
     const waves = plan.waves;
     let at = split + 1;
@@ -123,20 +127,25 @@ export function deletionApi(wasm, wire) {
           const c = text.charCodeAt(j);
           if (c === 44 || j === end) {
             depends.push(ids[d]);
-            depIndex.push(d);
+            if (depCount === depIndex.length) {
+              const grown = new Uint32Array(depCount * 2);
+              grown.set(depIndex);
+              depIndex = grown;
+            }
+            depIndex[depCount++] = d;
             d = 0;
           } else d = d * 10 + c - 48;
         }
       }
-      depStart.push(depIndex.length);
       ids.push(id);
-      kindOf.push(k);
-      waveOf.push(wave);
-      const params = { ...kind.params };
-      params[kind.idField] = id;
+      kindOf[count] = k;
+      waveOf[count] = wave;
+      depStart[++count] = depCount;
+      // Object literals (not spreads of a template): each step gets its own params, confirm and depends_on.
       steps.push({
-        step_id: id, resource: kind.name, action: kind.action, endpoint: kind.endpoint, params,
-        confirm: { ...kind.confirm }, depends_on: depends, wave,
+        step_id: id, resource: kind.name, action: kind.action, endpoint: kind.endpoint, params: kind.makeParams(id),
+        confirm: kind.eventType ? { by: 'event', event_type: kind.eventType, id_field: kind.idField } : { by: 'result' },
+        depends_on: depends, wave,
       });
       while (waves.length <= wave) waves.push([]);
       waves[wave].push(id);
@@ -272,8 +281,10 @@ export function deletionApi(wasm, wire) {
     const planObject = typeof plan === 'string' ? safeParse(plan) : plan;
     const marginMs = margin === undefined ? -1 : margin * 1000;
     let handle = -1;
+    let cachedIds = null; // the module's step ids (lower case, module order) when the cached plan is taken
     if (typeof plan === 'object' && unchanged(plan)) {
       handle = wasm._progressCreateCached(cache.generation, startedAt, marginMs);
+      if (handle >= 0) cachedIds = cache.ids;
       cacheRegistry.unregister(cache.token);
       cache = null; // the module's copy is consumed
     }
@@ -291,7 +302,7 @@ export function deletionApi(wasm, wire) {
     // The plan's step objects in the module's order (stable by wave) and their ids, taken now so that later
     // changes to the plan object cannot point an index at another step.
     const byIndex = live ? moduleOrder(planObject.steps) : [];
-    const ids = byIndex.map((step) => step.step_id);
+    const ids = cachedIds ?? byIndex.map((step) => step.step_id);
 
     function alive() {
       if (!live) throw new Error(handle < 0 ? 'seamid: this progress has no valid plan (see progress.issues)' : 'seamid: this deletion progress was disposed');
@@ -358,7 +369,10 @@ export function deletionApi(wasm, wire) {
       /** The plan steps that can be called now. */
       runnable() {
         alive();
-        return Array.from(wasm._progressRunnableIndexes(handle), (i) => byIndex[i]);
+        const indexes = wasm._progressRunnableIndexes(handle);
+        const out = new Array(indexes.length);
+        for (let i = 0; i < indexes.length; i++) out[i] = byIndex[indexes[i]];
+        return out;
       },
       /** True when every step, the identity's deletion included, is confirmed. */
       done() {
@@ -391,7 +405,7 @@ export function deletionApi(wasm, wire) {
     if (typeof Symbol.dispose === 'symbol') progress[Symbol.dispose] = progress.dispose;
     if (live && registry) registry.register(progress, handle, token);
 
-    let canonical = null;
+    let canonical = cachedIds; // the cached plan's ids are the module's own
     /** The step id as the module writes it (lower case). */
     function canonicalId(index) {
       canonical ??= ids.map((stepId) => stepId.toLowerCase());
@@ -505,6 +519,20 @@ function moduleOrder(steps) {
   if (sorted) return steps.slice();
   return steps.map((step, i) => [step, i]).sort((a, b) => a[0].wave - b[0].wave || a[1] - b[1]).map(([step]) => step);
 }
+
+/**
+ * A step's params object per id field, as a literal of one key (Seam's parameter names, seam-spec §4): far
+ * cheaper to create than a copy of a template with a computed key. A kind not listed here (none today) gets
+ * the generic computed-key literal.
+ */
+const paramMakers = {
+  client_session_id: (id) => ({ client_session_id: id }),
+  acs_credential_id: (id) => ({ acs_credential_id: id }),
+  acs_user_id: (id) => ({ acs_user_id: id }),
+  enrollment_automation_id: (id) => ({ enrollment_automation_id: id }),
+  device_id: (id) => ({ device_id: id }),
+  user_identity_id: (id) => ({ user_identity_id: id }),
+};
 
 const resultOutcomes = ['issued', 'confirmed', 'gone', 'failed', 'already_confirmed', 'already_issued', 'rejected'];
 const eventOutcomes = ['confirmed', 'already_confirmed', 'duplicate', 'ignored'];

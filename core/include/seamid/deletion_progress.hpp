@@ -168,22 +168,36 @@ public:
 
     /// Applies one event. Events for unknown resources or types are ignored and reported, never guessed.
     event_outcome apply_event(const deletion_event& event) {
-        event_outcome out;
-        out.event_type = std::string(event.event_type);
-        if (event.event_id) out.event_id = detail::uuid_text(*event.event_id);
+        const auto verdict = apply_event_verdict(event);
+        event_outcome out = outcome_of(event, verdict.outcome, verdict.reason);
+        out.step = verdict.step;
+        return out;
+    }
+
+    /// What apply_event did, without the event's own texts (event_type, event_id) that an event_outcome copies.
+    struct event_verdict {
+        std::string_view outcome;
+        std::string_view reason;
+        std::uint32_t step = 0xFFFFFFFFu;
+    };
+
+    /// apply_event for callers that already hold the event's texts (the wasm binding's compact path): the same
+    /// state change and the same record of ignored events, but no string is built for an applied event.
+    event_verdict apply_event_verdict(const deletion_event& event) {
+        event_verdict out;
         if (event.event_id && seen_events_.insert(*event.event_id, 0) != detail::id_index::absent) {
             out.outcome = "duplicate";
             return out;
         }
         const auto kind = kind_from_event_type(event.event_type);
-        if (!kind) return ignore(std::move(out), "unknown_event_type");
+        if (!kind) return ignore(event, out, "unknown_event_type");
         if (event.workspace_id && plan_.has_workspace && !(*event.workspace_id == plan_.workspace_id))
-            return ignore(std::move(out), "other_workspace");
-        if (!event.resource_id) return ignore(std::move(out), "missing_resource_id");
+            return ignore(event, out, "other_workspace");
+        if (!event.resource_id) return ignore(event, out, "missing_resource_id");
         const std::uint32_t step = index_.find(*event.resource_id);
-        if (step == detail::id_index::absent) return ignore(std::move(out), "unknown_resource");
+        if (step == detail::id_index::absent) return ignore(event, out, "unknown_resource");
         out.step = step;
-        if (plan_.steps[step].kind != *kind) return ignore(std::move(out), "event_type_mismatch");
+        if (plan_.steps[step].kind != *kind) return ignore(event, out, "event_type_mismatch");
         if (state_[step] == step_state::confirmed) {
             out.outcome = "already_confirmed";
             return out;
@@ -329,11 +343,22 @@ private:
         if (identity_ != no_step && step != identity_) --unmet_[identity_];
         for (std::uint32_t k = dependants_start_[step]; k < dependants_start_[step + 1]; ++k) --unmet_[dependants_[k]];
     }
-    event_outcome ignore(event_outcome out, std::string_view reason) {
+    static event_outcome outcome_of(const deletion_event& event, std::string_view outcome, std::string_view reason) {
+        event_outcome out;
+        out.event_type = std::string(event.event_type);
+        if (event.event_id) out.event_id = detail::uuid_text(*event.event_id);
+        out.outcome = outcome;
+        out.reason = reason;
+        return out;
+    }
+    event_verdict ignore(const deletion_event& event, event_verdict out, std::string_view reason) {
         out.outcome = "ignored";
         out.reason = reason;
         ++ignored_count_;
-        if (ignored_.size() < 100) ignored_.push_back(out);
+        if (ignored_.size() < 100) {
+            ignored_.push_back(outcome_of(event, out.outcome, out.reason));
+            ignored_.back().step = out.step;
+        }
         return out;
     }
     void set_error(std::uint32_t step, const api_error& error) {

@@ -189,9 +189,9 @@ private:
         if (section_ == identity_section) {
             const std::string& key = at(1).key;
             if (key == "user_identity_id") {
-                read_id(kind, text, {std::string("user_identity"), key}, out_.snapshot.user_identity_id, out_.snapshot.has_identity, true);
+                read_id(kind, text, [&] { return issue_path{std::string("user_identity"), key}; }, out_.snapshot.user_identity_id, out_.snapshot.has_identity, true);
             } else if (key == "workspace_id") {
-                read_id(kind, text, {std::string("user_identity"), key}, out_.snapshot.workspace_id, out_.snapshot.has_workspace, false);
+                read_id(kind, text, [&] { return issue_path{std::string("user_identity"), key}; }, out_.snapshot.workspace_id, out_.snapshot.has_workspace, false);
             }
             return true;
         }
@@ -222,38 +222,40 @@ private:
         const auto info = kind_info(resource);
         const std::string& key = at(2).key;
         const std::size_t index = element_index(1);
-        auto path = [&] { return issue_path{std::string(info.collection), index, key}; };
+        auto path = [&] { return issue_path{std::string(info.collection), index, key}; };  // built only for an issue
         if (key == info.id_field) {
-            read_id(kind, text, path(), entry_.id, has_id_, true);
+            read_id(kind, text, path, entry_.id, has_id_, true);
         } else if (key == "workspace_id") {
-            read_id(kind, text, path(), entry_.workspace_id, entry_.has_workspace, false);
+            read_id(kind, text, path, entry_.workspace_id, entry_.has_workspace, false);
         } else if (key == "user_identity_id" && resource != resource_kind::phone) {
-            read_id(kind, text, path(), entry_.user_identity_id, entry_.has_user_identity, false);
+            read_id(kind, text, path, entry_.user_identity_id, entry_.has_user_identity, false);
         } else if (key == "acs_user_id" && resource == resource_kind::acs_credential) {
-            read_id(kind, text, path(), entry_.acs_user_id, entry_.has_acs_user, false);
+            read_id(kind, text, path, entry_.acs_user_id, entry_.has_acs_user, false);
         } else if (key == "acs_system_id" && (resource == resource_kind::acs_credential || resource == resource_kind::acs_user)) {
-            read_id(kind, text, path(), entry_.acs_system_id, entry_.has_acs_system, false);
+            read_id(kind, text, path, entry_.acs_system_id, entry_.has_acs_system, false);
         }
         return true;
     }
 
-    /// Reads a UUID value; null is "absent" unless `required`.
-    void read_id(json_kind kind, const std::string* text, issue_path path, uuid128& target, bool& present, bool required) {
+    /// Reads a UUID value; null is "absent" unless `required`. `path()` gives the value's issue path (built
+    /// only when there is an issue: a path allocates, and a snapshot has two ids per resource).
+    template <class PathOf>
+    void read_id(json_kind kind, const std::string* text, const PathOf& path, uuid128& target, bool& present, bool required) {
         present = false;
         if (kind == json_kind::null && !required) return;
         if (kind != json_kind::string) {
-            add_capped(out_.issues, sax_type_issue(std::move(path), "a UUID string", kind));
+            add_capped(out_.issues, sax_type_issue(path(), "a UUID string", kind));
             return;
         }
         if (!parse_uuid(*text, target)) {
-            add_capped(out_.issues, {std::move(path), "invalid_id", severity::error,
+            add_capped(out_.issues, {path(), "invalid_id", severity::error,
                                      "Seam ids are UUIDs (8-4-4-4-12 hex digits); this value is not one. Copy the id from the API response.",
                                      std::nullopt});
             return;
         }
         if (has_uppercase(*text) && !uppercase_reported_) {
             uppercase_reported_ = true;
-            add_capped(out_.issues, {std::move(path), "id_lowercased", severity::info,
+            add_capped(out_.issues, {path(), "id_lowercased", severity::info,
                                      "Ids are compared ignoring case and written in lowercase, as Seam returns them.", std::nullopt});
         }
         present = true;
