@@ -32,6 +32,32 @@ export function timeOnce(fn, rounds = 3) {
   return best;
 }
 
+/**
+ * Calls fn() until `ms` milliseconds have passed, and at least `min` times: V8 compiles hot wasm and JS with its
+ * optimizing tiers in the background after a while, where native code is compiled ahead of time.
+ */
+export function warmUp(fn, ms, min = 1) {
+  const start = process.hrtime.bigint();
+  for (let calls = 0; calls < min || Number(process.hrtime.bigint() - start) / 1e6 < ms; calls++) fn();
+}
+
+/**
+ * Mean wall time of a call of fn(), in milliseconds, over at least `rounds` calls and at least `ms` milliseconds
+ * (as Google Benchmark reports its native peers: a mean over a minimum time, so rare garbage-collector pauses
+ * are counted at their real frequency).
+ */
+export function timeMean(fn, rounds, ms = 0) {
+  const start = process.hrtime.bigint();
+  let calls = 0;
+  let elapsed = 0;
+  while (calls < rounds || elapsed < ms) {
+    fn();
+    calls++;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  return elapsed / calls;
+}
+
 /** Formats calls/s as "12.3 M/s". */
 export const rate = (perSecond) =>
   perSecond >= 1e6 ? `${(perSecond / 1e6).toFixed(2)} M/s` : `${(perSecond / 1e3).toFixed(1)} k/s`;
