@@ -63,6 +63,13 @@ std::vector<char>& bulk_text() {
     return instance;
 }
 
+/// The text of the last batch step's answer; JS reads it from memory (_batchOutput) and decodes it with a
+/// TextDecoder, instead of embind copying it out as a std::string byte by byte.
+std::string& step_output() {
+    static std::string instance;
+    return instance;
+}
+
 seamid::validation_options options_for(bool strict) {
     seamid::validation_options options;
     if (strict) options.rules = seamid::profile::strict;
@@ -160,7 +167,10 @@ int batch_new(int handle, bool strict) {
     state->validator = std::make_unique<seamid::batch_validator>(*index, state->options);
     return batches().add(std::move(state));
 }
-void batch_free(int batch) { batches().remove(batch); }
+void batch_free(int batch) {
+    batches().remove(batch);
+    std::string().swap(step_output());  // a big step's answer is not kept after its batch
+}
 
 /// Makes the batch's text buffer `bytes` long (keeping what is there) and returns its address.
 std::uintptr_t batch_reserve(int batch, unsigned bytes) {
@@ -168,12 +178,6 @@ std::uintptr_t batch_reserve(int batch, unsigned bytes) {
     if (state == nullptr) return 0;
     state->text.resize(bytes + 1u);
     return reinterpret_cast<std::uintptr_t>(state->text.data());
-}
-
-nlohmann::json rows_json(const std::vector<seamid::row_report>& rows) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& row : rows) out.push_back(seamid::row_report_to_json(row));
-    return out;
 }
 
 /// Starts CSV validation of the first `length` bytes of the batch's text:
@@ -192,22 +196,47 @@ std::string batch_start_csv(int batch, unsigned length) {
                               {"total", records > 0 ? records - 1 : 0}});
 }
 
-/// Validates up to `max_rows` more CSV rows: {"rows": [...with issues], "done", "finished"}.
-std::string batch_step_csv(int batch, unsigned max_rows) {
+/// Writes {"done", "finished", "rows"} (dump_json's key order) for a CSV step into step_output.
+void write_csv_step(const std::vector<seamid::row_report>& rows, std::size_t done, bool finished) {
+    std::string& out = step_output();
+    out.clear();
+    out += "{\"done\":";
+    seamid::detail::append_dumped_number(out, done);
+    out += finished ? ",\"finished\":true,\"rows\":[" : ",\"finished\":false,\"rows\":[";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i > 0) out += ',';
+        seamid::append_row_report_json(out, rows[i]);
+    }
+    out += "]}";
+}
+
+/// Address of the last step's answer (valid until the next step); its byte length is what the step returned.
+std::uintptr_t batch_output() { return reinterpret_cast<std::uintptr_t>(step_output().data()); }
+
+/// Validates up to `max_rows` more CSV rows; the answer {"rows": [...with issues], "done", "finished"} is left in
+/// the output buffer (_batchOutput) and its byte length returned.
+unsigned batch_step_csv(int batch, unsigned max_rows) {
     auto* state = batches().get(batch);
-    if (state == nullptr || !state->csv || workspaces().get(state->workspace) == nullptr) return gone();
+    if (state == nullptr || !state->csv || workspaces().get(state->workspace) == nullptr) {
+        step_output() = gone();
+        return static_cast<unsigned>(step_output().size());
+    }
     std::vector<seamid::row_report> rows;
     const bool finished = state->csv->step(max_rows, rows);
-    return seamid::dump_json({{"rows", rows_json(rows)}, {"done", state->csv->summary().rows}, {"finished", finished}});
+    write_csv_step(rows, state->csv->summary().rows, finished);
+    return static_cast<unsigned>(step_output().size());
 }
 
 /// Validates the rows encoded in the first `length` bytes of the batch's text (per row: u32 byte length, then
 /// the request encoding of request_decoding.hpp), continuing the row numbering of earlier calls:
-/// {"rows": [...with issues], "done", "issues", "usable"}. A truncated or malformed encoding makes the rest of
+/// {"rows": [...with issues], "done", "issues", "usable"}, left in the output buffer like batch_step_csv's. A truncated or malformed encoding makes the rest of
 /// the chunk unusable (an `invalid_input` issue), never a read past the buffer.
-std::string batch_encoded_rows(int batch, unsigned length) {
+unsigned batch_encoded_rows(int batch, unsigned length) {
     auto* state = batches().get(batch);
-    if (state == nullptr || workspaces().get(state->workspace) == nullptr) return gone();
+    if (state == nullptr || workspaces().get(state->workspace) == nullptr) {
+        step_output() = gone();
+        return static_cast<unsigned>(step_output().size());
+    }
     const std::string_view bytes(state->text.data(), length < state->text.size() ? length : state->text.size());
     std::vector<seamid::row_report> rows;
     std::vector<seamid::issue> issues;
@@ -228,8 +257,19 @@ std::string batch_encoded_rows(int batch, unsigned length) {
                                        : state->validator->add_unreadable_row({seamid::request_body_type_issue(base, top)}, 0);
         if (!found.issues.empty()) rows.push_back(std::move(found));
     }
-    return seamid::dump_json({{"rows", rows_json(rows)}, {"done", state->validator->summary().rows}, {"issues", seamid::issues_to_json(issues)},
-                              {"usable", issues.empty()}});
+    std::string& out = step_output();
+    out.clear();
+    out += "{\"done\":";
+    seamid::detail::append_dumped_number(out, state->validator->summary().rows);
+    out += ",\"issues\":";
+    seamid::append_issues_json(out, issues);
+    out += ",\"rows\":[";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i > 0) out += ',';
+        seamid::append_row_report_json(out, rows[i]);
+    }
+    out += issues.empty() ? "],\"usable\":true}" : "],\"usable\":false}";
+    return static_cast<unsigned>(out.size());
 }
 
 /// The batch's counts so far (CSV or JSON rows).
@@ -261,6 +301,7 @@ EMSCRIPTEN_BINDINGS(seamid_workspace) {
     emscripten::function("_batchReserve", &batch_reserve);
     emscripten::function("_batchStartCsv", &batch_start_csv);
     emscripten::function("_batchStepCsv", &batch_step_csv);
+    emscripten::function("_batchOutput", &batch_output);
     emscripten::function("_batchEncodedRows", &batch_encoded_rows);
     emscripten::function("_batchSummary", &batch_summary);
 }
