@@ -139,8 +139,16 @@ public:
     /// Hashes a row's values and asks the CPU to start loading their positions in the workspace and in the
     /// earlier rows; called for a group of rows before they are validated, the lookups' cache misses overlap.
     void prefetch(const identity_values& values, value_hashes& hashes) const noexcept {
-        hash_values(values, hashes);
-        prefetch_hashed(values, hashes);
+        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
+            const identity_field field = unique_fields[f];
+            if (!values.has(field)) {
+                hashes[f] = 0;
+                continue;
+            }
+            hashes[f] = workspace_index::value_hash(field, comparable_value(field, values.get(field)));
+            workspace_.prefetch(field, hashes[f]);
+            earlier_.prefetch(field, hashes[f]);
+        }
     }
 
     /// The value_hashes of a row's key, email and phone (0 where absent); touches no table.
