@@ -388,3 +388,75 @@ TEST_CASE("a big snapshot is loaded with its tables sized from the ids it names"
     CHECK(index.find(seamid::identity_field::email_address, "E1234@EXAMPLE.COM").empty());  // exact lookups
     CHECK(index.find(seamid::identity_field::email_address, "e1234@example.com").size() == 1);
 }
+
+TEST_CASE("row reports written directly as JSON text are the bytes dump_json writes", "[batch][json]") {
+    // Strings that take the copy path and every kind that must go through nlohmann's serializer.
+    const std::vector<std::string> texts{"",
+                                         "plain message, with punctuation: (a) [b] {c} ~",
+                                         "say \"hi\"",
+                                         "back\\slash",
+                                         std::string("tab\there, new\nline, nul ") + '\0' + " end",
+                                         "\x1f unit separator and \x7f delete",
+                                         "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80",
+                                         "broken \xC3 utf-8 \xFF\xFE",
+                                         std::string(300, 'x')};
+    std::vector<seamid::row_report> reports;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        seamid::row_report report;
+        report.row = i + 1;
+        report.line = i % 2 ? 0 : 1000000 + i;  // CSV rows have a line, JSON rows none
+        report.issues.push_back({{i, texts[i], std::size_t{7}}, texts[i], i % 3 ? seamid::severity::warning : seamid::severity::error, texts[i],
+                                 i % 2 ? std::optional<std::string>(texts[i]) : std::nullopt});
+        report.issues.push_back({{}, "invalid_email", seamid::severity::info, "m", std::nullopt});
+        report.conflicts.push_back({seamid::identity_field::email_address, seamid::match_kind::case_variant, seamid::severity::warning, texts[i], 0});
+        report.conflicts.push_back({seamid::identity_field::phone_number, seamid::match_kind::exact, seamid::severity::error, {}, std::size_t{4000000000u} + i});
+        reports.push_back(std::move(report));
+    }
+    reports.emplace_back();  // no issues, no conflicts, row 0
+    for (const auto& report : reports) {
+        std::string written = "prefix";
+        seamid::append_row_report_json(written, report);
+        CHECK(written == "prefix" + seamid::dump_json(seamid::row_report_to_json(report)));
+        std::string issues;
+        seamid::append_issues_json(issues, report.issues);
+        CHECK(issues == seamid::dump_json(seamid::issues_to_json(report.issues)));
+    }
+    std::string none;
+    seamid::append_issues_json(none, {});
+    CHECK(none == "[]");
+    // And over a real batch: the CSV fixture rows of the grouped test.
+    auto index = fixture_workspace();
+    const auto report = seamid::validate_csv_batch(index, grouped_batch(200).first);
+    REQUIRE(report.rows.size() > 20);
+    for (const auto& row : report.rows) {
+        std::string written;
+        seamid::append_row_report_json(written, row);
+        CHECK(written == seamid::dump_json(seamid::row_report_to_json(row)));
+    }
+}
+
+TEST_CASE("unreadable CSV rows inside a prefetched group neither hide nor invent conflicts", "[batch][csv]") {
+    auto index = fixture_workspace();
+    // 40 rows: rows 3, 10 and 17 are malformed (broken quoting, a missing field); rows after them repeat values of rows
+    // before and after them, within the same 16-row group and across groups.
+    std::string csv = "user_identity_key,email_address,phone_number\n";
+    for (std::size_t i = 0; i < 40; ++i) {
+        const std::string n = std::to_string(i % 20 == 19 ? 1 : i);  // rows 19 and 39 repeat row 1's values
+        if (i == 3) csv += "k3,\"e3@example.org\"x,+14155551003\n";  // text after a closing quote
+        else if (i == 10) csv += "k10,e10@example.org\n";            // one field short
+        else if (i == 17) csv += "k\"17,e17@example.org,+14155551017\n";  // quote inside an unquoted field
+        else csv += "k" + n + ",e" + n + "@example.org,+141555510" + (n.size() < 2 ? "0" + n : n) + "\n";
+    }
+    csv += "k3,e10@example.org,+14155551017\n";  // the malformed rows' values were never remembered: no conflict
+    const auto report = seamid::validate_csv_batch(index, csv);
+    CHECK(report.summary.rows == 41);
+    std::map<std::size_t, std::vector<std::string>> codes;
+    for (const auto& row : report.rows) codes[row.row] = codes_of(row.issues);
+    CHECK(codes[4] == std::vector<std::string>{"csv_invalid_quote"});
+    CHECK(codes[11] == std::vector<std::string>{"csv_field_count"});
+    CHECK(codes[18] == std::vector<std::string>{"csv_invalid_quote"});
+    CHECK(codes[20] == std::vector<std::string>{"duplicate_user_identity_key", "duplicate_email_address", "duplicate_phone_number"});
+    CHECK(codes[40] == std::vector<std::string>{"duplicate_user_identity_key", "duplicate_email_address", "duplicate_phone_number"});
+    CHECK(codes.count(41) == 0);
+    CHECK(report.rows.size() == 5);
+}

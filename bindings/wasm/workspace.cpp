@@ -5,6 +5,7 @@
 // results are JSON text.
 #include <emscripten/bind.h>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -60,6 +61,13 @@ registry<batch_state>& batches() {
 /// The buffer JS writes a workspace snapshot's text into before _workspaceLoad (released right after).
 std::vector<char>& bulk_text() {
     static std::vector<char> instance;
+    return instance;
+}
+
+/// The text of the last batch step's answer; JS reads it from memory (_batchOutput) and decodes it with a
+/// TextDecoder, instead of embind copying it out as a std::string byte by byte.
+std::string& step_output() {
+    static std::string instance;
     return instance;
 }
 
@@ -160,7 +168,10 @@ int batch_new(int handle, bool strict) {
     state->validator = std::make_unique<seamid::batch_validator>(*index, state->options);
     return batches().add(std::move(state));
 }
-void batch_free(int batch) { batches().remove(batch); }
+void batch_free(int batch) {
+    batches().remove(batch);
+    std::string().swap(step_output());  // a big step's answer is not kept after its batch
+}
 
 /// Makes the batch's text buffer `bytes` long (keeping what is there) and returns its address.
 std::uintptr_t batch_reserve(int batch, unsigned bytes) {
@@ -168,12 +179,6 @@ std::uintptr_t batch_reserve(int batch, unsigned bytes) {
     if (state == nullptr) return 0;
     state->text.resize(bytes + 1u);
     return reinterpret_cast<std::uintptr_t>(state->text.data());
-}
-
-nlohmann::json rows_json(const std::vector<seamid::row_report>& rows) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& row : rows) out.push_back(seamid::row_report_to_json(row));
-    return out;
 }
 
 /// Starts CSV validation of the first `length` bytes of the batch's text:
@@ -192,44 +197,99 @@ std::string batch_start_csv(int batch, unsigned length) {
                               {"total", records > 0 ? records - 1 : 0}});
 }
 
-/// Validates up to `max_rows` more CSV rows: {"rows": [...with issues], "done", "finished"}.
-std::string batch_step_csv(int batch, unsigned max_rows) {
+/// Writes {"done", "finished", "rows"} (dump_json's key order) for a CSV step into step_output.
+void write_csv_step(const std::vector<seamid::row_report>& rows, std::size_t done, bool finished) {
+    std::string& out = step_output();
+    out.clear();
+    out += "{\"done\":";
+    seamid::detail::append_dumped_number(out, done);
+    out += finished ? ",\"finished\":true,\"rows\":[" : ",\"finished\":false,\"rows\":[";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i > 0) out += ',';
+        seamid::append_row_report_json(out, rows[i]);
+    }
+    out += "]}";
+}
+
+/// Address of the last step's answer (valid until the next step); its byte length is what the step returned.
+std::uintptr_t batch_output() { return reinterpret_cast<std::uintptr_t>(step_output().data()); }
+
+/// Validates up to `max_rows` more CSV rows; the answer {"rows": [...with issues], "done", "finished"} is left in
+/// the output buffer (_batchOutput) and its byte length returned.
+unsigned batch_step_csv(int batch, unsigned max_rows) {
     auto* state = batches().get(batch);
-    if (state == nullptr || !state->csv || workspaces().get(state->workspace) == nullptr) return gone();
+    if (state == nullptr || !state->csv || workspaces().get(state->workspace) == nullptr) {
+        step_output() = gone();
+        return static_cast<unsigned>(step_output().size());
+    }
     std::vector<seamid::row_report> rows;
     const bool finished = state->csv->step(max_rows, rows);
-    return seamid::dump_json({{"rows", rows_json(rows)}, {"done", state->csv->summary().rows}, {"finished", finished}});
+    write_csv_step(rows, state->csv->summary().rows, finished);
+    return static_cast<unsigned>(step_output().size());
 }
 
 /// Validates the rows encoded in the first `length` bytes of the batch's text (per row: u32 byte length, then
 /// the request encoding of request_decoding.hpp), continuing the row numbering of earlier calls:
-/// {"rows": [...with issues], "done", "issues", "usable"}. A truncated or malformed encoding makes the rest of
+/// {"rows": [...with issues], "done", "issues", "usable"}, left in the output buffer like batch_step_csv's. A truncated or malformed encoding makes the rest of
 /// the chunk unusable (an `invalid_input` issue), never a read past the buffer.
-std::string batch_encoded_rows(int batch, unsigned length) {
+unsigned batch_encoded_rows(int batch, unsigned length) {
     auto* state = batches().get(batch);
-    if (state == nullptr || workspaces().get(state->workspace) == nullptr) return gone();
+    if (state == nullptr || workspaces().get(state->workspace) == nullptr) {
+        step_output() = gone();
+        return static_cast<unsigned>(step_output().size());
+    }
     const std::string_view bytes(state->text.data(), length < state->text.size() ? length : state->text.size());
     std::vector<seamid::row_report> rows;
     std::vector<seamid::issue> issues;
+    // Rows are decoded a group at a time; the group's key, email and phone are hashed and their table positions
+    // loaded together before the rows are validated in order (as csv_batch::step does), so the lookups' cache
+    // misses overlap instead of coming one after another.
+    constexpr std::size_t group_size = 16;
+    std::array<seamid::create_request, group_size> group;
+    std::array<seamid::value_kind, group_size> kinds{};
+    std::array<seamid::identity_values, group_size> values{};
+    std::array<seamid::batch_validator::value_hashes, group_size> hashes{};
+    seamid::update_request unused;
     encoded_reader in{bytes};
-    while (in.at < bytes.size()) {
-        const std::string_view row = in.text();
-        if (in.failed) {
-            issues.push_back({{}, "invalid_input", seamid::severity::error, "The encoded rows are truncated; the rest of this chunk was not read.", std::nullopt});
-            break;
+    bool truncated = false;
+    while (in.at < bytes.size() && !truncated) {
+        std::size_t got = 0;
+        for (; got < group_size && in.at < bytes.size(); ++got) {
+            const std::string_view row = in.text();
+            if (in.failed) {
+                truncated = true;
+                break;
+            }
+            group[got] = seamid::create_request{};
+            kinds[got] = decode_request(row, group[got], unused, /*is_update=*/false);
+            values[got] = kinds[got] == seamid::value_kind::object ? seamid::batch_validator::request_values(group[got]) : seamid::identity_values{};
+            seamid::batch_validator::hash_values(values[got], hashes[got]);
         }
-        seamid::create_request create;
-        seamid::update_request unused;
-        const seamid::value_kind top = decode_request(row, create, unused, /*is_update=*/false);
-        // A row that is not an object gets the request-body type error, as validate_create reports it.
-        const seamid::issue_path base{state->validator->next_row() - 1};
-        seamid::row_report found = top == seamid::value_kind::object
-                                       ? state->validator->add_request(create)
-                                       : state->validator->add_unreadable_row({seamid::request_body_type_issue(base, top)}, 0);
-        if (!found.issues.empty()) rows.push_back(std::move(found));
+        for (std::size_t i = 0; i < got; ++i) state->validator->prefetch_hashed(values[i], hashes[i]);
+        for (std::size_t i = 0; i < got; ++i) {
+            // A row that is not an object gets the request-body type error, as validate_create reports it.
+            const seamid::issue_path base{state->validator->next_row() - 1};
+            seamid::row_report found = kinds[i] == seamid::value_kind::object
+                                           ? state->validator->add_request(group[i], 0, {}, &hashes[i])
+                                           : state->validator->add_unreadable_row({seamid::request_body_type_issue(base, kinds[i])}, 0);
+            if (!found.issues.empty()) rows.push_back(std::move(found));
+        }
     }
-    return seamid::dump_json({{"rows", rows_json(rows)}, {"done", state->validator->summary().rows}, {"issues", seamid::issues_to_json(issues)},
-                              {"usable", issues.empty()}});
+    if (truncated)
+        issues.push_back({{}, "invalid_input", seamid::severity::error, "The encoded rows are truncated; the rest of this chunk was not read.", std::nullopt});
+    std::string& out = step_output();
+    out.clear();
+    out += "{\"done\":";
+    seamid::detail::append_dumped_number(out, state->validator->summary().rows);
+    out += ",\"issues\":";
+    seamid::append_issues_json(out, issues);
+    out += ",\"rows\":[";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i > 0) out += ',';
+        seamid::append_row_report_json(out, rows[i]);
+    }
+    out += issues.empty() ? "],\"usable\":true}" : "],\"usable\":false}";
+    return static_cast<unsigned>(out.size());
 }
 
 /// The batch's counts so far (CSV or JSON rows).
@@ -261,6 +321,7 @@ EMSCRIPTEN_BINDINGS(seamid_workspace) {
     emscripten::function("_batchReserve", &batch_reserve);
     emscripten::function("_batchStartCsv", &batch_start_csv);
     emscripten::function("_batchStepCsv", &batch_step_csv);
+    emscripten::function("_batchOutput", &batch_output);
     emscripten::function("_batchEncodedRows", &batch_encoded_rows);
     emscripten::function("_batchSummary", &batch_summary);
 }

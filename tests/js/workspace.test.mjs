@@ -168,6 +168,59 @@ for (const { name, api } of builds) {
     ws.dispose();
   });
 
+  test(`${name}: row objects, CSV text and JSON text give the same conflicts, rows read in groups or one by one`, async () => {
+    // Rows repeat earlier rows' values in the same 16-row group and across groups, in other letter case, and next
+    // to rows that are not objects (which hold no values); every holder is the first earlier row with the value.
+    const rows = [];
+    for (let i = 0; i < 300; i++) {
+      if (i % 19 === 4) { rows.push(i % 2 ? null : 7); continue; }
+      const row = { user_identity_key: `k-${i}`, email_address: `e${i}@example.org`, phone_number: `+1415555${String(1000 + i)}` };
+      if (i % 7 === 3) row.user_identity_key = `k-${i - 3}`;
+      if (i % 11 === 5) row.email_address = `E${Math.floor(i / 2)}@EXAMPLE.org`;
+      if (i % 13 === 6) row.phone_number = `+1415555${String(1000 + i - 17)}`;
+      if (i % 17 === 8) row.user_identity_key = 'alice'; // held in the workspace
+      rows.push(row);
+    }
+    const expected = new Map();
+    const held = [new Map(), new Map(), new Map(), new Map()]; // key, email exact, email folded, phone
+    rows.forEach((row, i) => {
+      if (row === null || typeof row !== 'object') return;
+      const found = [];
+      const claim = (map, value) => { const holder = map.get(value); if (holder === undefined) map.set(value, i + 1); return holder; };
+      if (row.user_identity_key === 'alice') found.push('duplicate_user_identity_key:workspace'); // then the earlier rows too
+      const key = claim(held[0], row.user_identity_key);
+      if (key) found.push(`duplicate_user_identity_key:${key}`);
+      const exact = claim(held[1], row.email_address), folded = claim(held[2], row.email_address.toLowerCase());
+      if (exact) found.push(`duplicate_email_address:${exact}`);
+      else if (folded) found.push(`email_address_case_variant:${folded}`);
+      const phone = claim(held[3], row.phone_number);
+      if (phone) found.push(`duplicate_phone_number:${phone}`);
+      if (found.length) expected.set(i + 1, found);
+    });
+    assert.ok(expected.size > 60);
+    const conflictsOf = (result) => new Map(result.rows.filter((r) => r.conflicts.length).map((r) => [r.row, r.conflicts.map((c) => `${c.field === 'email_address' && c.match === 'case_variant' ? 'email_address_case_variant' : `duplicate_${c.field}`}:${c.row ?? 'workspace'}`)]));
+    const ws = workspace();
+    try {
+      const fromRows = await ws.validateBatch(rows);
+      assert.deepEqual(conflictsOf(fromRows), expected);
+      assert.equal(fromRows.summary.rows, 300);
+      // The same rows one at a time (sliceMs tiny keeps steps small) and as JSON text: identical results.
+      const oneByOne = await ws.validateBatch(rows, { sliceMs: 1e-9 });
+      assert.deepEqual(oneByOne, fromRows);
+      assert.deepEqual(await ws.validateBatch(JSON.stringify(rows)), fromRows);
+      const objects = rows.filter((row) => row !== null && typeof row === 'object');
+      const csv = ['user_identity_key,email_address,phone_number', ...objects.map((r) => `${r.user_identity_key},${r.email_address},${r.phone_number}`)].join('\n');
+      const fromCsv = await ws.validateBatch(csv);
+      const fromObjects = await ws.validateBatch(objects);
+      assert.equal(fromCsv.summary.rows, objects.length);
+      assert.ok(conflictsOf(fromCsv).size > 60);
+      assert.deepEqual(conflictsOf(fromObjects), conflictsOf(fromCsv));
+      assert.deepEqual(fromObjects.summary, fromCsv.summary);
+    } finally {
+      ws.dispose();
+    }
+  });
+
   test(`${name}: validateBatch of row objects reports each row's field issues exactly as validateCreate does`, async () => {
     // Rows cross into wasm in the request encoding (request-encoding.js), as validateCreate's requests do;
     // against an empty workspace and with distinct values, a row's issues are validateCreate's, under the row's path.

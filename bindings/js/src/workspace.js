@@ -6,6 +6,7 @@ import { requestEncoder } from './request-encoding.js';
 import { checkOptions, inputIssue, isStrict, typeIssue } from './wire.js';
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const fields = ['user_identity_id', 'user_identity_key', 'email_address', 'phone_number'];
 const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -87,6 +88,12 @@ export function workspaceApi(wasm) {
       written += encoder.encodeInto(text.substring(read), wasm.HEAPU8.subarray(address + written, address + capacity)).written;
     }
     return written;
+  }
+
+  /** The text a batch step left in the module's output buffer (`length` bytes of UTF-8 JSON at _batchOutput()). */
+  function stepOutput(length) {
+    const address = wasm._batchOutput();
+    return decoder.decode(wasm.HEAPU8.subarray(address, address + length));
   }
 
   const finalizer = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((handle) => wasm._workspaceFree(handle)) : null;
@@ -256,7 +263,7 @@ export function workspaceApi(wasm) {
             report(0, result.total);
             if (!start.usable) return finish();
             await slices((count) => {
-              const chunk = JSON.parse(wasm._batchStepCsv(batch, count));
+              const chunk = JSON.parse(stepOutput(wasm._batchStepCsv(batch, count)));
               if (chunk.issues) throw new Error(`seamid: ${chunk.issues[0].message}`);
               result.rows.push(...chunk.rows);
               if (chunk.finished) result.total = chunk.done;
@@ -288,7 +295,7 @@ export function workspaceApi(wasm) {
             }
             encoded.row(input[next]);
           }
-          const answer = JSON.parse(wasm._batchEncodedRows(batch, encoded.length));
+          const answer = JSON.parse(stepOutput(wasm._batchEncodedRows(batch, encoded.length)));
           if (answer.issues.length > 0 && answer.issues[0].code === 'invalid_handle') throw new Error('seamid: this workspace was disposed');
           result.rows.push(...answer.rows);
           if (!answer.usable) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -150,6 +151,25 @@ public:
         }
     }
 
+    /// The value_hashes of a row's key, email and phone (0 where absent); touches no table.
+    static void hash_values(const identity_values& values, value_hashes& hashes) noexcept {
+        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
+            const identity_field field = unique_fields[f];
+            hashes[f] = values.has(field) ? workspace_index::value_hash(field, comparable_value(field, values.get(field))) : 0;
+        }
+    }
+
+    /// Asks the CPU to start loading the table positions of already hashed values (hash_values) in the workspace
+    /// and the earlier rows. A group's loads are issued back to back, with no hashing in between, so that as many
+    /// misses as the CPU can track are in flight together (in wasm, where these are plain loads, this matters most).
+    void prefetch_hashed(const identity_values& values, const value_hashes& hashes) const noexcept {
+        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
+            if (!values.has(unique_fields[f])) continue;
+            workspace_.prefetch(unique_fields[f], hashes[f]);
+            earlier_.prefetch(unique_fields[f], hashes[f]);
+        }
+    }
+
     /// Makes room for about `rows` more rows' values (avoids growing the earlier rows' tables step by step).
     void reserve(std::size_t rows) { earlier_.reserve_values(earlier_.size() + rows); }
 
@@ -264,9 +284,20 @@ public:
             std::size_t got = 0;
             while (got < want && reader_.next(group_[got])) ++got;
             if (!reserved_ && got == group_size) reserve_for_rest(got);
-            for (std::size_t i = 0; i < got; ++i) {
-                group_hashes_[i] = {};
-                if (readable(group_[i])) validator_.prefetch(cell_values(group_[i]), group_hashes_[i]);
+            // A real prefetch instruction retires at once, so it is issued as soon as each row is hashed. Where the
+            // "prefetch" is a plain load (wasm), it holds the CPU's reorder window until its line arrives: the
+            // whole group is hashed first and its loads are issued back to back, so that they are in flight together.
+            if constexpr (detail::prefetch_is_load) {
+                for (std::size_t i = 0; i < got; ++i) {
+                    group_values_[i] = readable(group_[i]) ? cell_values(group_[i]) : identity_values{};
+                    batch_validator::hash_values(group_values_[i], group_hashes_[i]);
+                }
+                for (std::size_t i = 0; i < got; ++i) validator_.prefetch_hashed(group_values_[i], group_hashes_[i]);
+            } else {
+                for (std::size_t i = 0; i < got; ++i) {
+                    group_hashes_[i] = {};
+                    if (readable(group_[i])) validator_.prefetch(cell_values(group_[i]), group_hashes_[i]);
+                }
             }
             for (std::size_t i = 0; i < got; ++i) {
                 row_report report = read_row(group_[i], group_hashes_[i]);
@@ -443,6 +474,7 @@ private:
     csv_reader reader_;
     csv_record record_;  ///< the header
     std::array<csv_record, group_size> group_;
+    std::array<identity_values, group_size> group_values_{};
     std::array<batch_validator::value_hashes, group_size> group_hashes_{};
     std::size_t header_end_ = 0;
     bool reserved_ = false;
@@ -527,6 +559,108 @@ inline bool feed_json_rows(batch_validator& validator, std::string_view text, st
     nlohmann::json out = {{"row", report.row}, {"issues", issues_to_json(report.issues)}, {"conflicts", std::move(conflicts)}};
     if (report.line > 0) out["line"] = report.line;
     return out;
+}
+
+namespace detail {
+
+/// Appends `text` as a JSON string, byte for byte as dump_json writes it: printable ASCII without quotes or
+/// backslashes (nearly every message, code and value) is copied; anything else goes through nlohmann's serializer.
+inline void append_dumped_string(std::string& out, std::string_view text) {
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte >= 0x7F || c == '"' || c == '\\') {
+            out += dump_json(nlohmann::json(std::string(text)));
+            return;
+        }
+    }
+    out += '"';
+    out.append(text);
+    out += '"';
+}
+
+/// Appends an unsigned number as JSON.
+inline void append_dumped_number(std::string& out, std::size_t number) {
+    char digits[24];
+    std::size_t at = sizeof digits;
+    do {
+        digits[--at] = static_cast<char>('0' + number % 10);
+        number /= 10;
+    } while (number != 0);
+    out.append(digits + at, sizeof digits - at);
+}
+
+/// Appends an issue as dump_json(issue_to_json(found)) writes it (keys in nlohmann's sorted order).
+inline void append_dumped_issue(std::string& out, const issue& found) {
+    out += "{\"code\":";
+    append_dumped_string(out, found.code);
+    out += ",\"message\":";
+    append_dumped_string(out, found.message);
+    out += ",\"path\":[";
+    for (std::size_t i = 0; i < found.path.size(); ++i) {
+        if (i > 0) out += ',';
+        if (const auto* key = std::get_if<std::string>(&found.path[i])) append_dumped_string(out, *key);
+        else append_dumped_number(out, std::get<std::size_t>(found.path[i]));
+    }
+    out += "],\"severity\":";
+    append_dumped_string(out, severity_name(found.level));
+    if (found.suggestion) {
+        out += ",\"suggestion\":";
+        append_dumped_string(out, *found.suggestion);
+    }
+    out += '}';
+}
+
+/// Appends a conflict as dump_json(conflict_to_json(found)) writes it.
+inline void append_dumped_conflict(std::string& out, const conflict& found) {
+    out += "{\"field\":";
+    append_dumped_string(out, field_name(found.field));
+    out += found.kind == match_kind::exact ? ",\"match\":\"exact\"" : ",\"match\":\"case_variant\"";
+    if (found.row > 0) {
+        out += ",\"row\":";
+        append_dumped_number(out, found.row);
+    }
+    out += ",\"severity\":";
+    append_dumped_string(out, severity_name(found.level));
+    if (found.row == 0) {
+        out += ",\"user_identity_id\":";
+        append_dumped_string(out, found.user_identity_id);
+    }
+    out += '}';
+}
+
+}  // namespace detail
+
+/// Appends the JSON text of a row report, the same bytes as dump_json(row_report_to_json(report)), without
+/// building a JSON document (a big batch's results cross to JS as text; this writes them directly).
+inline void append_row_report_json(std::string& out, const row_report& report) {
+    out += "{\"conflicts\":[";
+    for (std::size_t i = 0; i < report.conflicts.size(); ++i) {
+        if (i > 0) out += ',';
+        detail::append_dumped_conflict(out, report.conflicts[i]);
+    }
+    out += "],\"issues\":[";
+    for (std::size_t i = 0; i < report.issues.size(); ++i) {
+        if (i > 0) out += ',';
+        detail::append_dumped_issue(out, report.issues[i]);
+    }
+    out += ']';
+    if (report.line > 0) {
+        out += ",\"line\":";
+        detail::append_dumped_number(out, report.line);
+    }
+    out += ",\"row\":";
+    detail::append_dumped_number(out, report.row);
+    out += '}';
+}
+
+/// Appends the JSON text of a list of issues, the same bytes as dump_json(issues_to_json(issues)).
+inline void append_issues_json(std::string& out, const std::vector<issue>& issues) {
+    out += '[';
+    for (std::size_t i = 0; i < issues.size(); ++i) {
+        if (i > 0) out += ',';
+        detail::append_dumped_issue(out, issues[i]);
+    }
+    out += ']';
 }
 
 /// Batch counts as JSON: {"rows", "rows_with_errors", "rows_with_warnings", "errors", "warnings"}.

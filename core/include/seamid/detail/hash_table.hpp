@@ -19,6 +19,14 @@ namespace seamid::detail {
 
 inline constexpr std::uint64_t byte_ones = 0x0101010101010101ULL;
 
+/// True where slot_table::prefetch is a plain load that the CPU must complete before retiring it (WebAssembly has
+/// no prefetch instruction), rather than a hint that retires at once: callers then batch such loads together.
+#if defined(__wasm__)
+inline constexpr bool prefetch_is_load = true;
+#else
+inline constexpr bool prefetch_is_load = false;
+#endif
+
 /// Reads 8 bytes (little-endian hosts: x86, arm64, wasm; on others hashes differ but stay consistent).
 [[nodiscard]] inline std::uint64_t load_word(const char* bytes) noexcept {
     std::uint64_t word;
