@@ -176,6 +176,7 @@ inline void check_acs_links(const acs_model& model, bool add, const acs_link_req
         acs_link_check* const checks = out + start;
         std::array<model_id, group> identity_ids, acs_user_ids;
         std::array<bool, group> parsed{};
+        // Each request's loads start as soon as its ids are parsed.
         for (std::size_t i = 0; i < size; ++i) {
             checks[i] = acs_link_check{};
             parsed[i] = detail::parse_link_ids(in[i], checks[i], identity_ids[i], acs_user_ids[i]);

@@ -15,17 +15,11 @@
 #include <sys/mman.h>
 #endif
 
+#include "seamid/detail/prefetch.hpp"
+
 namespace seamid::detail {
 
 inline constexpr std::uint64_t byte_ones = 0x0101010101010101ULL;
-
-/// True where slot_table::prefetch is a plain load that the CPU must complete before retiring it (WebAssembly has
-/// no prefetch instruction), rather than a hint that retires at once: callers then batch such loads together.
-#if defined(__wasm__)
-inline constexpr bool prefetch_is_load = true;
-#else
-inline constexpr bool prefetch_is_load = false;
-#endif
 
 /// Reads 8 bytes (little-endian hosts: x86, arm64, wasm; on others hashes differ but stay consistent).
 [[nodiscard]] inline std::uint64_t load_word(const char* bytes) noexcept {
@@ -171,17 +165,9 @@ public:
     }
 
     /// Asks the CPU to start loading the probe position of `hash` (lookups of several values then overlap
-    /// their cache misses instead of paying them one after another).
-    /// WebAssembly has no prefetch instruction (the builtin compiles to nothing): there the entry is read
-    /// for real, a load nothing waits for, which the CPU still overlaps with the other lookups' loads.
+    /// their cache misses instead of paying them one after another; see prefetch_for_read).
     void prefetch(std::uint32_t hash) const noexcept {
-#if defined(__wasm__)
-        if (!entries_.empty()) (void)*static_cast<const volatile std::uint32_t*>(&entries_[position(hash)].slot);
-#elif defined(__GNUC__) || defined(__clang__)
-        if (!entries_.empty()) __builtin_prefetch(&entries_[position(hash)]);
-#else
-        (void)hash;
-#endif
+        if (!entries_.empty()) prefetch_for_read(&entries_[position(hash)]);
     }
 
     /// Removes the entry (hash, slot); returns false when it is not there.
