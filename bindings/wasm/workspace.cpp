@@ -197,18 +197,31 @@ std::string batch_start_csv(int batch, unsigned length) {
                               {"total", records > 0 ? records - 1 : 0}});
 }
 
+/// Appends the rows as a JSON array (as dump_json writes it).
+void append_rows_json(std::string& out, const std::vector<seamid::row_report>& rows) {
+    out += '[';
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i > 0) out += ',';
+        seamid::append_row_report_json(out, rows[i]);
+    }
+    out += ']';
+}
+
+/// Makes `text` the step's answer in step_output; returns its byte length.
+unsigned answer(std::string text) {
+    step_output() = std::move(text);
+    return static_cast<unsigned>(step_output().size());
+}
+
 /// Writes {"done", "finished", "rows"} (dump_json's key order) for a CSV step into step_output.
 void write_csv_step(const std::vector<seamid::row_report>& rows, std::size_t done, bool finished) {
     std::string& out = step_output();
     out.clear();
     out += "{\"done\":";
     seamid::detail::append_dumped_number(out, done);
-    out += finished ? ",\"finished\":true,\"rows\":[" : ",\"finished\":false,\"rows\":[";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (i > 0) out += ',';
-        seamid::append_row_report_json(out, rows[i]);
-    }
-    out += "]}";
+    out += finished ? ",\"finished\":true,\"rows\":" : ",\"finished\":false,\"rows\":";
+    append_rows_json(out, rows);
+    out += '}';
 }
 
 /// Address of the last step's answer (valid until the next step); its byte length is what the step returned.
@@ -218,10 +231,7 @@ std::uintptr_t batch_output() { return reinterpret_cast<std::uintptr_t>(step_out
 /// the output buffer (_batchOutput) and its byte length returned.
 unsigned batch_step_csv(int batch, unsigned max_rows) {
     auto* state = batches().get(batch);
-    if (state == nullptr || !state->csv || workspaces().get(state->workspace) == nullptr) {
-        step_output() = gone();
-        return static_cast<unsigned>(step_output().size());
-    }
+    if (state == nullptr || !state->csv || workspaces().get(state->workspace) == nullptr) return answer(gone());
     std::vector<seamid::row_report> rows;
     const bool finished = state->csv->step(max_rows, rows);
     write_csv_step(rows, state->csv->summary().rows, finished);
@@ -234,10 +244,7 @@ unsigned batch_step_csv(int batch, unsigned max_rows) {
 /// the chunk unusable (an `invalid_input` issue), never a read past the buffer.
 unsigned batch_encoded_rows(int batch, unsigned length) {
     auto* state = batches().get(batch);
-    if (state == nullptr || workspaces().get(state->workspace) == nullptr) {
-        step_output() = gone();
-        return static_cast<unsigned>(step_output().size());
-    }
+    if (state == nullptr || workspaces().get(state->workspace) == nullptr) return answer(gone());
     const std::string_view bytes(state->text.data(), length < state->text.size() ? length : state->text.size());
     std::vector<seamid::row_report> rows;
     std::vector<seamid::issue> issues;
@@ -283,12 +290,9 @@ unsigned batch_encoded_rows(int batch, unsigned length) {
     seamid::detail::append_dumped_number(out, state->validator->summary().rows);
     out += ",\"issues\":";
     seamid::append_issues_json(out, issues);
-    out += ",\"rows\":[";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (i > 0) out += ',';
-        seamid::append_row_report_json(out, rows[i]);
-    }
-    out += issues.empty() ? "],\"usable\":true}" : "],\"usable\":false}";
+    out += ",\"rows\":";
+    append_rows_json(out, rows);
+    out += issues.empty() ? ",\"usable\":true}" : ",\"usable\":false}";
     return static_cast<unsigned>(out.size());
 }
 
