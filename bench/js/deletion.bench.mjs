@@ -3,8 +3,7 @@
 // x100 with SEAMID_BENCH_X100=1). The same inputs on both sides:
 //   - the snapshot as JSON text (what the list endpoints return): planDeletion(text) / plan_deletion(text);
 //   - each runnable step's result is a success: applyResult(id, {ok: true}) / apply_result(step, nullopt);
-//   - each wave's events as one /events/list response text, reversed: applyEvents(JSON.parse(text)) /
-//     apply_events_json(text).
+//   - each wave's events as one /events/list response text, reversed: applyEvents(text) / apply_events_json(text).
 // Native peer: build/native/bench/seamid_bench BM_DeletionApiEndToEnd (and the typed BM_DeletionPlanAndReplay,
 // the 5 ms target). SEAMID_BENCH_BASELINE=<path to another checkout's bindings/js/src/node.js> also times
 // that build in the same run (before/after comparisons).
@@ -47,7 +46,7 @@ export function planAndReplay(api, snapshotText) {
         events += `${first ? '' : ','}{"event_type": "${step.confirm.event_type}", "${step.confirm.id_field}": "${step.step_id}"}`;
         first = false;
       }
-      progress.applyEvents(JSON.parse(`${events}]}`));
+      progress.applyEvents(`${events}]}`);
     }
     return plan.steps.length;
   } finally {

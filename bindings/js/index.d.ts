@@ -388,7 +388,11 @@ export interface DeletionProgress {
   readonly plan: DeletionPlan | null;
   /** Applies one Seam event (an /events/list item or a webhook body), in any order, duplicates allowed. */
   applyEvent(event: unknown): DeletionEventOutcome;
-  /** Applies an array of events or an /events/list response `{events: [...]}`. */
+  /**
+   * Applies an array of events or an /events/list response `{events: [...]}`, as objects or as the response's
+   * JSON text (read inside the module). Input that is no list of events applies nothing and answers one
+   * `rejected` outcome with its issues.
+   */
   applyEvents(events: unknown): DeletionEventOutcome[];
   /** Applies the API's response body to a step's call (`{error: {type, message}}` = failure). */
   applyResult(stepId: string, response: unknown, options?: { requestedAt?: Date | string | number }): DeletionResultOutcome;

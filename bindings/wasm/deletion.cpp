@@ -6,6 +6,7 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -350,16 +351,45 @@ emscripten::val event_record_buffer(unsigned size) {
     return emscripten::val(emscripten::typed_memory_view(buffer.size(), buffer.data()));
 }
 
+/// Applies `events` in order and answers with two numbers per event in the number buffer: outcome | reason << 4
+/// | (event_id valid) << 8 | kind << 9, and the step index (0xFFFFFFFF for none). With `write_event_ids`, the
+/// valid event ids are also written into the record buffer, 36 lower-case bytes each in event order.
+emscripten::val answer_events(seamid::deletion_progress& progress, const std::vector<seamid::deletion_event>& events, bool write_event_ids) {
+    auto& out = number_buffer();
+    out.reserve(events.size() * 2);
+    auto& buffer = record_buffer();
+    std::size_t id_bytes = 0;
+    std::string id_text;
+    for (const auto& event : events) {
+        const auto outcome = progress.apply_event_verdict(event);  // JS has or gets the event's texts: no strings built
+        std::uint32_t code = 3, reason = 0;
+        for (std::uint32_t i = 0; i < 4; ++i)
+            if (event_outcomes[i] == outcome.outcome) code = i;
+        for (std::uint32_t i = 0; i < 7; ++i)
+            if (ignore_reasons[i] == outcome.reason) reason = i;
+        const auto kind = seamid::kind_from_event_type(event.event_type);
+        out.push_back(code | reason << 4 | (event.event_id ? 256u : 0u) | (kind ? static_cast<std::uint32_t>(*kind) : 0u) << 9);
+        out.push_back(outcome.step);
+        if (write_event_ids && event.event_id) {
+            id_text.clear();
+            seamid::detail::append_uuid(id_text, *event.event_id);
+            if (buffer.size() < id_bytes + 36) buffer.resize(id_bytes + 36);  // JS's recordBytes(36 * n) then fetches a new view
+            std::copy(id_text.begin(), id_text.end(), buffer.begin() + static_cast<std::ptrdiff_t>(id_bytes));
+            id_bytes += 36;
+        }
+    }
+    return number_view();
+}
+
 /// Applies events given as fixed-width records (written by JS into the record buffer): the kind digit ('0' + resource_kind) of the event type, then
 /// for event_id, workspace_id and the kind's id field either '-' (absent or not a string) or '=' and 36
-/// bytes. Returns a Uint32Array view with two numbers per event: outcome | reason << 4 | (event_id valid)
-/// << 8, and the step index (0xFFFFFFFF for none). An empty view for an empty or unusable record list (a
-/// non-ASCII id shifts the records): then nothing was applied and the wrapper uses the JSON path.
+/// bytes. Answers as answer_events (without event id texts: JS has them). An empty view for an empty or
+/// unusable record list (a non-ASCII id shifts the records): then nothing was applied and the wrapper uses
+/// the JSON path.
 emscripten::val progress_apply_event_records(int handle, unsigned records_length) {
     auto& buffer = record_buffer();
     const std::string_view records(reinterpret_cast<const char*>(buffer.data()), records_length < buffer.size() ? records_length : buffer.size());
-    auto& out = number_buffer();
-    out.clear();
+    number_buffer().clear();
     auto* progress = progress_at(handle);
     if (progress == nullptr) return number_view();
     std::vector<seamid::deletion_event> events;
@@ -386,18 +416,30 @@ emscripten::val progress_apply_event_records(int handle, unsigned records_length
         if (!read(event.event_id) || !read(event.workspace_id) || !read(event.resource_id)) return number_view();
         events.push_back(event);
     }
-    out.reserve(events.size() * 2);
-    for (const auto& event : events) {
-        const auto outcome = progress->apply_event_verdict(event);  // JS has the event's texts: no strings built
-        std::uint32_t code = 3, reason = 0;
-        for (std::uint32_t i = 0; i < 4; ++i)
-            if (event_outcomes[i] == outcome.outcome) code = i;
-        for (std::uint32_t i = 0; i < 7; ++i)
-            if (ignore_reasons[i] == outcome.reason) reason = i;
-        out.push_back(code | reason << 4 | (event.event_id ? 256u : 0u));
-        out.push_back(outcome.step);
+    return answer_events(*progress, events, false);
+}
+
+/// Applies events given as JSON text (UTF-8, `length` bytes written by JS into the input buffer: one event,
+/// an array, or an /events/list response). Answers as answer_events, with the event id texts. An empty view
+/// when the text is empty of events or needs the JSON path (malformed, or an event that is not an object or
+/// whose event_type is not a deletion event, which the JSON path reports with its own text): then nothing
+/// was applied.
+emscripten::val progress_apply_events_text(int handle, unsigned length) {
+    number_buffer().clear();
+    auto* progress = progress_at(handle);
+    if (progress == nullptr) return number_view();
+    const auto text = input_view(length);
+    seamid::detail::event_reader reader;
+    if (!reader.run(text)) return number_view();
+    const auto raws = reader.take();
+    std::vector<seamid::deletion_event> events;
+    events.reserve(raws.size());
+    for (const auto& raw : raws) {
+        const auto kind = raw.is_object ? seamid::kind_from_event_type(raw.event_type) : std::nullopt;
+        if (!kind) return number_view();
+        events.push_back({seamid::kind_info(*kind).event_type, raw.ids[static_cast<std::size_t>(*kind)], raw.event_id, raw.workspace_id});
     }
-    return number_view();
+    return answer_events(*progress, events, true);
 }
 
 /// Applies events JSON; returns {"outcomes": [...], "issues": [...]}.
@@ -461,6 +503,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE double seamid_deletion_apply_success_id(int hand
     return seamid_wasm::progress_apply_success_id(handle, requested_at_ms);
 }
 
+/// Applies a successful API result to step `step` (an index the wrapper found by the step's id): the outcome
+/// code + 32 * the step index; -2 for an index outside the plan; -1 for a disposed handle.
+extern "C" EMSCRIPTEN_KEEPALIVE double seamid_deletion_apply_success_index(int handle, unsigned step, double requested_at_ms) {
+    auto* progress = seamid_wasm::progress_at(handle);
+    if (progress == nullptr) return -1;
+    if (step >= progress->plan().steps.size()) return -2;
+    return seamid_wasm::apply_success(*progress, step, requested_at_ms) + 32.0 * step;
+}
+
 EMSCRIPTEN_BINDINGS(seamid_deletion) {
     emscripten::function("_renderDeletionPlan", &seamid_wasm::render_plan);
     emscripten::function("_progressCreate", &seamid_wasm::progress_create);
@@ -478,6 +529,7 @@ EMSCRIPTEN_BINDINGS(seamid_deletion) {
     emscripten::function("_releasePlanText", &seamid_wasm::release_plan_text);
     emscripten::function("_progressLastResultIssues", &seamid_wasm::progress_last_result_issues);
     emscripten::function("_progressApplyEventRecords", &seamid_wasm::progress_apply_event_records);
+    emscripten::function("_progressApplyEventsText", &seamid_wasm::progress_apply_events_text);
     emscripten::function("_eventRecordBuffer", &seamid_wasm::event_record_buffer);
     emscripten::function("_planCacheGeneration", &seamid_wasm::plan_cache_generation);
     emscripten::function("_planCacheRelease", &seamid_wasm::plan_cache_release);

@@ -311,6 +311,121 @@ for (const { name, api } of builds) {
     }
   });
 
+  test(`${name}: events as text (the module reads them) answer as objects and one by one through JSON do`, () => {
+    const W = '5f9b5e1a-7c2d-4e3f-8a1b-2c3d4e5f6a7b';
+    const plan = api.planDeletion(sample);
+    // Every outcome and reason: event ids in any case and repeated, other workspaces, invalid, non-ASCII and
+    // non-string ids, Seam's other event fields (non-ASCII text, escapes, NUL, nested objects) around them.
+    const events = [
+      { event_id: 'e7e70000-0000-4000-8000-000000000001', event_type: 'acs_credential.deleted', workspace_id: W, acs_credential_id: 'C4ED0011-0000-4000-8000-000000000011',
+        created_at: '2024-01-12T10:00:00.000Z', note: 'Zoë 🔑 "quoted" \\ \u0000 \u001f', nested: { acs_credential_id: 'c4ed0012-0000-4000-8000-000000000012', list: [1, null, true] } },
+      { event_id: 'E7E70000-0000-4000-8000-000000000001', event_type: 'acs_credential.deleted', acs_credential_id: 'c4ed0011-0000-4000-8000-000000000011' },
+      { event_id: 'e7e70000-0000-4000-8000-000000000002', event_type: 'acs_credential.deleted', acs_credential_id: 'c4ed0011-0000-4000-8000-000000000011' },
+      { event_type: 'acs_user.deleted', acs_user_id: 'c4ed0012-0000-4000-8000-000000000012' },
+      { event_type: 'phone.deactivated', workspace_id: '99999999-9999-4999-8999-999999999999', device_id: '0f0e0001-0000-4000-8000-000000000002' },
+      { event_type: 'phone.deactivated', device_id: 'not-a-uuid-but-exactly-36-characters' },
+      { event_type: 'phone.deactivated', device_id: 42, event_id: null },
+      { event_type: 'client_session.deleted', client_session_id: '99999999-9999-4999-8999-999999999999' },
+      { event_type: 'client_session.deleted', client_session_id: 'c5e55001-0000-4000-8000-00000000000\u00e9' },
+      { event_type: 'client_session.deleted', client_session_id: 'c5e55001-0000-4000-8000-000000000002', event_id: 'ééééééééééééééééééééééééééééééééé-éé' },
+      { event_type: 'client_session.deleted', event_id: 'e7e70000-0000-4000-8000-00000000000A', client_session_id: 'c5e55001-0000-4000-8000-000000000001' },
+      { event_type: 'acs_user.deleted', acs_user_id: 'ac500001-0000-4000-8000-000000000002', event_id: 'e7e70000-0000-4000-8000-000000000003' },
+      { event_type: 'acs_user.deleted', acs_user_id: 'ac500001-0000-4000-8000-000000000002', event_id: 'e7e70000-0000-4000-8000-000000000004' },
+    ];
+    const texts = [JSON.stringify({ events }), JSON.stringify(events), JSON.stringify({ events }, null, 2), `\n ${JSON.stringify(events)} \t`];
+    for (const text of texts) {
+      const asText = api.createDeletionProgress(plan, { startedAt: 0 });
+      const asObjects = api.createDeletionProgress(plan, { startedAt: 0 });
+      const oneByOne = api.createDeletionProgress(plan, { startedAt: 0 });
+      try {
+        const answers = asText.applyEvents(text);
+        assert.deepEqual(answers, asObjects.applyEvents(events));
+        assert.deepEqual(answers, events.map((event) => oneByOne.applyEvent(JSON.stringify(event)))
+          .map(({ issues, ...outcome }) => (assert.deepEqual(issues, []), outcome)));
+        assert.deepEqual(answers.map((o) => o.outcome), ['confirmed', 'duplicate', 'already_confirmed', 'ignored', 'ignored', 'ignored', 'ignored',
+          'ignored', 'ignored', 'confirmed', 'confirmed', 'confirmed', 'already_confirmed']);
+        assert.equal(answers[0].event_id, 'e7e70000-0000-4000-8000-000000000001');
+        assert.equal(answers[10].event_id, 'e7e70000-0000-4000-8000-00000000000a');
+        assert.deepEqual(asText.state(), asObjects.state());
+        assert.deepEqual(asText.state(), oneByOne.state());
+      } finally {
+        asText.dispose();
+        asObjects.dispose();
+        oneByOne.dispose();
+      }
+    }
+    // Texts the module leaves to the JSON path answer exactly as before, and are applied once.
+    const others = ['{"events": []}', '[]', '{}', '[1, {"event_type": "phone.deactivated"}]', '[{"event_type": "device.connected", "device_id": "0f0e0001-0000-4000-8000-000000000001"}]',
+      JSON.stringify([events[0], { event_type: 'lock.unlocked' }, events[11]]), '[{"event_type": 7}]', '{"events": {}}', '{"events": [', 'not json', '', '\u0000', '"text"', 'null', '[{"note": "\\ud800"}]',
+      JSON.stringify([events[11]]).replace('acs_user.deleted', 'acs_user.deleted\u0000')];
+    for (const text of others) {
+      const viaText = api.createDeletionProgress(plan, { startedAt: 0 });
+      const reference = api.createDeletionProgress(plan, { startedAt: 0 });
+      try {
+        const answer = viaText.applyEvents(text);
+        let parsed;
+        try { parsed = JSON.parse(text); } catch { parsed = undefined; }
+        if (parsed !== undefined && typeof parsed === 'object' && parsed !== null && !text.includes('ud800')) assert.deepEqual(answer, reference.applyEvents(parsed), text);
+        else {
+          assert.equal(answer.length, 1, text);
+          assert.equal(answer[0].outcome, 'rejected', text);
+          assert.ok(answer[0].issues.length > 0 && answer[0].issues.every((issue) => issue.severity === 'error' && issue.message), text);
+        }
+        assert.deepEqual(viaText.state(), reference.state(), text);
+      } finally {
+        viaText.dispose();
+        reference.dispose();
+      }
+    }
+    // A text of many megabytes (the module's memory grows while it is read) and its event ids read back.
+    const big = api.planDeletion({ ...sample, acs_credentials: Array.from({ length: 30000 }, (_, i) => ({
+      acs_credential_id: `c4ed0001-0000-4000-8000-${String(i).padStart(12, '0')}`, acs_user_id: sample.acs_users[i % 3].acs_user_id })) }, { maxResources: 100000 });
+    const progress = api.createDeletionProgress(big, { startedAt: 0 });
+    try {
+      const wave = progress.runnable().filter((s) => s.resource === 'acs_credential');
+      assert.equal(wave.length, 30000);
+      const list = wave.map((s, i) => ({ event_id: `e7e70000-0000-4000-8000-${String(i).padStart(12, '0')}`, event_type: s.confirm.event_type,
+        [s.confirm.id_field]: s.step_id, padding: 'x'.repeat(200) }));
+      const answers = progress.applyEvents(JSON.stringify({ events: list }));
+      assert.equal(answers.length, 30000);
+      answers.forEach((o, i) => assert.deepEqual(o, { outcome: 'confirmed', event_id: list[i].event_id, event_type: 'acs_credential.deleted', step_id: wave[i].step_id }));
+      assert.ok(progress.applyEvents(JSON.stringify(list)).every((o) => o.outcome === 'duplicate'));
+    } finally {
+      progress.dispose();
+    }
+  });
+
+  test(`${name}: applyResult finds a step by its id in any order, case or string (the same answers as the JSON path)`, () => {
+    const plan = api.planDeletion(sample);
+    const orders = [
+      (steps) => steps, (steps) => steps.slice().reverse(), (steps) => steps.filter((_, i) => i % 2).concat(steps.filter((_, i) => i % 2 === 0)),
+      (steps) => steps.map((s) => s), // applied twice below: already_issued
+    ];
+    for (const order of orders) {
+      const progress = api.createDeletionProgress(plan, { startedAt: 0 });
+      const reference = api.createDeletionProgress(JSON.stringify(plan), { startedAt: 0 });
+      try {
+        for (let round = 0; round < 10 && !progress.done(); round++) {
+          const runnable = progress.runnable();
+          assert.deepEqual(runnable, reference.runnable());
+          const ids = order(runnable).map((s, i) => (i % 3 === 1 ? s.step_id.toUpperCase() : i % 3 === 2 ? [...s.step_id].join('') : s.step_id));
+          for (const id of [...ids, ...ids.slice(0, 2)])
+            assert.deepEqual(progress.applyResult(id, { ok: true }), reference.applyResult(id, '{"ok": true}'));
+          assert.deepEqual(progress.applyResult(plan.steps[0].step_id, { ok: true }), reference.applyResult(plan.steps[0].step_id, '{"ok": true}'));
+          assert.deepEqual(progress.applyResult('99999999-9999-4999-8999-999999999999', { ok: true }), reference.applyResult('99999999-9999-4999-8999-999999999999', '{"ok": true}'));
+          assert.deepEqual(progress.applyResult('ééééééééééééééééééééééééééééééééé-éé', { ok: true }), reference.applyResult('ééééééééééééééééééééééééééééééééé-éé', '{"ok": true}'));
+          const events = runnable.filter((s) => s.confirm.by === 'event').map((s) => ({ event_type: s.confirm.event_type, [s.confirm.id_field]: s.step_id }));
+          assert.deepEqual(progress.applyEvents(JSON.stringify(events)), reference.applyEvents(events));
+          assert.deepEqual(progress.state(), reference.state());
+        }
+        assert.ok(progress.done());
+      } finally {
+        progress.dispose();
+        reference.dispose();
+      }
+    }
+  });
+
   test(`${name}: changing the plan object after createDeletionProgress does not move the progress`, () => {
     const plan = api.planDeletion(sample);
     const progress = api.createDeletionProgress(plan, { startedAt: 0 });

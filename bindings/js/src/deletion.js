@@ -7,6 +7,7 @@
 import { inputIssue, typeIssue } from './wire.js';
 
 const utf8 = new TextDecoder();
+const utf8Encoder = new TextEncoder();
 
 const orders = ['parallel', 'guide'];
 const policies = ['guide', 'minimal'];
@@ -323,14 +324,21 @@ export function deletionApi(wasm, wire) {
         return result.outcomes.length === 1 ? { ...result.outcomes[0], issues: result.issues }
           : { outcome: 'rejected', event_type: '', issues: result.issues };
       },
-      /** Applies a list of events, or an /events/list response {events: [...]}. */
+      /** Applies a list of events, or an /events/list response {events: [...]}, as objects or JSON text. */
       applyEvents(events) {
         alive();
+        if (typeof events === 'string') {
+          const fast = applyText(events);
+          if (fast) return fast;
+        }
         const list = Array.isArray(events) ? events : events && typeof events === 'object' && Array.isArray(events.events) ? events.events : null;
         const fast = list ? applyRecords(list) : null;
         if (fast) return fast;
         const result = applyMany(events);
-        return result.issues.length > 0 ? result.outcomes.map((o) => ({ ...o, issues: result.issues })) : result.outcomes;
+        if (result.issues.length === 0) return result.outcomes;
+        // Input that is not a list of events (malformed JSON, another type) applies nothing: one rejected outcome says why.
+        if (result.outcomes.length === 0) return [{ outcome: 'rejected', event_type: '', issues: result.issues }];
+        return result.outcomes.map((o) => ({ ...o, issues: result.issues }));
       },
       /** Applies the API's answer to a step's call: Seam's response body ({error: {...}} means it failed). */
       applyResult(stepId, response, resultOptions) {
@@ -346,13 +354,11 @@ export function deletionApi(wasm, wire) {
         const atMs = at === undefined ? NaN : at instanceof Date ? at.getTime() : typeof at === 'number' ? at : null;
         const success = response === undefined || (isPlainObject(response) && (response.error === undefined || response.error === null));
         if (stepId.length === 36 && success && atMs !== null && (at === undefined || Math.abs(atMs) <= 8.64e15)) {
-          // The module finds the step by its id (any case, like the JSON path); an unknown id takes the JSON path.
-          const bytes = recordBytes(36);
-          for (let j = 0; j < 36; j++) {
-            const unit = stepId.charCodeAt(j);
-            bytes[j] = unit < 128 ? unit : 63; // '?': never part of a UUID
-          }
-          const answer = wasm._seamid_deletion_apply_success_id(handle, atMs);
+          // A step id as the plan has it is found here; any other text (another case) is found by the module,
+          // if it is ASCII (36 bytes for 36 UTF-16 units); the rest takes the JSON path, which says why.
+          const index = stepIndex(stepId);
+          const answer = index !== undefined ? wasm._seamid_deletion_apply_success_index(handle, index, atMs)
+            : utf8Encoder.encodeInto(stepId, recordBytes(36)).written === 36 ? wasm._seamid_deletion_apply_success_id(handle, atMs) : -2;
           if (answer >= 0) {
             const code = answer % 32;
             const index = (answer - code) / 32;
@@ -372,6 +378,8 @@ export function deletionApi(wasm, wire) {
         const indexes = wasm._progressRunnableIndexes(handle);
         const out = new Array(indexes.length);
         for (let i = 0; i < indexes.length; i++) out[i] = byIndex[indexes[i]];
+        recent = indexes.slice();
+        cursor = 0;
         return out;
       },
       /** True when every step, the identity's deletion included, is confirmed. */
@@ -404,6 +412,22 @@ export function deletionApi(wasm, wire) {
     };
     if (typeof Symbol.dispose === 'symbol') progress[Symbol.dispose] = progress.dispose;
     if (live && registry) registry.register(progress, handle, token);
+
+    // The indexes runnable() answered last: callers apply results in that order or reversed, so a step id is
+    // first looked for there, next to where the last one was found or at either end (the same string object
+    // compares at once).
+    let recent = [];
+    let cursor = 0;
+    /** The module's index of the step whose id is exactly `stepId`, if it is where the next one is expected; or undefined. */
+    function stepIndex(stepId) {
+      const last = recent.length - 1;
+      for (const k of [cursor + 1, cursor - 1, cursor, 0, last]) {
+        if (k < 0 || k > last || ids[recent[k]] !== stepId) continue;
+        cursor = k;
+        return recent[k];
+      }
+      return undefined;
+    }
 
     let canonical = cachedIds; // the cached plan's ids are the module's own
     /** The step id as the module writes it (lower case). */
@@ -463,19 +487,50 @@ export function deletionApi(wasm, wire) {
       const out = new Array(count);
       for (let i = 0; i < count; i++) {
         const code = codes[2 * i];
-        const step = codes[2 * i + 1];
-        const reason = (code >> 4) & 15;
-        const eventType = list[i].event_type;
-        if (reason === 0 && (code & 256) === 0 && step !== 0xffffffff) {
-          out[i] = { outcome: eventOutcomes[code & 15], event_type: eventType, step_id: canonicalId(step) }; // the usual shape
-          continue;
+        out[i] = eventOutcome(code, codes[2 * i + 1], list[i].event_type, code & 256 ? fields[3 * i].toLowerCase() : undefined);
+      }
+      return out;
+    }
+
+    /** One event's outcome object from the module's answer (code, step index), its event type and its event id. */
+    function eventOutcome(code, step, eventType, eventId) {
+      const reason = (code >> 4) & 15;
+      if (reason === 0 && (code & 256) === 0 && step !== 0xffffffff)
+        return { outcome: eventOutcomes[code & 15], event_type: eventType, step_id: canonicalId(step) }; // the usual shape
+      const outcome = { outcome: eventOutcomes[code & 15] };
+      if (reason) outcome.reason = ignoreReasons[reason];
+      if (code & 256) outcome.event_id = eventId;
+      outcome.event_type = eventType;
+      if (step !== 0xffffffff) outcome.step_id = canonicalId(step);
+      return outcome;
+    }
+
+    /**
+     * Applies events given as JSON text (an /events/list response as received) in the module; null when the
+     * text needs the JSON path (malformed, no events, an event that is not an object or not a deletion event):
+     * then nothing was applied.
+     */
+    function applyText(text) {
+      const length = wire.writeInput(text);
+      // A copy: reading the event ids below goes through the module, which could move its memory.
+      const codes = wasm._progressApplyEventsText(handle, length).slice();
+      const count = codes.length / 2;
+      if (count === 0) return null;
+      const { list } = kinds();
+      let idCount = 0;
+      for (let i = 0; i < count; i++) idCount += (codes[2 * i] >> 8) & 1;
+      // The module wrote each valid event id (lower case, 36 bytes) into the record buffer, in event order.
+      const idText = idCount === 0 ? '' : utf8.decode(recordBytes(36 * idCount).subarray(0, 36 * idCount));
+      const out = new Array(count);
+      let idAt = 0;
+      for (let i = 0; i < count; i++) {
+        const code = codes[2 * i];
+        let eventId;
+        if (code & 256) {
+          eventId = idText.slice(idAt, idAt + 36);
+          idAt += 36;
         }
-        const outcome = { outcome: eventOutcomes[code & 15] };
-        if (reason) outcome.reason = ignoreReasons[reason];
-        if (code & 256) outcome.event_id = fields[3 * i].toLowerCase();
-        outcome.event_type = eventType;
-        if (step !== 0xffffffff) outcome.step_id = canonicalId(step);
-        out[i] = outcome;
+        out[i] = eventOutcome(code, codes[2 * i + 1], list[code >> 9].event_type, eventId);
       }
       return out;
     }
