@@ -16,6 +16,22 @@ const golden = (name) => readFileSync(new URL(`../fixtures/deletion/golden/${nam
 const cli = new URL('../../bindings/js/bin/seamid.js', import.meta.url).pathname;
 const sampleFile = new URL('../fixtures/deletion/sample-snapshot.json', import.meta.url).pathname;
 
+/** Events of every outcome and reason against the sample plan: uppercase ids, a repeated event_id, another
+ * workspace, invalid, non-ASCII and non-string ids. */
+const W = '5f9b5e1a-7c2d-4e3f-8a1b-2c3d4e5f6a7b';
+const trickyEvents = [
+  { event_id: 'e7e70000-0000-4000-8000-000000000001', event_type: 'acs_credential.deleted', workspace_id: W, acs_credential_id: 'C4ED0011-0000-4000-8000-000000000011' },
+  { event_id: 'E7E70000-0000-4000-8000-000000000001', event_type: 'acs_credential.deleted', acs_credential_id: 'c4ed0011-0000-4000-8000-000000000011' },
+  { event_id: 'e7e70000-0000-4000-8000-000000000002', event_type: 'acs_credential.deleted', acs_credential_id: 'c4ed0011-0000-4000-8000-000000000011' },
+  { event_type: 'acs_user.deleted', acs_user_id: 'c4ed0012-0000-4000-8000-000000000012' },
+  { event_type: 'phone.deactivated', workspace_id: '99999999-9999-4999-8999-999999999999', device_id: '0f0e0001-0000-4000-8000-000000000002' },
+  { event_type: 'phone.deactivated', device_id: 'not-a-uuid-but-exactly-36-characters' },
+  { event_type: 'phone.deactivated', device_id: 42, event_id: null },
+  { event_type: 'client_session.deleted', client_session_id: '99999999-9999-4999-8999-999999999999' },
+  { event_type: 'client_session.deleted', client_session_id: 'c5e55001-0000-4000-8000-00000000000\u00e9' },
+  { event_type: 'client_session.deleted', client_session_id: 'c5e55001-0000-4000-8000-000000000002', event_id: 'ééééééééééééééééééééééééééééééééé-éé' },
+];
+
 for (const { name, api } of builds) {
   test(`${name}: every shared snapshot case`, () => {
     assert.ok(cases.length >= 30);
@@ -262,7 +278,6 @@ for (const { name, api } of builds) {
   });
 
   test(`${name}: the fast paths (objects) and the JSON paths (text) give the same answers`, () => {
-    const W = '5f9b5e1a-7c2d-4e3f-8a1b-2c3d4e5f6a7b';
     const plan = api.planDeletion(sample);
     const fast = api.createDeletionProgress(plan, { startedAt: 0 });
     const slow = api.createDeletionProgress(JSON.stringify(plan), { startedAt: 0 });
@@ -282,18 +297,7 @@ for (const { name, api } of builds) {
       assert.equal(fast.applyResult('0f0e0001-0000-4000-8000-000000000002', new Date(0)).outcome, 'rejected');
       same(fast.applyResult('0f0e0001-0000-4000-8000-000000000002', { toJSON: () => [1] }), slow.applyResult('0f0e0001-0000-4000-8000-000000000002', '[1]'));
       // Events: every kind of outcome and reason, uppercase ids, invalid and non-ASCII ids, unknown types.
-      const events = [
-        { event_id: 'e7e70000-0000-4000-8000-000000000001', event_type: 'acs_credential.deleted', workspace_id: W, acs_credential_id: 'C4ED0011-0000-4000-8000-000000000011' },
-        { event_id: 'E7E70000-0000-4000-8000-000000000001', event_type: 'acs_credential.deleted', acs_credential_id: 'c4ed0011-0000-4000-8000-000000000011' },
-        { event_id: 'e7e70000-0000-4000-8000-000000000002', event_type: 'acs_credential.deleted', acs_credential_id: 'c4ed0011-0000-4000-8000-000000000011' },
-        { event_type: 'acs_user.deleted', acs_user_id: 'c4ed0012-0000-4000-8000-000000000012' },
-        { event_type: 'phone.deactivated', workspace_id: '99999999-9999-4999-8999-999999999999', device_id: '0f0e0001-0000-4000-8000-000000000002' },
-        { event_type: 'phone.deactivated', device_id: 'not-a-uuid-but-exactly-36-characters' },
-        { event_type: 'phone.deactivated', device_id: 42, event_id: null },
-        { event_type: 'client_session.deleted', client_session_id: '99999999-9999-4999-8999-999999999999' },
-        { event_type: 'client_session.deleted', client_session_id: 'c5e55001-0000-4000-8000-00000000000\u00e9' },
-        { event_type: 'client_session.deleted', client_session_id: 'c5e55001-0000-4000-8000-000000000002', event_id: 'ééééééééééééééééééééééééééééééééé-éé' },
-      ];
+      const events = trickyEvents;
       for (const event of events) same(fast.applyEvent(event), slow.applyEvent(JSON.stringify(event)));
       const more = [{ event_type: 'acs_user.deleted', acs_user_id: 'ac500001-0000-4000-8000-000000000002' },
         { event_type: 'device.deleted', device_id: '0f0e0001-0000-4000-8000-000000000002' }];
@@ -312,22 +316,13 @@ for (const { name, api } of builds) {
   });
 
   test(`${name}: events as text (the module reads them) answer as objects and one by one through JSON do`, () => {
-    const W = '5f9b5e1a-7c2d-4e3f-8a1b-2c3d4e5f6a7b';
     const plan = api.planDeletion(sample);
     // Every outcome and reason: event ids in any case and repeated, other workspaces, invalid, non-ASCII and
     // non-string ids, Seam's other event fields (non-ASCII text, escapes, NUL, nested objects) around them.
     const events = [
-      { event_id: 'e7e70000-0000-4000-8000-000000000001', event_type: 'acs_credential.deleted', workspace_id: W, acs_credential_id: 'C4ED0011-0000-4000-8000-000000000011',
-        created_at: '2024-01-12T10:00:00.000Z', note: 'Zoë 🔑 "quoted" \\ \u0000 \u001f', nested: { acs_credential_id: 'c4ed0012-0000-4000-8000-000000000012', list: [1, null, true] } },
-      { event_id: 'E7E70000-0000-4000-8000-000000000001', event_type: 'acs_credential.deleted', acs_credential_id: 'c4ed0011-0000-4000-8000-000000000011' },
-      { event_id: 'e7e70000-0000-4000-8000-000000000002', event_type: 'acs_credential.deleted', acs_credential_id: 'c4ed0011-0000-4000-8000-000000000011' },
-      { event_type: 'acs_user.deleted', acs_user_id: 'c4ed0012-0000-4000-8000-000000000012' },
-      { event_type: 'phone.deactivated', workspace_id: '99999999-9999-4999-8999-999999999999', device_id: '0f0e0001-0000-4000-8000-000000000002' },
-      { event_type: 'phone.deactivated', device_id: 'not-a-uuid-but-exactly-36-characters' },
-      { event_type: 'phone.deactivated', device_id: 42, event_id: null },
-      { event_type: 'client_session.deleted', client_session_id: '99999999-9999-4999-8999-999999999999' },
-      { event_type: 'client_session.deleted', client_session_id: 'c5e55001-0000-4000-8000-00000000000\u00e9' },
-      { event_type: 'client_session.deleted', client_session_id: 'c5e55001-0000-4000-8000-000000000002', event_id: 'ééééééééééééééééééééééééééééééééé-éé' },
+      { ...trickyEvents[0], created_at: '2024-01-12T10:00:00.000Z', note: 'Zoë 🔑 "quoted" \\ \u0000 \u001f',
+        nested: { acs_credential_id: 'c4ed0012-0000-4000-8000-000000000012', list: [1, null, true] } },
+      ...trickyEvents.slice(1),
       { event_type: 'client_session.deleted', event_id: 'e7e70000-0000-4000-8000-00000000000A', client_session_id: 'c5e55001-0000-4000-8000-000000000001' },
       { event_type: 'acs_user.deleted', acs_user_id: 'ac500001-0000-4000-8000-000000000002', event_id: 'e7e70000-0000-4000-8000-000000000003' },
       { event_type: 'acs_user.deleted', acs_user_id: 'ac500001-0000-4000-8000-000000000002', event_id: 'e7e70000-0000-4000-8000-000000000004' },
