@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as current from '../../bindings/js/src/node.js';
-import { timeMean, warmUp } from './measure.mjs';
+import { pairedRatio, timeMean, warmUp } from './measure.mjs';
 
 const hex = (n) => n.toString(16).padStart(8, '0');
 const id = (prefix, n) => `${hex(prefix)}-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -54,10 +54,13 @@ export function planAndReplay(api, snapshotText) {
   }
 }
 
-function nativeMs(filter) {
-  const binary = new URL('../../build/native/bench/seamid_bench', import.meta.url).pathname;
+const nativeBinary = new URL('../../build/native/bench/seamid_bench', import.meta.url).pathname;
+
+/** Google Benchmark's mean of `filter` (ms) over at least `seconds`; null without the native build. */
+function nativeMs(filter, seconds) {
+  const binary = nativeBinary;
   if (!existsSync(binary)) return null;
-  const run = spawnSync(binary, [`--benchmark_filter=${filter}$`, '--benchmark_format=json', '--benchmark_min_time=2'], { encoding: 'utf8' }); // 2 s, as the JS side's mean
+  const run = spawnSync(binary, [`--benchmark_filter=${filter}$`, '--benchmark_format=json', `--benchmark_min_time=${seconds}`], { encoding: 'utf8' });
   if (run.status !== 0) return null;
   const [row] = JSON.parse(run.stdout).benchmarks;
   return row.real_time; // ms (the benchmark's unit)
@@ -73,19 +76,26 @@ export async function run() {
   for (const scale of scales) {
     const text = JSON.stringify(snapshot(scale));
     const resources = 50 * scale * 2 + 100 * scale * 101;
-    const rounds = scale === 1 ? 7 : scale === 10 ? 3 : 1;
+    const rounds = scale === 1 ? 7 : scale === 10 ? 2 : 1;
     // Both sides warm and measured alike: the JS side first runs for 1.5 s (V8 tiers the module's hot functions up
     // in the background, which one warm-up run did not leave time for: x1 took 45 ms after 1 run, 23-30 ms after
-    // 10), then reports its mean over at least 2 s, as Google Benchmark reports the native peer's mean.
+    // 10). Then the native peer (Google Benchmark's mean over at least 0.5 s, in its own process) and the JS side
+    // (its mean over at least 0.5 s) take turns, 7 rounds at x1 and 5 at x10: the figures are the medians, and
+    // the ratio is the median of each round's ratio, both halves of a round having seen the same host.
     warmUp(() => planAndReplay(current, text), 1500, 2);
-    const wasm = timeMean(() => planAndReplay(current, text), rounds, 2000);
-    const native = nativeMs(`BM_DeletionApiEndToEnd/${scale}`);
-    const typed = nativeMs(`BM_DeletionPlanAndReplay/${scale}`);
+    const jsMean = () => timeMean(() => planAndReplay(current, text), rounds, 500);
+    const filter = `BM_DeletionApiEndToEnd/${scale}`;
+    const pairs = scale === 1 ? 7 : scale === 10 ? 5 : 1;
+    const paired = !existsSync(nativeBinary) ? null : pairedRatio(() => nativeMs(filter, 0.5), jsMean, pairs);
+    const wasm = paired ? paired.second : jsMean();
+    const native = paired ? paired.first : null;
+    const typed = nativeMs(`BM_DeletionPlanAndReplay/${scale}`, 2);
     perResource.push([scale, wasm / resources, native === null ? null : native / resources]);
     rows.push({ name: `x${scale} (${resources} resources): WASM via the JS API`, value: `${wasm.toFixed(1)} ms` });
     if (native !== null) {
       rows.push({ name: `x${scale}: native C++ API, same inputs (BM_DeletionApiEndToEnd)`, value: `${native.toFixed(1)} ms` });
-      rows.push({ name: `x${scale}: ratio WASM / native`, value: `${(wasm / native).toFixed(2)}x` });
+      rows.push({ name: `x${scale}: ratio WASM / native (median of ${pairs} alternating rounds)`,
+        value: `${paired.ratio.toFixed(2)}x (rounds: ${paired.ratios.map((r) => r.toFixed(2)).join(', ')})` });
     }
     if (typed !== null) rows.push({ name: `x${scale}: native typed plan + replay (BM_DeletionPlanAndReplay)`, value: `${typed.toFixed(2)} ms` });
     if (baseline && scale <= 10) {

@@ -58,6 +58,30 @@ export function timeMean(fn, rounds, ms = 0) {
   return elapsed / calls;
 }
 
+/**
+ * Times two peers in `pairs` alternating rounds (first, second, first, ...) and returns the median of each and the
+ * median of the per-round ratios second / first. On a shared host whose speed drifts by the second, the two
+ * halves of a round see the same machine, so the ratio holds steadier than two long runs one after the other.
+ */
+export function pairedRatio(first, second, pairs) {
+  const a = [];
+  const b = [];
+  const ratios = [];
+  for (let i = 0; i < pairs; i++) {
+    a.push(first());
+    b.push(second());
+    ratios.push(b[i] / a[i]);
+  }
+  return { first: median(a), second: median(b), ratio: median(ratios), ratios };
+}
+
+/** The median of a list of numbers. */
+export function median(values) {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 /** Formats calls/s as "12.3 M/s". */
 export const rate = (perSecond) =>
   perSecond >= 1e6 ? `${(perSecond / 1e6).toFixed(2)} M/s` : `${(perSecond / 1e3).toFixed(1)} k/s`;
