@@ -1,6 +1,6 @@
 // embind adapter of seamid/deletion_*.hpp: JSON text in, JSON text out, plus compact fast paths for the hot
-// calls (a plan's steps as lines, step indexes, events as fixed-width records) so that large plans never go
-// through JSON. Progress objects live in a native table addressed by plain integer handles that the JS
+// calls (a plan's steps as lines, step indexes, events as fixed-width records or as text answered with numbers)
+// so that large plans never go through JSON. Progress objects live in a native table addressed by plain integer handles that the JS
 // wrapper keeps private and frees in dispose().
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>

@@ -2,8 +2,8 @@
 // Plans are plain objects. A progress keeps its native state in the module behind a private integer handle,
 // freed by dispose() (or, as a safety net, when the object is garbage-collected). Large plans never cross the
 // boundary as JSON: the module sends steps as compact lines, and a progress takes the plan as compact records,
-// successes and events as indexes / fixed-width records; anything unusual takes the JSON path, which reports
-// the exact issues.
+// successes as step indexes, event objects as fixed-width records and event text as it is (answered with
+// numbers); anything unusual takes the JSON path, which reports the exact issues.
 import { inputIssue, typeIssue } from './wire.js';
 
 const utf8 = new TextDecoder();
