@@ -58,9 +58,8 @@ const nativeBinary = new URL('../../build/native/bench/seamid_bench', import.met
 
 /** Google Benchmark's mean of `filter` (ms) over at least `seconds`; null without the native build. */
 function nativeMs(filter, seconds) {
-  const binary = nativeBinary;
-  if (!existsSync(binary)) return null;
-  const run = spawnSync(binary, [`--benchmark_filter=${filter}$`, '--benchmark_format=json', `--benchmark_min_time=${seconds}`], { encoding: 'utf8' });
+  if (!existsSync(nativeBinary)) return null;
+  const run = spawnSync(nativeBinary, [`--benchmark_filter=${filter}$`, '--benchmark_format=json', `--benchmark_min_time=${seconds}`], { encoding: 'utf8' });
   if (run.status !== 0) return null;
   const [row] = JSON.parse(run.stdout).benchmarks;
   return row.real_time; // ms (the benchmark's unit)

@@ -6,7 +6,6 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -103,17 +102,11 @@ std::string plan_deletion_text(unsigned snapshot_length, int order, int policy, 
         while ((value /= 10) != 0);
         while (count > 0) *p++ = digits[--count];
     };
-    constexpr char hex[] = "0123456789abcdef";
     for (std::size_t s = 0; s < plan.steps.size(); ++s) {
         const auto& step = plan.steps[s];
         *p++ = static_cast<char>('0' + static_cast<int>(step.kind));
-        // The id as append_uuid writes it: lowercase 8-4-4-4-12.
-        const std::uint64_t halves[2] = {step.id.hi, step.id.lo};
-        for (unsigned i = 0, digit = 0; i < 36; ++i) {
-            if (i == 8 || i == 13 || i == 18 || i == 23) { *p++ = '-'; continue; }
-            *p++ = hex[(halves[digit / 16] >> (60 - 4 * (digit % 16))) & 0xF];
-            ++digit;
-        }
+        seamid::detail::write_uuid(p, step.id);
+        p += 36;
         write_number(step.wave);
         *p++ = ':';
         bool first = true;
@@ -359,7 +352,6 @@ emscripten::val answer_events(seamid::deletion_progress& progress, const std::ve
     out.reserve(events.size() * 2);
     auto& buffer = record_buffer();
     std::size_t id_bytes = 0;
-    std::string id_text;
     for (const auto& event : events) {
         const auto outcome = progress.apply_event_verdict(event);  // JS has or gets the event's texts: no strings built
         std::uint32_t code = 3, reason = 0;
@@ -371,10 +363,8 @@ emscripten::val answer_events(seamid::deletion_progress& progress, const std::ve
         out.push_back(code | reason << 4 | (event.event_id ? 256u : 0u) | (kind ? static_cast<std::uint32_t>(*kind) : 0u) << 9);
         out.push_back(outcome.step);
         if (write_event_ids && event.event_id) {
-            id_text.clear();
-            seamid::detail::append_uuid(id_text, *event.event_id);
             if (buffer.size() < id_bytes + 36) buffer.resize(id_bytes + 36);  // JS's recordBytes(36 * n) then fetches a new view
-            std::copy(id_text.begin(), id_text.end(), buffer.begin() + static_cast<std::ptrdiff_t>(id_bytes));
+            seamid::detail::write_uuid(reinterpret_cast<char*>(buffer.data()) + id_bytes, *event.event_id);
             id_bytes += 36;
         }
     }

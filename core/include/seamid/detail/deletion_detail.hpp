@@ -69,10 +69,9 @@ inline constexpr std::array<signed char, 256> hex_table = [] {
     return false;
 }
 
-/// Appends the lowercase 8-4-4-4-12 form of `id`.
-inline void append_uuid(std::string& out, const uuid128& id) {
+/// Writes the lowercase 8-4-4-4-12 form of `id` (36 characters) to `text`.
+inline void write_uuid(char* text, const uuid128& id) noexcept {
     constexpr char digits[] = "0123456789abcdef";
-    char text[36];
     unsigned digit = 0;
     for (unsigned i = 0; i < 36; ++i) {
         if (i == 8 || i == 13 || i == 18 || i == 23) { text[i] = '-'; continue; }
@@ -80,6 +79,12 @@ inline void append_uuid(std::string& out, const uuid128& id) {
         text[i] = digits[(half >> (60 - 4 * (digit % 16))) & 0xF];
         ++digit;
     }
+}
+
+/// Appends the lowercase 8-4-4-4-12 form of `id`.
+inline void append_uuid(std::string& out, const uuid128& id) {
+    char text[36];
+    write_uuid(text, id);
     out.append(text, 36);
 }
 
