@@ -529,3 +529,42 @@ test('CLI plan-delete: formats, options, exit codes', () => {
   assert.equal(spawnSync(process.execPath, [cli, 'plan-delete', sampleFile, '--format', 'yaml'], { encoding: 'utf8' }).status, 2);
   assert.equal(spawnSync(process.execPath, [cli, 'plan-delete', '--help'], { encoding: 'utf8' }).status, 0);
 });
+
+test('plans made in one synchronous loop are garbage, not kept until the loop ends', () => {
+  // A plan of 2,021 steps, planned 100 times in one job (as a script that plans many identities would): with the
+  // old WeakRef to the last plan, every plan stayed alive until the job ended (about 50 MB here).
+  const script = `
+    import { getHeapStatistics } from 'node:v8';
+    import { loadBuilds } from ${JSON.stringify(new URL('./builds.mjs', import.meta.url).href)};
+    const workspace = '5f9b5e1a-7c2d-4e3f-8a1b-2c3d4e5f6a7b', identity = '22222222-2222-2222-2222-222222222222';
+    const id = (prefix, n) => prefix + '-0000-4000-8000-' + String(n).padStart(12, '0');
+    const users = Array.from({ length: 20 }, (_, u) => ({ acs_user_id: id('ac500001', u), user_identity_id: identity }));
+    const snapshot = JSON.stringify({
+      user_identity: { user_identity_id: identity, workspace_id: workspace }, client_sessions: [], acs_users: users,
+      acs_credentials: users.flatMap((user, u) => Array.from({ length: 100 }, (_, c) => ({ acs_credential_id: id('c4ed0001', u * 100 + c), acs_user_id: user.acs_user_id }))),
+      enrollment_automations: [], phones: [],
+    });
+    const out = {};
+    for (const { name, api } of await loadBuilds()) {
+      const planOnly = () => api.planDeletion(snapshot).steps.length;
+      const planAndProgress = () => { const plan = api.planDeletion(snapshot); api.createDeletionProgress(plan).dispose(); return plan.steps.length; };
+      for (const [how, once] of Object.entries({ planOnly, planAndProgress })) {
+        once();
+        gc();
+        const before = getHeapStatistics().used_heap_size;
+        let steps = 0;
+        for (let i = 0; i < 100; i++) steps += once();
+        gc();
+        out[name + ' ' + how] = { steps, growth: getHeapStatistics().used_heap_size - before };
+      }
+    }
+    console.log(JSON.stringify(out));`;
+  const run = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const results = JSON.parse(run.stdout);
+  assert.equal(Object.keys(results).length, 4);
+  for (const [what, { steps, growth }] of Object.entries(results)) {
+    assert.equal(steps, 100 * 2021, what);
+    assert.ok(growth < 5e6, `${what}: the heap grew by ${growth} bytes over 100 plans`);
+  }
+});

@@ -155,11 +155,14 @@ export function deletionApi(wasm, wire) {
     return { plan, ids, kindOf, waveOf, depStart, depIndex }; // steps and waves were filled in place: the keys keep the plan JSON's order
   }
 
-  // The plan planDeletion returned last, while the module still holds it (see _progressCreateCached): the plan
-  // object (weakly), the module's generation, and each step's id, kind, wave and dependencies as returned, so
-  // that createDeletionProgress recognises the plan unchanged in everything a progress reads from it (the
-  // same fields compactPlan sends); a plan changed since, or another plan, is sent to the module instead.
+  // The plan planDeletion returned last, while the module still holds it (see _progressCreateCached): the
+  // module's generation, and each step's id, kind, wave and dependencies as returned, so that
+  // createDeletionProgress recognises the plan unchanged in everything a progress reads from it (the same fields
+  // compactPlan sends); a plan changed since, or another plan, is sent to the module instead. The plan object
+  // is the key of a WeakMap, not the target of a WeakRef: a WeakRef keeps its target alive until the current
+  // job ends, so a synchronous loop of planDeletion calls kept every plan it made (the heap grew by each one).
   let cache = null;
+  const cachedPlans = new WeakMap();
   const cacheRegistry = typeof FinalizationRegistry === 'function'
     ? new FinalizationRegistry((generation) => {
       if (cache !== null && cache.generation === generation) cache = null;
@@ -171,18 +174,19 @@ export function deletionApi(wasm, wire) {
     if (cache !== null) cacheRegistry.unregister(cache.token);
     cache = null;
     const generation = wasm._planCacheGeneration();
-    if (generation < 0 || typeof WeakRef !== 'function' || cacheRegistry === null) return;
+    if (generation < 0 || cacheRegistry === null) return;
     const token = {};
     cacheRegistry.register(built.plan, generation, token);
     cache = {
-      ref: new WeakRef(built.plan), generation, token, header: headerOf(built.plan), ids: built.ids,
+      generation, token, header: headerOf(built.plan), ids: built.ids,
       kindOf: built.kindOf, waveOf: built.waveOf, depStart: built.depStart, depIndex: built.depIndex,
     };
+    cachedPlans.set(built.plan, cache);
   }
 
   /** True when `plan` is the cached plan object, unchanged in everything a progress reads from it. */
   function unchanged(plan) {
-    if (cache === null || cache.ref.deref() !== plan) return false;
+    if (cache === null || cachedPlans.get(plan) !== cache) return false;
     const { ids, kindOf, waveOf, depStart, depIndex, header } = cache;
     const steps = plan.steps;
     if (!Array.isArray(steps) || steps.length !== ids.length) return false;
@@ -421,7 +425,9 @@ export function deletionApi(wasm, wire) {
     /** The module's index of the step whose id is exactly `stepId`, if it is where the next one is expected; or undefined. */
     function stepIndex(stepId) {
       const last = recent.length - 1;
-      for (const k of [cursor + 1, cursor - 1, cursor, 0, last]) {
+      // The places to look, in order (no array literal: this runs once per result).
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const k = attempt === 0 ? cursor + 1 : attempt === 1 ? cursor - 1 : attempt === 2 ? cursor : attempt === 3 ? 0 : last;
         if (k < 0 || k > last || ids[recent[k]] !== stepId) continue;
         cursor = k;
         return recent[k];
