@@ -1,7 +1,9 @@
 // The bulk benchmark's native side: builds the workspace index from /user_identities/list JSON and validates
 // a CSV batch against it, printing timings and memory as JSON. Run by bench/js/bulk.bench.mjs on the same
-// files the WASM run and the JS baseline use: seamid_bulk <workspace.json> <rows.csv> [runs]. With runs > 1 the
-// batch is validated that many times; batch_ms is the fastest run, batch_runs_ms lists them all.
+// files the WASM run and the JS baseline use: seamid_bulk <workspace.json> <rows.csv> [runs] [--paced]. With
+// runs > 1 the batch is validated that many times; batch_ms is the fastest run, batch_runs_ms lists them all.
+// With --paced, the tool prints "ready" once the index is built, then starts each run when a line arrives on
+// stdin and prints "ran <ms>" after it: the JS bench alternates it with the WASM side, run by run.
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -44,9 +46,11 @@ double since(std::chrono::steady_clock::time_point start) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const int runs = argc == 4 ? std::atoi(argv[3]) : 1;
-    if ((argc != 3 && argc != 4) || runs < 1) {
-        std::cerr << "usage: seamid_bulk <workspace.json> <rows.csv> [runs]\n";
+    const bool paced = argc >= 4 && std::string(argv[argc - 1]) == "--paced";
+    const int args = paced ? argc - 1 : argc;
+    const int runs = args == 4 ? std::atoi(argv[3]) : 1;
+    if ((args != 3 && args != 4) || runs < 1) {
+        std::cerr << "usage: seamid_bulk <workspace.json> <rows.csv> [runs] [--paced]\n";
         return 2;
     }
     const std::string workspace_text = read_file(argv[1]);
@@ -65,8 +69,11 @@ int main(int argc, char** argv) {
     long long peak = 0;
     double batch_ms = 0, batch_cpu_ms = 0;
     std::string runs_ms;
+    if (paced) std::printf("ready\n"), std::fflush(stdout);
     for (int run = 0; run < runs; ++run) {
         report = {};  // the previous run's report is freed before the clock starts
+        std::string go;
+        if (paced && !std::getline(std::cin, go)) return 2;
         start = std::chrono::steady_clock::now();
         cpu_start = std::clock();
         report = seamid::validate_csv_batch(index, rows_text);
@@ -74,6 +81,7 @@ int main(int argc, char** argv) {
         if (run == 0 || run_ms < batch_ms) batch_ms = run_ms, batch_cpu_ms = run_cpu_ms;
         runs_ms += (run ? ", " : "") + std::to_string(static_cast<long long>(run_ms + 0.5));
         if (run == 0) peak = peak_rss();  // the peak of one load and one batch, as in a real import
+        if (paced) std::printf("ran %.1f\n", run_ms), std::fflush(stdout);
     }
 
     std::printf(

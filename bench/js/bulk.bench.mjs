@@ -1,12 +1,15 @@
 // Bulk import, 1,000,000 rows x 1,000,000 identities (SEAMID_BULK_SIZE to change): native core, WASM through
 // the public JS API, and a JS baseline (zod schemas of @seamapi/types + Maps), on the same generated data in the
-// same run. Each side runs in its own process so its peak memory is its own.
-import { execFileSync, spawnSync } from 'node:child_process';
+// same run. Each side runs in its own process so its peak memory is its own; the CSV batch runs alternate
+// between the native and the WASM process, run by run, so that both halves of a round see the same host.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { batchRows, rowsToCsv, workspaceIdentities } from './bulk-data.mjs';
+import { median } from './measure.mjs';
 
 const size = Number(process.env.SEAMID_BULK_SIZE ?? 1_000_000);
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -21,12 +24,45 @@ function child(kind, dir) {
   return JSON.parse(out.stdout.trim().split('\n').pop());
 }
 
+/** A child process paced line by line: next() is its next stdout line, send() writes a line to its stdin, and
+ * finish() closes its stdin and returns its last line (its JSON report). */
+function pacedChild(name, command, args) {
+  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  const next = async () => {
+    const { value, done } = await lines.next();
+    if (done) throw new Error(`${name} side: ended early (exit ${await exited})`);
+    return value;
+  };
+  return {
+    next,
+    send: (line) => child.stdin.write(`${line}\n`),
+    async finish() {
+      child.stdin.end();
+      let last = '';
+      for (let line = await lines.next(); !line.done; line = await lines.next()) last = line.value;
+      const status = await exited;
+      if (status !== 0) throw new Error(`${name} side: exited with ${status}`);
+      return JSON.parse(last);
+    },
+  };
+}
+
 const elapsed = (start) => Number(process.hrtime.bigint() - start) / 1e6;
 
-// The CSV batch (the WASM / native ratio) runs this many times on each side, and each side's fastest run counts:
-// a 1-2 s run on a shared host is easily slowed by a neighbour, never sped up.
-const batchRuns = 3;
+// The CSV batch (the WASM / native ratio) runs this many times on each side, alternating: native, WASM, native,
+// ... Each side has built its index first and waits between runs. The ratio is the median of the rounds'
+// ratios (a 1-2 s run on a shared host is easily slowed by a neighbour, and the host's speed drifts; the two
+// halves of a round see the same host).
+const batchRuns = 7;
 const runsText = (runs) => runs.map((value) => Math.round(value)).join(', ');
+
+/** Waits for a line on stdin (the paced protocol of bench/bulk.cpp); false at its end. */
+async function stdinLines() {
+  const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  return async () => !(await lines.next()).done;
+}
 
 /** The WASM side: createWorkspace(identity objects), then validateBatch(CSV text) and validateBatch(row objects).
  * Each input is dropped once used, so V8's garbage collector does not scan a million unrelated objects while
@@ -45,13 +81,16 @@ async function wasmSide(dir) {
   await workspace.validateBatch(csv.slice(0, csv.indexOf('\n', 2_000_000) + 1), { format: 'csv' });
   let fromCsv = null;
   const csvRunsMs = [];
+  const go = await stdinLines();
+  console.log('ready');
   for (let run = 0; run < batchRuns; run++) {
     fromCsv = null; // the previous run's result is garbage before the clock starts
+    if (!(await go())) throw new Error('the bench stopped pacing the WASM side');
     start = process.hrtime.bigint();
     fromCsv = await workspace.validateBatch(csv, { format: 'csv' });
     csvRunsMs.push(elapsed(start));
+    console.log(`ran ${csvRunsMs.at(-1).toFixed(1)}`);
   }
-  const csvMs = Math.min(...csvRunsMs);
   csv = null;
   const rows = JSON.parse(readFileSync(path.join(dir, 'rows.json'), 'utf8'));
   start = process.hrtime.bigint();
@@ -60,7 +99,7 @@ async function wasmSide(dir) {
   const wasmMemory = wasm.HEAPU8.length;
   const indexed = workspace.size;
   workspace.dispose();
-  return { size: indexed, buildMs, csvMs, csvRunsMs, rowsMs, summary: fromCsv.summary, rowsSummary: fromRows.summary, wasmMemory,
+  return { size: indexed, buildMs, csvRunsMs, rowsMs, summary: fromCsv.summary, rowsSummary: fromRows.summary, wasmMemory,
     peakRss: process.resourceUsage().maxRSS * 1024 };
 }
 
@@ -128,8 +167,24 @@ export async function run() {
     // The data is written by a child process too: a parent holding a million objects keeps V8's concurrent
     // garbage collector busy on one of the two cores while the native side runs.
     child('--generate', dir);
-    const native = JSON.parse(execFileSync(nativeTool, [path.join(dir, 'workspace.json'), path.join(dir, 'rows.csv'), String(batchRuns)], { encoding: 'utf8' }));
-    const wasm = child('--wasm', dir);
+    // Both sides build their index one after the other, then take turns on the CSV batch.
+    const nativeSide = pacedChild('native', nativeTool, [path.join(dir, 'workspace.json'), path.join(dir, 'rows.csv'), String(batchRuns), '--paced']);
+    if ((await nativeSide.next()) !== 'ready') throw new Error('native side: no "ready"');
+    const wasmSide = pacedChild('WASM', process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--wasm', dir]);
+    if ((await wasmSide.next()) !== 'ready') throw new Error('WASM side: no "ready"');
+    const ratios = [];
+    for (let run = 0; run < batchRuns; run++) {
+      const ran = async (side) => {
+        side.send('go');
+        const [word, value] = (await side.next()).split(' ');
+        if (word !== 'ran') throw new Error(`a bench side answered "${word}" instead of "ran"`);
+        return Number(value);
+      };
+      const nativeMs = await ran(nativeSide);
+      ratios.push((await ran(wasmSide)) / nativeMs);
+    }
+    const native = await nativeSide.finish();
+    const wasm = await wasmSide.finish();
     const baseline = child('--baseline', dir);
     if (wasm.summary.rows !== native.rows || wasm.summary.rows_with_errors !== native.rows_with_errors)
       throw new Error(`native and WASM disagree: ${JSON.stringify(native)} ${JSON.stringify(wasm.summary)}`);
@@ -137,13 +192,13 @@ export async function run() {
       { name: 'data', value: `${size.toLocaleString('en')} identities (${mb(native.inputs_bytes - statSync(path.join(dir, 'rows.csv')).size)} JSON) x ${size.toLocaleString('en')} CSV rows` },
       { name: 'rows with errors / with warnings only', value: `${native.rows_with_errors} / ${native.rows_with_warnings} (same in WASM)` },
       { name: 'native: build index from list JSON', value: `${ms(native.build_ms)} (cpu ${ms(native.build_cpu_ms)})` },
-      { name: `native: validate CSV batch (fastest of ${batchRuns})`, value: `${ms(native.batch_ms)} (cpu ${ms(native.batch_cpu_ms)}; runs ${runsText(native.batch_runs_ms)} ms)` },
+      { name: `native: validate CSV batch (median of ${batchRuns})`, value: `${ms(median(native.batch_runs_ms))} (fastest ${ms(native.batch_ms)}, cpu ${ms(native.batch_cpu_ms)}; runs ${runsText(native.batch_runs_ms)} ms)` },
       { name: 'native: peak RSS (above the input texts)', value: `${mb(native.peak_rss_bytes)} (${mb(native.peak_rss_above_inputs_bytes)}); index ${mb(native.index_bytes)}` },
       { name: 'WASM via JS: createWorkspace(objects)', value: ms(wasm.buildMs) },
-      { name: `WASM via JS: validateBatch(CSV text) (fastest of ${batchRuns})`, value: `${ms(wasm.csvMs)} (runs ${runsText(wasm.csvRunsMs)} ms)` },
+      { name: `WASM via JS: validateBatch(CSV text) (median of ${batchRuns})`, value: `${ms(median(wasm.csvRunsMs))} (fastest ${ms(Math.min(...wasm.csvRunsMs))}; runs ${runsText(wasm.csvRunsMs)} ms)` },
       { name: 'WASM via JS: validateBatch(row objects)', value: ms(wasm.rowsMs) },
       { name: 'WASM: linear memory / process peak RSS', value: `${mb(wasm.wasmMemory)} / ${mb(wasm.peakRss)}` },
-      { name: 'ratio WASM / native (validate CSV batch)', value: `${(wasm.csvMs / native.batch_ms).toFixed(2)}x` },
+      { name: `ratio WASM / native (validate CSV batch, median of ${batchRuns} alternating rounds)`, value: `${median(ratios).toFixed(2)}x (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')})` },
       { name: 'JS baseline: Maps from objects', value: ms(baseline.buildMs) },
       { name: 'JS baseline: zod + Maps over row objects', value: `${ms(baseline.batchMs)} (${baseline.rowsWithErrors} rows with errors)` },
       { name: 'JS baseline: process peak RSS', value: mb(baseline.peakRss) },

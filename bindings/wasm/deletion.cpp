@@ -1,12 +1,14 @@
 // embind adapter of seamid/deletion_*.hpp: JSON text in, JSON text out, plus compact fast paths for the hot
-// calls (a plan's steps as lines, step indexes, events as fixed-width records or as text answered with numbers)
+// calls (a plan's steps as arrays, step indexes, events as fixed-width records or as text answered with numbers)
 // so that large plans never go through JSON. Progress objects live in a native table addressed by plain integer handles that the JS
 // wrapper keeps private and frees in dispose().
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,17 +67,27 @@ plan_cache& cached_plan() {
     return cache;
 }
 
-/// Plans like plan_deletion (format 0) but writes the steps compactly: the plan JSON with empty "steps" and
-/// "waves", a NUL byte, then one line per step: the kind digit, the 36-character id, the wave, then
-/// ":" and the dependencies as step indexes separated by ",". The JS wrapper builds the step objects.
-/// The text of the last compact plan, read by JS through a byte view (embind's std::string return scans every
-/// byte in JS) and released right after.
-std::string& plan_text() {
-    static std::string text;
-    return text;
+/// The last plan in binary form (see plan_deletion_binary), read by JS through views of wasm memory and
+/// released right after; 32-bit words, so every part can start on a 4-byte boundary.
+std::vector<std::uint32_t>& plan_words() {
+    static std::vector<std::uint32_t> words;
+    return words;
 }
 
-std::string plan_deletion_text(unsigned snapshot_length, int order, int policy, double max_resources) {
+/// Where the parts of plan_words() are (wasm addresses): header JSON address and length, step ids address
+/// (36 lower-case ASCII bytes per step), step count, kinds address (one byte per step: resource_kind),
+/// waves address (u32 per step), dependency starts address (u32 per step, plus the total), dependencies
+/// address (u32 step indexes) and count.
+std::array<std::uint32_t, 9>& plan_layout() {
+    static std::array<std::uint32_t, 9> layout{};
+    return layout;
+}
+
+/// Plans like plan_deletion (format 0) from the snapshot in the input buffer, and hands the plan to JS in
+/// binary: the plan JSON with empty "steps" and "waves" (the header), then per step its id, kind, wave and
+/// dependencies (step indexes) in arrays the JS wrapper reads as they are. Returns plan_layout() as a
+/// Uint32Array view. The JS wrapper builds the step objects.
+emscripten::val plan_deletion_binary(unsigned snapshot_length, int order, int policy, double max_resources) {
     const std::string_view snapshot = input_view(snapshot_length);  // UTF-8 written by wire.writeInput
     seamid::deletion_options options;
     options.order = order == 1 ? seamid::deletion_order::guide : seamid::deletion_order::parallel;
@@ -87,37 +99,33 @@ std::string plan_deletion_text(unsigned snapshot_length, int order, int policy, 
     auto plan = seamid::plan_deletion(snapshot, options);
     auto steps = std::move(plan.steps);
     plan.steps.clear();
-    std::string out = seamid::deletion_plan_to_json(plan);
+    const std::string header = seamid::deletion_plan_to_json(plan);
     plan.steps = std::move(steps);
-    // The lines are written through a pointer into a buffer sized for the longest possible lines (string
-    // appends of single characters cost a capacity check each), then trimmed.
-    const std::size_t header = out.size() + 1;
-    out.resize(header + plan.steps.size() * (1 + 36 + 10 + 2) + plan.dependencies.size() * 11);
-    char* p = out.data() + header - 1;
-    *p++ = '\0';
-    auto write_number = [&p](std::uint32_t value) {
-        char digits[10];
-        int count = 0;
-        do digits[count++] = static_cast<char>('0' + value % 10);
-        while ((value /= 10) != 0);
-        while (count > 0) *p++ = digits[--count];
-    };
-    for (std::size_t s = 0; s < plan.steps.size(); ++s) {
+
+    const std::size_t count = plan.steps.size();
+    std::size_t dependency_count = 0;
+    for (const auto& step : plan.steps) dependency_count += step.deps_count;
+    const auto words = [](std::size_t bytes) { return (bytes + 3) / 4; };
+    const std::size_t ids_at = words(header.size()), kinds_at = ids_at + words(36 * count);
+    const std::size_t waves_at = kinds_at + words(count), starts_at = waves_at + count;
+    const std::size_t dependencies_at = starts_at + count + 1;
+    auto& out = plan_words();
+    out.assign(dependencies_at + dependency_count, 0);
+    auto* bytes = reinterpret_cast<char*>(out.data());
+    std::memcpy(bytes, header.data(), header.size());
+    std::uint32_t next_dependency = 0;
+    for (std::size_t s = 0; s < count; ++s) {
         const auto& step = plan.steps[s];
-        *p++ = static_cast<char>('0' + static_cast<int>(step.kind));
-        seamid::detail::write_uuid(p, step.id);
-        p += 36;
-        write_number(step.wave);
-        *p++ = ':';
-        bool first = true;
-        for (const auto d : plan.depends_on(s)) {
-            if (!first) *p++ = ',';
-            first = false;
-            write_number(d);
-        }
-        *p++ = '\n';
+        seamid::detail::write_uuid(bytes + 4 * ids_at + 36 * s, step.id);
+        bytes[4 * kinds_at + s] = static_cast<char>(step.kind);
+        out[waves_at + s] = step.wave;
+        out[starts_at + s] = next_dependency;
+        for (const auto d : plan.depends_on(s)) out[dependencies_at + next_dependency++] = d;
     }
-    out.resize(static_cast<std::size_t>(p - out.data()));
+    out[starts_at + count] = next_dependency;
+    const auto address = [&out](std::size_t word) { return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(out.data() + word)); };
+    plan_layout() = {address(0), static_cast<std::uint32_t>(header.size()), address(ids_at), static_cast<std::uint32_t>(count),
+                     address(kinds_at), address(waves_at), address(starts_at), address(dependencies_at), next_dependency};
     if (plan.ok()) {
         // What read_deletion_plan gives for this plan's JSON: the same steps, dependencies, waves, notes and
         // counts; a read plan has no issues and default limits.
@@ -125,17 +133,11 @@ std::string plan_deletion_text(unsigned snapshot_length, int order, int policy, 
         plan.options.limits = {};
         cache.plan = std::move(plan);
     }
-    return out;
+    return emscripten::val(emscripten::typed_memory_view(plan_layout().size(), plan_layout().data()));
 }
 
-/// plan_deletion_text's answer as a Uint8Array view of UTF-8 (valid until release_plan_text or the next call).
-emscripten::val plan_deletion_compact(unsigned snapshot_length, int order, int policy, double max_resources) {
-    plan_text() = plan_deletion_text(snapshot_length, order, policy, max_resources);
-    return emscripten::val(emscripten::typed_memory_view(plan_text().size(), reinterpret_cast<const unsigned char*>(plan_text().data())));
-}
-
-/// Frees the compact plan text once JS has decoded it.
-void release_plan_text() { std::string().swap(plan_text()); }
+/// Frees the binary plan once JS has read it.
+void release_plan_words() { std::vector<std::uint32_t>().swap(plan_words()); }
 
 /// Frees the cached plan of `generation` (its plan object was garbage-collected).
 void plan_cache_release(int generation) {
@@ -513,10 +515,10 @@ EMSCRIPTEN_BINDINGS(seamid_deletion) {
     emscripten::function("_progressDispose", &seamid_wasm::progress_dispose);
     emscripten::function("_progressLive", &seamid_wasm::progress_live);
     emscripten::function("_deletionKinds", &seamid_wasm::deletion_kinds);
-    emscripten::function("_planDeletionCompact", &seamid_wasm::plan_deletion_compact);
+    emscripten::function("_planDeletionBinary", &seamid_wasm::plan_deletion_binary);
     emscripten::function("_progressCreateCompact", &seamid_wasm::progress_create_compact);
     emscripten::function("_progressRunnableIndexes", &seamid_wasm::progress_runnable_indexes);
-    emscripten::function("_releasePlanText", &seamid_wasm::release_plan_text);
+    emscripten::function("_releasePlanWords", &seamid_wasm::release_plan_words);
     emscripten::function("_progressLastResultIssues", &seamid_wasm::progress_last_result_issues);
     emscripten::function("_progressApplyEventRecords", &seamid_wasm::progress_apply_event_records);
     emscripten::function("_progressApplyEventsText", &seamid_wasm::progress_apply_events_text);

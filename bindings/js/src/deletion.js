@@ -1,7 +1,7 @@
 // planDeletion / renderDeletionPlan / createDeletionProgress: the deletion planner of seam-spec §4 over the core.
 // Plans are plain objects. A progress keeps its native state in the module behind a private integer handle,
 // freed by dispose() (or, as a safety net, when the object is garbage-collected). Large plans never cross the
-// boundary as JSON: the module sends steps as compact lines, and a progress takes the plan as compact records,
+// boundary as JSON: the module sends a plan's steps as arrays, and a progress takes the plan as compact records,
 // successes as step indexes, event objects as fixed-width records and event text as it is (answered with
 // numbers); anything unusual takes the JSON path, which reports the exact issues.
 import { inputIssue, typeIssue } from './wire.js';
@@ -92,56 +92,31 @@ export function deletionApi(wasm, wire) {
   }
 
   /**
-   * Builds the plan object from _planDeletionCompact's answer (the same object JSON.parse of the plan JSON gives).
-   * Also returns what the plan cache needs to recognise the plan unchanged: each step's id, kind and
-   * dependency indexes.
+   * Builds the plan object from _planDeletionBinary's answer (the same object JSON.parse of the plan JSON gives):
+   * `layout` says where the header JSON and the per-step arrays (ids, kinds, waves, dependencies) are in wasm
+   * memory. Also returns what the plan cache needs to recognise the plan unchanged: each step's id, kind, wave
+   * and dependency indexes (copies of the module's arrays, in typed arrays the garbage collector never scans).
    */
-  function planFromCompact(text) {
-    const split = text.indexOf('\0');
-    const plan = JSON.parse(text.slice(0, split));
+  function planFromBinary(layout) {
+    const [headerAt, headerLength, idsAt, count, kindsAt, wavesAt, startsAt, dependenciesAt, dependencyCount] = layout;
+    const heap = wasm.HEAPU8;
+    const plan = JSON.parse(utf8.decode(heap.subarray(headerAt, headerAt + headerLength)));
+    const idText = utf8.decode(heap.subarray(idsAt, idsAt + 36 * count));
+    const kindOf = heap.slice(kindsAt, kindsAt + count);
+    const waveOf = new Uint32Array(heap.buffer, wavesAt, count).slice();
+    const depStart = new Uint32Array(heap.buffer, startsAt, count + 1).slice();
+    const depIndex = new Uint32Array(heap.buffer, dependenciesAt, dependencyCount).slice();
     const kindTemplates = templates();
-    // What the cache keeps: kinds, waves and dependency indexes in typed arrays (a line is at least 39
-    // characters: kind, id, wave, ':', LF), which the garbage collector never scans.
-    const capacity = Math.ceil((text.length - split) / 39) + 1;
     const ids = [];
-    const kindOf = new Uint8Array(capacity);
-    const waveOf = new Uint32Array(capacity);
-    const depStart = new Uint32Array(capacity + 1);
-    let depIndex = new Uint32Array(1024);
-    let depCount = 0;
-    let count = 0;
     const steps = plan.steps;
     const waves = plan.waves;
-    let at = split + 1;
-    while (at < text.length) {
-      const end = text.indexOf('\n', at);
-      const k = text.charCodeAt(at) - 48;
-      const kind = kindTemplates[k];
-      const id = text.slice(at + 1, at + 37);
-      let wave = 0;
-      let i = at + 37;
-      for (let c = text.charCodeAt(i); c !== 58; c = text.charCodeAt(++i)) wave = wave * 10 + c - 48;
-      const depends = [];
-      if (i + 1 < end) {
-        let d = 0;
-        for (let j = i + 1; j <= end; j++) {
-          const c = text.charCodeAt(j);
-          if (c === 44 || j === end) {
-            depends.push(ids[d]);
-            if (depCount === depIndex.length) {
-              const grown = new Uint32Array(depCount * 2);
-              grown.set(depIndex);
-              depIndex = grown;
-            }
-            depIndex[depCount++] = d;
-            d = 0;
-          } else d = d * 10 + c - 48;
-        }
-      }
+    for (let s = 0; s < count; s++) {
+      const id = idText.slice(36 * s, 36 * s + 36);
       ids.push(id);
-      kindOf[count] = k;
-      waveOf[count] = wave;
-      depStart[++count] = depCount;
+      const kind = kindTemplates[kindOf[s]];
+      const wave = waveOf[s];
+      const depends = [];
+      for (let d = depStart[s], end = depStart[s + 1]; d < end; d++) depends.push(ids[depIndex[d]]);
       // Object literals (not spreads of a template): each step gets its own params, confirm and depends_on.
       steps.push({
         step_id: id, resource: kind.name, action: kind.action, endpoint: kind.endpoint, params: kind.makeParams(id),
@@ -150,7 +125,6 @@ export function deletionApi(wasm, wire) {
       });
       while (waves.length <= wave) waves.push([]);
       waves[wave].push(id);
-      at = end + 1;
     }
     return { plan, ids, kindOf, waveOf, depStart, depIndex }; // steps and waves were filled in place: the keys keep the plan JSON's order
   }
@@ -213,10 +187,10 @@ export function deletionApi(wasm, wire) {
     if (encoded.issues) return failedPlan(encoded.issues, checked);
     // The snapshot goes through the module's input buffer (TextEncoder), not embind's per-character copy.
     const length = wire.writeInput(encoded.text);
-    const text = utf8.decode(wasm._planDeletionCompact(length, checked.order === 'guide' ? 1 : 0,
-      checked.policy === 'minimal' ? 1 : 0, checked.maxResources ?? -1));
-    wasm._releasePlanText();
-    const built = planFromCompact(text);
+    const layout = wasm._planDeletionBinary(length, checked.order === 'guide' ? 1 : 0,
+      checked.policy === 'minimal' ? 1 : 0, checked.maxResources ?? -1).slice();
+    const built = planFromBinary(layout);
+    wasm._releasePlanWords();
     remember(built);
     return built.plan;
   }
