@@ -66,6 +66,11 @@ export function deletionApi(wasm, wire) {
     return records;
   }
 
+  // The export applyResult calls once per result. Module._name is a lazy wrapper until its first call replaces
+  // it with the wasm function itself: call it once (handle -1 is never live: it answers -1), then keep the function.
+  wasm._seamid_deletion_apply_success_index(-1, 0, NaN);
+  const applySuccessIndex = wasm._seamid_deletion_apply_success_index;
+
   let kindTable = null;
   /** The resource kinds in the core's order, with a Map from event type to kind index. */
   function kinds() {
@@ -335,7 +340,7 @@ export function deletionApi(wasm, wire) {
           // A step id as the plan has it is found here; any other text (another case) is found by the module,
           // if it is ASCII (36 bytes for 36 UTF-16 units); the rest takes the JSON path, which says why.
           const index = stepIndex(stepId);
-          const answer = index !== undefined ? wasm._seamid_deletion_apply_success_index(handle, index, atMs)
+          const answer = index !== undefined ? applySuccessIndex(handle, index, atMs)
             : utf8Encoder.encodeInto(stepId, recordBytes(36)).written === 36 ? wasm._seamid_deletion_apply_success_id(handle, atMs) : -2;
           if (answer >= 0) {
             const code = answer % 32;
