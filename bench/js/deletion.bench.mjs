@@ -5,13 +5,15 @@
 //   - each runnable step's result is a success: applyResult(id, {ok: true}) / apply_result(step, nullopt);
 //   - each wave's events as one /events/list response text, reversed: applyEvents(text) / apply_events_json(text);
 //     the texts are built before timing on both sides (Seam's answers are the harness's work).
-// Native peer: build/native/bench/seamid_bench BM_DeletionApiEndToEnd (and the typed BM_DeletionPlanAndReplay,
-// the 5 ms target). SEAMID_BENCH_BASELINE=<path to another checkout's bindings/js/src/node.js> also times
+// Native peer: build/native/bench/seamid_deletion_paced, interleaved run by run (the end-to-end run of
+// BM_DeletionApiEndToEnd in build/native/bench/seamid_bench; the typed BM_DeletionPlanAndReplay is the 5 ms target). SEAMID_BENCH_BASELINE=<path to another checkout's bindings/js/src/node.js> also times
 // that build in the same run (before/after comparisons).
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as current from '../../bindings/js/src/node.js';
-import { pairedRatio, timeMean, warmUp } from './measure.mjs';
+import { timeMean, warmUp } from './measure.mjs';
 
 const hex = (n) => n.toString(16).padStart(8, '0');
 const id = (prefix, n) => `${hex(prefix)}-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -78,6 +80,7 @@ export function planAndReplay(api, snapshotText, waveEvents) {
 }
 
 const nativeBinary = new URL('../../build/native/bench/seamid_bench', import.meta.url).pathname;
+const pacedTool = new URL('../../build/native/bench/seamid_deletion_paced', import.meta.url).pathname;
 
 /** Google Benchmark's mean of `filter` (ms) over at least `seconds`; null without the native build. */
 function nativeMs(filter, seconds) {
@@ -86,6 +89,73 @@ function nativeMs(filter, seconds) {
   if (run.status !== 0) return null;
   const [row] = JSON.parse(run.stdout).benchmarks;
   return row.real_time; // ms (the benchmark's unit)
+}
+
+/** Reads lines from a file descriptor, blocking (readSync). */
+function lineReader(fd) {
+  const chunk = Buffer.alloc(256);
+  let pending = '';
+  return () => {
+    for (;;) {
+      const end = pending.indexOf('\n');
+      if (end >= 0) {
+        const line = pending.slice(0, end);
+        pending = pending.slice(end + 1);
+        return line;
+      }
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) throw new Error('deletion bench: the native side stopped answering');
+      pending += chunk.toString('latin1', 0, read);
+    }
+  };
+}
+
+/**
+ * The native peer (seamid_deletion_paced, the same end-to-end run as BM_DeletionApiEndToEnd) and `jsRun`, run by
+ * run: native, JS, native, JS, ... until the JS runs add up to `ms` and there are at least `minPairs` pairs. Each
+ * side times its own runs. The host's speed drifts over seconds on this VM (the same run varies by up to 2x), and
+ * two neighbouring runs see the same host, so the ratio of the sums holds steady where separate windows did not;
+ * sums (not medians) count the garbage collector's pauses at their real frequency. The pipes are FIFOs read and
+ * written synchronously: nothing else runs on the JS thread between its runs, as in a plain loop. Returns the two
+ * means, the ratio of the sums and the ratio of each fifth of the series; null without the native build.
+ */
+function interleaved(scale, jsRun, ms, minPairs) {
+  if (!existsSync(pacedTool)) return null;
+  const dir = mkdtempSync(path.join(tmpdir(), 'seamid-deletion-'));
+  const requestsPath = path.join(dir, 'requests');
+  const answersPath = path.join(dir, 'answers');
+  try {
+    if (spawnSync('mkfifo', [requestsPath, answersPath]).status !== 0) return null;
+    spawn(pacedTool, [String(scale), requestsPath, answersPath], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const requests = openSync(requestsPath, 'w'); // both opens wait for the tool (it opens them in this order)
+    const answers = openSync(answersPath, 'r');
+    const readLine = lineReader(answers);
+    if (!readLine().startsWith('ready')) throw new Error('deletion bench: the native side is not ready');
+    const nativeRuns = [];
+    const jsRuns = [];
+    let jsTotal = 0;
+    while (jsTotal < ms || jsRuns.length < minPairs) {
+      writeSync(requests, 'run\n');
+      const [word, value] = readLine().split(' ');
+      if (word !== 'ran') throw new Error(`deletion bench: the native side answered "${word}"`);
+      nativeRuns.push(Number(value));
+      const start = process.hrtime.bigint();
+      jsRun();
+      jsRuns.push(Number(process.hrtime.bigint() - start) / 1e6);
+      jsTotal += jsRuns.at(-1);
+    }
+    closeSync(requests); // the tool exits at the end of its requests
+    closeSync(answers);
+    const sum = (values, from = 0, to = values.length) => values.slice(from, to).reduce((a, b) => a + b, 0);
+    const fifths = [0, 1, 2, 3, 4].map((k) => {
+      const from = Math.floor((k * jsRuns.length) / 5);
+      const to = Math.floor(((k + 1) * jsRuns.length) / 5);
+      return to > from ? sum(jsRuns, from, to) / sum(nativeRuns, from, to) : null;
+    }).filter((r) => r !== null);
+    return { native: sum(nativeRuns) / nativeRuns.length, js: jsTotal / jsRuns.length, ratio: jsTotal / sum(nativeRuns), fifths, pairs: jsRuns.length };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Runs the benchmark and returns its rows. */
@@ -98,32 +168,27 @@ export async function run() {
   for (const scale of scales) {
     const text = JSON.stringify(snapshot(scale));
     const resources = 50 * scale * 2 + 100 * scale * 101;
-    const rounds = scale === 1 ? 7 : scale === 10 ? 2 : 1;
-    // Both sides warm and measured alike: the JS side first runs for 1.5 s (V8 tiers the module's hot functions up
-    // in the background, which one warm-up run did not leave time for: x1 took 45 ms after 1 run, 23-30 ms after
-    // 10). Then the native peer (Google Benchmark's mean over at least 0.5 s, in its own process) and the JS side
-    // (its mean over at least 0.5 s) take turns, 7 rounds at x1 and 5 at x10: the figures are the medians, and
-    // the ratio is the median of each round's ratio, both halves of a round having seen the same host.
+    // Both sides warm: the JS side first runs for 1.5 s (V8 tiers the module's hot functions up in the background,
+    // which one warm-up run did not leave time for: x1 took 45 ms after 1 run, 23-30 ms after 10); the native
+    // tool warms up for 0.5 s. Then they take turns run by run (interleaved above).
     const waveEvents = waveEventTexts(current, text);
-    warmUp(() => planAndReplay(current, text, waveEvents), 1500, 2);
-    const jsMean = () => timeMean(() => planAndReplay(current, text, waveEvents), rounds, 500);
-    const filter = `BM_DeletionApiEndToEnd/${scale}`;
-    const pairs = scale === 1 ? 7 : scale === 10 ? 5 : 1;
-    const paired = !existsSync(nativeBinary) ? null : pairedRatio(() => nativeMs(filter, 0.5), jsMean, pairs);
-    const wasm = paired ? paired.second : jsMean();
-    const native = paired ? paired.first : null;
+    const jsRun = () => planAndReplay(current, text, waveEvents);
+    warmUp(jsRun, 1500, 2);
+    const measured = interleaved(scale, jsRun, scale === 100 ? 15000 : 6000, scale === 100 ? 3 : 10);
+    const wasm = measured ? measured.js : timeMean(jsRun, 2, 3000);
+    const native = measured ? measured.native : null;
     const typed = nativeMs(`BM_DeletionPlanAndReplay/${scale}`, 2);
     perResource.push([scale, wasm / resources, native === null ? null : native / resources]);
     rows.push({ name: `x${scale} (${resources} resources): WASM via the JS API`, value: `${wasm.toFixed(1)} ms` });
-    if (native !== null) {
-      rows.push({ name: `x${scale}: native C++ API, same inputs (BM_DeletionApiEndToEnd)`, value: `${native.toFixed(1)} ms` });
-      rows.push({ name: `x${scale}: ratio WASM / native (median of ${pairs} alternating rounds)`,
-        value: `${paired.ratio.toFixed(2)}x (rounds: ${paired.ratios.map((r) => r.toFixed(2)).join(', ')})` });
+    if (measured) {
+      rows.push({ name: `x${scale}: native C++ API, same inputs (seamid_deletion_paced)`, value: `${native.toFixed(1)} ms` });
+      rows.push({ name: `x${scale}: ratio WASM / native (${measured.pairs} interleaved pairs)`,
+        value: `${measured.ratio.toFixed(2)}x (by fifths: ${measured.fifths.map((r) => r.toFixed(2)).join(', ')})` });
     }
     if (typed !== null) rows.push({ name: `x${scale}: native typed plan + replay (BM_DeletionPlanAndReplay)`, value: `${typed.toFixed(2)} ms` });
     if (baseline && scale <= 10) {
       warmUp(() => planAndReplay(baseline, text, waveEvents), 1500, 2);
-      const before = timeMean(() => planAndReplay(baseline, text, waveEvents), rounds, 2000);
+      const before = timeMean(() => planAndReplay(baseline, text, waveEvents), 2, 3000);
       rows.push({ name: `x${scale}: baseline build via its JS API`, value: `${before.toFixed(1)} ms (${(before / wasm).toFixed(1)}x this build)` });
     }
   }

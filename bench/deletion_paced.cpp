@@ -1,0 +1,41 @@
+// The native side of bench/js/deletion.bench.mjs, run one iteration at a time so that the JS bench can interleave
+// it with the JS API run by run: seamid_deletion_paced <scale> <requests fifo> <answers fifo>. It builds the
+// workload (deletion_workload.hpp), warms up for 0.5 s, writes "ready", then for each line read from the request
+// FIFO runs one end-to-end plan + replay and writes "ran <ms>"; it exits at the end of the requests.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "deletion_workload.hpp"
+
+int main(int argc, char** argv) {
+    if (argc != 4 || std::atoi(argv[1]) < 1) {
+        std::cerr << "usage: seamid_deletion_paced <scale> <requests fifo> <answers fifo>\n";
+        return 2;
+    }
+    const auto scale = static_cast<unsigned>(std::atoi(argv[1]));
+    seamid::deletion_options options;
+    options.limits.max_resources = 2'000'000;
+    const auto snapshot = seamid_bench::snapshot_json(scale);
+    const auto wave_events = seamid_bench::wave_event_texts(snapshot, options);
+    using clock = std::chrono::steady_clock;
+    const auto since = [](clock::time_point start) { return std::chrono::duration<double, std::milli>(clock::now() - start).count(); };
+    std::size_t sink = 0;
+    for (const auto start = clock::now(); since(start) < 500;) sink += seamid_bench::plan_and_replay_end_to_end(snapshot, wave_events, options);
+
+    // The JS side opens the request FIFO for writing first, then the answer FIFO for reading (opens block until
+    // both ends are there).
+    std::ifstream requests(argv[2]);
+    std::ofstream answers(argv[3]);
+    answers << "ready " << sink % 2 << std::endl;
+    std::string line;
+    while (std::getline(requests, line)) {
+        const auto start = clock::now();
+        sink += seamid_bench::plan_and_replay_end_to_end(snapshot, wave_events, options);
+        answers << "ran " << since(start) << std::endl;
+    }
+    return 0;
+}

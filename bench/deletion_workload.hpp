@@ -1,0 +1,91 @@
+// The deletion benchmarks' workload, shared by bench-deletion.cpp (Google Benchmark) and deletion_paced.cpp
+// (the native side that bench/js/deletion.bench.mjs interleaves with the JS API): the benchmark identity as
+// snapshot JSON text, each wave's /events/list response text, and one end-to-end run of the C++ API.
+#pragma once
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "seamid/deletion_plan.hpp"
+#include "seamid/deletion_progress.hpp"
+
+namespace seamid_bench {
+
+inline std::string id(unsigned prefix, unsigned n) {
+    char text[37];
+    std::snprintf(text, sizeof text, "%08x-0000-4000-8000-%012u", prefix, n);
+    return text;
+}
+
+/// The benchmark identity scaled by `scale`: 100*scale ACS users with 100 credentials each, 50*scale phones and client sessions.
+inline std::string snapshot_json(unsigned scale) {
+    const std::string workspace = "5f9b5e1a-7c2d-4e3f-8a1b-2c3d4e5f6a7b", identity = "22222222-2222-2222-2222-222222222222";
+    std::string out = "{\"user_identity\": {\"user_identity_id\": \"" + identity + "\", \"workspace_id\": \"" + workspace + "\"},\n\"client_sessions\": [";
+    for (unsigned i = 0; i < 50 * scale; ++i) out += (i ? "," : "") + std::string("{\"client_session_id\": \"") + id(0xc5e55001, i) + "\", \"workspace_id\": \"" + workspace + "\"}";
+    out += "],\n\"acs_users\": [";
+    for (unsigned u = 0; u < 100 * scale; ++u) out += (u ? "," : "") + std::string("{\"acs_user_id\": \"") + id(0xac500001, u) + "\", \"user_identity_id\": \"" + identity + "\"}";
+    out += "],\n\"acs_credentials\": [";
+    for (unsigned u = 0; u < 100 * scale; ++u)
+        for (unsigned c = 0; c < 100; ++c)
+            out += (u || c ? "," : "") + std::string("{\"acs_credential_id\": \"") + id(0xc4ed0001, u * 100 + c) + "\", \"acs_user_id\": \"" + id(0xac500001, u) + "\"}";
+    out += "],\n\"enrollment_automations\": [],\n\"phones\": [";
+    for (unsigned i = 0; i < 50 * scale; ++i) out += (i ? "," : "") + std::string("{\"device_id\": \"") + id(0x0f0e0001, i) + "\"}";
+    return out + "]}";
+}
+
+/// Appends the event that confirms `step` ({"event_type", "<id field>": id}) to an /events/list text being
+/// built; steps confirmed without an event add nothing.
+inline void append_event(std::string& events, bool& first, const seamid::deletion_step& step) {
+    const auto info = seamid::kind_info(step.kind);
+    if (info.event_type.empty()) return;
+    events += first ? "{\"event_type\": \"" : ",{\"event_type\": \"";
+    first = false;
+    events += info.event_type;
+    events += "\", \"";
+    events += info.id_field;
+    events += "\": ";
+    seamid::detail::append_json_uuid(events, step.id);
+    events += '}';
+}
+
+/// Each wave's /events/list response text, as Seam would send it during a replay of `snapshot`: the events of
+/// the wave's runnable steps, reversed. Built by a dry run, before the clock starts: producing Seam's answers
+/// is the test harness's work, not the library's (the JS bench does the same).
+inline std::vector<std::string> wave_event_texts(const std::string& snapshot, const seamid::deletion_options& options) {
+    std::vector<std::string> texts;
+    seamid::deletion_progress progress(seamid::plan_deletion(snapshot, options), {.started_at_ms = 0});
+    std::vector<seamid::issue> issues;
+    while (!progress.done()) {
+        const auto runnable = progress.runnable();
+        std::string events = "{\"events\": [";
+        bool first = true;
+        for (auto it = runnable.rbegin(); it != runnable.rend(); ++it) {
+            progress.apply_result(*it, std::nullopt);
+            append_event(events, first, progress.plan().steps[*it]);
+        }
+        texts.push_back(events + "]}");
+        seamid::apply_events_json(progress, texts.back(), issues);
+    }
+    return texts;
+}
+
+/// One run of the C++ API end to end, with the inputs a program gets from Seam: the snapshot as JSON text (list
+/// endpoints), each call's result as a status (typed apply_result, in reverse order), each wave's events as one
+/// /events/list response text (`wave_events`, from wave_event_texts). The plan goes to the progress as an
+/// object, never through JSON. Returns the number of event outcomes.
+inline std::size_t plan_and_replay_end_to_end(const std::string& snapshot, const std::vector<std::string>& wave_events,
+                                              const seamid::deletion_options& options) {
+    seamid::deletion_progress progress(seamid::plan_deletion(snapshot, options), {.started_at_ms = 0});
+    std::vector<seamid::issue> issues;
+    std::size_t outcomes = 0;
+    for (std::size_t wave = 0; !progress.done(); ++wave) {
+        const auto runnable = progress.runnable();
+        for (auto it = runnable.rbegin(); it != runnable.rend(); ++it) progress.apply_result(*it, std::nullopt);
+        outcomes += seamid::apply_events_json(progress, wave_events.at(wave), issues).size();
+    }
+    return outcomes;
+}
+
+}  // namespace seamid_bench
