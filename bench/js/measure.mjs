@@ -58,23 +58,6 @@ export function timeMean(fn, rounds, ms = 0) {
   return elapsed / calls;
 }
 
-/**
- * Times two peers in `pairs` alternating rounds (first, second, first, ...) and returns the median of each and the
- * median of the per-round ratios second / first. On a shared host whose speed drifts by the second, the two
- * halves of a round see the same machine, so the ratio holds steadier than two long runs one after the other.
- */
-export function pairedRatio(first, second, pairs) {
-  const a = [];
-  const b = [];
-  const ratios = [];
-  for (let i = 0; i < pairs; i++) {
-    a.push(first());
-    b.push(second());
-    ratios.push(b[i] / a[i]);
-  }
-  return { first: median(a), second: median(b), ratio: median(ratios), ratios };
-}
-
 /** The median of a list of numbers. */
 export function median(values) {
   const sorted = [...values].sort((x, y) => x - y);
