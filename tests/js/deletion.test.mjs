@@ -246,7 +246,7 @@ for (const { name, api } of builds) {
     assert.equal(api.planDeletion(sample).steps.length, 15);
   });
 
-  test(`${name}: the compact plan is the plan JSON, key for key, for every order, policy and case`, () => {
+  test(`${name}: the plan built from the module's arrays is the plan JSON, key for key, for every order, policy and case`, () => {
     assert.equal(JSON.stringify(api.planDeletion(sample), null, 0), JSON.stringify(JSON.parse(golden('plan.json'))));
     const inputs = [sample, ...cases.map((c) => c.snapshot).filter((c) => typeof c === 'object' && c !== null)];
     for (const snapshot of inputs)
@@ -257,6 +257,25 @@ for (const { name, api } of builds) {
         const strip = (p) => JSON.stringify({ ...p, issues: [] });
         if (plan.ok) assert.equal(strip(plan), strip(JSON.parse(api.renderDeletionPlan(plan, 'json'))));
       }
+    // A plan of 60,301 steps (the module's memory grows while it plans): every id, kind, wave and dependency
+    // arrives, and it runs to the end.
+    const users = Array.from({ length: 300 }, (_, u) => ({ acs_user_id: `ac500001-0000-4000-8000-${String(u).padStart(12, '0')}`, user_identity_id: sample.user_identity.user_identity_id }));
+    const big = {
+      user_identity: sample.user_identity, client_sessions: [], enrollment_automations: [], phones: [], acs_users: users,
+      acs_credentials: users.flatMap((user, u) => Array.from({ length: 200 }, (_, c) => ({ acs_credential_id: `c4ed0001-0000-4000-8000-${String(u * 200 + c).padStart(12, '0')}`, acs_user_id: user.acs_user_id }))),
+    };
+    const plan = api.planDeletion(big, { maxResources: 100_000 });
+    assert.equal(plan.steps.length, 60_301);
+    assert.equal(JSON.stringify({ ...plan, issues: [] }), JSON.stringify({ ...JSON.parse(api.renderDeletionPlan(plan, 'json')), issues: [] }));
+    const progress = api.createDeletionProgress(plan, { startedAt: 0 });
+    for (let wave = 0; wave < 4 && !progress.done(); wave++) {
+      const runnable = progress.runnable();
+      for (const step of runnable) assert.equal(progress.applyResult(step.step_id, { ok: true }).outcome, step.confirm.by === 'event' ? 'issued' : 'confirmed');
+      const outcomes = progress.applyEvents(runnable.filter((step) => step.confirm.by === 'event').map((step) => ({ event_type: step.confirm.event_type, [step.confirm.id_field]: step.step_id })));
+      assert.ok(outcomes.every((o) => o.outcome === 'confirmed'));
+    }
+    assert.ok(progress.done());
+    progress.dispose();
   });
 
   test(`${name}: every step of a plan owns its params, confirm and depends_on (editing one changes no other step or plan)`, () => {
