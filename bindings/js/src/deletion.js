@@ -160,12 +160,12 @@ export function deletionApi(wasm, wire) {
       generation, token, header: headerOf(built.plan), ids: built.ids,
       kindOf: built.kindOf, waveOf: built.waveOf, depStart: built.depStart, depIndex: built.depIndex,
     };
-    cachedPlans.set(built.plan, cache);
+    cachedPlans.set(built.plan, generation); // a number: an older plan object keeps none of the cache's arrays alive
   }
 
   /** True when `plan` is the cached plan object, unchanged in everything a progress reads from it. */
   function unchanged(plan) {
-    if (cache === null || cachedPlans.get(plan) !== cache) return false;
+    if (cache === null || cachedPlans.get(plan) !== cache.generation) return false;
     const { ids, kindOf, waveOf, depStart, depIndex, header } = cache;
     const steps = plan.steps;
     if (!Array.isArray(steps) || steps.length !== ids.length) return false;
