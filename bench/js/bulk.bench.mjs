@@ -60,8 +60,8 @@ const sum = (values) => values.reduce((a, b) => a + b, 0);
 const batchRuns = 7;
 const runsText = (runs) => runs.map((value) => Math.round(value)).join(', ');
 
-/** Waits for a line on stdin (the paced protocol of bench/bulk.cpp); false at its end. */
-async function stdinLines() {
+/** A function that waits for the next line on stdin (the paced protocol of bench/bulk.cpp): false at its end. */
+function stdinLines() {
   const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
   return async () => !(await lines.next()).done;
 }
@@ -83,7 +83,7 @@ async function wasmSide(dir) {
   await workspace.validateBatch(csv.slice(0, csv.indexOf('\n', 2_000_000) + 1), { format: 'csv' });
   let fromCsv = null;
   const csvRunsMs = [];
-  const go = await stdinLines();
+  const go = stdinLines();
   console.log('ready');
   for (let run = 0; run < batchRuns; run++) {
     fromCsv = null; // the previous run's result is garbage before the clock starts
