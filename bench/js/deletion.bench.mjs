@@ -6,8 +6,9 @@
 //   - each wave's events as one /events/list response text, reversed: applyEvents(text) / apply_events_json(text);
 //     the texts are built before timing on both sides (Seam's answers are the harness's work).
 // Native peer: build/native/bench/seamid_deletion_paced, interleaved run by run (the end-to-end run of
-// BM_DeletionApiEndToEnd in build/native/bench/seamid_bench; the typed BM_DeletionPlanAndReplay is the 5 ms target). SEAMID_BENCH_BASELINE=<path to another checkout's bindings/js/src/node.js> also times
-// that build in the same run (before/after comparisons).
+// BM_DeletionApiEndToEnd in build/native/bench/seamid_bench; the typed BM_DeletionPlanAndReplay is the 5 ms
+// target). SEAMID_BENCH_BASELINE=<path to another checkout's bindings/js/src/node.js> also times that build in the
+// same run (before/after comparisons).
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
