@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { batchRows, rowsToCsv, workspaceIdentities } from './bulk-data.mjs';
-import { median } from './measure.mjs';
+import { median, sum } from './measure.mjs';
 
 const size = Number(process.env.SEAMID_BULK_SIZE ?? 1_000_000);
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -50,7 +50,6 @@ function pacedChild(name, command, args) {
 }
 
 const elapsed = (start) => Number(process.hrtime.bigint() - start) / 1e6;
-const sum = (values) => values.reduce((a, b) => a + b, 0);
 
 // The CSV batch (the WASM / native ratio) runs this many times on each side, alternating: native, WASM, native,
 // ... Each side has built its index first and waits between runs. The ratio is the sum of the WASM runs over
@@ -175,17 +174,19 @@ export async function run() {
     if ((await nativeSide.next()) !== 'ready') throw new Error('native side: no "ready"');
     const wasmSide = pacedChild('WASM', process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--wasm', dir]);
     if ((await wasmSide.next()) !== 'ready') throw new Error('WASM side: no "ready"');
-    const ratios = [];
+    const ran = async (side) => {
+      side.send('go');
+      const [word, value] = (await side.next()).split(' ');
+      if (word !== 'ran') throw new Error(`a bench side answered "${word}" instead of "ran"`);
+      return Number(value);
+    };
+    const nativeRuns = [];
+    const wasmRuns = [];
     for (let run = 0; run < batchRuns; run++) {
-      const ran = async (side) => {
-        side.send('go');
-        const [word, value] = (await side.next()).split(' ');
-        if (word !== 'ran') throw new Error(`a bench side answered "${word}" instead of "ran"`);
-        return Number(value);
-      };
-      const nativeMs = await ran(nativeSide);
-      ratios.push((await ran(wasmSide)) / nativeMs);
+      nativeRuns.push(await ran(nativeSide));
+      wasmRuns.push(await ran(wasmSide));
     }
+    const ratios = wasmRuns.map((value, run) => value / nativeRuns[run]);
     const native = await nativeSide.finish();
     const wasm = await wasmSide.finish();
     const baseline = child('--baseline', dir);
@@ -202,7 +203,7 @@ export async function run() {
       { name: 'WASM via JS: validateBatch(row objects)', value: ms(wasm.rowsMs) },
       { name: 'WASM: linear memory / process peak RSS', value: `${mb(wasm.wasmMemory)} / ${mb(wasm.peakRss)}` },
       { name: `ratio WASM / native (validate CSV batch, ${batchRuns} alternating rounds)`,
-        value: `${(sum(wasm.csvRunsMs) / sum(native.batch_runs_ms)).toFixed(2)}x (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ${median(ratios).toFixed(2)}x)` },
+        value: `${(sum(wasmRuns) / sum(nativeRuns)).toFixed(2)}x (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ${median(ratios).toFixed(2)}x)` },
       { name: 'JS baseline: Maps from objects', value: ms(baseline.buildMs) },
       { name: 'JS baseline: zod + Maps over row objects', value: `${ms(baseline.batchMs)} (${baseline.rowsWithErrors} rows with errors)` },
       { name: 'JS baseline: process peak RSS', value: mb(baseline.peakRss) },

@@ -14,7 +14,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, writeSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as current from '../../bindings/js/src/node.js';
-import { timeMean, warmUp } from './measure.mjs';
+import { sum, timeMean, warmUp } from './measure.mjs';
 
 const hex = (n) => n.toString(16).padStart(8, '0');
 const id = (prefix, n) => `${hex(prefix)}-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -147,11 +147,10 @@ function interleaved(scale, jsRun, ms, minPairs) {
     }
     closeSync(requests); // the tool exits at the end of its requests
     closeSync(answers);
-    const sum = (values, from = 0, to = values.length) => values.slice(from, to).reduce((a, b) => a + b, 0);
     const fifths = [0, 1, 2, 3, 4].map((k) => {
       const from = Math.floor((k * jsRuns.length) / 5);
       const to = Math.floor(((k + 1) * jsRuns.length) / 5);
-      return to > from ? sum(jsRuns, from, to) / sum(nativeRuns, from, to) : null;
+      return to > from ? sum(jsRuns.slice(from, to)) / sum(nativeRuns.slice(from, to)) : null;
     }).filter((r) => r !== null);
     return { native: sum(nativeRuns) / nativeRuns.length, js: jsTotal / jsRuns.length, ratio: jsTotal / sum(nativeRuns), fifths, pairs: jsRuns.length };
   } finally {

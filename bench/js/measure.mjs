@@ -58,6 +58,9 @@ export function timeMean(fn, rounds, ms = 0) {
   return elapsed / calls;
 }
 
+/** The sum of a list of numbers. */
+export const sum = (values) => values.reduce((a, b) => a + b, 0);
+
 /** The median of a list of numbers. */
 export function median(values) {
   const sorted = [...values].sort((x, y) => x - y);
