@@ -80,6 +80,33 @@ for (const { name, api } of builds) {
     }
   });
 
+  test(`${name}: the fast path reads a character at any position of an id exactly as the JSON path does`, () => {
+    const model = api.createAcsModel(shared.snapshot);
+    try {
+      const identity = shared.snapshot.user_identities[0].user_identity_id;
+      const acsUser = shared.snapshot.acs_users.acs_users.find((u) => u.user_identity_id === identity).acs_user_id;
+      // Hex digits of both cases, their neighbours in ASCII, dashes, NUL, and non-ASCII characters (two and three
+      // UTF-8 bytes, a lone surrogate) whose low seven bits are a hex digit or a dash.
+      const replacements = ['0', '9', 'a', 'f', 'A', 'F', 'g', 'G', '/', ':', '@', '`', '-', ' ', '\0',
+        '\u0130', '\u01e1', '\u0661', '\uff10', '\u012d', '\ud83d'];
+      let compared = 0;
+      for (let at = 0; at < 36; at++) {
+        for (const character of replacements) {
+          const id = (base) => base.slice(0, at) + character + base.slice(at + 1);
+          for (const request of [{ user_identity_id: id(identity), acs_user_id: acsUser }, { user_identity_id: identity, acs_user_id: id(acsUser) }]) {
+            const label = `${at} ${JSON.stringify(request)}`;
+            assert.deepEqual(model.preflightAddAcsUser(request), model.preflight('/user_identities/add_acs_user', request), label);
+            assert.deepEqual(model.preflightRemoveAcsUser(request), model.preflight('/user_identities/remove_acs_user', request), label);
+            compared++;
+          }
+        }
+      }
+      assert.equal(compared, 36 * replacements.length * 2);
+    } finally {
+      model.dispose();
+    }
+  });
+
   test(`${name}: preflightAddAcsUsers / preflightRemoveAcsUsers give each request's single-call result`, () => {
     const model = api.createAcsModel(shared.snapshot);
     try {
