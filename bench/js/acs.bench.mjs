@@ -1,11 +1,11 @@
 // ACS-link model: load time and add_acs_user preflight throughput through the public JS API (WASM) against the
-// native core (build/native/bench/seamid_bench) on the same snapshot bytes, measured in the same run.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+// native core (build/native/bench/seamid_acs_paced) on the same snapshot bytes, interleaved run by run.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createAcsModel } from '../../bindings/js/src/node.js';
-import { rate, throughput, timeOnce } from './measure.mjs';
+import { rate, timeMean, warmUp } from './measure.mjs';
+import { interleave, pacedPeer, ratioText } from './paced.mjs';
 
 const sizes = { identities: 100_000, acsUsers: 300_000, systems: 50 };
 const id = (prefix, n) => `${prefix}000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -50,74 +50,79 @@ export function linkRequests(count = 4096) {
   return out;
 }
 
-/** Runs seamid_bench's ACS benchmarks on `file`; null when the native build is missing. */
-function native(file) {
-  const binary = new URL('../../build/native/bench/seamid_bench', import.meta.url).pathname;
-  if (!existsSync(binary)) return null;
-  const run = spawnSync(binary, ['--benchmark_filter=acs_(load|check|preflight)', '--benchmark_format=json'],
-    { env: { ...process.env, SEAMID_ACS_SNAPSHOT: file }, encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (run.status !== 0) return null;
-  const rows = JSON.parse(run.stdout).benchmarks;
-  const load = rows.find((row) => row.name.startsWith('acs_load_snapshot'));
-  // Google Benchmark's items_per_second counts CPU time; the JS side counts wall time, so the native rates are
-  // converted to wall time too (they differ when the machine is busy).
-  const wallRate = (name) => {
-    const row = rows.find((r) => r.name === name);
-    return (row.items_per_second * row.cpu_time) / row.real_time;
-  };
-  return {
-    loadMs: load.real_time, checksPerSecond: wallRate('acs_check_add_acs_user'),
-    batchChecksPerSecond: wallRate('acs_check_add_acs_users_batch'), withIssuesPerSecond: wallRate('acs_preflight_add_acs_user_with_issues'),
-  };
-}
+const pacedTool = new URL('../../build/native/bench/seamid_acs_paced', import.meta.url).pathname;
+const passes = 4; // passes over the 4,096 requests per measured run, on both sides
 
-/** Runs the benchmark and returns its rows. */
+/**
+ * Runs the benchmark and returns its rows. Each figure interleaves the native peer (seamid_acs_paced, on the same
+ * snapshot file) with the JS API run by run (paced.mjs), so that both sides of a ratio see the same host:
+ *   - load: a new model from the snapshot text, 3 runs a side;
+ *   - preflight: `passes` passes of preflightAddAcsUser over the 4,096 requests, against check_add_acs_user alone
+ *     and against check_add_acs_user + link_check_issues (the same issues and messages a JS call returns);
+ *   - batch: `passes` calls of preflightAddAcsUsers(4,096 requests) against check_acs_links.
+ */
 export async function run() {
   const text = snapshotText();
   const folder = mkdtempSync(path.join(tmpdir(), 'seamid-acs-bench-'));
   const file = path.join(folder, 'snapshot.json');
   writeFileSync(file, text);
+  const peer = pacedPeer(pacedTool, [file, String(passes)], 'acs bench');
+  const model = createAcsModel(text);
   try {
-    const nativeFigures = native(file);
-    let model;
-    const loadMs = timeOnce(() => {
-      model?.dispose();
-      model = createAcsModel(text);
-    });
     const stats = model.stats();
     if (stats.acs_users !== sizes.acsUsers || stats.user_identities !== sizes.identities) throw new Error('snapshot did not load');
     const requests = linkRequests();
     const verdicts = { allowed: 0, no_op: 0, refused: 0 };
     for (const request of requests) verdicts[model.preflightAddAcsUser(request).verdict]++;
-    const perSecond = throughput((request) => model.preflightAddAcsUser(request).ok, requests, { ms: 1000 });
     if (JSON.stringify(model.preflightAddAcsUsers(requests)) !== JSON.stringify(requests.map((r) => model.preflightAddAcsUser(r))))
       throw new Error('preflightAddAcsUsers differs from preflightAddAcsUser');
-    const batchMs = timeOnce(() => model.preflightAddAcsUsers(requests), 30);
-    const batchPerSecond = (requests.length / batchMs) * 1000;
-    model.dispose();
+    let sink = 0;
+    const load = () => createAcsModel(text).dispose();
+    const single = () => {
+      for (let pass = 0; pass < passes; pass++) for (const request of requests) sink += model.preflightAddAcsUser(request).issues.length;
+    };
+    const batch = () => {
+      for (let pass = 0; pass < passes; pass++) sink += model.preflightAddAcsUsers(requests).length;
+    };
+    warmUp(single, 1000);
+    warmUp(batch, 1000);
+    const checks = passes * requests.length;
+    const perSecond = (ms) => (checks / ms) * 1000;
     const rows = [
       { name: 'snapshot', value: `${sizes.identities} identities, ${sizes.acsUsers} ACS users, ${sizes.systems} systems, ${text.length} B JSON` },
       { name: 'request mix (allowed / no_op / refused)', value: `${verdicts.allowed} / ${verdicts.no_op} / ${verdicts.refused}` },
-      { name: 'load: createAcsModel(text) (WASM via JS)', value: `${loadMs.toFixed(0)} ms` },
-      { name: 'preflightAddAcsUser (WASM via JS)', value: rate(perSecond) },
-      { name: `preflightAddAcsUsers, ${requests.length} per call (WASM via JS)`, value: rate(batchPerSecond) },
     ];
-    if (nativeFigures) {
+    if (peer === null) {
       rows.push(
-        { name: 'load: acs_model::load_text (native)', value: `${nativeFigures.loadMs.toFixed(0)} ms` },
-        { name: 'check_add_acs_user (native)', value: rate(nativeFigures.checksPerSecond) },
-        { name: 'ratio load time WASM / native', value: `${(loadMs / nativeFigures.loadMs).toFixed(2)}x` },
-        { name: 'check_acs_links, 4096 per call (native)', value: rate(nativeFigures.batchChecksPerSecond) },
-        { name: 'check + link_check_issues (native, the same output as JS)', value: rate(nativeFigures.withIssuesPerSecond) },
-        { name: 'ratio check time WASM via JS / native check', value: `${(nativeFigures.checksPerSecond / perSecond).toFixed(2)}x` },
-        { name: 'ratio check time WASM via JS / native with issues', value: `${(nativeFigures.withIssuesPerSecond / perSecond).toFixed(2)}x` },
-        { name: 'ratio batch check time WASM via JS / native', value: `${(nativeFigures.batchChecksPerSecond / batchPerSecond).toFixed(2)}x` },
+        { name: 'load: createAcsModel(text) (WASM via JS)', value: `${timeMean(load, 3).toFixed(0)} ms` },
+        { name: 'preflightAddAcsUser (WASM via JS)', value: rate(perSecond(timeMean(single, 10, 2000))) },
+        { name: `preflightAddAcsUsers, ${requests.length} per call (WASM via JS)`, value: rate(perSecond(timeMean(batch, 10, 2000))) },
+        { name: 'native figures', value: 'missing: run make native first' },
       );
-    } else {
-      rows.push({ name: 'native figures', value: 'missing: run make native first' });
+      return rows;
     }
+    const loads = interleave(() => peer.run('load'), load, 0, 3);
+    const bare = interleave(() => peer.run('check'), single, 3000, 10);
+    const withIssues = interleave(() => peer.run('issues'), single, 3000, 10);
+    const batched = interleave(() => peer.run('batch'), batch, 3000, 10);
+    if (sink === 0) throw new Error('no preflight result was read');
+    rows.push(
+      { name: 'load: createAcsModel(text) (WASM via JS)', value: `${loads.js.toFixed(0)} ms` },
+      { name: 'load: acs_model::load_text (native)', value: `${loads.native.toFixed(0)} ms` },
+      { name: 'ratio load time WASM / native', value: ratioText(loads) },
+      { name: 'preflightAddAcsUser (WASM via JS), one per call', value: `${rate(perSecond(bare.js))}, ${rate(perSecond(withIssues.js))}` },
+      { name: 'check_add_acs_user (native)', value: rate(perSecond(bare.native)) },
+      { name: 'ratio preflight time WASM via JS / native check', value: ratioText(bare) },
+      { name: 'check + link_check_issues (native, the same output as JS)', value: rate(perSecond(withIssues.native)) },
+      { name: 'ratio preflight time WASM via JS / native with issues', value: ratioText(withIssues) },
+      { name: `preflightAddAcsUsers, ${requests.length} per call (WASM via JS)`, value: rate(perSecond(batched.js)) },
+      { name: `check_acs_links, ${requests.length} per call (native)`, value: rate(perSecond(batched.native)) },
+      { name: 'ratio batch time WASM via JS / native', value: ratioText(batched) },
+    );
     return rows;
   } finally {
+    model.dispose();
+    peer?.close();
     rmSync(folder, { recursive: true, force: true });
   }
 }

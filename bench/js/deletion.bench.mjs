@@ -9,12 +9,11 @@
 // BM_DeletionApiEndToEnd in build/native/bench/seamid_bench; the typed BM_DeletionPlanAndReplay is the 5 ms
 // target). SEAMID_BENCH_BASELINE=<path to another checkout's bindings/js/src/node.js> also times that build in the
 // same run (before/after comparisons).
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import * as current from '../../bindings/js/src/node.js';
-import { sum, timeMean, warmUp } from './measure.mjs';
+import { timeMean, warmUp } from './measure.mjs';
+import { interleave, pacedPeer, ratioText } from './paced.mjs';
 
 const hex = (n) => n.toString(16).padStart(8, '0');
 const id = (prefix, n) => `${hex(prefix)}-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -92,69 +91,18 @@ function nativeMs(filter, seconds) {
   return row.real_time; // ms (the benchmark's unit)
 }
 
-/** Reads lines from a file descriptor, blocking (readSync). */
-function lineReader(fd) {
-  const chunk = Buffer.alloc(256);
-  let pending = '';
-  return () => {
-    for (;;) {
-      const end = pending.indexOf('\n');
-      if (end >= 0) {
-        const line = pending.slice(0, end);
-        pending = pending.slice(end + 1);
-        return line;
-      }
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) throw new Error('deletion bench: the native side stopped answering');
-      pending += chunk.toString('latin1', 0, read);
-    }
-  };
-}
-
 /**
  * The native peer (seamid_deletion_paced, the same end-to-end run as BM_DeletionApiEndToEnd) and `jsRun`, run by
- * run: native, JS, native, JS, ... until the JS runs add up to `ms` and there are at least `minPairs` pairs. Each
- * side times its own runs. The host's speed drifts over seconds on this VM (the same run varies by up to 2x), and
- * two neighbouring runs see the same host, so the ratio of the sums holds steady where separate windows did not;
- * sums (not medians) count the garbage collector's pauses at their real frequency. The pipes are FIFOs read and
- * written synchronously: nothing else runs on the JS thread between its runs, as in a plain loop. Returns the two
- * means, the ratio of the sums and the ratio of each fifth of the series; null without the native build.
+ * run (paced.mjs): native, JS, native, JS, ... until the JS runs add up to `ms` and there are at least `minPairs`
+ * pairs. Null without the native build.
  */
 function interleaved(scale, jsRun, ms, minPairs) {
-  if (!existsSync(pacedTool)) return null;
-  const dir = mkdtempSync(path.join(tmpdir(), 'seamid-deletion-'));
-  const requestsPath = path.join(dir, 'requests');
-  const answersPath = path.join(dir, 'answers');
+  const peer = pacedPeer(pacedTool, [String(scale)], 'deletion bench');
+  if (peer === null) return null;
   try {
-    if (spawnSync('mkfifo', [requestsPath, answersPath]).status !== 0) return null;
-    spawn(pacedTool, [String(scale), requestsPath, answersPath], { stdio: ['ignore', 'ignore', 'inherit'] });
-    const requests = openSync(requestsPath, 'w'); // both opens wait for the tool (it opens them in this order)
-    const answers = openSync(answersPath, 'r');
-    const readLine = lineReader(answers);
-    if (!readLine().startsWith('ready')) throw new Error('deletion bench: the native side is not ready');
-    const nativeRuns = [];
-    const jsRuns = [];
-    let jsTotal = 0;
-    while (jsTotal < ms || jsRuns.length < minPairs) {
-      writeSync(requests, 'run\n');
-      const [word, value] = readLine().split(' ');
-      if (word !== 'ran') throw new Error(`deletion bench: the native side answered "${word}"`);
-      nativeRuns.push(Number(value));
-      const start = process.hrtime.bigint();
-      jsRun();
-      jsRuns.push(Number(process.hrtime.bigint() - start) / 1e6);
-      jsTotal += jsRuns.at(-1);
-    }
-    closeSync(requests); // the tool exits at the end of its requests
-    closeSync(answers);
-    const fifths = [0, 1, 2, 3, 4].map((k) => {
-      const from = Math.floor((k * jsRuns.length) / 5);
-      const to = Math.floor(((k + 1) * jsRuns.length) / 5);
-      return to > from ? sum(jsRuns.slice(from, to)) / sum(nativeRuns.slice(from, to)) : null;
-    }).filter((r) => r !== null);
-    return { native: sum(nativeRuns) / nativeRuns.length, js: jsTotal / jsRuns.length, ratio: jsTotal / sum(nativeRuns), fifths, pairs: jsRuns.length };
+    return interleave(() => peer.run('run'), jsRun, ms, minPairs);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    peer.close();
   }
 }
 
@@ -183,7 +131,7 @@ export async function run() {
     if (measured) {
       rows.push({ name: `x${scale}: native C++ API, same inputs (seamid_deletion_paced)`, value: `${native.toFixed(1)} ms` });
       rows.push({ name: `x${scale}: ratio WASM / native (${measured.pairs} interleaved pairs)`,
-        value: `${measured.ratio.toFixed(2)}x (by fifths: ${measured.fifths.map((r) => r.toFixed(2)).join(', ')})` });
+        value: ratioText(measured) });
     }
     if (typed !== null) rows.push({ name: `x${scale}: native typed plan + replay (BM_DeletionPlanAndReplay)`, value: `${typed.toFixed(2)} ms` });
     if (baseline && scale <= 10) {
