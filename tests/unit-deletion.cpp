@@ -423,10 +423,14 @@ namespace {
 class event_recorder final : public seamid::detail::sax_walker {
 public:
     explicit event_recorder(std::size_t stop_after = SIZE_MAX) : stop_after_(stop_after) {}
-    bool on_value(seamid::detail::json_kind kind, std::string* text) override {
+    bool on_value(seamid::detail::json_kind kind, std::string_view text) override {
         std::string line = "v" + std::to_string(depth()) + ":" + std::to_string(static_cast<int>(kind));
-        if (depth() > 0) line += at(depth() - 1).is_array ? "#" + std::to_string(element_index(depth() - 1)) : "." + at(depth() - 1).key;
-        if (text != nullptr) line += "=" + *text;
+        // Where the value sits, from the root: every open container's key or index (keys of outer levels must
+        // stay valid while inner containers open and close).
+        for (std::size_t level = 0; level < depth(); ++level)
+            line += at(level).is_array ? "#" + std::to_string(element_index(level)) : "." + std::string(at(level).key());
+        if (kind == seamid::detail::json_kind::string) line += "=" + std::string(text);
+        else CHECK(text.empty());
         if (kind == seamid::detail::json_kind::number) line += "n" + std::to_string(count_value());
         log.push_back(std::move(line));
         return log.size() < stop_after_;
@@ -473,6 +477,14 @@ TEST_CASE("the fast JSON scanner sends exactly nlohmann's events, or leaves the 
     for (const auto& text : texts) fast_count += check_same_events(text) ? 1 : 0;
     CHECK(fast_count >= 20);  // the plain texts above
     CHECK(check_same_events("[\"Jos\xc3\xa9 \\n \xf0\x9f\x98\x80\", -12, 0, {\"\": [true, false, null]}]"));
+    // Keys and strings with and without escapes at every depth: outer keys stay right while inner containers open
+    // and close, and an escaped key is not overwritten by the next escaped string.
+    CHECK(check_same_events("{\"a\\nb\": {\"c\": [{\"d\\t\": \"x\\\"y\", \"e\": {\"f\": [{\"g\": \"h\\\\i\"}, \"j\"]}}], \"k\\/\": \"\\r\"}, \"l\": 1}"));
+    std::string deep;
+    for (int level = 0; level < 200; ++level) deep += level % 3 == 0 ? "{\"k" + std::to_string(level) + (level % 2 ? "\\n" : "") + "\": [" : level % 3 == 1 ? "{\"m\": " : "[\"s\\t\", ";
+    deep += "\"leaf\"";
+    for (int level = 199; level >= 0; --level) deep += level % 3 == 0 ? "]}" : level % 3 == 1 ? "}" : "]";
+    CHECK(check_same_events(deep));
     CHECK_FALSE(check_same_events("[1.5]"));     // floats: nlohmann
     CHECK_FALSE(check_same_events("[\"\\u00e9\"]"));  // \u escapes: nlohmann
     // The shared fixtures, whole and cut short at every few bytes, and with single bytes replaced.

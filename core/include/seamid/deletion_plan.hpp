@@ -368,7 +368,7 @@ public:
 
     explicit plan_reader(std::vector<issue>& issues) : issues_(issues) {}
 
-    bool on_value(json_kind kind, std::string* text) override {
+    bool on_value(json_kind kind, std::string_view text) override {
         const std::size_t level = depth();
         if (level == 0) {
             if (kind != json_kind::object) {
@@ -377,31 +377,31 @@ public:
             }
             return true;
         }
-        const std::string& top = at(0).key;
+        const std::string top(at(0).key());  // copied: issue paths below take it
         if (level == 1) {
             in_steps_ = false;
             if (top == "steps") {
                 if (kind != json_kind::array) add_capped(issues_, sax_type_issue({top}, "an array of steps", kind));
                 else in_steps_ = true, steps_seen = true;
             } else if (top == "order") {
-                if (kind == json_kind::string && (*text == "guide" || *text == "parallel")) order = *text == "guide" ? deletion_order::guide : deletion_order::parallel;
+                if (kind == json_kind::string && (text == "guide" || text == "parallel")) order = text == "guide" ? deletion_order::guide : deletion_order::parallel;
                 else add_capped(issues_, {{top}, "invalid_option", severity::error, "order must be \"parallel\" or \"guide\".", std::nullopt});
             } else if (top == "policy") {
-                if (kind == json_kind::string && (*text == "guide" || *text == "minimal")) policy = *text == "minimal" ? deletion_policy::minimal : deletion_policy::guide;
+                if (kind == json_kind::string && (text == "guide" || text == "minimal")) policy = text == "minimal" ? deletion_policy::minimal : deletion_policy::guide;
                 else add_capped(issues_, {{top}, "invalid_option", severity::error, "policy must be \"guide\" or \"minimal\".", std::nullopt});
             } else if (top == "user_identity_id") {
-                if (kind != json_kind::string || !parse_uuid(*text, user_identity_id))
+                if (kind != json_kind::string || !parse_uuid(text, user_identity_id))
                     add_capped(issues_, {{top}, kind == json_kind::null ? "plan_not_ok" : "invalid_id", severity::error,
                                          "The plan has no valid user_identity_id (plan it again from a snapshot).", std::nullopt});
                 else has_identity = true;
             } else if (top == "workspace_id") {
-                if (kind == json_kind::string && parse_uuid(*text, workspace_id)) has_workspace = true;
+                if (kind == json_kind::string && parse_uuid(text, workspace_id)) has_workspace = true;
             }
             return true;
         }
-        if (level == 2 && top == "notes" && kind == json_kind::string) notes.push_back(*text);
+        if (level == 2 && top == "notes" && kind == json_kind::string) notes.emplace_back(text);
         if (level == 2 && (top == "left_to_cascade" || top == "resources") && kind == json_kind::number && count_value() != not_a_count)
-            if (const auto found = collection_kind(at(1).key)) (top == "resources" ? listed : left)[static_cast<std::size_t>(*found)] = count_value();
+            if (const auto found = collection_kind(at(1).key())) (top == "resources" ? listed : left)[static_cast<std::size_t>(*found)] = count_value();
         if (!in_steps_) return true;
         if (level == 2) {
             const std::size_t index = element_index(1);
@@ -416,15 +416,15 @@ public:
             return true;
         }
         if (!in_step_) return true;
-        const std::string& key = at(2).key;
+        const std::string key(at(2).key());
         const std::size_t index = element_index(1);
         if (level == 3) {
             if (key == "step_id") {
                 if (kind != json_kind::string) add_capped(issues_, sax_type_issue({top, index, key}, "a UUID string", kind)), current_.bad_id = true;
-                else if (!parse_uuid(*text, current_.id)) add_capped(issues_, {{top, index, key}, "invalid_id", severity::error, "step_id must be the resource's UUID.", std::nullopt}), current_.bad_id = true;
+                else if (!parse_uuid(text, current_.id)) add_capped(issues_, {{top, index, key}, "invalid_id", severity::error, "step_id must be the resource's UUID.", std::nullopt}), current_.bad_id = true;
                 else current_.has_id = true;
             } else if (key == "resource") {
-                const auto found = kind == json_kind::string ? kind_from_name(*text) : std::nullopt;
+                const auto found = kind == json_kind::string ? kind_from_name(text) : std::nullopt;
                 if (!found) add_capped(issues_, {{top, index, key}, "unknown_resource", severity::error,
                                                  "resource must be one of client_session, acs_credential, acs_user, enrollment_automation, phone, user_identity.", std::nullopt}),
                              current_.bad_kind = true;
@@ -440,7 +440,7 @@ public:
         }
         if (level == 4 && key == "depends_on") {
             uuid128 dep;
-            if (kind != json_kind::string || !parse_uuid(*text, dep)) {
+            if (kind != json_kind::string || !parse_uuid(text, dep)) {
                 add_capped(issues_, {{top, index, key, element_index(3)}, "invalid_id", severity::error, "depends_on lists step ids (UUIDs).", std::nullopt});
                 return true;
             }

@@ -402,7 +402,7 @@ public:
         bool bad_id = false;
     };
 
-    bool on_value(json_kind kind, std::string* text) override {
+    bool on_value(json_kind kind, std::string_view text) override {
         const std::size_t level = depth();
         if (level == 0) {
             if (kind == json_kind::array) { root_array_ = true; return true; }
@@ -412,21 +412,21 @@ public:
         }
         // Where events live: root object's fields (level 1), root array elements (level 1), "events" elements (level 2).
         if (!root_array_ && level == 1) {
-            if (at(0).key == "events") {
+            if (at(0).key() == "events") {
                 if (kind != json_kind::array) return type_error(kind);
                 list_form_ = true;
                 return true;
             }
-            return field(root_.back(), at(0).key, kind, text);
+            return field(root_.back(), at(0).key(), kind, text);
         }
-        const bool element_level = root_array_ ? level == 1 : (level == 2 && at(0).key == "events");
+        const bool element_level = root_array_ ? level == 1 : (level == 2 && at(0).key() == "events");
         if (element_level) {
             events.emplace_back();
             if (kind != json_kind::object) events.back().is_object = false;
             return true;
         }
-        const bool field_level = root_array_ ? level == 2 : (level == 3 && at(0).key == "events");
-        if (field_level && !events.empty() && events.back().is_object) return field(events.back(), at(level - 1).key, kind, text);
+        const bool field_level = root_array_ ? level == 2 : (level == 3 && at(0).key() == "events");
+        if (field_level && !events.empty() && events.back().is_object) return field(events.back(), at(level - 1).key(), kind, text);
         return true;
     }
     bool on_end(std::size_t, bool) override { return true; }
@@ -445,11 +445,11 @@ private:
         issues.push_back(sax_type_issue({}, "an event object, an array of events, or an /events/list response {\"events\": [...]}", kind));
         return false;
     }
-    static bool field(raw& event, const std::string& key, json_kind kind, std::string* text) {
+    static bool field(raw& event, std::string_view key, json_kind kind, std::string_view text) {
         if (kind != json_kind::string) return true;
-        if (key == "event_type") { event.event_type = *text; return true; }
+        if (key == "event_type") { event.event_type.assign(text); return true; }
         uuid128 id;
-        const bool valid = parse_uuid(*text, id);
+        const bool valid = parse_uuid(text, id);
         if (key == "event_id") { if (valid) event.event_id = id; return true; }
         if (key == "workspace_id") { if (valid) event.workspace_id = id; return true; }
         for (std::size_t k = 0; k < attached_kind_count; ++k)

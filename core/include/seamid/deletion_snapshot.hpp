@@ -134,7 +134,7 @@ class snapshot_reader final : public sax_walker {
 public:
     snapshot_reader(snapshot_read& out, const snapshot_limits& limits) : out_(out), limits_(limits) {}
 
-    bool on_value(json_kind kind, std::string* text) override {
+    bool on_value(json_kind kind, std::string_view text) override {
         const std::size_t level = depth();
         if (level == 0) {
             if (kind != json_kind::object) {
@@ -160,7 +160,7 @@ private:
     static constexpr int identity_section = 100;
 
     bool top_value(json_kind kind) {
-        const std::string& key = at(0).key;
+        const std::string_view key = at(0).key();
         section_ = no_section;
         if (key == "user_identity") {
             if (kind != json_kind::object) {
@@ -185,13 +185,13 @@ private:
         return true;
     }
 
-    bool second_value(json_kind kind, std::string* text) {
+    bool second_value(json_kind kind, std::string_view text) {
         if (section_ == identity_section) {
-            const std::string& key = at(1).key;
+            const std::string_view key = at(1).key();
             if (key == "user_identity_id") {
-                read_id(kind, text, [&] { return issue_path{std::string("user_identity"), key}; }, out_.snapshot.user_identity_id, out_.snapshot.has_identity, true);
+                read_id(kind, text, [&] { return issue_path{std::string("user_identity"), std::string(key)}; }, out_.snapshot.user_identity_id, out_.snapshot.has_identity, true);
             } else if (key == "workspace_id") {
-                read_id(kind, text, [&] { return issue_path{std::string("user_identity"), key}; }, out_.snapshot.workspace_id, out_.snapshot.has_workspace, false);
+                read_id(kind, text, [&] { return issue_path{std::string("user_identity"), std::string(key)}; }, out_.snapshot.workspace_id, out_.snapshot.has_workspace, false);
             }
             return true;
         }
@@ -217,12 +217,12 @@ private:
         return true;
     }
 
-    bool entry_field(json_kind kind, std::string* text) {
+    bool entry_field(json_kind kind, std::string_view text) {
         const auto resource = static_cast<resource_kind>(section_);
         const auto info = kind_info(resource);
-        const std::string& key = at(2).key;
+        const std::string_view key = at(2).key();
         const std::size_t index = element_index(1);
-        auto path = [&] { return issue_path{std::string(info.collection), index, key}; };  // built only for an issue
+        auto path = [&] { return issue_path{std::string(info.collection), index, std::string(key)}; };  // built only for an issue
         if (key == info.id_field) {
             read_id(kind, text, path, entry_.id, has_id_, true);
         } else if (key == "workspace_id") {
@@ -240,20 +240,20 @@ private:
     /// Reads a UUID value; null is "absent" unless `required`. `path()` gives the value's issue path (built
     /// only when there is an issue: a path allocates, and a snapshot has two ids per resource).
     template <class PathOf>
-    void read_id(json_kind kind, const std::string* text, const PathOf& path, uuid128& target, bool& present, bool required) {
+    void read_id(json_kind kind, std::string_view text, const PathOf& path, uuid128& target, bool& present, bool required) {
         present = false;
         if (kind == json_kind::null && !required) return;
         if (kind != json_kind::string) {
             add_capped(out_.issues, sax_type_issue(path(), "a UUID string", kind));
             return;
         }
-        if (!parse_uuid(*text, target)) {
+        if (!parse_uuid(text, target)) {
             add_capped(out_.issues, {path(), "invalid_id", severity::error,
                                      "Seam ids are UUIDs (8-4-4-4-12 hex digits); this value is not one. Copy the id from the API response.",
                                      std::nullopt});
             return;
         }
-        if (has_uppercase(*text) && !uppercase_reported_) {
+        if (has_uppercase(text) && !uppercase_reported_) {
             uppercase_reported_ = true;
             add_capped(out_.issues, {path(), "id_lowercased", severity::info,
                                      "Ids are compared ignoring case and written in lowercase, as Seam returns them.", std::nullopt});

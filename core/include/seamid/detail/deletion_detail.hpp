@@ -302,7 +302,8 @@ enum class json_kind : std::uint8_t { null, boolean, number, string, object, arr
 
 /// SAX base that tracks where each value sits (object key or array index per open container) and hands
 /// every value to on_value(kind, text) and every container end to on_end(depth, was_object); returning false
-/// stops parsing. Nesting is tracked without recursion. Virtual dispatch keeps one instantiation of
+/// stops parsing. A string's text and a key are views valid during the call (into the input text where the
+/// string has no escapes: nothing is copied). Nesting is tracked without recursion. Virtual dispatch keeps one instantiation of
 /// nlohmann's parser for every reader (smaller wasm).
 ///
 /// run() first tries a fast scanner for plain JSON (what APIs and JSON.stringify write: strings without
@@ -312,8 +313,8 @@ enum class json_kind : std::uint8_t { null, boolean, number, string, object, arr
 class sax_walker {
 public:
     virtual ~sax_walker() = default;
-    /// A value at depth() (containers are reported when they open).
-    virtual bool on_value(json_kind kind, std::string* text) = 0;
+    /// A value at depth() (containers are reported when they open); `text` is a string's text, else empty.
+    virtual bool on_value(json_kind kind, std::string_view text) = 0;
     /// A container closed; `level` is its depth.
     virtual bool on_end(std::size_t level, bool was_object) = 0;
 
@@ -322,32 +323,39 @@ public:
     struct frame {
         bool is_array = false;
         std::size_t index = 0;  ///< next element index (arrays)
-        std::string key;        ///< current key (objects)
+        /// The current key (objects): a view into the input text, or key_text when it had to be copied.
+        [[nodiscard]] std::string_view key() const noexcept { return key_copied ? std::string_view(key_text) : key_view; }
+
+    private:
+        friend class sax_walker;
+        std::string_view key_view;
+        std::string key_text;
+        bool key_copied = false;
     };
 
-    bool null() { return value(json_kind::null, nullptr); }
-    bool boolean(bool) { return value(json_kind::boolean, nullptr); }
+    bool null() { return value(json_kind::null, {}); }
+    bool boolean(bool) { return value(json_kind::boolean, {}); }
     bool number_integer(json::number_integer_t number) {
         number_ = number >= 0 ? static_cast<std::uint64_t>(number) : not_a_count;
-        return value(json_kind::number, nullptr);
+        return value(json_kind::number, {});
     }
     bool number_unsigned(json::number_unsigned_t number) {
         number_ = number;
-        return value(json_kind::number, nullptr);
+        return value(json_kind::number, {});
     }
     bool number_float(json::number_float_t, const json::string_t&) {
         number_ = not_a_count;
-        return value(json_kind::number, nullptr);
+        return value(json_kind::number, {});
     }
-    bool string(json::string_t& text) { return value(json_kind::string, &text); }
-    bool binary(json::binary_t&) { return value(json_kind::null, nullptr); }
+    bool string(json::string_t& text) { return value(json_kind::string, text); }
+    bool binary(json::binary_t&) { return value(json_kind::null, {}); }
     bool start_object(std::size_t) {
-        if (!value(json_kind::object, nullptr)) return false;
+        if (!value(json_kind::object, {})) return false;
         push(false);
         return true;
     }
     bool key(json::string_t& name) {
-        stack_[depth_ - 1].key.assign(name);
+        copy_key(name);
         return true;
     }
     bool end_object() {
@@ -355,7 +363,7 @@ public:
         return on_end(depth_, true);
     }
     bool start_array(std::size_t) {
-        if (!value(json_kind::array, nullptr)) return false;
+        if (!value(json_kind::array, {})) return false;
         push(true);
         return true;
     }
@@ -408,9 +416,21 @@ protected:
 private:
     enum class scan_result : std::uint8_t { read, stopped, unsupported };
 
-    bool value(json_kind kind, std::string* text) {
+    bool value(json_kind kind, std::string_view text) {
         if (depth_ > 0 && stack_[depth_ - 1].is_array) ++stack_[depth_ - 1].index;
         return on_value(kind, text);
+    }
+    /// Sets the current key to a copy of `name` (text that does not outlive the call).
+    void copy_key(std::string_view name) {
+        frame& top = stack_[depth_ - 1];
+        top.key_text.assign(name);
+        top.key_copied = true;
+    }
+    /// Sets the current key to `name`, a view into the input text (valid for the whole run).
+    void view_key(std::string_view name) noexcept {
+        frame& top = stack_[depth_ - 1];
+        top.key_view = name;
+        top.key_copied = false;
     }
     /// Opens a container; frames are kept when closed so that their key strings keep their capacity.
     void push(bool is_array) {
@@ -418,7 +438,8 @@ private:
         auto& top = stack_[depth_++];
         top.is_array = is_array;
         top.index = 0;
-        top.key.clear();
+        top.key_view = {};
+        top.key_copied = false;
     }
 
     static constexpr bool is_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
@@ -437,13 +458,18 @@ private:
         return 0;
     }
 
-    /// Reads the string whose opening quote was at p[-1]; leaves p after the closing quote. With Emit, its
-    /// text goes to `out`. False for what the fast scanner leaves to nlohmann (\u escapes, invalid text).
+    /// Reads the string whose opening quote was at p[-1]; leaves p after the closing quote. With Emit, `out` is
+    /// its text: a view into the input when it has no escapes, else decoded into `scratch`. False for what the
+    /// fast scanner leaves to nlohmann (\u escapes, invalid text).
     template <bool Emit>
-    static bool scan_string(const unsigned char*& p, const unsigned char* end, std::string& out) {
-        if constexpr (Emit) out.clear();
+    static bool scan_string(const unsigned char*& p, const unsigned char* end, std::string& scratch, std::string_view& out) {
+        const unsigned char* const start = p;
+        const unsigned char* segment = p;  // start of the text not yet copied to scratch (once there was an escape)
+        bool escaped = false;
+        const auto text = [](const unsigned char* from, const unsigned char* to) {
+            return std::string_view(reinterpret_cast<const char*>(from), static_cast<std::size_t>(to - from));
+        };
         for (;;) {
-            const unsigned char* run = p;
             // Eight bytes at a time while none is '"', '\\', a control character or non-ASCII (SWAR tests;
             // a flagged word is finished byte by byte, so a false flag only costs time).
             constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
@@ -456,10 +482,17 @@ private:
                 p += 8;
             }
             while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') ++p;
-            if constexpr (Emit) out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
             if (p >= end) return false;
             const unsigned char c = *p;
             if (c == '"') {
+                if constexpr (Emit) {
+                    if (escaped) {
+                        scratch.append(text(segment, p));
+                        out = scratch;
+                    } else {
+                        out = text(start, p);
+                    }
+                }
                 ++p;
                 return true;
             }
@@ -477,15 +510,20 @@ private:
                     case 't': decoded = '\t'; break;
                     default: return false;  // \u (surrogates) and invalid escapes: nlohmann's parser
                 }
-                if constexpr (Emit) out.push_back(decoded);
+                if constexpr (Emit) {
+                    if (!escaped) scratch.clear();
+                    scratch.append(text(segment, p));
+                    scratch.push_back(decoded);
+                }
+                escaped = true;
                 p += 2;
+                segment = p;
                 continue;
             }
             if (c < 0x20) return false;  // control characters must be escaped: invalid JSON
             const std::size_t length = utf8_length(p, end);
             if (length == 0) return false;
-            if constexpr (Emit) out.append(reinterpret_cast<const char*>(p), length);
-            p += length;
+            p += length;  // a multi-byte character stays in the current segment
         }
     }
 
@@ -496,6 +534,7 @@ private:
         const auto* p = reinterpret_cast<const unsigned char*>(text.data());
         const auto* const end = p + text.size();
         std::string& scratch = scratch_;
+        std::string_view string_text;  // the text of the string just read (Emit)
         std::string open;  // '{' or '[' per open container (check pass)
         std::size_t level = 0;
         bool in_object = false;  // innermost open container is an object
@@ -504,8 +543,11 @@ private:
         auto read_key = [&] {
             if (p >= end || *p != '"') return false;
             ++p;
-            if (!scan_string<Emit>(p, end, scratch)) return false;
-            if constexpr (Emit) key(scratch);
+            if (!scan_string<Emit>(p, end, scratch, string_text)) return false;
+            if constexpr (Emit) {
+                if (string_text.data() == scratch.data()) copy_key(string_text);  // decoded: scratch is reused
+                else view_key(string_text);
+            }
             skip_space();
             if (p >= end || *p != ':') return false;
             ++p;
@@ -542,9 +584,9 @@ private:
                 }
             } else if (c == '"') {
                 ++p;
-                if (!scan_string<Emit>(p, end, scratch)) return scan_result::unsupported;
+                if (!scan_string<Emit>(p, end, scratch, string_text)) return scan_result::unsupported;
                 if constexpr (Emit)
-                    if (!string(scratch)) return scan_result::stopped;
+                    if (!value(json_kind::string, string_text)) return scan_result::stopped;
             } else if (c == 't' || c == 'f' || c == 'n') {
                 const std::string_view word = c == 't' ? "true" : c == 'f' ? "false" : "null";
                 if (static_cast<std::size_t>(end - p) < word.size() || std::string_view(reinterpret_cast<const char*>(p), word.size()) != word)
