@@ -38,7 +38,7 @@ inline std::string snapshot_json(unsigned scale) {
 /// Appends the event that confirms `step` ({"event_type", "<id field>": id}) to an /events/list text being
 /// built; steps confirmed without an event add nothing.
 inline void append_event(std::string& events, bool& first, const seamid::deletion_step& step) {
-    const auto info = seamid::kind_info(step.kind);
+    const auto& info = seamid::kind_info(step.kind);
     if (info.event_type.empty()) return;
     events += first ? "{\"event_type\": \"" : ",{\"event_type\": \"";
     first = false;

@@ -38,7 +38,7 @@ seamid::deletion_progress* progress_at(int handle) {
 std::string deletion_kinds() {
     std::string out = "[";
     for (unsigned k = 0; k <= seamid::attached_kind_count; ++k) {
-        const auto info = seamid::kind_info(static_cast<seamid::resource_kind>(k));
+        const auto& info = seamid::kind_info(static_cast<seamid::resource_kind>(k));
         out += k == 0 ? "{\"name\": " : ", {\"name\": ";
         seamid::detail::append_json_string(out, info.name);
         out += ", \"action\": ";

@@ -302,7 +302,7 @@ inline constexpr std::string_view deletion_plan_format = "seamid.deletion_plan/1
     out += "},\n  \"steps\": [";
     for (std::size_t s = 0; s < plan.steps.size(); ++s) {
         const auto& step = plan.steps[s];
-        const auto info = kind_info(step.kind);
+        const auto& info = kind_info(step.kind);
         out += s == 0 ? "\n    {\"step_id\": " : ",\n    {\"step_id\": ";
         append_json_uuid(out, step.id);
         out += ", \"resource\": \"";

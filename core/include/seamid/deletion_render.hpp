@@ -100,7 +100,7 @@ inline std::string issues_text(const deletion_plan& plan) {
         out += plan.wave_barrier() && wave > 0 ? " (starts when wave " + std::to_string(wave) + " is confirmed)\n" : "\n";
         for (; s < end; ++s) {
             const auto& step = plan.steps[s];
-            const auto info = kind_info(step.kind);
+            const auto& info = kind_info(step.kind);
             out += "  " + std::to_string(s + 1) + ". POST " + std::string(info.endpoint) + " " + detail::step_body(step) + "\n";
             const auto deps = plan.depends_on(s);
             if (!deps.empty()) {
@@ -246,7 +246,7 @@ end_wave() {
         out += "start_wave\n";
         for (; s < end; ++s) {
             const auto& step = plan.steps[s];
-            const auto info = kind_info(step.kind);
+            const auto& info = kind_info(step.kind);
             out += "call " + std::string(info.endpoint) + " '" + detail::step_body(step) + "' '";
             if (!info.event_type.empty()) out += std::string(info.event_type) + ":" + detail::uuid_text(step.id);
             out += "'\n";

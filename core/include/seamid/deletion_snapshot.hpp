@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <iterator>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -38,30 +39,31 @@ struct resource_info {
     std::string_view label;          ///< "ACS credential"
 };
 
-/// The table row of `kind`.
-[[nodiscard]] constexpr resource_info kind_info(resource_kind kind) noexcept {
-    switch (kind) {
-        case resource_kind::client_session:
-            return {"client_session", "client_sessions", "client_session_id", "/client_sessions/delete", "delete",
-                    "client_session.deleted", "/client_sessions/list", "user_identity_id", "client session"};
-        case resource_kind::acs_credential:
-            return {"acs_credential", "acs_credentials", "acs_credential_id", "/acs/credentials/delete", "delete",
-                    "acs_credential.deleted", "/acs/credentials/list", "acs_user_id", "ACS credential"};
-        case resource_kind::acs_user:
-            return {"acs_user", "acs_users", "acs_user_id", "/acs/users/delete", "delete", "acs_user.deleted",
-                    "/acs/users/list", "user_identity_id", "ACS user"};
-        case resource_kind::enrollment_automation:
-            return {"enrollment_automation", "enrollment_automations", "enrollment_automation_id",
-                    "/user_identities/enrollment_automations/delete", "delete", "enrollment_automation.deleted",
-                    "/user_identities/enrollment_automations/list", "user_identity_id", "enrollment automation"};
-        case resource_kind::phone:
-            return {"phone", "phones", "device_id", "/phones/deactivate", "deactivate", "phone.deactivated",
-                    "/phones/list", "owner_user_identity_id", "phone"};
-        case resource_kind::user_identity:
-            return {"user_identity", "user_identity", "user_identity_id", "/user_identities/delete", "delete", "",
-                    "/user_identities/get", "user_identity_id", "user identity"};
-    }
-    return kind_info(resource_kind::user_identity);
+namespace detail {
+
+/// Every kind's row, in resource_kind order.
+inline constexpr resource_info resource_infos[] = {
+    {"client_session", "client_sessions", "client_session_id", "/client_sessions/delete", "delete", "client_session.deleted",
+     "/client_sessions/list", "user_identity_id", "client session"},
+    {"acs_credential", "acs_credentials", "acs_credential_id", "/acs/credentials/delete", "delete", "acs_credential.deleted",
+     "/acs/credentials/list", "acs_user_id", "ACS credential"},
+    {"acs_user", "acs_users", "acs_user_id", "/acs/users/delete", "delete", "acs_user.deleted", "/acs/users/list", "user_identity_id",
+     "ACS user"},
+    {"enrollment_automation", "enrollment_automations", "enrollment_automation_id", "/user_identities/enrollment_automations/delete",
+     "delete", "enrollment_automation.deleted", "/user_identities/enrollment_automations/list", "user_identity_id", "enrollment automation"},
+    {"phone", "phones", "device_id", "/phones/deactivate", "deactivate", "phone.deactivated", "/phones/list", "owner_user_identity_id",
+     "phone"},
+    {"user_identity", "user_identity", "user_identity_id", "/user_identities/delete", "delete", "", "/user_identities/get",
+     "user_identity_id", "user identity"},
+};
+static_assert(std::size(resource_infos) == static_cast<std::size_t>(resource_kind::user_identity) + 1);
+
+}  // namespace detail
+
+/// The table row of `kind` (a reference into a constant table: nothing is built per call).
+[[nodiscard]] constexpr const resource_info& kind_info(resource_kind kind) noexcept {
+    const auto index = static_cast<std::size_t>(kind);
+    return detail::resource_infos[index < std::size(detail::resource_infos) ? index : std::size(detail::resource_infos) - 1];
 }
 
 /// The kind whose `name` (e.g. "acs_user") is given, if any.
@@ -172,7 +174,7 @@ private:
             return true;
         }
         for (unsigned k = 0; k < attached_kind_count; ++k) {
-            const auto info = kind_info(static_cast<resource_kind>(k));
+            const auto& info = kind_info(static_cast<resource_kind>(k));
             if (key != info.collection) continue;
             if (kind != json_kind::array) {
                 add_capped(out_.issues, sax_type_issue({std::string(info.collection)}, "an array (what " + std::string(info.list_endpoint) + " returned)", kind));
@@ -196,7 +198,7 @@ private:
             return true;
         }
         if (section_ < 0) return true;
-        const auto info = kind_info(static_cast<resource_kind>(section_));
+        const auto& info = kind_info(static_cast<resource_kind>(section_));
         const std::size_t index = element_index(1);
         if (kind != json_kind::object) {
             add_capped(out_.issues, sax_type_issue({std::string(info.collection), index}, "an object (a " + std::string(info.label) + ")", kind));
@@ -219,7 +221,7 @@ private:
 
     bool entry_field(json_kind kind, std::string_view text) {
         const auto resource = static_cast<resource_kind>(section_);
-        const auto info = kind_info(resource);
+        const auto& info = kind_info(resource);
         const std::string_view key = at(2).key();
         const std::size_t index = element_index(1);
         auto path = [&] { return issue_path{std::string(info.collection), index, std::string(key)}; };  // built only for an issue
@@ -263,7 +265,7 @@ private:
 
     void commit_entry() {
         in_entry_ = false;
-        const auto info = kind_info(static_cast<resource_kind>(section_));
+        const auto& info = kind_info(static_cast<resource_kind>(section_));
         if (!has_id_) {
             // A wrong-typed or malformed id was already reported at its own path; only report absence.
             if (!id_reported_for(entry_.source_index))
@@ -279,7 +281,7 @@ private:
 
     /// True when an issue was already reported at this entry's id field.
     bool id_reported_for(std::uint32_t index) const {
-        const auto info = kind_info(static_cast<resource_kind>(section_));
+        const auto& info = kind_info(static_cast<resource_kind>(section_));
         const issue_path path{std::string(info.collection), static_cast<std::size_t>(index), std::string(info.id_field)};
         for (auto it = out_.issues.rbegin(); it != out_.issues.rend() && it - out_.issues.rbegin() < 4; ++it)
             if (it->path == path) return true;
@@ -355,7 +357,7 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
 
     for (unsigned k = 0; k < attached_kind_count; ++k) {
         const auto kind = static_cast<resource_kind>(k);
-        const auto info = kind_info(kind);
+        const auto& info = kind_info(kind);
         const auto& entries = snapshot.lists[k];
         for (std::uint32_t i = 0; i < entries.size(); ++i) {
             const auto& entry = entries[i];
@@ -451,7 +453,7 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
         detail::add_capped(out.issues, {{std::string("user_identity"), std::string("user_identity_id")}, "missing_id", severity::error,
                                         "The user_identity object has no user_identity_id.", std::nullopt});
     for (unsigned k = 0; k < attached_kind_count; ++k) {
-        const auto info = kind_info(static_cast<resource_kind>(k));
+        const auto& info = kind_info(static_cast<resource_kind>(k));
         if (!out.snapshot.listed[k] && !detail::has_issue_under(out.issues, info.collection))
             detail::add_capped(out.issues, {{std::string(info.collection)}, "missing_list", severity::error,
                                             "The snapshot has no " + std::string(info.collection) + " list; call " +
