@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <fstream>
 #include <set>
@@ -504,4 +505,21 @@ TEST_CASE("the fast JSON scanner sends exactly nlohmann's events, or leaves the 
             }
         }
     }
+}
+
+TEST_CASE("kind_from_event_type: the table's own text, an equal copy, and texts that only share its start", "[deletion]") {
+    for (unsigned k = 0; k < seamid::attached_kind_count; ++k) {
+        const auto kind = static_cast<seamid::resource_kind>(k);
+        const std::string_view own = seamid::kind_info(kind).event_type;
+        const std::string copy(own);
+        CHECK(seamid::kind_from_event_type(own) == kind);
+        CHECK(seamid::kind_from_event_type(copy) == kind);
+        CHECK_FALSE(seamid::kind_from_event_type(own.substr(0, own.size() - 1)).has_value());  // same address, shorter
+        CHECK_FALSE(seamid::kind_from_event_type(copy + "x").has_value());
+        std::string upper(own);
+        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        CHECK_FALSE(seamid::kind_from_event_type(upper).has_value());
+    }
+    CHECK_FALSE(seamid::kind_from_event_type("").has_value());
+    CHECK_FALSE(seamid::kind_from_event_type(seamid::kind_info(seamid::resource_kind::user_identity).event_type).has_value());
 }
