@@ -1,41 +1,28 @@
 // The native side of bench/js/acs.bench.mjs, run one measured run at a time so that the JS bench can interleave
 // it with the JS API run by run: seamid_acs_paced <snapshot.json> <passes> <requests fifo> <answers fifo>. It
 // loads the snapshot and warms up, writes "ready", then for each line read from the request FIFO runs what the
-// line names and writes "ran <ms>"; it exits at the end of the requests. The lines:
+// line names and writes "ran <ms>" (paced.hpp); it exits at the end of the requests. The lines:
 //   load    a new model from the snapshot text (acs_model::load_text)
 //   check   `passes` passes of check_add_acs_user over the 4,096 benchmark requests (acs_corpus.hpp)
 //   issues  the same with link_check_issues: the findings as issues with messages, what a JS call returns
 //   batch   `passes` calls of check_acs_links with the 4,096 requests
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "acs_corpus.hpp"
+#include "paced.hpp"
 #include "seamid/acs_model.hpp"
 #include "seamid/acs_preflight.hpp"
-
-namespace {
-
-std::string read_file(const char* path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     if (argc != 5 || std::atoi(argv[2]) < 1) {
         std::cerr << "usage: seamid_acs_paced <snapshot.json> <passes> <requests fifo> <answers fifo>\n";
         return 2;
     }
-    const std::string text = read_file(argv[1]);
+    const std::string text = seamid_bench::read_file(argv[1]);
     const int passes = std::atoi(argv[2]);
     seamid::acs_model model;
     if (!model.load_text(text).empty() || model.acs_user_count() == 0) {
@@ -70,24 +57,14 @@ int main(int argc, char** argv) {
     const auto since = [](clock::time_point start) { return std::chrono::duration<double, std::milli>(clock::now() - start).count(); };
     for (const auto start = clock::now(); since(start) < 300;) check_passes(), issue_passes(), batch_passes();
 
-    // The JS side opens the request FIFO for writing first, then the answer FIFO for reading (opens block until
-    // both ends are there).
-    std::ifstream lines(argv[3]);
-    std::ofstream answers(argv[4]);
-    answers << "ready " << sink % 2 << std::endl;
-    std::string line;
-    while (std::getline(lines, line)) {
-        const auto start = clock::now();
+    seamid_bench::serve_paced(argv[3], argv[4], [&](const std::string& line) {
         if (line == "load") load();
         else if (line == "check") check_passes();
         else if (line == "issues") issue_passes();
         else if (line == "batch") batch_passes();
-        else {
-            answers << "unknown " << line << std::endl;
-            continue;
-        }
-        answers << "ran " << since(start) << std::endl;
-    }
+        else return false;
+        return true;
+    });
     volatile std::size_t kept = sink;  // every result is used
     (void)kept;
     return 0;

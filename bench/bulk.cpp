@@ -10,20 +10,13 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
+#include "paced.hpp"
 #include "seamid/batch.hpp"
 #include "seamid/workspace_index.hpp"
 
 namespace {
-
-std::string read_file(const char* path) {
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 /// A size field of /proc/self/status ("VmHWM:", "VmRSS:") in bytes, 0 when unknown.
 long long status_bytes(const std::string& field) {
@@ -53,8 +46,8 @@ int main(int argc, char** argv) {
         std::cerr << "usage: seamid_bulk <workspace.json> <rows.csv> [runs] [--paced]\n";
         return 2;
     }
-    const std::string workspace_text = read_file(argv[1]);
-    const std::string rows_text = read_file(argv[2]);
+    const std::string workspace_text = seamid_bench::read_file(argv[1]);
+    const std::string rows_text = seamid_bench::read_file(argv[2]);
     const long long inputs_rss = current_rss();
 
     // Wall time, and CPU time (less sensitive to other processes sharing the machine).

@@ -1,15 +1,14 @@
 // The native side of bench/js/deletion.bench.mjs, run one iteration at a time so that the JS bench can interleave
 // it with the JS API run by run: seamid_deletion_paced <scale> <requests fifo> <answers fifo>. It builds the
 // workload (deletion_workload.hpp), warms up for 0.5 s, writes "ready", then for each line read from the request
-// FIFO runs one end-to-end plan + replay and writes "ran <ms>"; it exits at the end of the requests.
+// FIFO runs one end-to-end plan + replay and writes "ran <ms>" (paced.hpp); it exits at the end of the requests.
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <string>
 
 #include "deletion_workload.hpp"
+#include "paced.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 4 || std::atoi(argv[1]) < 1) {
@@ -26,16 +25,11 @@ int main(int argc, char** argv) {
     std::size_t sink = 0;
     for (const auto start = clock::now(); since(start) < 500;) sink += seamid_bench::plan_and_replay_end_to_end(snapshot, wave_events, options);
 
-    // The JS side opens the request FIFO for writing first, then the answer FIFO for reading (opens block until
-    // both ends are there).
-    std::ifstream requests(argv[2]);
-    std::ofstream answers(argv[3]);
-    answers << "ready " << sink % 2 << std::endl;
-    std::string line;
-    while (std::getline(requests, line)) {
-        const auto start = clock::now();
+    seamid_bench::serve_paced(argv[2], argv[3], [&](const std::string&) {
         sink += seamid_bench::plan_and_replay_end_to_end(snapshot, wave_events, options);
-        answers << "ran " << since(start) << std::endl;
-    }
+        return true;
+    });
+    volatile std::size_t kept = sink;  // every result is used
+    (void)kept;
     return 0;
 }
