@@ -58,11 +58,12 @@ bool acs_dispose(int handle) {
     return true;
 }
 
-/// Loads snapshot JSON text; returns the issues as a JSON array.
-std::string acs_load(int handle, const std::string& text) {
+/// Loads the `length` bytes of snapshot JSON in the bulk buffer (released after); returns the issues as a JSON array.
+std::string acs_load(int handle, unsigned length) {
+    const std::vector<char> text = take_bulk_text(length);
     seamid::acs_model* model = model_at(handle);
     if (model == nullptr) return "[]";
-    return issues_text(model->load_text(text));
+    return issues_text(model->load_text(std::string_view(text.data(), text.size())));
 }
 
 /// Preflight of `operation` with a JSON request body; returns the result as JSON text.
@@ -142,8 +143,11 @@ std::string acs_stats(int handle) {
     return seamid::dump_json(out);
 }
 
-/// Loads and audits snapshot JSON text in one call (no handle kept).
-std::string acs_audit_snapshot(const std::string& text) { return seamid::dump_json(seamid::audit_acs_snapshot(text)); }
+/// Loads and audits the `length` bytes of snapshot JSON in the bulk buffer in one call (no handle kept).
+std::string acs_audit_snapshot(unsigned length) {
+    const std::vector<char> text = take_bulk_text(length);
+    return seamid::dump_json(seamid::audit_acs_snapshot(std::string_view(text.data(), text.size())));
+}
 
 /// [name, severity, message template] of every ACS code, indexed by its numeric value (index 0 unused).
 emscripten::val acs_catalog() {

@@ -16,6 +16,18 @@ struct scratch_buffers {
 /// The process-wide buffers.
 scratch_buffers& buffers();
 
+/// The buffer of a big input text (bulk_text.cpp): JS writes it after _bulkReserve, a load reads it once.
+std::vector<char>& bulk_text();
+
+/// The first `length` bytes JS wrote into the bulk buffer (clamped to its size), as a string the caller owns; the
+/// buffer itself is released.
+inline std::vector<char> take_bulk_text(unsigned length) {
+    std::vector<char> text;
+    text.swap(bulk_text());
+    text.resize(length < text.size() ? length : text.size());
+    return text;
+}
+
 /// The first `length` bytes JS wrote into the input buffer (clamped to its size).
 inline std::string_view input_view(unsigned length) {
     auto& input = buffers().input;

@@ -17,6 +17,7 @@
 #include "seamid/uniqueness.hpp"
 #include "seamid/workspace_index.hpp"
 #include "request_decoding.hpp"
+#include "scratch.hpp"
 
 namespace seamid_wasm {
 namespace {
@@ -58,12 +59,6 @@ registry<batch_state>& batches() {
     return instance;
 }
 
-/// The buffer JS writes a workspace snapshot's text into before _workspaceLoad (released right after).
-std::vector<char>& bulk_text() {
-    static std::vector<char> instance;
-    return instance;
-}
-
 /// The text of the last batch step's answer; JS reads it from memory (_batchOutput) and decodes it with a
 /// TextDecoder, instead of embind copying it out as a std::string byte by byte.
 std::string& step_output() {
@@ -90,20 +85,12 @@ unsigned workspace_size(int handle) {
     return index ? static_cast<unsigned>(index->size()) : 0u;
 }
 
-std::uintptr_t bulk_reserve(unsigned bytes) {
-    auto& text = bulk_text();
-    text.resize(bytes + 1u);
-    return reinterpret_cast<std::uintptr_t>(text.data());
-}
-
-/// Loads the `length` bytes of list JSON in the bulk buffer; returns {"issues": [...]}.
+/// Loads the `length` bytes of list JSON in the bulk buffer (released after); returns {"issues": [...]}.
 std::string workspace_load(int handle, unsigned length) {
+    const std::vector<char> text = take_bulk_text(length);
     auto* index = workspaces().get(handle);
-    auto& text = bulk_text();
     if (index == nullptr) return gone();
-    const std::string_view view(text.data(), length < text.size() ? length : text.size());
-    const auto issues = index->load_json(view);
-    std::vector<char>().swap(text);  // give the snapshot's bytes back
+    const auto issues = index->load_json(std::string_view(text.data(), text.size()));
     return seamid::dump_json({{"issues", seamid::issues_to_json(issues)}});
 }
 
@@ -311,7 +298,6 @@ EMSCRIPTEN_BINDINGS(seamid_workspace) {
     emscripten::function("_workspaceNew", &workspace_new);
     emscripten::function("_workspaceFree", &workspace_free);
     emscripten::function("_workspaceSize", &workspace_size);
-    emscripten::function("_bulkReserve", &bulk_reserve);
     emscripten::function("_workspaceLoad", &workspace_load);
     emscripten::function("_workspaceAdd", &workspace_add);
     emscripten::function("_workspaceUpdate", &workspace_update);

@@ -80,6 +80,29 @@ for (const { name, api } of builds) {
     }
   });
 
+  test(`${name}: snapshot text with non-ASCII names, from the first character on, loads and reads back unchanged`, () => {
+    const snapshot = structuredClone(shared.snapshot);
+    const names = ['\u{1F600} Zoë', 'José Ñúñez', '東京 太郎', 'a\u00e9'.repeat(5000), ''];
+    const users = snapshot.acs_users.acs_users;
+    users.forEach((user, i) => { user.full_name = names[i % names.length]; });
+    // The text starts with a non-ASCII member, so the writer's first pass stops at once and the second writes the rest.
+    const text = `{"\u00e9":1,${JSON.stringify(snapshot).slice(1)}`;
+    for (const input of [text, snapshot]) {
+      const model = api.createAcsModel(input);
+      try {
+        assert.deepEqual(model.loadIssues.filter((i) => i.severity === 'error'), []);
+        assert.equal(model.stats().acs_users, users.length);
+        for (const user of users.filter((u) => u.user_identity_id)) {
+          const listed = model.listAcsUsers(user.user_identity_id).acs_users.find((u) => u.acs_user_id === user.acs_user_id);
+          assert.equal(listed.full_name, user.full_name, user.acs_user_id);
+        }
+      } finally {
+        model.dispose();
+      }
+    }
+    assert.deepEqual(api.auditAcsSnapshot(text), api.auditAcsSnapshot(snapshot));
+  });
+
   test(`${name}: the fast path reads a character at any position of an id exactly as the JSON path does`, () => {
     const model = api.createAcsModel(shared.snapshot);
     try {

@@ -146,7 +146,7 @@ export function acsApi(wasm, wire) {
       const handle = this.#live();
       const { text, issue } = toJsonText(snapshot, true);
       if (issue) return [issue];
-      return JSON.parse(wasm._acsLoad(handle, text));
+      return JSON.parse(wasm._acsLoad(handle, wire.writeText(wasm._bulkReserve, text)));
     }
 
     #link(add, request) {
@@ -311,7 +311,7 @@ export function acsApi(wasm, wire) {
   function auditAcsSnapshot(snapshot) {
     const { text, issue } = toJsonText(snapshot, true);
     if (issue) return withOk({ violations: 1, mismatches: 0, issues: [issue], counts: { acs_systems: 0, acs_users: 0, user_identities: 0 } });
-    return JSON.parse(wasm._acsAuditSnapshot(text));
+    return JSON.parse(wasm._acsAuditSnapshot(wire.writeText(wasm._bulkReserve, text)));
   }
 
   return { createAcsModel, auditAcsSnapshot };

@@ -24,12 +24,33 @@ export function createWire(wasm) {
       }
       if (i === length) return length;
     }
-    const worstCase = length * 3;
-    if (worstCase > inputCapacity) {
-      inputAddress = wasm._reserveInput(worstCase);
-      inputCapacity = worstCase;
+    return writeText(reserveInput, text);
+  }
+
+  /** Makes the input buffer at least `bytes` long (keeping its bytes); returns its address. */
+  function reserveInput(bytes) {
+    if (bytes > inputCapacity) {
+      inputAddress = wasm._reserveInput(bytes);
+      inputCapacity = bytes;
     }
-    return encoder.encodeInto(text, wasm.HEAPU8.subarray(inputAddress, inputAddress + worstCase)).written;
+    return inputAddress;
+  }
+
+  /**
+   * Writes `text` as UTF-8 into a buffer the module owns: `reserve(bytes)` makes it at least that large, keeping
+   * the bytes it holds, and returns its address. Returns the byte length. ASCII text takes one encodeInto pass
+   * into a buffer of its length; other text grows the buffer once for the rest.
+   */
+  function writeText(reserve, text) {
+    let capacity = text.length + 16;
+    let address = reserve(capacity);
+    let { read, written } = encoder.encodeInto(text, wasm.HEAPU8.subarray(address, address + capacity));
+    if (read < text.length) {
+      capacity = written + (text.length - read) * 3 + 16;
+      address = reserve(capacity); // keeps the bytes already written
+      written += encoder.encodeInto(text.substring(read), wasm.HEAPU8.subarray(address + written, address + capacity)).written;
+    }
+    return written;
   }
 
   /** Reads `length` bytes of UTF-8 from the module's output buffer. */
@@ -59,7 +80,7 @@ export function createWire(wasm) {
     return JSON.parse(wasm[binding](text, ...args));
   }
 
-  return { writeInput, readOutput, callJson, callJsonText };
+  return { writeInput, writeText, readOutput, callJson, callJsonText };
 }
 
 /** An `invalid_input` error at the top level. */

@@ -5,7 +5,6 @@
 import { requestEncoder } from './request-encoding.js';
 import { checkOptions, inputIssue, isStrict, typeIssue } from './wire.js';
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const fields = ['user_identity_id', 'user_identity_key', 'email_address', 'phone_number'];
 const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -76,20 +75,7 @@ function yieldToEventLoop() {
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** The workspace part of the API. */
-export function workspaceApi(wasm) {
-  /** Writes `text` as UTF-8 into a buffer the module owns (`reserve(bytes)` returns its address); returns the byte length. */
-  function writeText(reserve, text) {
-    let capacity = text.length + 16;
-    let address = reserve(capacity);
-    let { read, written } = encoder.encodeInto(text, wasm.HEAPU8.subarray(address, address + capacity));
-    if (read < text.length) {
-      capacity = written + (text.length - read) * 3 + 16;
-      address = reserve(capacity); // keeps the bytes already written
-      written += encoder.encodeInto(text.substring(read), wasm.HEAPU8.subarray(address + written, address + capacity)).written;
-    }
-    return written;
-  }
-
+export function workspaceApi(wasm, wire) {
   /** The text a batch step left in the module's output buffer (`length` bytes of UTF-8 JSON at _batchOutput()). */
   function stepOutput(length) {
     const address = wasm._batchOutput();
@@ -117,7 +103,7 @@ export function workspaceApi(wasm) {
     let loadIssues;
     if (text === null) loadIssues = [inputIssue(`The identities cannot be serialised as JSON: ${identities.message}`)];
     else {
-      const length = writeText((bytes) => wasm._bulkReserve(bytes), text);
+      const length = wire.writeText(wasm._bulkReserve, text);
       loadIssues = JSON.parse(wasm._workspaceLoad(handle, length)).issues;
     }
     return makeWorkspace(handle, loadIssues);
@@ -254,7 +240,7 @@ export function workspaceApi(wasm) {
               return finish();
             }
           } else {
-            const length = writeText((bytes) => wasm._batchReserve(batch, bytes), input);
+            const length = wire.writeText((bytes) => wasm._batchReserve(batch, bytes), input);
             const start = JSON.parse(wasm._batchStartCsv(batch, length));
             result.usable = start.usable;
             result.issues.push(...start.issues);
