@@ -19,8 +19,8 @@ scratch_buffers& buffers();
 /// The buffer of a big input text (bulk_text.cpp): JS writes it after _bulkReserve, a load reads it once.
 std::vector<char>& bulk_text();
 
-/// The first `length` bytes JS wrote into the bulk buffer (clamped to its size), as a string the caller owns; the
-/// buffer itself is released.
+/// The first `length` bytes JS wrote into the bulk buffer (clamped to its size), in a buffer the caller now owns; the
+/// module keeps none of it.
 inline std::vector<char> take_bulk_text(unsigned length) {
     std::vector<char> text;
     text.swap(bulk_text());
