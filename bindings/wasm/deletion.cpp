@@ -346,23 +346,28 @@ emscripten::val event_record_buffer(unsigned size) {
     return emscripten::val(emscripten::typed_memory_view(buffer.size(), buffer.data()));
 }
 
+/// An event whose type the binding has already matched to a resource kind (both compact paths know it).
+struct typed_event {
+    seamid::deletion_event event;
+    seamid::resource_kind kind;
+};
+
 /// Applies `events` in order and answers with two numbers per event in the number buffer: outcome | reason << 4
 /// | (event_id valid) << 8 | kind << 9, and the step index (0xFFFFFFFF for none). With `write_event_ids`, the
 /// valid event ids are also written into the record buffer, 36 lower-case bytes each in event order.
-emscripten::val answer_events(seamid::deletion_progress& progress, const std::vector<seamid::deletion_event>& events, bool write_event_ids) {
+emscripten::val answer_events(seamid::deletion_progress& progress, const std::vector<typed_event>& events, bool write_event_ids) {
     auto& out = number_buffer();
     out.reserve(events.size() * 2);
     auto& buffer = record_buffer();
     std::size_t id_bytes = 0;
-    for (const auto& event : events) {
-        const auto outcome = progress.apply_event_verdict(event);  // JS has or gets the event's texts: no strings built
+    for (const auto& [event, kind] : events) {
+        const auto outcome = progress.apply_event_verdict(event, kind);  // JS has or gets the event's texts: no strings built
         std::uint32_t code = 3, reason = 0;
         for (std::uint32_t i = 0; i < 4; ++i)
             if (event_outcomes[i] == outcome.outcome) code = i;
         for (std::uint32_t i = 0; i < 7; ++i)
             if (ignore_reasons[i] == outcome.reason) reason = i;
-        const auto kind = seamid::kind_from_event_type(event.event_type);
-        out.push_back(code | reason << 4 | (event.event_id ? 256u : 0u) | (kind ? static_cast<std::uint32_t>(*kind) : 0u) << 9);
+        out.push_back(code | reason << 4 | (event.event_id ? 256u : 0u) | static_cast<std::uint32_t>(kind) << 9);
         out.push_back(outcome.step);
         if (write_event_ids && event.event_id) {
             if (buffer.size() < id_bytes + 36) buffer.resize(id_bytes + 36);  // JS's recordBytes(36 * n) then fetches a new view
@@ -384,7 +389,7 @@ emscripten::val progress_apply_event_records(int handle, unsigned records_length
     number_buffer().clear();
     auto* progress = progress_at(handle);
     if (progress == nullptr) return number_view();
-    std::vector<seamid::deletion_event> events;
+    std::vector<typed_event> events;
     const std::string_view text = records;
     std::size_t at = 0;
     events.reserve(text.size() / 40);
@@ -404,9 +409,10 @@ emscripten::val progress_apply_event_records(int handle, unsigned records_length
     while (at < text.size()) {
         const int kind = text[at++] - '0';
         if (kind < 0 || kind >= static_cast<int>(seamid::attached_kind_count)) return number_view();
-        seamid::deletion_event event{seamid::kind_info(static_cast<seamid::resource_kind>(kind)).event_type, std::nullopt, std::nullopt, std::nullopt};
+        const auto resource = static_cast<seamid::resource_kind>(kind);
+        seamid::deletion_event event{seamid::kind_info(resource).event_type, std::nullopt, std::nullopt, std::nullopt};
         if (!read(event.event_id) || !read(event.workspace_id) || !read(event.resource_id)) return number_view();
-        events.push_back(event);
+        events.push_back({event, resource});
     }
     return answer_events(*progress, events, false);
 }
@@ -424,12 +430,12 @@ emscripten::val progress_apply_events_text(int handle, unsigned length) {
     seamid::detail::event_reader reader;
     if (!reader.run(text)) return number_view();
     const auto raws = reader.take();
-    std::vector<seamid::deletion_event> events;
+    std::vector<typed_event> events;
     events.reserve(raws.size());
     for (const auto& raw : raws) {
         const auto kind = raw.is_object ? seamid::kind_from_event_type(raw.event_type) : std::nullopt;
         if (!kind) return number_view();
-        events.push_back({seamid::kind_info(*kind).event_type, raw.ids[static_cast<std::size_t>(*kind)], raw.event_id, raw.workspace_id});
+        events.push_back({{seamid::kind_info(*kind).event_type, raw.ids[static_cast<std::size_t>(*kind)], raw.event_id, raw.workspace_id}, *kind});
     }
     return answer_events(*progress, events, true);
 }

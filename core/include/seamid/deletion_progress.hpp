@@ -183,13 +183,15 @@ public:
 
     /// apply_event for callers that already hold the event's texts (the wasm binding's compact path): the same
     /// state change and the same record of ignored events, but no string is built for an applied event.
-    event_verdict apply_event_verdict(const deletion_event& event) {
+    event_verdict apply_event_verdict(const deletion_event& event) { return apply_event_verdict(event, kind_from_event_type(event.event_type)); }
+
+    /// The same for a caller that has already matched the event's type: `kind` is kind_from_event_type(event.event_type).
+    event_verdict apply_event_verdict(const deletion_event& event, std::optional<resource_kind> kind) {
         event_verdict out;
         if (event.event_id && seen_events_.insert(*event.event_id, 0) != detail::id_index::absent) {
             out.outcome = "duplicate";
             return out;
         }
-        const auto kind = kind_from_event_type(event.event_type);
         if (!kind) return ignore(event, out, "unknown_event_type");
         if (event.workspace_id && plan_.has_workspace && !(*event.workspace_id == plan_.workspace_id))
             return ignore(event, out, "other_workspace");

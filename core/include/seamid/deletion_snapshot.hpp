@@ -6,7 +6,6 @@
 
 #include <array>
 #include <iterator>
-#include <type_traits>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -76,12 +75,6 @@ static_assert(std::size(resource_infos) == static_cast<std::size_t>(resource_kin
 
 /// The kind confirmed by `event_type` (e.g. "acs_user.deleted"), if any.
 [[nodiscard]] constexpr std::optional<resource_kind> kind_from_event_type(std::string_view event_type) noexcept {
-    // The table's own text (what readers pass on once they know the kind) is recognised by its address.
-    if (!std::is_constant_evaluated())
-        for (unsigned k = 0; k < attached_kind_count; ++k) {
-            const std::string_view own = kind_info(static_cast<resource_kind>(k)).event_type;
-            if (own.data() == event_type.data() && own.size() == event_type.size()) return static_cast<resource_kind>(k);
-        }
     for (unsigned k = 0; k < attached_kind_count; ++k)
         if (kind_info(static_cast<resource_kind>(k)).event_type == event_type) return static_cast<resource_kind>(k);
     return std::nullopt;
