@@ -3,6 +3,7 @@
 // index consistency after bad input, and huge or hostile inputs.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "fixtures.hpp"
 #include "seamid/batch.hpp"
+#include "seamid/batch_candidates.hpp"
 #include "seamid/csv.hpp"
 #include "seamid/uniqueness.hpp"
 #include "seamid/workspace_index.hpp"
@@ -331,7 +333,7 @@ json without_lines(const seamid::batch_report& report) {
 
 }  // namespace
 
-TEST_CASE("a CSV batch read in prefetched groups reports exactly what row-by-row JSON validation does", "[batch][csv]") {
+TEST_CASE("a CSV batch (candidates first, then rows) reports exactly what row-by-row JSON validation does", "[batch][csv]") {
     auto index = fixture_workspace();
     for (std::size_t i = 0; i < 40; ++i)  // workspace holders of some rows' values
         REQUIRE(index.add({{"user_identity_id", "aaaaaaaa-0000-4000-8000-" + std::string(10, '0') + std::to_string(10 + i)},
@@ -346,7 +348,7 @@ TEST_CASE("a CSV batch read in prefetched groups reports exactly what row-by-row
         CHECK(from_csv.summary.rows == count);
         CHECK(from_csv.summary.rows_with_errors > 0);
         CHECK(without_lines(from_csv) == without_lines(from_json));
-        // Any step size gives the same rows: groups never straddle a step.
+        // Any step size gives the same rows, whether a step ends inside the candidates pass or the rows pass.
         for (const std::size_t step : {std::size_t{1}, std::size_t{7}, std::size_t{16}, std::size_t{33}}) {
             seamid::csv_batch batch(index, csv);
             std::vector<seamid::row_report> stepped;
@@ -435,7 +437,7 @@ TEST_CASE("row reports written directly as JSON text are the bytes dump_json wri
     }
 }
 
-TEST_CASE("unreadable CSV rows inside a prefetched group neither hide nor invent conflicts", "[batch][csv]") {
+TEST_CASE("unreadable CSV rows neither hide nor invent conflicts", "[batch][csv]") {
     auto index = fixture_workspace();
     // 40 rows: rows 3, 10 and 17 are malformed (broken quoting, a missing field); rows after them repeat values of rows
     // before and after them, within the same 16-row group and across groups.
@@ -459,4 +461,113 @@ TEST_CASE("unreadable CSV rows inside a prefetched group neither hide nor invent
     CHECK(codes[40] == std::vector<std::string>{"duplicate_user_identity_key", "duplicate_email_address", "duplicate_phone_number"});
     CHECK(codes.count(41) == 0);
     CHECK(report.rows.size() == 5);
+}
+
+namespace {
+
+// Pairs of different values with the same 32-bit value_hash (found by search; the test checks they still collide).
+constexpr std::string_view colliding_key_a = "k4799", colliding_key_b = "k38354";
+constexpr std::string_view colliding_email_a = "m7910@example.org", colliding_email_b = "m112361@example.org";
+
+seamid::identity_values values_of(std::string_view key, std::string_view email, std::string_view phone) {
+    seamid::identity_values values;
+    if (!key.empty()) values.set(seamid::identity_field::user_identity_key, key);
+    if (!email.empty()) values.set(seamid::identity_field::email_address, email);
+    if (!phone.empty()) values.set(seamid::identity_field::phone_number, phone);
+    return values;
+}
+
+/// A workspace holding one identity with a key, an email and a phone, and one whose email collides with colliding_email_a.
+seamid::workspace_index candidates_workspace() {
+    seamid::workspace_index index;
+    REQUIRE(index.add({{"user_identity_id", "aaaaaaaa-0000-4000-8000-000000000001"}, {"user_identity_key", "held-key"},
+                       {"email_address", "held@example.org"}, {"phone_number", "+14155550100"}})
+                .empty());
+    REQUIRE(index.add({{"user_identity_id", "aaaaaaaa-0000-4000-8000-000000000002"}, {"email_address", std::string(colliding_email_b)}}).empty());
+    return index;
+}
+
+}  // namespace
+
+TEST_CASE("batch candidates flag exactly the values the workspace or another row may hold", "[batch][candidates]") {
+    using seamid::batch_candidates;
+    using seamid::identity_field;
+    REQUIRE(seamid::workspace_index::value_hash(identity_field::user_identity_key, colliding_key_a) ==
+            seamid::workspace_index::value_hash(identity_field::user_identity_key, colliding_key_b));
+    REQUIRE(seamid::workspace_index::value_hash(identity_field::email_address, colliding_email_a) ==
+            seamid::workspace_index::value_hash(identity_field::email_address, colliding_email_b));
+    const auto index = candidates_workspace();
+    batch_candidates candidates;
+    candidates.add_row(values_of("fresh-0", "fresh0@example.org", "+14155550000"));  // 0: nothing shared
+    candidates.add_row(values_of("held-key", "fresh1@example.org", ""));              // 1: the workspace's key
+    candidates.add_row(values_of("", "HELD@Example.org", ""));                        // 2: the workspace's email, other case
+    candidates.add_row(values_of("fresh-3", "", "+14155550199"));                     // 3: a phone row 5 repeats
+    candidates.add_row(values_of("", "", ""));                                        // 4: no values
+    candidates.add_row(values_of("fresh-5", "", " +14155550199 "));                   // 5: row 3's phone, padded
+    candidates.add_row(values_of(colliding_key_a, "", ""));                           // 6: same hash as row 7's key
+    candidates.add_row(values_of(colliding_key_b, "", ""));                           // 7
+    candidates.add_row(values_of("", colliding_email_a, ""));                         // 8: same hash as the workspace's second email
+    candidates.add_row(values_of("", "", "+14155550100"));                            // 9: the workspace's phone
+    candidates.find(index);
+
+    CHECK(candidates.rows() == 10);
+    CHECK(candidates.bits(0) == 0);
+    CHECK(candidates.bits(1) == batch_candidates::workspace_bit(0));
+    CHECK(candidates.bits(2) == batch_candidates::workspace_bit(1));
+    CHECK(candidates.bits(3) == batch_candidates::batch_bit(2));
+    CHECK(candidates.bits(4) == 0);
+    CHECK(candidates.bits(5) == batch_candidates::batch_bit(2));
+    CHECK(candidates.bits(6) == batch_candidates::batch_bit(0));
+    CHECK(candidates.bits(7) == batch_candidates::batch_bit(0));
+    CHECK(candidates.bits(8) == batch_candidates::workspace_bit(1));
+    CHECK(candidates.bits(9) == batch_candidates::workspace_bit(2));
+    CHECK(candidates.bits(10) == batch_candidates::all_bits);  // a row never recorded is checked in full
+    CHECK(candidates.rows_sharing() == 4);
+
+    batch_candidates empty;
+    empty.find(index);
+    CHECK(empty.rows() == 0);
+    CHECK(empty.rows_sharing() == 0);
+}
+
+TEST_CASE("values that only share a hash are candidates but never conflicts", "[batch][candidates]") {
+    const auto index = candidates_workspace();
+    std::string csv = "user_identity_key,email_address,phone_number\n";
+    csv += std::string(colliding_key_a) + ",a@example.org,\n";
+    csv += std::string(colliding_key_b) + "," + std::string(colliding_email_a) + ",\n";  // hash of row 1's key; the workspace's email hash
+    csv += std::string(colliding_key_a) + ",c@example.org,\n";                           // row 1's key: a real duplicate
+    csv += "held-key,HELD@example.org,+14155550100\n";                                  // the workspace's values
+    const auto report = seamid::validate_csv_batch(index, csv);
+    CHECK(report.summary.rows == 4);
+    std::map<std::size_t, std::vector<std::string>> codes;
+    for (const auto& row : report.rows) codes[row.row] = codes_of(row.issues);
+    CHECK(codes.count(1) == 0);
+    CHECK(codes.count(2) == 0);
+    CHECK(codes[3] == std::vector<std::string>{"duplicate_user_identity_key"});
+    CHECK(codes[4] == std::vector<std::string>{"duplicate_user_identity_key", "email_address_case_variant", "duplicate_phone_number"});
+    REQUIRE(report.rows.size() == 2);
+    CHECK(report.rows[0].conflicts.at(0).row == 1);
+    CHECK(report.rows[1].conflicts.at(0).user_identity_id == "aaaaaaaa-0000-4000-8000-000000000001");
+    // The JSON path checks every value in full: the same rows and issues.
+    json rows = json::array();
+    for (const auto& [key, email, phone] : std::vector<std::array<std::string, 3>>{{std::string(colliding_key_a), "a@example.org", ""},
+                                                                                {std::string(colliding_key_b), std::string(colliding_email_a), ""},
+                                                                                {std::string(colliding_key_a), "c@example.org", ""},
+                                                                                {"held-key", "HELD@example.org", "+14155550100"}})
+        rows.push_back({{"user_identity_key", key}, {"email_address", email}, {"phone_number", phone.empty() ? json(nullptr) : json(phone)}});
+    CHECK(without_lines(report) == without_lines(seamid::validate_batch(index, rows)));
+}
+
+TEST_CASE("a large batch with many shared values matches the full check row for row", "[batch][candidates]") {
+    // 20,000 rows: the candidates' buckets hold many values each, and about a third of the rows share a value.
+    auto index = fixture_workspace();
+    for (std::size_t i = 0; i < 300; ++i)
+        REQUIRE(index.add({{"user_identity_id", "bbbbbbbb-0000-4000-8000-" + std::string(9, '0') + std::to_string(100 + i)},
+                           {"user_identity_key", "row-" + std::to_string(i * 13)}, {"phone_number", "+1415555" + std::to_string(1000 + i * 7)}})
+                    .empty());
+    const auto [csv, rows] = grouped_batch(20000);
+    const auto from_csv = seamid::validate_csv_batch(index, csv);
+    CHECK(from_csv.summary.rows == 20000);
+    CHECK(from_csv.summary.rows_with_errors > 1000);
+    CHECK(without_lines(from_csv) == without_lines(seamid::validate_batch(index, rows)));
 }

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "seamid/batch_candidates.hpp"
 #include "seamid/csv.hpp"
 #include "seamid/identity_request.hpp"
 #include "seamid/issue.hpp"
@@ -109,8 +110,9 @@ public:
 
     /// Validates the next row given as a create_request (views, e.g. into a CSV record): no JSON is built.
     /// `hashes`, when given, are value_hashes() of the request's key, email and phone (computed ahead to prefetch).
+    /// `candidates` are the row's batch_candidates bits: a field whose bit is clear is not looked up there.
     row_report add_request(const create_request& request, std::size_t line = 0, std::vector<issue> found = {},
-                           const value_hashes* hashes = nullptr) {
+                           const value_hashes* hashes = nullptr, std::uint8_t candidates = batch_candidates::all_bits) {
         row_report report = begin_row(line);
         base_.front() = report.row - 1;  // reused: no allocation per row
         report.issues = std::move(found);
@@ -119,7 +121,7 @@ public:
         else
             for (auto& field_issue : field_issues) report.issues.push_back(std::move(field_issue));
         detail::drop_repeated_issues(report.issues);
-        check_uniqueness(request_values(request), report, base_, hashes);
+        check_uniqueness(request_values(request), report, base_, hashes, candidates);
         count(report);
         return report;
     }
@@ -197,19 +199,26 @@ private:
     }
 
     /// Conflicts with the workspace, then with the first earlier row holding each value; then remembers the
-    /// row's values that no earlier row holds exactly.
-    void check_uniqueness(const identity_values& values, row_report& report, const issue_path& base, const value_hashes* given = nullptr) {
+    /// row's values that no earlier row holds exactly. Only the fields with a `candidates` bit are looked up
+    /// (a value no other row shares is not remembered either: no later row can ask for it).
+    void check_uniqueness(const identity_values& values, row_report& report, const issue_path& base, const value_hashes* given = nullptr,
+                          std::uint8_t candidates = batch_candidates::all_bits) {
+        if (candidates == 0) return;
         // Hash each value once and prefetch its positions in both indexes: the six lookups then overlap
-        // their cache misses (with a million identities each lookup is a miss). A CSV batch did this ahead.
+        // their cache misses (with a million identities each lookup is a miss). Callers that read rows a group
+        // at a time (the wasm binding's encoded rows) did this ahead and pass the hashes.
         value_hashes computed;
         if (given == nullptr) prefetch(values, computed);
         const value_hashes& hashes = given != nullptr ? *given : computed;
-        find_conflicts(workspace_, values, workspace_index::no_slot, options_, report.conflicts, hashes.data());
+        identity_values in_workspace = values;
+        for (std::size_t f = 0; f < unique_fields.size(); ++f)
+            if ((candidates & batch_candidates::workspace_bit(f)) == 0) in_workspace.clear(unique_fields[f]);
+        find_conflicts(workspace_, in_workspace, workspace_index::no_slot, options_, report.conflicts, hashes.data());
         identity_values remembered;
         value_hashes remembered_hashes{};
         for (std::size_t f = 0; f < unique_fields.size(); ++f) {
             const identity_field field = unique_fields[f];
-            if (!values.has(field)) continue;
+            if (!values.has(field) || (candidates & batch_candidates::batch_bit(f)) == 0) continue;
             const std::string_view value = comparable_value(field, values.get(field));
             std::uint32_t exact_row = 0, variant_row = 0;
             earlier_.visit_holders(field, value, hashes[f], [&](workspace_index::slot_type slot, match_kind kind) {
@@ -269,42 +278,25 @@ class csv_batch {
 public:
     /// Reads the header of `text`; header problems are in issues(), and usable() says whether rows can be read.
     csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {})
-        : reader_(text), validator_(workspace, options), options_(options) {
+        : reader_(text), first_row_(text), workspace_(workspace), validator_(workspace, options), options_(options) {
         read_header();
-        header_end_ = reader_.position();
+        first_row_ = reader_;
     }
 
-    /// Validates up to `max_rows` rows, appending those with issues to `out`. Returns true when the input is done.
-    /// Rows are read a group at a time: the group's values are hashed and their table positions prefetched
-    /// first, so each row's lookups find their cache lines loaded instead of waiting for memory one by one.
+    /// Works through up to `max_rows` records; returns true when the input is done. The first calls only
+    /// record each row's key, email and phone (batch_candidates: no row is validated, summary() stays at 0);
+    /// once the text is read, later calls validate up to `max_rows` rows each, appending those with issues to
+    /// `out`, and look up only the values that the workspace or another row may hold.
     bool step(std::size_t max_rows, std::vector<row_report>& out) {
         if (!usable_) return true;
-        for (std::size_t n = 0; n < max_rows;) {
-            const std::size_t want = std::min(group_size, max_rows - n);
-            std::size_t got = 0;
-            while (got < want && reader_.next(group_[got])) ++got;
-            if (!reserved_ && got == group_size) reserve_for_rest(got);
-            // A real prefetch instruction retires at once, so it is issued as soon as each row is hashed. Where the
-            // "prefetch" is a plain load (wasm), it holds the CPU's reorder window until its line arrives: the
-            // whole group is hashed first and its loads are issued back to back, so that they are in flight together.
-            if constexpr (detail::prefetch_is_load) {
-                for (std::size_t i = 0; i < got; ++i) {
-                    group_values_[i] = readable(group_[i]) ? cell_values(group_[i]) : identity_values{};
-                    batch_validator::hash_values(group_values_[i], group_hashes_[i]);
-                }
-                for (std::size_t i = 0; i < got; ++i) validator_.prefetch_hashed(group_values_[i], group_hashes_[i]);
-            } else {
-                for (std::size_t i = 0; i < got; ++i) {
-                    group_hashes_[i] = {};
-                    if (readable(group_[i])) validator_.prefetch(cell_values(group_[i]), group_hashes_[i]);
-                }
-            }
-            for (std::size_t i = 0; i < got; ++i) {
-                row_report report = read_row(group_[i], group_hashes_[i]);
-                if (!report.issues.empty()) out.push_back(std::move(report));
-            }
-            n += got;
-            if (got < want) return true;
+        if (!indexed_) {
+            index_rows(max_rows);
+            return false;
+        }
+        for (std::size_t n = 0; n < max_rows; ++n) {
+            if (!reader_.next(row_)) return true;
+            row_report report = read_row(row_, candidates_.bits(validator_.next_row() - 1));
+            if (!report.issues.empty()) out.push_back(std::move(report));
         }
         return reader_.position() >= reader_.size();
     }
@@ -407,17 +399,22 @@ private:
         return values;
     }
 
-    /// Once the first group of rows is read: makes room in the earlier rows' tables for about as many rows as
-    /// the rest of the text holds at that group's bytes per row (capped; the tables still grow if needed).
-    void reserve_for_rest(std::size_t rows_read) {
-        reserved_ = true;
-        const std::size_t consumed = reader_.position() - header_end_;
-        if (rows_read == 0 || consumed == 0) return;
-        const std::size_t estimate = (reader_.size() - header_end_) / (consumed / rows_read + 1) + rows_read;
-        validator_.reserve(std::min<std::size_t>(estimate + estimate / 8, std::size_t{1} << 21));
+    /// Records the values of up to `max_rows` more rows; at the end of the text, finds the candidates and
+    /// rewinds to the first row for validation.
+    void index_rows(std::size_t max_rows) {
+        for (std::size_t n = 0; n < max_rows; ++n) {
+            if (!reader_.next(row_)) {
+                candidates_.find(workspace_);
+                validator_.reserve(candidates_.rows_sharing());
+                reader_ = first_row_;
+                indexed_ = true;
+                return;
+            }
+            candidates_.add_row(readable(row_) ? cell_values(row_) : identity_values{});
+        }
     }
 
-    row_report read_row(const csv_record& record, const batch_validator::value_hashes& hashes) {
+    row_report read_row(const csv_record& record, std::uint8_t candidates) {
         const std::size_t row_index = validator_.next_row() - 1;
         if (record.error != csv_error::none)
             return validator_.add_unreadable_row(
@@ -443,7 +440,7 @@ private:
                                     "This value is not valid UTF-8; save the file as UTF-8.", std::nullopt});
             set_cell(field, cell);
         }
-        return validator_.add_request(request_, record.line, std::move(encoding), &hashes);
+        return validator_.add_request(request_, record.line, std::move(encoding), nullptr, candidates);
     }
 
     /// Puts a cell into the request: an empty cell is null (absent for acs_system_ids); views point into the record.
@@ -469,15 +466,13 @@ private:
         }
     }
 
-    static constexpr std::size_t group_size = 16;  ///< rows read, hashed and prefetched together
-
     csv_reader reader_;
-    csv_record record_;  ///< the header
-    std::array<csv_record, group_size> group_;
-    std::array<identity_values, group_size> group_values_{};
-    std::array<batch_validator::value_hashes, group_size> group_hashes_{};
-    std::size_t header_end_ = 0;
-    bool reserved_ = false;
+    csv_reader first_row_;  ///< the reader where the rows start (after the header)
+    csv_record record_;     ///< the header
+    csv_record row_;        ///< the current row
+    const workspace_index& workspace_;
+    batch_candidates candidates_;
+    bool indexed_ = false;  ///< true once every row's values are recorded and the candidates found
     batch_validator validator_;
     validation_options options_;
     std::vector<issue> issues_;

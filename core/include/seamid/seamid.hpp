@@ -2,6 +2,7 @@
 #pragma once
 
 #include "seamid/batch.hpp"
+#include "seamid/batch_candidates.hpp"
 #include "seamid/csv.hpp"
 #include "seamid/email.hpp"
 #include "seamid/identity_request.hpp"

@@ -145,6 +145,9 @@ public:
     [[nodiscard]] static std::uint32_t value_hash(identity_field field, std::string_view value) noexcept { return hash_of(field, value); }
     /// Starts loading the table position of a hashed value (see slot_table::prefetch).
     void prefetch(identity_field field, std::uint32_t hash) const noexcept { table(field).prefetch(hash); }
+    /// True when some value of `field` has this value_hash (false: no identity can hold a value with this hash).
+    /// Calls in ascending hash order read the field's table front to back (batch_candidates sorts for this).
+    [[nodiscard]] bool may_hold(identity_field field, std::uint32_t hash) const noexcept { return table(field).contains_hash(hash); }
 
     /// A stored field of the record in `slot` (valid until the next change to the index).
     [[nodiscard]] std::string_view value(slot_type slot, identity_field field) const noexcept {

@@ -164,6 +164,17 @@ public:
         }
     }
 
+    /// True when some entry has this hash (its value may still differ). Calls in ascending hash order read the
+    /// table front to back (see position), so a sorted batch of look-ups streams through memory.
+    [[nodiscard]] bool contains_hash(std::uint32_t hash) const noexcept {
+        bool found = false;
+        visit(hash, [&](std::uint32_t) {
+            found = true;
+            return false;  // one entry is enough
+        });
+        return found;
+    }
+
     /// Asks the CPU to start loading the probe position of `hash` (lookups of several values then overlap
     /// their cache misses instead of paying them one after another; see prefetch_for_read).
     void prefetch(std::uint32_t hash) const noexcept {
@@ -195,9 +206,9 @@ private:
         std::uint32_t slot;
     };
 
-    [[nodiscard]] std::size_t position(std::uint32_t hash) const noexcept {
-        return static_cast<std::size_t>((static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ULL) >> shift_) & mask_;
-    }
+    // The hash's top bits: hashes are already mixed (hash_text ends in an avalanche), and a position that grows
+    // with the hash lets a caller look up many values in hash order sweep the table front to back.
+    [[nodiscard]] std::size_t position(std::uint32_t hash) const noexcept { return static_cast<std::size_t>(hash >> shift_); }
 
     void rehash(std::size_t capacity) {
         if (capacity < 16) capacity = 16;
@@ -206,7 +217,7 @@ private:
         mask_ = capacity - 1;
         unsigned bits = 0;
         while ((std::size_t{1} << bits) < capacity) ++bits;
-        shift_ = 64 - bits;
+        shift_ = 32 - bits;
         used_ = live_ = 0;
         for (const entry& moved : old) {
             if (moved.slot == empty_slot || moved.slot == erased_slot) continue;
@@ -220,7 +231,7 @@ private:
 
     std::vector<entry, table_allocator<entry>> entries_;
     std::size_t mask_ = 0;
-    unsigned shift_ = 64;
+    unsigned shift_ = 31;  ///< 32 - log2(capacity); unused while the table is empty
     std::size_t used_ = 0;  ///< live entries + tombstones
     std::size_t live_ = 0;
 };

@@ -4,14 +4,6 @@
 
 namespace seamid::detail {
 
-/// True where prefetch_for_read is a plain load that the CPU must complete before retiring it (WebAssembly has no
-/// prefetch instruction), rather than a hint that retires at once: callers then issue a group's loads back to back.
-#if defined(__wasm__)
-inline constexpr bool prefetch_is_load = true;
-#else
-inline constexpr bool prefetch_is_load = false;
-#endif
-
 /// Asks the CPU to start loading `*address`. WebAssembly has no prefetch instruction (the builtin compiles to
 /// nothing): there the value is read for real, a load nothing waits for, which the CPU still overlaps with
 /// the other loads of the group.
