@@ -372,3 +372,49 @@ TEST_CASE("acs: new ACS users' emails follow the identity email rules", "[acs]")
     REQUIRE(formatted.size() == 1);
     CHECK(formatted[0].suggestion == "jane@example.com");
 }
+
+TEST_CASE("acs: an identity's system bits follow its ACS users across system moves, deletes and more than 64 systems", "[acs]") {
+    // System k's id ends in k; systems 3 and 67 share a bit (67 = 64 + 3), so the bits only ever narrow the walk.
+    const auto id = [](const char* prefix, int n) {
+        std::string tail = std::to_string(n);
+        return std::string(prefix) + "000000-0000-4000-8000-" + std::string(12 - tail.size(), '0') + tail;
+    };
+    seamid::acs_model model;
+    for (int k = 0; k < 70; ++k) REQUIRE(model.put_acs_system({{"acs_system_id", id("5e", k)}, {"name", "System " + std::to_string(k)}}).empty());
+    REQUIRE(model.put_user_identity({{"user_identity_id", id("1d", 1)}, {"full_name", "Ada"}}).empty());
+    const auto put_acs_user = [&](int n, int system, bool linked) {
+        json record = {{"acs_user_id", id("ac", n)}, {"acs_system_id", id("5e", system)}, {"full_name", "ACS user " + std::to_string(n)}};
+        if (linked) record["user_identity_id"] = id("1d", 1);
+        REQUIRE(model.put_acs_user(record).empty());
+        REQUIRE(model.consistent());
+    };
+    const std::string identity = id("1d", 1), moved = id("ac", 1), in_5 = id("ac", 2), in_67 = id("ac", 3);
+    const auto add = [&](const std::string& acs_user) { return seamid::check_add_acs_user(model, {identity, acs_user}); };
+    const auto refused_naming_moved = [&](const seamid::acs_link_check& check) {
+        return check.verdict == seamid::acs_verdict::refused && check.count == 1 &&
+               check.findings[0].code == seamid::acs_code::user_identity_has_acs_user_in_system && seamid::to_string(check.other_acs_user) == moved;
+    };
+    put_acs_user(1, 3, true);
+    put_acs_user(2, 5, false);
+    put_acs_user(3, 67, false);
+    CHECK(add(in_5).verdict == seamid::acs_verdict::allowed);
+    CHECK(add(in_67).verdict == seamid::acs_verdict::allowed);  // the same bit as system 3: walked, no clash
+    put_acs_user(1, 5, true);                                   // the linked ACS user moves to system 5
+    CHECK(refused_naming_moved(add(in_5)));
+    CHECK(add(in_67).verdict == seamid::acs_verdict::allowed);
+    put_acs_user(1, 67, true);
+    CHECK(add(in_5).verdict == seamid::acs_verdict::allowed);
+    CHECK(refused_naming_moved(add(in_67)));
+    put_acs_user(1, 67, false);                                 // unlinked by a put without user_identity_id
+    CHECK(add(in_67).verdict == seamid::acs_verdict::allowed);
+    put_acs_user(1, 5, true);
+    REQUIRE(model.delete_acs_user(moved));
+    REQUIRE(model.consistent());
+    CHECK(add(in_5).verdict == seamid::acs_verdict::allowed);
+    // The batched checks read the same bits.
+    const std::vector<seamid::acs_link_request> requests = {{identity, in_5}, {identity, in_67}};
+    std::vector<seamid::acs_link_check> out(2);
+    seamid::check_acs_links(model, true, requests.data(), requests.size(), out.data());
+    CHECK(out[0].verdict == seamid::acs_verdict::allowed);
+    CHECK(out[1].verdict == seamid::acs_verdict::allowed);
+}
