@@ -73,10 +73,11 @@ async function validate(text, name) {
   try {
     const result = await workspace.validateBatch(text, {
       format: /\.json$/i.test(name) ? 'json' : /\.csv$/i.test(name) ? 'csv' : undefined,
-      onProgress: ({ done, total }) => {
+      onProgress: ({ done, total, read }) => {
+        const reading = read < total;  // CSV: the first pass reads every row's key, email and phone
         progress.max = Math.max(total, 1);
-        progress.value = done;
-        progressText.textContent = `${done.toLocaleString()} / ${total.toLocaleString()} rows`;
+        progress.value = reading ? read : done;
+        progressText.textContent = `${reading ? 'reading' : 'checking'} ${(reading ? read : done).toLocaleString()} / ${total.toLocaleString()} rows`;
       },
     });
     progressText.textContent += ` in ${Math.round(performance.now() - started)} ms`;

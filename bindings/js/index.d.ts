@@ -477,10 +477,14 @@ export interface BatchResult {
   rows: RowReport[];
 }
 
-/** Progress of a batch: rows done out of the total. */
+/** Progress of a batch: rows checked out of the total. CSV text is read in two passes: first every row's key, email
+ * and phone (`read` counts up to `total`, `done` stays 0), then the checks (`done` counts up). */
 export interface BatchProgress {
+  /** Rows checked. */
   done: number;
   total: number;
+  /** Rows read by the first pass of CSV text; equal to `total` for row arrays and JSON (one pass). */
+  read: number;
 }
 
 /** Options of validateBatch. */

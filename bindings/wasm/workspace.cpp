@@ -200,13 +200,15 @@ unsigned answer(std::string text) {
     return static_cast<unsigned>(step_output().size());
 }
 
-/// Writes {"done", "finished", "rows"} (dump_json's key order) for a CSV step into step_output.
-void write_csv_step(const std::vector<seamid::row_report>& rows, std::size_t done, bool finished) {
+/// Writes {"done", "finished", "read", "rows"} (dump_json's key order) for a CSV step into step_output.
+void write_csv_step(const std::vector<seamid::row_report>& rows, std::size_t done, std::size_t read, bool finished) {
     std::string& out = step_output();
     out.clear();
     out += "{\"done\":";
     seamid::detail::append_dumped_number(out, done);
-    out += finished ? ",\"finished\":true,\"rows\":" : ",\"finished\":false,\"rows\":";
+    out += finished ? ",\"finished\":true,\"read\":" : ",\"finished\":false,\"read\":";
+    seamid::detail::append_dumped_number(out, read);
+    out += ",\"rows\":";
     append_rows_json(out, rows);
     out += '}';
 }
@@ -214,14 +216,14 @@ void write_csv_step(const std::vector<seamid::row_report>& rows, std::size_t don
 /// Address of the last step's answer (valid until the next step); its byte length is what the step returned.
 std::uintptr_t batch_output() { return reinterpret_cast<std::uintptr_t>(step_output().data()); }
 
-/// Validates up to `max_rows` more CSV rows; the answer {"rows": [...with issues], "done", "finished"} is left in
-/// the output buffer (_batchOutput) and its byte length returned.
+/// Reads or validates up to `max_rows` more CSV rows (csv_batch::step); the answer {"rows": [...with issues],
+/// "done", "read", "finished"} is left in the output buffer (_batchOutput) and its byte length returned.
 unsigned batch_step_csv(int batch, unsigned max_rows) {
     auto* state = batches().get(batch);
     if (state == nullptr || !state->csv || workspaces().get(state->workspace) == nullptr) return answer(gone());
     std::vector<seamid::row_report> rows;
     const bool finished = state->csv->step(max_rows, rows);
-    write_csv_step(rows, state->csv->summary().rows, finished);
+    write_csv_step(rows, state->csv->summary().rows, state->csv->rows_read(), finished);
     return static_cast<unsigned>(step_output().size());
 }
 

@@ -16,7 +16,7 @@ test('the sample CSV against the sample workspace shows a progress bar, a summar
   await page.waitForSelector('[data-testid=bulk-import][data-state=done]');
   assert.equal(await page.isVisible('[data-testid=bulk-progress]'), true);
   assert.equal(await page.evaluate(() => document.querySelector('[data-testid=bulk-progress]').value), 8);
-  assert.match(await page.textContent('[data-testid=bulk-progress-text]'), /^8 \/ 8 rows in \d+ ms$/);
+  assert.match(await page.textContent('[data-testid=bulk-progress-text]'), /^checking 8 \/ 8 rows in \d+ ms$/);
   assert.match(await page.textContent('[data-testid=bulk-summary]'), /8 rows against the sample workspace — 2 ok, 5 with errors, 1 with warnings only\./);
   const rows = await page.$$eval('[data-testid=bulk-table] tbody tr', (trs) => trs.map((tr) => [tr.dataset.row, tr.dataset.code, tr.className]));
   assert.deepEqual(rows, [

@@ -226,7 +226,7 @@ export function workspaceApi(wasm, wire) {
           alive();
         }
       };
-      const report = (done, total) => onProgress?.({ done, total });
+      const report = (done, total, read = total) => onProgress?.({ done, total, read });
       try {
         let input = rows;
         if (typeof input === 'string') {
@@ -246,14 +246,15 @@ export function workspaceApi(wasm, wire) {
             result.issues.push(...start.issues);
             result.columns = start.columns;
             result.total = start.total;
-            report(0, result.total);
+            report(0, result.total, 0);
             if (!start.usable) return finish();
             await slices((count) => {
               const chunk = JSON.parse(stepOutput(wasm._batchStepCsv(batch, count)));
               if (chunk.issues) throw new Error(`seamid: ${chunk.issues[0].message}`);
               result.rows.push(...chunk.rows);
               if (chunk.finished) result.total = chunk.done;
-              report(chunk.done, Math.max(result.total, chunk.done));
+              const total = Math.max(result.total, chunk.done, chunk.read);
+              report(chunk.done, total, chunk.finished ? total : chunk.read);
               return chunk.finished;
             });
             return finish();

@@ -307,6 +307,8 @@ public:
     [[nodiscard]] bool usable() const noexcept { return usable_; }
     /// Counts so far.
     [[nodiscard]] const batch_summary& summary() const noexcept { return validator_.summary(); }
+    /// Rows read by the first pass (every row once it is over): with summary().rows, the progress of both passes.
+    [[nodiscard]] std::size_t rows_read() const noexcept { return candidates_.rows(); }
     /// Bytes of the text consumed so far.
     [[nodiscard]] std::size_t position() const noexcept { return reader_.position(); }
     /// The header's column names.

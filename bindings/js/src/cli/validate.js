@@ -28,17 +28,19 @@ function readText(file, what) {
 
 /** A progress bar on stderr, drawn only on a terminal and only for batches large enough to wait for. */
 function progressBar(stream) {
-  let last = -1;
-  const draw = ({ done, total }) => {
+  let last = null;
+  const draw = ({ done, total, read }) => {
     if (!stream.isTTY || total < 20000) return;
-    const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
-    if (percent === last) return;
-    last = percent;
+    const stage = read < total ? 'reading ' : 'checking';  // CSV: a first pass reads every row's key, email and phone
+    const count = read < total ? read : done;
+    const percent = total > 0 ? Math.floor((count / total) * 100) : 100;
+    if (`${stage}${percent}` === last) return;
+    last = `${stage}${percent}`;
     const width = 30;
     const filled = Math.round((percent / 100) * width);
-    stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}% ${done}/${total} rows`);
+    stream.write(`\r${stage} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}% ${count}/${total} rows`);
   };
-  draw.end = () => { if (last >= 0) stream.write('\n'); };
+  draw.end = () => { if (last !== null) stream.write('\n'); };
   return draw;
 }
 
