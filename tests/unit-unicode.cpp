@@ -38,3 +38,14 @@ TEST_CASE("trim removes exactly JavaScript's whitespace set", "[unicode]") {
     CHECK(trim_js_whitespace("\xFF x \xFF") == "\xFF x \xFF");          // invalid bytes stop trimming
     CHECK(trim_js_whitespace(std::string("\0x", 2)) == std::string("\0x", 2));
 }
+
+TEST_CASE("trim's fast path: printable ASCII ends return the text itself, anything else is decoded", "[unicode]") {
+    const std::string_view plain = "a b";
+    CHECK(trim_js_whitespace(plain).data() == plain.data());  // no copy, no change
+    CHECK(trim_js_whitespace("x").size() == 1);
+    CHECK(trim_js_whitespace("~\x7F") == "~\x7F");                   // DEL (0x7F) is not whitespace
+    CHECK(trim_js_whitespace("x ") == "x");                           // one end plain, the other not
+    CHECK(trim_js_whitespace("\x21\xC2\xA0") == "!");                 // NBSP at the end
+    CHECK(trim_js_whitespace("\xC2\xA0" "a") == "a");
+    CHECK(trim_js_whitespace("").empty());
+}

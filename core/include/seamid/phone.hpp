@@ -323,11 +323,7 @@ constexpr void diagnose(phone_check& result, std::string_view text) noexcept {
 /// Never allocates; the error-level verdict (accepted()) equals Seam's schema on every input.
 [[nodiscard]] constexpr phone_check check_phone(std::string_view value, const validation_options& options = {}) noexcept {
     phone_check result;
-    std::string_view trimmed = value;
-    // Text that starts and ends with a visible ASCII character (0x21-0x7F) has nothing for trim() to remove.
-    const auto visible_ascii = [](char c) noexcept { return static_cast<unsigned>(static_cast<unsigned char>(c) - 0x21u) < 0x5Fu; };
-    const bool plain = !value.empty() && visible_ascii(value.front()) && visible_ascii(value.back());
-    if (!plain) trimmed = unicode::trim_js_whitespace(value);
+    const std::string_view trimmed = unicode::trim_js_whitespace(value);
     if (detail::matches_seam_e164(trimmed)) {
         if (trimmed.size() != value.size()) {
             detail::add_finding(result, phone_code::untrimmed, severity::info);

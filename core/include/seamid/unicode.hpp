@@ -76,6 +76,10 @@ struct decoded {
 
 /// The text without the leading and trailing whitespace JavaScript's trim() would remove.
 [[nodiscard]] constexpr std::string_view trim_js_whitespace(std::string_view text) noexcept {
+    // Fast path: first and last bytes that are printable ASCII leave nothing to trim (every JS white space is
+    // ASCII <= 0x20 or a multi-byte sequence, whose bytes are all >= 0x80). Most values take it.
+    const auto printable = [](char c) { return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x80; };
+    if (!text.empty() && printable(text.front()) && printable(text.back())) return text;
     std::size_t begin = 0;
     while (begin < text.size()) {
         const decoded d = decode_at(text, begin);

@@ -68,13 +68,8 @@ struct identity_values {
 };
 
 /// The value the index compares for a field: phone numbers as Seam stores them (JS-trimmed), others as given.
-/// Fast path: a value whose first and last bytes are printable ASCII has nothing to trim (every JS whitespace
-/// is ASCII <= 0x20 or a multi-byte sequence, whose bytes are all >= 0x80).
 [[nodiscard]] constexpr std::string_view comparable_value(identity_field field, std::string_view value) noexcept {
-    if (field != identity_field::phone_number) return value;
-    const auto printable = [](char c) { return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x80; };
-    if (!value.empty() && printable(value.front()) && printable(value.back())) return value;
-    return unicode::trim_js_whitespace(value);
+    return field == identity_field::phone_number ? unicode::trim_js_whitespace(value) : value;
 }
 
 /// How an indexed value matched a looked-up one.
