@@ -571,3 +571,41 @@ TEST_CASE("a large batch with many shared values matches the full check row for 
     CHECK(from_csv.summary.rows_with_errors > 1000);
     CHECK(without_lines(from_csv) == without_lines(seamid::validate_batch(index, rows)));
 }
+
+TEST_CASE("counting CSV records word by word gives what a byte-by-byte count gives", "[csv]") {
+    const auto by_bytes = [](std::string_view text) {
+        std::size_t records = 0;
+        bool quoted = false, content = false;
+        for (const char c : text) {
+            if (c == '"') quoted = !quoted;
+            if (!quoted && (c == '\n' || c == '\r')) {
+                records += content;
+                content = false;
+            } else {
+                content = true;
+            }
+        }
+        return records + content;
+    };
+    // Every text of up to 7 characters from a small alphabet, placed at each offset of a word (padding in front).
+    const std::string alphabet = "a\",\r\n";
+    std::vector<std::string> texts = {"", "h\r\n\"a\nb\",c\r\n\r\nd\r\n", "\"\"\"\"\n\n\r\r\"x\ny\"\r\n", std::string(100, '\n')};
+    for (std::size_t length = 1; length <= 7; ++length) {
+        std::size_t combinations = 1;
+        for (std::size_t i = 0; i < length; ++i) combinations *= alphabet.size();
+        for (std::size_t n = 0; n < combinations; ++n) {
+            std::string text;
+            for (std::size_t i = 0, rest = n; i < length; ++i, rest /= alphabet.size()) text += alphabet[rest % alphabet.size()];
+            texts.push_back(text);
+        }
+    }
+    std::size_t checked = 0;
+    for (const auto& text : texts)
+        for (const std::string& padding : {std::string(), std::string("x,"), std::string("abcdefg"), std::string("\"q\"\n\"q\"\r\n")}) {
+            const std::string padded = padding + text + padding;
+            INFO(padded);
+            REQUIRE(seamid::csv_count_records(padded) == by_bytes(padded));
+            ++checked;
+        }
+    CHECK(checked > 4 * 97000);
+}

@@ -237,18 +237,7 @@ private:
 [[nodiscard]] inline std::size_t csv_count_records(std::string_view text) noexcept {
     std::size_t records = 0;
     bool quoted = false, content = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if constexpr (detail::csv_scan_words) {
-            // Skip 8 bytes at a time while none is a quote or a line break (they are all content).
-            while (i + 8 <= text.size()) {
-                const std::uint64_t word = detail::csv_word(text.data() + i);
-                if ((detail::csv_bytes_equal(word, '"') | detail::csv_bytes_equal(word, '\n') | detail::csv_bytes_equal(word, '\r')) != 0) break;
-                content = true;
-                i += 8;
-            }
-            if (i >= text.size()) break;
-        }
-        const char c = text[i];
+    const auto take = [&](char c) {
         if (c == '"') quoted = !quoted;
         if (!quoted && (c == '\n' || c == '\r')) {
             records += content;
@@ -256,7 +245,21 @@ private:
         } else {
             content = true;
         }
+    };
+    std::size_t i = 0;
+    if constexpr (detail::csv_scan_words) {
+        // 8 bytes at a time: a word without a quote or a line break is all content; any other word is taken byte by
+        // byte (whole words keep the loads aligned to the scan and the loop free of restarts).
+        for (; i + 8 <= text.size(); i += 8) {
+            const std::uint64_t word = detail::csv_word(text.data() + i);
+            if ((detail::csv_bytes_equal(word, '"') | detail::csv_bytes_equal(word, '\n') | detail::csv_bytes_equal(word, '\r')) == 0) {
+                content = true;
+                continue;
+            }
+            for (std::size_t k = 0; k < 8; ++k) take(text[i + k]);
+        }
     }
+    for (; i < text.size(); ++i) take(text[i]);
     return records + content;
 }
 
