@@ -253,8 +253,7 @@ export function workspaceApi(wasm, wire) {
               if (chunk.issues) throw new Error(`seamid: ${chunk.issues[0].message}`);
               result.rows.push(...chunk.rows);
               if (chunk.finished) result.total = chunk.done;
-              const total = Math.max(result.total, chunk.done, chunk.read);
-              report(chunk.done, total, chunk.finished ? total : chunk.read);
+              report(chunk.done, Math.max(result.total, chunk.done, chunk.read), chunk.read);
               return chunk.finished;
             });
             return finish();

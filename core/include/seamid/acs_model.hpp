@@ -338,12 +338,14 @@ struct user_identity_record {
     std::uint32_t first_acs_user = 0xFFFFFFFFu;  ///< head of the list of its ACS users
     std::uint32_t acs_user_count = 0;
     std::uint32_t generation = 0;
-    std::uint64_t acs_system_bits = 0;  ///< acs_system_bit of the system of each of its ACS users
+    std::uint64_t acs_system_bits = 0;  ///< detail::acs_system_bit of the system of each of its ACS users
 };
 
+namespace detail {
 /// The bit of an ACS system (by index) in user_identity_record::acs_system_bits: the index modulo 64. An identity
 /// whose bits lack it has no ACS user in that system, so a link check need not walk its ACS users.
 [[nodiscard]] constexpr std::uint64_t acs_system_bit(std::uint32_t system) noexcept { return std::uint64_t{1} << (system & 63u); }
+}  // namespace detail
 
 /// An ACS user as the model holds it (a subset of Seam's acs_user).
 struct acs_user_record {
@@ -611,7 +613,7 @@ public:
             for_each_acs_user_of(i, [&](std::uint32_t j) { walked += acs_users_[j].identity == i ? 1 : 1000000; });
             if (walked != per_identity[i] || identities_[i].acs_user_count != per_identity[i]) return false;
             std::uint64_t bits = 0;
-            for_each_acs_user_of(i, [&](std::uint32_t j) { bits |= acs_system_bit(acs_users_[j].system); });
+            for_each_acs_user_of(i, [&](std::uint32_t j) { bits |= detail::acs_system_bit(acs_users_[j].system); });
             if (bits != identities_[i].acs_system_bits) return false;
             listed += identities_[i].listed ? 1 : 0;
         }
@@ -720,7 +722,7 @@ private:
         acs_users_[acs_user].identity = identity;
         acs_users_[acs_user].next_of_identity = identities_[identity].first_acs_user;
         identities_[identity].first_acs_user = acs_user;
-        identities_[identity].acs_system_bits |= acs_system_bit(acs_users_[acs_user].system);
+        identities_[identity].acs_system_bits |= detail::acs_system_bit(acs_users_[acs_user].system);
         ++identities_[identity].acs_user_count;
         sync_acs_user(acs_user);
         sync_identity(identity);
@@ -745,7 +747,7 @@ private:
     /// Recomputes an identity's acs_system_bits from its ACS users (after one left it or changed system).
     void refresh_system_bits(std::uint32_t identity) noexcept {
         std::uint64_t bits = 0;
-        for (std::uint32_t i = identities_[identity].first_acs_user; i != none; i = acs_users_[i].next_of_identity) bits |= acs_system_bit(acs_users_[i].system);
+        for (std::uint32_t i = identities_[identity].first_acs_user; i != none; i = acs_users_[i].next_of_identity) bits |= detail::acs_system_bit(acs_users_[i].system);
         identities_[identity].acs_system_bits = bits;
         sync_identity(identity);
     }

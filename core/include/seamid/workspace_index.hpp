@@ -141,7 +141,7 @@ public:
     /// Starts loading the table position of a hashed value (see slot_table::prefetch).
     void prefetch(identity_field field, std::uint32_t hash) const noexcept { table(field).prefetch(hash); }
     /// True when some value of `field` has this value_hash (false: no identity can hold a value with this hash).
-    /// Calls in ascending hash order read the field's table front to back (batch_candidates sorts for this).
+    /// Calls grouped by the hash's top bits read the field's table front to back (batch_candidates groups them so).
     [[nodiscard]] bool may_hold(identity_field field, std::uint32_t hash) const noexcept { return table(field).contains_hash(hash); }
 
     /// A stored field of the record in `slot` (valid until the next change to the index).

@@ -164,8 +164,8 @@ public:
         }
     }
 
-    /// True when some entry has this hash (its value may still differ). Calls in ascending hash order read the
-    /// table front to back (see position), so a sorted batch of look-ups streams through memory.
+    /// True when some entry has this hash (its value may still differ). Look-ups grouped by the hash's top bits
+    /// read one small part of the table per group (see position) instead of lines anywhere in it.
     [[nodiscard]] bool contains_hash(std::uint32_t hash) const noexcept {
         bool found = false;
         visit(hash, [&](std::uint32_t) {
@@ -207,7 +207,7 @@ private:
     };
 
     // The hash's top bits: hashes are already mixed (hash_text ends in an avalanche), and a position that grows
-    // with the hash lets a caller look up many values in hash order sweep the table front to back.
+    // with the hash lets a caller that groups its look-ups by those bits read the table front to back.
     [[nodiscard]] std::size_t position(std::uint32_t hash) const noexcept { return static_cast<std::size_t>(hash >> shift_); }
 
     void rehash(std::size_t capacity) {
