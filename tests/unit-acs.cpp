@@ -373,8 +373,8 @@ TEST_CASE("acs: new ACS users' emails follow the identity email rules", "[acs]")
     CHECK(formatted[0].suggestion == "jane@example.com");
 }
 
-TEST_CASE("acs: an identity's system bits follow its ACS users across system moves, deletes and more than 64 systems", "[acs]") {
-    // System k's id ends in k; systems 3 and 67 share a bit (67 = 64 + 3), so the bits only ever narrow the walk.
+TEST_CASE("acs: the one-ACS-user-per-system rule follows ACS users that move between systems or are deleted", "[acs]") {
+    // System k's id ends in k. One identity; its ACS user moves between systems 3, 5 and 67 by puts, then is deleted.
     const auto id = [](const char* prefix, int n) {
         std::string tail = std::to_string(n);
         return std::string(prefix) + "000000-0000-4000-8000-" + std::string(12 - tail.size(), '0') + tail;
@@ -398,7 +398,7 @@ TEST_CASE("acs: an identity's system bits follow its ACS users across system mov
     put_acs_user(2, 5, false);
     put_acs_user(3, 67, false);
     CHECK(add(in_5).verdict == seamid::acs_verdict::allowed);
-    CHECK(add(in_67).verdict == seamid::acs_verdict::allowed);  // the same bit as system 3: walked, no clash
+    CHECK(add(in_67).verdict == seamid::acs_verdict::allowed);
     put_acs_user(1, 5, true);                                   // the linked ACS user moves to system 5
     CHECK(refused_naming_moved(add(in_5)));
     CHECK(add(in_67).verdict == seamid::acs_verdict::allowed);

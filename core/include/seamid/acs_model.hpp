@@ -338,14 +338,7 @@ struct user_identity_record {
     std::uint32_t first_acs_user = 0xFFFFFFFFu;  ///< head of the list of its ACS users
     std::uint32_t acs_user_count = 0;
     std::uint32_t generation = 0;
-    std::uint64_t acs_system_bits = 0;  ///< detail::acs_system_bit of the system of each of its ACS users
 };
-
-namespace detail {
-/// The bit of an ACS system (by index) in user_identity_record::acs_system_bits: the index modulo 64. An identity
-/// whose bits lack it has no ACS user in that system, so a link check need not walk its ACS users.
-[[nodiscard]] constexpr std::uint64_t acs_system_bit(std::uint32_t system) noexcept { return std::uint64_t{1} << (system & 63u); }
-}  // namespace detail
 
 /// An ACS user as the model holds it (a subset of Seam's acs_user).
 struct acs_user_record {
@@ -374,11 +367,10 @@ struct acs_user_link {
     friend constexpr bool operator==(const acs_user_link&, const acs_user_link&) = default;
 };
 
-/// What a link check reads of a user identity, packed in 16 bytes (see acs_user_link).
+/// What a link check reads of a user identity, packed in 8 bytes (see acs_user_link).
 struct user_identity_link {
     std::uint32_t first_acs_user = 0xFFFFFFFFu;  ///< as user_identity_record::first_acs_user
     std::uint32_t listed = 0;                    ///< 1 when user_identity_record::listed
-    std::uint64_t acs_system_bits = 0;           ///< as user_identity_record::acs_system_bits
     friend constexpr bool operator==(const user_identity_link&, const user_identity_link&) = default;
 };
 
@@ -612,9 +604,6 @@ public:
             std::uint32_t walked = 0;
             for_each_acs_user_of(i, [&](std::uint32_t j) { walked += acs_users_[j].identity == i ? 1 : 1000000; });
             if (walked != per_identity[i] || identities_[i].acs_user_count != per_identity[i]) return false;
-            std::uint64_t bits = 0;
-            for_each_acs_user_of(i, [&](std::uint32_t j) { bits |= detail::acs_system_bit(acs_users_[j].system); });
-            if (bits != identities_[i].acs_system_bits) return false;
             listed += identities_[i].listed ? 1 : 0;
         }
         if (listed != identity_count_) return false;
@@ -713,7 +702,7 @@ private:
 
     /// The packed link fields of a record.
     static acs_user_link link_of(const acs_user_record& u) noexcept { return {u.system, u.identity, u.next_of_identity, u.present ? 1u : 0u}; }
-    static user_identity_link link_of(const user_identity_record& p) noexcept { return {p.first_acs_user, p.listed ? 1u : 0u, p.acs_system_bits}; }
+    static user_identity_link link_of(const user_identity_record& p) noexcept { return {p.first_acs_user, p.listed ? 1u : 0u}; }
     /// Copies a record's link fields into its packed entry; called after every change to them.
     void sync_acs_user(std::uint32_t index) noexcept { acs_user_links_[index] = link_of(acs_users_[index]); }
     void sync_identity(std::uint32_t index) noexcept { identity_links_[index] = link_of(identities_[index]); }
@@ -722,7 +711,6 @@ private:
         acs_users_[acs_user].identity = identity;
         acs_users_[acs_user].next_of_identity = identities_[identity].first_acs_user;
         identities_[identity].first_acs_user = acs_user;
-        identities_[identity].acs_system_bits |= detail::acs_system_bit(acs_users_[acs_user].system);
         ++identities_[identity].acs_user_count;
         sync_acs_user(acs_user);
         sync_identity(identity);
@@ -742,13 +730,6 @@ private:
         acs_users_[acs_user].identity = none;
         --identities_[identity].acs_user_count;
         sync_acs_user(acs_user);
-        refresh_system_bits(identity);
-    }
-    /// Recomputes an identity's acs_system_bits from its ACS users (after one left it or changed system).
-    void refresh_system_bits(std::uint32_t identity) noexcept {
-        std::uint64_t bits = 0;
-        for (std::uint32_t i = identities_[identity].first_acs_user; i != none; i = acs_users_[i].next_of_identity) bits |= detail::acs_system_bit(acs_users_[i].system);
-        identities_[identity].acs_system_bits = bits;
         sync_identity(identity);
     }
     void index_contacts(std::uint32_t acs_user) {
@@ -929,9 +910,7 @@ private:
         sync_acs_user(index);
         ++systems_[system_index].acs_user_count;
         index_contacts(index);
-        const std::uint32_t previous_identity = acs_users_[index].identity;
         set_link(index, identity_index);
-        if (previous_identity != none && previous_identity == identity_index) refresh_system_bits(previous_identity);  // its system may have changed
     }
 };
 

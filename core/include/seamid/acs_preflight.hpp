@@ -120,10 +120,7 @@ inline void finish_add_check(const acs_model& model, acs_link_check& check) noex
         add_link_finding(check, acs_code::acs_user_linked_to_other_identity, acs_field::acs_user_id);
     }
     std::uint32_t clash = acs_model::none;
-    const user_identity_link& identity = model.user_identity_link_at(check.user_identity);
-    // The identity's system bits rule out most systems it has no ACS user in without walking its ACS users.
-    const std::uint32_t first = (identity.acs_system_bits & detail::acs_system_bit(user.system)) != 0 ? identity.first_acs_user : acs_model::none;
-    for (std::uint32_t other = first; other != acs_model::none;) {
+    for (std::uint32_t other = model.user_identity_link_at(check.user_identity).first_acs_user; other != acs_model::none;) {
         const acs_user_link& link = model.acs_user_link_at(other);
         if (link.system == user.system) {
             clash = other;
