@@ -74,7 +74,7 @@ async function validate(text, name) {
     const result = await workspace.validateBatch(text, {
       format: /\.json$/i.test(name) ? 'json' : /\.csv$/i.test(name) ? 'csv' : undefined,
       onProgress: ({ done, total, read }) => {
-        const reading = read < total;  // CSV: the first pass reads every row's key, email and phone
+        const reading = read < total;  // the first pass reads every row's key, email and phone
         progress.max = Math.max(total, 1);
         progress.value = reading ? read : done;
         progressText.textContent = `${reading ? 'reading' : 'checking'} ${(reading ? read : done).toLocaleString()} / ${total.toLocaleString()} rows`;

@@ -477,13 +477,13 @@ export interface BatchResult {
   rows: RowReport[];
 }
 
-/** Progress of a batch: rows checked out of the total. CSV text is read in two passes: first every row's key, email
+/** Progress of a batch: rows checked out of the total. A batch is read in two passes: first every row's key, email
  * and phone (`read` counts up to `total`, `done` stays 0), then the checks (`done` counts up). */
 export interface BatchProgress {
   /** Rows checked. */
   done: number;
   total: number;
-  /** Rows read by the first pass of CSV text; equal to `total` for row arrays and JSON (one pass). */
+  /** Rows read by the first pass. */
   read: number;
 }
 

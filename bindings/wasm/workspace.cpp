@@ -5,7 +5,6 @@
 // results are JSON text.
 #include <emscripten/bind.h>
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "seamid/batch.hpp"
+#include "seamid/batch_candidates.hpp"
 #include "seamid/json_input.hpp"
 #include "seamid/uniqueness.hpp"
 #include "seamid/workspace_index.hpp"
@@ -29,6 +29,10 @@ struct batch_state {
     std::vector<char> text;
     std::unique_ptr<seamid::batch_validator> validator;  ///< JSON rows
     std::unique_ptr<seamid::csv_batch> csv;              ///< CSV text
+    std::string recorded;                 ///< row objects: every row's encoding, kept by the first pass for the second
+    std::size_t recorded_at = 0;          ///< where the second pass reads next
+    seamid::batch_candidates candidates;  ///< row objects: the values the second pass looks up
+    bool candidates_found = false;
 };
 
 /// Handle -> object; handle 0 is never used, freed handles are reused.
@@ -227,62 +231,74 @@ unsigned batch_step_csv(int batch, unsigned max_rows) {
     return static_cast<unsigned>(step_output().size());
 }
 
-/// Validates the rows encoded in the first `length` bytes of the batch's text (per row: u32 byte length, then
-/// the request encoding of request_decoding.hpp), continuing the row numbering of earlier calls:
-/// {"rows": [...with issues], "done", "issues", "usable"}, left in the output buffer like batch_step_csv's. A truncated or malformed encoding makes the rest of
-/// the chunk unusable (an `invalid_input` issue), never a read past the buffer.
-unsigned batch_encoded_rows(int batch, unsigned length) {
+/// The first pass over row objects: keeps the rows encoded in the first `length` bytes of the batch's text (per
+/// row: u32 byte length, then the request encoding of request_decoding.hpp) and records their key, email and phone
+/// (batch_candidates): {"issues", "read", "usable"} in the output buffer. A truncated or malformed encoding makes
+/// the batch unusable (an `invalid_input` issue), never a read past the buffer.
+unsigned batch_record_rows(int batch, unsigned length) {
     auto* state = batches().get(batch);
     if (state == nullptr || workspaces().get(state->workspace) == nullptr) return answer(gone());
     const std::string_view bytes(state->text.data(), length < state->text.size() ? length : state->text.size());
-    std::vector<seamid::row_report> rows;
     std::vector<seamid::issue> issues;
-    // Rows are decoded a group at a time; the group's key, email and phone are hashed and their table positions
-    // loaded together before the rows are validated in order (as csv_batch::step does), so the lookups' cache
-    // misses overlap instead of coming one after another.
-    constexpr std::size_t group_size = 16;
-    std::array<seamid::create_request, group_size> group;
-    std::array<seamid::value_kind, group_size> kinds{};
-    std::array<seamid::identity_values, group_size> values{};
-    std::array<seamid::batch_validator::value_hashes, group_size> hashes{};
+    seamid::create_request request;
     seamid::update_request unused;
     encoded_reader in{bytes};
-    bool truncated = false;
-    while (in.at < bytes.size() && !truncated) {
-        std::size_t got = 0;
-        for (; got < group_size && in.at < bytes.size(); ++got) {
-            const std::string_view row = in.text();
-            if (in.failed) {
-                truncated = true;
-                break;
-            }
-            group[got] = seamid::create_request{};
-            kinds[got] = decode_request(row, group[got], unused, /*is_update=*/false);
-            values[got] = kinds[got] == seamid::value_kind::object ? seamid::batch_validator::request_values(group[got]) : seamid::identity_values{};
-            seamid::batch_validator::hash_values(values[got], hashes[got]);
+    while (in.at < bytes.size()) {
+        const std::size_t start = in.at;
+        const std::string_view row = in.text();
+        if (in.failed) {
+            issues.push_back({{}, "invalid_input", seamid::severity::error, "The encoded rows are truncated; the rest of this chunk was not read.", std::nullopt});
+            break;
         }
-        for (std::size_t i = 0; i < got; ++i) state->validator->prefetch_hashed(values[i], hashes[i]);
-        for (std::size_t i = 0; i < got; ++i) {
-            // A row that is not an object gets the request-body type error, as validate_create reports it.
-            const seamid::issue_path base{state->validator->next_row() - 1};
-            seamid::row_report found = kinds[i] == seamid::value_kind::object
-                                           ? state->validator->add_request(group[i], 0, {}, &hashes[i])
-                                           : state->validator->add_unreadable_row({seamid::request_body_type_issue(base, kinds[i])}, 0);
-            if (!found.issues.empty()) rows.push_back(std::move(found));
-        }
+        request = seamid::create_request{};
+        const seamid::value_kind kind = decode_request(row, request, unused, /*is_update=*/false);
+        state->candidates.add_row(kind == seamid::value_kind::object ? seamid::batch_validator::request_values(request) : seamid::identity_values{});
+        state->recorded.append(bytes.data() + start, in.at - start);
     }
-    if (truncated)
-        issues.push_back({{}, "invalid_input", seamid::severity::error, "The encoded rows are truncated; the rest of this chunk was not read.", std::nullopt});
     std::string& out = step_output();
     out.clear();
-    out += "{\"done\":";
-    seamid::detail::append_dumped_number(out, state->validator->summary().rows);
-    out += ",\"issues\":";
+    out += "{\"issues\":";
     seamid::append_issues_json(out, issues);
-    out += ",\"rows\":";
-    append_rows_json(out, rows);
+    out += ",\"read\":";
+    seamid::detail::append_dumped_number(out, state->candidates.rows());
     out += issues.empty() ? ",\"usable\":true}" : ",\"usable\":false}";
     return static_cast<unsigned>(out.size());
+}
+
+/// The second pass over row objects: validates up to `max_rows` more of the recorded rows, looking up only the
+/// values the first pass marked; the answer {"done", "finished", "read", "rows"} is left in the output buffer like a
+/// CSV step's. The recorded rows are freed after the last one.
+unsigned batch_check_rows(int batch, unsigned max_rows) {
+    auto* state = batches().get(batch);
+    auto* index = state ? workspaces().get(state->workspace) : nullptr;
+    if (index == nullptr) return answer(gone());
+    if (!state->candidates_found) {
+        state->candidates.find(*index);
+        state->validator->reserve(state->candidates.rows_sharing());
+        state->candidates_found = true;
+    }
+    std::vector<seamid::row_report> rows;
+    seamid::create_request request;
+    seamid::update_request unused;
+    encoded_reader in{state->recorded};
+    in.at = state->recorded_at;
+    for (unsigned n = 0; n < max_rows && in.at < state->recorded.size(); ++n) {
+        const std::string_view row = in.text();  // well-formed: the first pass read it
+        request = seamid::create_request{};
+        const seamid::value_kind kind = decode_request(row, request, unused, /*is_update=*/false);
+        const std::size_t row_index = state->validator->next_row() - 1;
+        const seamid::issue_path base{row_index};
+        // A row that is not an object gets the request-body type error, as validate_create reports it.
+        seamid::row_report found = kind == seamid::value_kind::object
+                                       ? state->validator->add_request(request, 0, {}, state->candidates.bits(row_index))
+                                       : state->validator->add_unreadable_row({seamid::request_body_type_issue(base, kind)}, 0);
+        if (!found.issues.empty()) rows.push_back(std::move(found));
+    }
+    state->recorded_at = in.at;
+    const bool finished = in.at >= state->recorded.size();
+    if (finished) std::string().swap(state->recorded);
+    write_csv_step(rows, state->validator->summary().rows, state->candidates.rows(), finished);
+    return static_cast<unsigned>(step_output().size());
 }
 
 /// The batch's counts so far (CSV or JSON rows).
@@ -314,6 +330,7 @@ EMSCRIPTEN_BINDINGS(seamid_workspace) {
     emscripten::function("_batchStartCsv", &batch_start_csv);
     emscripten::function("_batchStepCsv", &batch_step_csv);
     emscripten::function("_batchOutput", &batch_output);
-    emscripten::function("_batchEncodedRows", &batch_encoded_rows);
+    emscripten::function("_batchRecordRows", &batch_record_rows);
+    emscripten::function("_batchCheckRows", &batch_check_rows);
     emscripten::function("_batchSummary", &batch_summary);
 }

@@ -265,8 +265,9 @@ export function workspaceApi(wasm, wire) {
           return finish();
         }
         result.total = input.length;
-        report(0, result.total);
-        // Rows go in the request encoding (request-encoding.js), a chunk at a time, into the batch's buffer.
+        report(0, result.total, 0);
+        // Two passes, as for CSV text. First the rows go in the request encoding (request-encoding.js), a chunk at a
+        // time, into the module, which keeps them and records their key, email and phone; then it checks them.
         const encoded = requestEncoder(wasm, (bytes) => wasm._batchReserve(batch, bytes));
         let next = 0;
         await slices((count) => {
@@ -281,16 +282,23 @@ export function workspaceApi(wasm, wire) {
             }
             encoded.row(input[next]);
           }
-          const answer = JSON.parse(stepOutput(wasm._batchEncodedRows(batch, encoded.length)));
+          const answer = JSON.parse(stepOutput(wasm._batchRecordRows(batch, encoded.length)));
           if (answer.issues.length > 0 && answer.issues[0].code === 'invalid_handle') throw new Error('seamid: this workspace was disposed');
-          result.rows.push(...answer.rows);
           if (!answer.usable) {
             result.usable = false;
             result.issues.push(...answer.issues);
             return true;
           }
-          report(answer.done, result.total);
+          report(0, result.total, answer.read);
           return next >= input.length;
+        });
+        if (!result.usable) return finish();
+        await slices((count) => {
+          const chunk = JSON.parse(stepOutput(wasm._batchCheckRows(batch, count)));
+          if (chunk.issues) throw new Error('seamid: this workspace was disposed');
+          result.rows.push(...chunk.rows);
+          report(chunk.done, result.total, chunk.read);
+          return chunk.finished;
         });
         return finish();
       } finally {

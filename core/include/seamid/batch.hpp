@@ -109,10 +109,9 @@ public:
     }
 
     /// Validates the next row given as a create_request (views, e.g. into a CSV record): no JSON is built.
-    /// `hashes`, when given, are value_hashes() of the request's key, email and phone (computed ahead to prefetch).
     /// `candidates` are the row's batch_candidates bits: a field whose bit is clear is not looked up there.
     row_report add_request(const create_request& request, std::size_t line = 0, std::vector<issue> found = {},
-                           const value_hashes* hashes = nullptr, std::uint8_t candidates = batch_candidates::all_bits) {
+                           std::uint8_t candidates = batch_candidates::all_bits) {
         row_report report = begin_row(line);
         base_.front() = report.row - 1;  // reused: no allocation per row
         report.issues = std::move(found);
@@ -121,7 +120,7 @@ public:
         else
             for (auto& field_issue : field_issues) report.issues.push_back(std::move(field_issue));
         detail::drop_repeated_issues(report.issues);
-        check_uniqueness(request_values(request), report, base_, hashes, candidates);
+        check_uniqueness(request_values(request), report, base_, candidates);
         count(report);
         return report;
     }
@@ -136,40 +135,6 @@ public:
         take(identity_field::email_address, request.email_address);
         take(identity_field::phone_number, request.phone_number);
         return values;
-    }
-
-    /// Hashes a row's values and asks the CPU to start loading their positions in the workspace and in the
-    /// earlier rows; called for a group of rows before they are validated, the lookups' cache misses overlap.
-    void prefetch(const identity_values& values, value_hashes& hashes) const noexcept {
-        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
-            const identity_field field = unique_fields[f];
-            if (!values.has(field)) {
-                hashes[f] = 0;
-                continue;
-            }
-            hashes[f] = workspace_index::value_hash(field, comparable_value(field, values.get(field)));
-            workspace_.prefetch(field, hashes[f]);
-            earlier_.prefetch(field, hashes[f]);
-        }
-    }
-
-    /// The value_hashes of a row's key, email and phone (0 where absent); touches no table.
-    static void hash_values(const identity_values& values, value_hashes& hashes) noexcept {
-        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
-            const identity_field field = unique_fields[f];
-            hashes[f] = values.has(field) ? workspace_index::value_hash(field, comparable_value(field, values.get(field))) : 0;
-        }
-    }
-
-    /// Asks the CPU to start loading the table positions of already hashed values (hash_values) in the workspace
-    /// and the earlier rows. A group's loads are issued back to back, with no hashing in between, so that as many
-    /// misses as the CPU can track are in flight together (in wasm, where these are plain loads, this matters most).
-    void prefetch_hashed(const identity_values& values, const value_hashes& hashes) const noexcept {
-        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
-            if (!values.has(unique_fields[f])) continue;
-            workspace_.prefetch(unique_fields[f], hashes[f]);
-            earlier_.prefetch(unique_fields[f], hashes[f]);
-        }
     }
 
     /// Makes room for about `rows` more rows' values (avoids growing the earlier rows' tables step by step).
@@ -198,18 +163,31 @@ private:
         return report;
     }
 
+    /// Hashes a row's values and asks the CPU to start loading their positions in the workspace and in the
+    /// earlier rows, so that the look-ups that follow overlap their cache misses.
+    void prefetch(const identity_values& values, value_hashes& hashes) const noexcept {
+        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
+            const identity_field field = unique_fields[f];
+            if (!values.has(field)) {
+                hashes[f] = 0;
+                continue;
+            }
+            hashes[f] = workspace_index::value_hash(field, comparable_value(field, values.get(field)));
+            workspace_.prefetch(field, hashes[f]);
+            earlier_.prefetch(field, hashes[f]);
+        }
+    }
+
     /// Conflicts with the workspace, then with the first earlier row holding each value; then remembers the
     /// row's values that no earlier row holds exactly. Only the fields with a `candidates` bit are looked up
     /// (a value no other row shares is not remembered either: no later row can ask for it).
-    void check_uniqueness(const identity_values& values, row_report& report, const issue_path& base, const value_hashes* given = nullptr,
+    void check_uniqueness(const identity_values& values, row_report& report, const issue_path& base,
                           std::uint8_t candidates = batch_candidates::all_bits) {
         if (candidates == 0) return;
         // Hash each value once and prefetch its positions in both indexes: the six lookups then overlap
-        // their cache misses (with a million identities each lookup is a miss). Callers that read rows a group
-        // at a time (the wasm binding's encoded rows) did this ahead and pass the hashes.
-        value_hashes computed;
-        if (given == nullptr) prefetch(values, computed);
-        const value_hashes& hashes = given != nullptr ? *given : computed;
+        // their cache misses (with a million identities each lookup is a miss).
+        value_hashes hashes;
+        prefetch(values, hashes);
         identity_values in_workspace = values;
         for (std::size_t f = 0; f < unique_fields.size(); ++f)
             if ((candidates & batch_candidates::workspace_bit(f)) == 0) in_workspace.clear(unique_fields[f]);
@@ -442,7 +420,7 @@ private:
                                     "This value is not valid UTF-8; save the file as UTF-8.", std::nullopt});
             set_cell(field, cell);
         }
-        return validator_.add_request(request_, record.line, std::move(encoding), nullptr, candidates);
+        return validator_.add_request(request_, record.line, std::move(encoding), candidates);
     }
 
     /// Puts a cell into the request: an empty cell is null (absent for acs_system_ids); views point into the record.

@@ -31,7 +31,7 @@ function progressBar(stream) {
   let last = null;
   const draw = ({ done, total, read }) => {
     if (!stream.isTTY || total < 20000) return;
-    const stage = read < total ? 'reading ' : 'checking';  // CSV: a first pass reads every row's key, email and phone
+    const stage = read < total ? 'reading ' : 'checking';  // a first pass reads every row's key, email and phone
     const count = read < total ? read : done;
     const percent = total > 0 ? Math.floor((count / total) * 100) : 100;
     if (`${stage}${percent}` === last) return;
