@@ -62,3 +62,32 @@ test('exit 2 with a clear message on unusable input', () => {
   }
   assert.equal(seamid('validate', '--help').status, 0);
 });
+
+test('the progress bar on a terminal: the reading pass, then the checking pass, one line per percent', async () => {
+  const { progressBar } = await import('../../bindings/js/src/cli/validate.js');
+  const written = [];
+  const bar = progressBar({ isTTY: true, write: (text) => written.push(text) });
+  const total = 40_000;
+  bar({ done: 0, total, read: 0 });
+  bar({ done: 0, total, read: 20_000 });
+  bar({ done: 0, total, read: 20_100 });  // the same percent: not drawn again
+  bar({ done: 10_000, total, read: total });
+  bar({ done: total, total, read: total });
+  bar.end();
+  assert.deepEqual(written, [
+    `\rreading  [${'.'.repeat(30)}] 0% 0/${total} rows`,
+    `\rreading  [${'#'.repeat(15)}${'.'.repeat(15)}] 50% 20000/${total} rows`,
+    `\rchecking [${'#'.repeat(8)}${'.'.repeat(22)}] 25% 10000/${total} rows`,
+    `\rchecking [${'#'.repeat(30)}] 100% ${total}/${total} rows`,
+    '\n',
+  ]);
+  // Small batches and other streams than a terminal draw nothing.
+  const quiet = [];
+  const small = progressBar({ isTTY: true, write: (text) => quiet.push(text) });
+  small({ done: 0, total: 100, read: 0 });
+  small.end();
+  const piped = progressBar({ isTTY: false, write: (text) => quiet.push(text) });
+  piped({ done: 0, total, read: 0 });
+  piped.end();
+  assert.deepEqual(quiet, []);
+});

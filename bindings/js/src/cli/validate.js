@@ -27,7 +27,7 @@ function readText(file, what) {
 }
 
 /** A progress bar on stderr, drawn only on a terminal and only for batches large enough to wait for. */
-function progressBar(stream) {
+export function progressBar(stream) {
   let last = null;
   const draw = ({ done, total, read }) => {
     if (!stream.isTTY || total < 20000) return;
