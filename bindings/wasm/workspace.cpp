@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "seamid/batch.hpp"
-#include "seamid/batch_candidates.hpp"
 #include "seamid/json_input.hpp"
 #include "seamid/uniqueness.hpp"
 #include "seamid/workspace_index.hpp"
@@ -29,9 +28,8 @@ struct batch_state {
     std::vector<char> text;
     std::unique_ptr<seamid::batch_validator> validator;  ///< JSON rows
     std::unique_ptr<seamid::csv_batch> csv;              ///< CSV text
-    std::string recorded;                 ///< row objects: every row's encoding, kept by the first pass for the second
-    std::size_t recorded_at = 0;          ///< where the second pass reads next
-    seamid::batch_candidates candidates;  ///< row objects: the values the second pass looks up
+    std::string recorded;         ///< row objects: every row's encoding, kept by the first pass for the second
+    std::size_t recorded_at = 0;  ///< where the second pass reads next
     bool candidates_found = false;
 };
 
@@ -233,7 +231,7 @@ unsigned batch_step_csv(int batch, unsigned max_rows) {
 
 /// The first pass over row objects: keeps the rows encoded in the first `length` bytes of the batch's text (per
 /// row: u32 byte length, then the request encoding of request_decoding.hpp) and records their key, email and phone
-/// (batch_candidates): {"issues", "read", "usable"} in the output buffer. A truncated or malformed encoding makes
+/// (batch_validator::record_row): {"issues", "read", "usable"} in the output buffer. A truncated or malformed encoding makes
 /// the batch unusable (an `invalid_input` issue), never a read past the buffer.
 unsigned batch_record_rows(int batch, unsigned length) {
     auto* state = batches().get(batch);
@@ -252,7 +250,7 @@ unsigned batch_record_rows(int batch, unsigned length) {
         }
         request = seamid::create_request{};
         const seamid::value_kind kind = decode_request(row, request, unused, /*is_update=*/false);
-        state->candidates.add_row(kind == seamid::value_kind::object ? seamid::batch_validator::request_values(request) : seamid::identity_values{});
+        state->validator->record_row(kind == seamid::value_kind::object ? seamid::batch_validator::request_values(request) : seamid::identity_values{});
         state->recorded.append(bytes.data() + start, in.at - start);
     }
     std::string& out = step_output();
@@ -260,7 +258,7 @@ unsigned batch_record_rows(int batch, unsigned length) {
     out += "{\"issues\":";
     seamid::append_issues_json(out, issues);
     out += ",\"read\":";
-    seamid::detail::append_dumped_number(out, state->candidates.rows());
+    seamid::detail::append_dumped_number(out, state->validator->rows_recorded());
     out += issues.empty() ? ",\"usable\":true}" : ",\"usable\":false}";
     return static_cast<unsigned>(out.size());
 }
@@ -270,11 +268,9 @@ unsigned batch_record_rows(int batch, unsigned length) {
 /// CSV step's. The recorded rows are freed after the last one.
 unsigned batch_check_rows(int batch, unsigned max_rows) {
     auto* state = batches().get(batch);
-    auto* index = state ? workspaces().get(state->workspace) : nullptr;
-    if (index == nullptr) return answer(gone());
+    if (state == nullptr || workspaces().get(state->workspace) == nullptr) return answer(gone());
     if (!state->candidates_found) {
-        state->candidates.find(*index);
-        state->validator->reserve(state->candidates.rows_sharing());
+        state->validator->find_candidates();
         state->candidates_found = true;
     }
     std::vector<seamid::row_report> rows;
@@ -286,18 +282,17 @@ unsigned batch_check_rows(int batch, unsigned max_rows) {
         const std::string_view row = in.text();  // well-formed: the first pass read it
         request = seamid::create_request{};
         const seamid::value_kind kind = decode_request(row, request, unused, /*is_update=*/false);
-        const std::size_t row_index = state->validator->next_row() - 1;
-        const seamid::issue_path base{row_index};
+        const seamid::issue_path base{state->validator->next_row() - 1};
         // A row that is not an object gets the request-body type error, as validate_create reports it.
         seamid::row_report found = kind == seamid::value_kind::object
-                                       ? state->validator->add_request(request, 0, {}, state->candidates.bits(row_index))
+                                       ? state->validator->add_request(request)
                                        : state->validator->add_unreadable_row({seamid::request_body_type_issue(base, kind)}, 0);
         if (!found.issues.empty()) rows.push_back(std::move(found));
     }
     state->recorded_at = in.at;
     const bool finished = in.at >= state->recorded.size();
     if (finished) std::string().swap(state->recorded);
-    write_csv_step(rows, state->validator->summary().rows, state->candidates.rows(), finished);
+    write_csv_step(rows, state->validator->summary().rows, state->validator->rows_recorded(), finished);
     return static_cast<unsigned>(step_output().size());
 }
 

@@ -102,16 +102,14 @@ public:
                 const auto found = row.find(field_name(field));
                 if (found != row.end() && found->is_string()) values.set(field, found->get_ref<const std::string&>());
             }
-            check_uniqueness(values, report, base);
+            check_uniqueness(values, report, base, candidates_.bits(report.row - 1));
         }
         count(report);
         return report;
     }
 
     /// Validates the next row given as a create_request (views, e.g. into a CSV record): no JSON is built.
-    /// `candidates` are the row's batch_candidates bits: a field whose bit is clear is not looked up there.
-    row_report add_request(const create_request& request, std::size_t line = 0, std::vector<issue> found = {},
-                           std::uint8_t candidates = batch_candidates::all_bits) {
+    row_report add_request(const create_request& request, std::size_t line = 0, std::vector<issue> found = {}) {
         row_report report = begin_row(line);
         base_.front() = report.row - 1;  // reused: no allocation per row
         report.issues = std::move(found);
@@ -120,7 +118,7 @@ public:
         else
             for (auto& field_issue : field_issues) report.issues.push_back(std::move(field_issue));
         detail::drop_repeated_issues(report.issues);
-        check_uniqueness(request_values(request), report, base_, candidates);
+        check_uniqueness(request_values(request), report, base_, candidates_.bits(report.row - 1));
         count(report);
         return report;
     }
@@ -137,8 +135,17 @@ public:
         return values;
     }
 
-    /// Makes room for about `rows` more rows' values (avoids growing the earlier rows' tables step by step).
-    void reserve(std::size_t rows) { earlier_.reserve_values(earlier_.size() + rows); }
+    /// A first pass, optional: records the next row's key, email and phone (a row without values too). Once every
+    /// row is recorded and find_candidates() called, the rows are validated as usual, and each looks up only the
+    /// values the workspace or another row may hold (batch_candidates.hpp). Rows not recorded are checked in full.
+    void record_row(const identity_values& values) { candidates_.add_row(values); }
+    /// Ends the first pass: finds which recorded values may conflict.
+    void find_candidates() {
+        candidates_.find(workspace_);
+        earlier_.reserve_values(earlier_.size() + candidates_.rows_sharing());
+    }
+    /// Rows recorded by the first pass.
+    [[nodiscard]] std::size_t rows_recorded() const noexcept { return candidates_.rows(); }
 
     /// Records a row that could not be read (malformed CSV): it counts as a row with these issues.
     row_report add_unreadable_row(std::vector<issue> issues, std::size_t line) {
@@ -232,6 +239,7 @@ private:
     const workspace_index& workspace_;
     validation_options options_;
     workspace_index earlier_;
+    batch_candidates candidates_;  ///< filled by record_row (empty: every row is checked in full)
     batch_summary summary_;
     issue_path base_{std::size_t{0}};  ///< the current row's path
 };
@@ -256,7 +264,7 @@ class csv_batch {
 public:
     /// Reads the header of `text`; header problems are in issues(), and usable() says whether rows can be read.
     csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {})
-        : reader_(text), first_row_(text), workspace_(workspace), validator_(workspace, options), options_(options) {
+        : reader_(text), first_row_(text), validator_(workspace, options), options_(options) {
         read_header();
         first_row_ = reader_;
     }
@@ -273,7 +281,7 @@ public:
         }
         for (std::size_t n = 0; n < max_rows; ++n) {
             if (!reader_.next(row_)) return true;
-            row_report report = read_row(row_, candidates_.bits(validator_.next_row() - 1));
+            row_report report = read_row(row_);
             if (!report.issues.empty()) out.push_back(std::move(report));
         }
         return reader_.position() >= reader_.size();
@@ -286,7 +294,7 @@ public:
     /// Counts so far.
     [[nodiscard]] const batch_summary& summary() const noexcept { return validator_.summary(); }
     /// Rows read by the first pass (every row once it is over): with summary().rows, the progress of both passes.
-    [[nodiscard]] std::size_t rows_read() const noexcept { return candidates_.rows(); }
+    [[nodiscard]] std::size_t rows_read() const noexcept { return validator_.rows_recorded(); }
     /// Bytes of the text consumed so far.
     [[nodiscard]] std::size_t position() const noexcept { return reader_.position(); }
     /// The header's column names.
@@ -384,17 +392,16 @@ private:
     void index_rows(std::size_t max_rows) {
         for (std::size_t n = 0; n < max_rows; ++n) {
             if (!reader_.next(row_)) {
-                candidates_.find(workspace_);
-                validator_.reserve(candidates_.rows_sharing());
+                validator_.find_candidates();
                 reader_ = first_row_;
                 indexed_ = true;
                 return;
             }
-            candidates_.add_row(readable(row_) ? cell_values(row_) : identity_values{});
+            validator_.record_row(readable(row_) ? cell_values(row_) : identity_values{});
         }
     }
 
-    row_report read_row(const csv_record& record, std::uint8_t candidates) {
+    row_report read_row(const csv_record& record) {
         const std::size_t row_index = validator_.next_row() - 1;
         if (record.error != csv_error::none)
             return validator_.add_unreadable_row(
@@ -420,7 +427,7 @@ private:
                                     "This value is not valid UTF-8; save the file as UTF-8.", std::nullopt});
             set_cell(field, cell);
         }
-        return validator_.add_request(request_, record.line, std::move(encoding), candidates);
+        return validator_.add_request(request_, record.line, std::move(encoding));
     }
 
     /// Puts a cell into the request: an empty cell is null (absent for acs_system_ids); views point into the record.
@@ -450,8 +457,6 @@ private:
     csv_reader first_row_;  ///< the reader where the rows start (after the header)
     csv_record record_;     ///< the header
     csv_record row_;        ///< the current row
-    const workspace_index& workspace_;
-    batch_candidates candidates_;
     bool indexed_ = false;  ///< true once every row's values are recorded and the candidates found
     batch_validator validator_;
     validation_options options_;
