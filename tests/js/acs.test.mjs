@@ -177,6 +177,80 @@ for (const { name, api } of builds) {
     assert.throws(() => model.preflightAddAcsUsers([]), /disposed/);
   });
 
+  test(`${name}: link results stay those of the JSON path once the ids' indexes are kept, through every change`, () => {
+    // Every id of the fixture, and the same ids built anew (equal strings, other objects), in both roles.
+    const ids = new Set(['00000000-0000-4000-8000-000000000000']);
+    for (const user of shared.snapshot.acs_users.acs_users) ids.add(user.acs_user_id);
+    for (const person of shared.snapshot.user_identities) ids.add(person.user_identity_id);
+    for (const scenario of shared.scenarios)
+      for (const step of scenario.steps) for (const key of ['acs_user_id', 'user_identity_id']) if (step.record?.[key]) ids.add(step.record[key]);
+    const all = [...ids, ...[...ids].map((id) => [...id].join(''))];
+    const compareAll = (model, label) => {
+      let compared = 0;
+      for (const user_identity_id of all) {
+        for (const acs_user_id of all) {
+          const request = { user_identity_id, acs_user_id };
+          for (let round = 0; round < 2; round++) {  // the first call may keep the indexes, the second uses them
+            assert.deepEqual(model.preflightAddAcsUser(request), model.preflight('/user_identities/add_acs_user', request), `${label} add ${round}`);
+            assert.deepEqual(model.preflightRemoveAcsUser(request), model.preflight('/user_identities/remove_acs_user', request), `${label} remove ${round}`);
+            compared++;
+          }
+        }
+      }
+      return compared;
+    };
+    for (const scenario of shared.scenarios) {
+      const model = api.createAcsModel(shared.snapshot);
+      try {
+        let compared = compareAll(model, `${scenario.name} / loaded`);
+        scenario.steps.forEach((step, index) => {
+          const label = `${scenario.name} / step ${index} ${step.step}`;
+          switch (step.step) {
+            case 'link': model.linkAcsUser(step.request); break;
+            case 'unlink': model.unlinkAcsUser(step.request); break;
+            case 'put_acs_user': model.putAcsUser(step.record); break;
+            case 'put_user_identity': model.putUserIdentity(step.record); break;
+            case 'put_acs_system': model.putAcsSystem(step.record); break;
+            case 'delete_acs_user': model.deleteAcsUser(step.id); break;
+            case 'delete_user_identity': model.deleteUserIdentity(step.id); break;
+            case 'delete_acs_system': model.deleteAcsSystem(step.id); break;
+            default: return;  // steps that only read
+          }
+          compared += compareAll(model, label);
+        });
+        assert.deepEqual(model.load(shared.snapshot), []);  // a refresh keeps every index
+        compared += compareAll(model, `${scenario.name} / reloaded`);
+        assert.ok(compared > 1000, `${compared} comparisons`);
+      } finally {
+        model.dispose();
+      }
+    }
+  });
+
+  test(`${name}: each model keeps its own indexes: the same ids in models that index them differently`, () => {
+    const { acs_systems, user_identities } = shared.snapshot;
+    const users = shared.snapshot.acs_users.acs_users;
+    const forward = api.createAcsModel(shared.snapshot);
+    const reversed = api.createAcsModel({ acs_systems, acs_users: [...users].reverse(), user_identities: [...user_identities].reverse() });
+    try {
+      for (let round = 0; round < 3; round++) {
+        for (const person of user_identities) {
+          for (const user of users) {
+            const request = { user_identity_id: person.user_identity_id, acs_user_id: user.acs_user_id };
+            for (const model of [forward, reversed, forward])
+              assert.deepEqual(model.preflightAddAcsUser(request), model.preflight('/user_identities/add_acs_user', request), `round ${round}`);
+          }
+        }
+      }
+      // The two models differ only in record order, so they give the same answers.
+      const request = { user_identity_id: user_identities[0].user_identity_id, acs_user_id: users.at(-1).acs_user_id };
+      assert.deepEqual(forward.preflightAddAcsUser(request), reversed.preflightAddAcsUser(request));
+    } finally {
+      forward.dispose();
+      reversed.dispose();
+    }
+  });
+
   test(`${name}: scenarios run step by step on a live model`, () => {
     for (const scenario of shared.scenarios) {
       const model = api.createAcsModel(shared.snapshot);
