@@ -77,4 +77,12 @@ inline std::vector<std::pair<std::string, std::string>> acs_link_requests(unsign
     return out;
 }
 
+/// add_acs_user requests naming each ACS user once (j = 0, 1, ...), with identity (j + j % 3) % N: a program that
+/// checks every link of a workspace once, so that no id is seen twice within 300,000 requests.
+inline std::vector<std::pair<std::string, std::string>> acs_distinct_link_requests(const acs_sizes& sizes = {}) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (unsigned j = 0; j < sizes.acs_users; ++j) out.emplace_back(acs_id("1d", (j + j % 3) % sizes.identities), acs_id("ac", j));
+    return out;
+}
+
 }  // namespace seamid_bench

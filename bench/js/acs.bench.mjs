@@ -50,6 +50,13 @@ export function linkRequests(count = 4096) {
   return out;
 }
 
+/** The same requests as bench/acs_corpus.hpp acs_distinct_link_requests(): each ACS user once. */
+export function distinctLinkRequests() {
+  const out = [];
+  for (let j = 0; j < sizes.acsUsers; j++) out.push({ user_identity_id: id('1d', (j + (j % 3)) % sizes.identities), acs_user_id: id('ac', j) });
+  return out;
+}
+
 const pacedTool = new URL('../../build/native/bench/seamid_acs_paced', import.meta.url).pathname;
 const passes = 4; // passes over the 4,096 requests per measured run, on both sides
 
@@ -57,8 +64,12 @@ const passes = 4; // passes over the 4,096 requests per measured run, on both si
  * Runs the benchmark and returns its rows. Each figure interleaves the native peer (seamid_acs_paced, on the same
  * snapshot file) with the JS API run by run (paced.mjs), so that both sides of a ratio see the same host:
  *   - load: a new model from the snapshot text, 3 runs a side;
- *   - preflight: `passes` passes of preflightAddAcsUser over the 4,096 requests, against check_add_acs_user alone
- *     and against check_add_acs_user + link_check_issues (the same issues and messages a JS call returns);
+ *   - preflight: `passes` passes of preflightAddAcsUser over the 4,096 requests, against check_add_acs_user alone,
+ *     against check_add_acs_user + link_check_issues (the same issues and messages a JS call returns), and against
+ *     check_add_acs_user by record indexes looked up once (as the JS API keeps them: after the first pass it
+ *     checks these requests by index);
+ *   - first sight: one pass of preflightAddAcsUser over 300,000 requests naming each ACS user once (more ids than
+ *     the model keeps indexes for, so every request is checked by id), against the same two native peers;
  *   - batch: `passes` calls of preflightAddAcsUsers(4,096 requests) against check_acs_links.
  */
 export async function run() {
@@ -72,6 +83,7 @@ export async function run() {
     const stats = model.stats();
     if (stats.acs_users !== sizes.acsUsers || stats.user_identities !== sizes.identities) throw new Error('snapshot did not load');
     const requests = linkRequests();
+    const distinct = distinctLinkRequests();
     const verdicts = { allowed: 0, no_op: 0, refused: 0 };
     for (const request of requests) verdicts[model.preflightAddAcsUser(request).verdict]++;
     if (JSON.stringify(model.preflightAddAcsUsers(requests)) !== JSON.stringify(requests.map((r) => model.preflightAddAcsUser(r))))
@@ -81,13 +93,18 @@ export async function run() {
     const single = () => {
       for (let pass = 0; pass < passes; pass++) for (const request of requests) sink += model.preflightAddAcsUser(request).issues.length;
     };
+    const firstSight = () => {
+      for (const request of distinct) sink += model.preflightAddAcsUser(request).issues.length;
+    };
     const batch = () => {
       for (let pass = 0; pass < passes; pass++) sink += model.preflightAddAcsUsers(requests).length;
     };
     warmUp(single, 1000);
     warmUp(batch, 1000);
+    firstSight();
     const checks = passes * requests.length;
     const perSecond = (ms) => (checks / ms) * 1000;
+    const perDistinct = (ms) => (distinct.length / ms) * 1000;
     const rows = [
       { name: 'snapshot', value: `${sizes.identities} identities, ${sizes.acsUsers} ACS users, ${sizes.systems} systems, ${text.length} B JSON` },
       { name: 'request mix (allowed / no_op / refused)', value: `${verdicts.allowed} / ${verdicts.no_op} / ${verdicts.refused}` },
@@ -96,6 +113,7 @@ export async function run() {
       rows.push(
         { name: 'load: createAcsModel(text) (WASM via JS)', value: `${timeMean(load, 3).toFixed(0)} ms` },
         { name: 'preflightAddAcsUser (WASM via JS)', value: rate(perSecond(timeMean(single, 10, 2000))) },
+        { name: `first sight: preflightAddAcsUser, ${distinct.length} distinct ACS users (WASM via JS)`, value: rate(perDistinct(timeMean(firstSight, 3, 2000))) },
         { name: `preflightAddAcsUsers, ${requests.length} per call (WASM via JS)`, value: rate(perSecond(timeMean(batch, 10, 2000))) },
         { name: 'native figures', value: 'missing: run make native first' },
       );
@@ -104,6 +122,9 @@ export async function run() {
     const loads = interleave(() => peer.run('load'), load, 0, 3);
     const bare = interleave(() => peer.run('check'), single, 3000, 10);
     const withIssues = interleave(() => peer.run('issues'), single, 3000, 10);
+    const byIndex = interleave(() => peer.run('indexes'), single, 3000, 10);
+    const distinctBare = interleave(() => peer.run('distinct'), firstSight, 3000, 5);
+    const distinctIssues = interleave(() => peer.run('distinct-issues'), firstSight, 3000, 5);
     const batched = interleave(() => peer.run('batch'), batch, 3000, 10);
     if (sink === 0) throw new Error('no preflight result was read');
     rows.push(
@@ -115,6 +136,13 @@ export async function run() {
       { name: 'ratio preflight time WASM via JS / native check', value: ratioText(bare) },
       { name: 'check + link_check_issues (native, the same output as JS)', value: rate(perSecond(withIssues.native)) },
       { name: 'ratio preflight time WASM via JS / native with issues', value: ratioText(withIssues) },
+      { name: 'check_add_acs_user by kept record indexes (native)', value: rate(perSecond(byIndex.native)) },
+      { name: 'ratio preflight time WASM via JS / native by indexes', value: ratioText(byIndex) },
+      { name: `first sight: preflightAddAcsUser, ${distinct.length} distinct ACS users (WASM via JS)`, value: `${rate(perDistinct(distinctBare.js))}, ${rate(perDistinct(distinctIssues.js))}` },
+      { name: 'first sight: check_add_acs_user (native)', value: rate(perDistinct(distinctBare.native)) },
+      { name: 'ratio first-sight time WASM via JS / native check', value: ratioText(distinctBare) },
+      { name: 'first sight: check + link_check_issues (native)', value: rate(perDistinct(distinctIssues.native)) },
+      { name: 'ratio first-sight time WASM via JS / native with issues', value: ratioText(distinctIssues) },
       { name: `preflightAddAcsUsers, ${requests.length} per call (WASM via JS)`, value: rate(perSecond(batched.js)) },
       { name: `check_acs_links, ${requests.length} per call (native)`, value: rate(perSecond(batched.native)) },
       { name: 'ratio batch time WASM via JS / native', value: ratioText(batched) },

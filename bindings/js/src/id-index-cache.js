@@ -1,8 +1,9 @@
 // IdIndexCache: a fixed-size cache from 36-character id strings to the model's record indexes, so that a link
 // preflight whose ids were seen before skips encoding them into the module, parsing and looking them up.
-// Four entries per set, the set found from a hash of the id's last 8 characters; an entry's string is compared
-// only when its hash matches (reading another string is a cache miss). Its arrays are made on the first keep(),
-// and nothing is allocated after that.
+// Four entries per set, the set found from a hash of the id's last 8 characters. A set's hashes and indexes share
+// one 32-byte block, and an entry's string is compared only when its hash matches, so a miss reads one block (a
+// look-up of an id never seen is mostly memory waits). Its arrays are made on the first keep(), and nothing is
+// allocated after that.
 
 const ways = 4;
 
@@ -10,8 +11,7 @@ const ways = 4;
 export class IdIndexCache {
   #bits;
   #ids = null;
-  #hashes = null;
-  #indexes = null;
+  #entries = null;  // [hash, index] of each entry, as int32
 
   constructor(bits) {
     this.#bits = bits;
@@ -35,34 +35,40 @@ export class IdIndexCache {
     if (this.#ids === null || typeof id !== 'string' || id.length !== 36) return -1;
     const hash = IdIndexCache.#hash(id);
     const set = this.#setOf(hash);
-    for (let entry = set; entry < set + ways; entry++)
-      if (this.#hashes[entry] === hash && this.#ids[entry] === id) return this.#indexes[entry];
+    for (let entry = set; entry < set + ways; entry++) {
+      if (this.#entries[2 * entry] === hash && this.#ids[entry] === id) {
+        // Equal text, maybe another string object: keep the caller's, so the next compare is one of references
+        // instead of a read of a string last used long ago (a cache miss).
+        this.#ids[entry] = id;
+        return this.#entries[2 * entry + 1] >>> 0;
+      }
+    }
     return -1;
   }
 
-  /** Keeps `index` for the 36-character string `id`; a new id pushes out the oldest entry of its set. */
+  /** Keeps `index` (a uint32) for the 36-character string `id`; a new id pushes out the oldest entry of its set. */
   keep(id, index) {
     if (this.#ids === null) {
       this.#ids = new Array(ways << this.#bits).fill('');
-      this.#hashes = new Int32Array(ways << this.#bits);
-      this.#indexes = new Uint32Array(ways << this.#bits);
+      this.#entries = new Int32Array((2 * ways) << this.#bits);
     }
     const hash = IdIndexCache.#hash(id);
     const set = this.#setOf(hash);
+    const entries = this.#entries;
     let entry = set;
-    while (entry < set + ways - 1 && !(this.#hashes[entry] === hash && this.#ids[entry] === id)) entry++;
+    while (entry < set + ways - 1 && !(entries[2 * entry] === hash && this.#ids[entry] === id)) entry++;
     for (; entry > set; entry--) {  // entries before it move one down; it (or the oldest) is overwritten
       this.#ids[entry] = this.#ids[entry - 1];
-      this.#hashes[entry] = this.#hashes[entry - 1];
-      this.#indexes[entry] = this.#indexes[entry - 1];
+      entries[2 * entry] = entries[2 * entry - 2];
+      entries[2 * entry + 1] = entries[2 * entry - 1];
     }
     this.#ids[set] = id;
-    this.#hashes[set] = hash;
-    this.#indexes[set] = index;
+    entries[2 * set] = hash;
+    entries[2 * set + 1] = index;
   }
 
   /** Forgets every entry (and frees the arrays). */
   clear() {
-    this.#ids = this.#hashes = this.#indexes = null;
+    this.#ids = this.#entries = null;
   }
 }
