@@ -5,7 +5,6 @@
 //   load    a new model from the snapshot text (acs_model::load_text)
 //   check     `passes` passes of check_add_acs_user over the 4,096 benchmark requests (acs_corpus.hpp)
 //   issues    the same with link_check_issues: the findings as issues with messages, what a JS call returns
-//   indexes   the same passes as check, by the requests' record indexes (looked up once, as the JS API keeps them)
 //   batch     `passes` calls of check_acs_links with the 4,096 requests
 //   distinct  one pass of check_add_acs_user over the 300,000 requests that name each ACS user once
 //   distinct-issues  the same with link_check_issues
@@ -36,9 +35,6 @@ int main(int argc, char** argv) {
     std::vector<seamid::acs_link_request> requests;
     for (const auto& [identity, acs_user] : pairs) requests.push_back({identity, acs_user});
     std::vector<seamid::acs_link_check> checks(requests.size());
-    std::vector<seamid::acs_link_indexes> indexes;
-    for (const auto& request : requests)
-        indexes.push_back({model.find_user_identity(request.user_identity_id), model.find_acs_user(request.acs_user_id)});
     const auto distinct_pairs = seamid_bench::acs_distinct_link_requests();
     std::vector<seamid::acs_link_request> distinct;
     for (const auto& [identity, acs_user] : distinct_pairs) distinct.push_back({identity, acs_user});
@@ -51,10 +47,6 @@ int main(int argc, char** argv) {
     const auto issue_passes = [&] {
         for (int pass = 0; pass < passes; ++pass)
             for (const auto& request : requests) sink += seamid::link_check_issues(seamid::check_add_acs_user(model, request), request).size();
-    };
-    const auto index_passes = [&] {
-        for (int pass = 0; pass < passes; ++pass)
-            for (const auto& records : indexes) sink += static_cast<std::size_t>(seamid::check_add_acs_user(model, records).verdict);
     };
     const auto distinct_pass = [&](bool with_issues) {
         for (const auto& request : distinct) {
@@ -74,14 +66,13 @@ int main(int argc, char** argv) {
     };
     using clock = std::chrono::steady_clock;
     const auto since = [](clock::time_point start) { return std::chrono::duration<double, std::milli>(clock::now() - start).count(); };
-    for (const auto start = clock::now(); since(start) < 300;) check_passes(), issue_passes(), index_passes(), batch_passes();
+    for (const auto start = clock::now(); since(start) < 300;) check_passes(), issue_passes(), batch_passes();
     distinct_pass(true);
 
     seamid_bench::serve_paced(argv[3], argv[4], [&](const std::string& line) {
         if (line == "load") load();
         else if (line == "check") check_passes();
         else if (line == "issues") issue_passes();
-        else if (line == "indexes") index_passes();
         else if (line == "batch") batch_passes();
         else if (line == "distinct") distinct_pass(false);
         else if (line == "distinct-issues") distinct_pass(true);

@@ -65,11 +65,9 @@ const passes = 4; // passes over the 4,096 requests per measured run, on both si
  * snapshot file) with the JS API run by run (paced.mjs), so that both sides of a ratio see the same host:
  *   - load: a new model from the snapshot text, 3 runs a side;
  *   - preflight: `passes` passes of preflightAddAcsUser over the 4,096 requests, against check_add_acs_user alone,
- *     against check_add_acs_user + link_check_issues (the same issues and messages a JS call returns), and against
- *     check_add_acs_user by record indexes looked up once (as the JS API keeps them: after the first pass it
- *     checks these requests by index);
- *   - first sight: one pass of preflightAddAcsUser over 300,000 requests naming each ACS user once (more ids than
- *     the model keeps indexes for, so every request is checked by id), against the same two native peers;
+ *     and against check_add_acs_user + link_check_issues (the same issues and messages a JS call returns);
+ *   - first sight: one pass of preflightAddAcsUser over 300,000 requests naming each ACS user once (no id seen
+ *     twice, the model's whole id tables in play), against the same two native peers;
  *   - batch: `passes` calls of preflightAddAcsUsers(4,096 requests) against check_acs_links.
  */
 export async function run() {
@@ -122,7 +120,6 @@ export async function run() {
     const loads = interleave(() => peer.run('load'), load, 0, 3);
     const bare = interleave(() => peer.run('check'), single, 3000, 10);
     const withIssues = interleave(() => peer.run('issues'), single, 3000, 10);
-    const byIndex = interleave(() => peer.run('indexes'), single, 3000, 10);
     const distinctBare = interleave(() => peer.run('distinct'), firstSight, 3000, 5);
     const distinctIssues = interleave(() => peer.run('distinct-issues'), firstSight, 3000, 5);
     const batched = interleave(() => peer.run('batch'), batch, 3000, 10);
@@ -136,8 +133,6 @@ export async function run() {
       { name: 'ratio preflight time WASM via JS / native check', value: ratioText(bare) },
       { name: 'check + link_check_issues (native, the same output as JS)', value: rate(perSecond(withIssues.native)) },
       { name: 'ratio preflight time WASM via JS / native with issues', value: ratioText(withIssues) },
-      { name: 'check_add_acs_user by kept record indexes (native)', value: rate(perSecond(byIndex.native)) },
-      { name: 'ratio preflight time WASM via JS / native by indexes', value: ratioText(byIndex) },
       { name: `first sight: preflightAddAcsUser, ${distinct.length} distinct ACS users (WASM via JS)`, value: `${rate(perDistinct(distinctBare.js))}, ${rate(perDistinct(distinctIssues.js))}` },
       { name: 'first sight: check_add_acs_user (native)', value: rate(perDistinct(distinctBare.native)) },
       { name: 'ratio first-sight time WASM via JS / native check', value: ratioText(distinctBare) },

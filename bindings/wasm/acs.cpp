@@ -1,8 +1,7 @@
 // embind adapter of seamid/acs_*.hpp: ACS models live in this module behind integer handles (freed by
 // _acsDispose), JSON text goes in and out, and add/remove_acs_user has a packed, allocation-free fast path
-// exported as plain C functions (seamid_acs_link_buffer, seamid_acs_check_link, seamid_acs_check_link_at by
-// record indexes, and for many requests at once seamid_acs_link_batch / seamid_acs_check_links) that JS calls
-// without embind.
+// exported as plain C functions (seamid_acs_link_buffer, seamid_acs_check_link, and for many requests at once
+// seamid_acs_link_batch / seamid_acs_check_links) that JS calls without embind.
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>
@@ -173,10 +172,9 @@ emscripten::val acs_catalog() {
 // cost as much as the check itself. They take and return plain integers only.
 
 /// The link fast path's buffer at a fixed address: JS writes the two 36-character ids (user_identity_id, then
-/// acs_user_id) at bytes 0-71; a check writes the ids its messages name from byte 72 (see write_named_ids), and
-/// a check of ids writes their indexes at byte 180 (two uint32, none when unknown; see write_link_indexes).
+/// acs_user_id) at bytes 0-71; a check writes the ids its messages name from byte 72 (see write_named_ids).
 namespace seamid_wasm {
-alignas(16) char link_buffer[72 + 108 + 8];
+alignas(16) char link_buffer[72 + 108];
 
 /// The batch buffer: `count` id pairs of 72 bytes (as in link_buffer), then `count` results of 112 bytes each:
 /// the packed verdict (int32) and the three named ids (see write_named_ids). Grown on demand, never shrunk.
@@ -205,14 +203,6 @@ void write_named_ids(const seamid::acs_link_check& check, char* out) {
         }
     }
 }
-
-/// Writes the indexes the check resolved (none for an unknown record) at `out`: what JS keeps to check the same
-/// ids again by index (seamid_acs_check_link_at).
-void write_link_indexes(const seamid::acs_link_check& check, char* out) {
-    std::memcpy(out, &check.user_identity, 4);
-    std::memcpy(out + 4, &check.acs_user, 4);
-}
-
 }  // namespace seamid_wasm
 
 extern "C" {
@@ -229,18 +219,6 @@ EMSCRIPTEN_KEEPALIVE int seamid_acs_check_link(int handle, int add) {
     const seamid::acs_link_request request{std::string_view(buffer, 36), std::string_view(buffer + 36, 36)};
     const seamid::acs_link_check check = add != 0 ? seamid::check_add_acs_user(*model, request) : seamid::check_remove_acs_user(*model, request);
     seamid_wasm::write_named_ids(check, buffer + 72);
-    seamid_wasm::write_link_indexes(check, buffer + 180);
-    return static_cast<int>(seamid_wasm::pack_link_check(check));
-}
-
-/// seamid_acs_check_link of records given by the indexes an earlier check wrote at byte 180 (any other index
-/// counts as unknown): no ids to copy, parse or look up. Writes the named ids at byte 72, as that does.
-EMSCRIPTEN_KEEPALIVE int seamid_acs_check_link_at(int handle, int add, unsigned user_identity, unsigned acs_user) {
-    seamid::acs_model* model = seamid_wasm::model_at(handle);
-    if (model == nullptr) return -1;
-    const seamid::acs_link_indexes records{user_identity, acs_user};
-    const seamid::acs_link_check check = add != 0 ? seamid::check_add_acs_user(*model, records) : seamid::check_remove_acs_user(*model, records);
-    seamid_wasm::write_named_ids(check, seamid_wasm::link_buffer + 72);
     return static_cast<int>(seamid_wasm::pack_link_check(check));
 }
 

@@ -177,7 +177,7 @@ for (const { name, api } of builds) {
     assert.throws(() => model.preflightAddAcsUsers([]), /disposed/);
   });
 
-  test(`${name}: link results stay those of the JSON path once the ids' indexes are kept, through every change`, () => {
+  test(`${name}: the fast link path gives the JSON path's results through every change to the model`, () => {
     // Every id of the fixture, and the same ids built anew (equal strings, other objects), in both roles.
     const ids = new Set(['00000000-0000-4000-8000-000000000000']);
     for (const user of shared.snapshot.acs_users.acs_users) ids.add(user.acs_user_id);
@@ -190,11 +190,9 @@ for (const { name, api } of builds) {
       for (const user_identity_id of all) {
         for (const acs_user_id of all) {
           const request = { user_identity_id, acs_user_id };
-          for (let round = 0; round < 2; round++) {  // the first call may keep the indexes, the second uses them
-            assert.deepEqual(model.preflightAddAcsUser(request), model.preflight('/user_identities/add_acs_user', request), `${label} add ${round}`);
-            assert.deepEqual(model.preflightRemoveAcsUser(request), model.preflight('/user_identities/remove_acs_user', request), `${label} remove ${round}`);
-            compared++;
-          }
+          assert.deepEqual(model.preflightAddAcsUser(request), model.preflight('/user_identities/add_acs_user', request), `${label} add`);
+          assert.deepEqual(model.preflightRemoveAcsUser(request), model.preflight('/user_identities/remove_acs_user', request), `${label} remove`);
+          compared++;
         }
       }
       return compared;
@@ -218,36 +216,12 @@ for (const { name, api } of builds) {
           }
           compared += compareAll(model, label);
         });
-        assert.deepEqual(model.load(shared.snapshot), []);  // a refresh keeps every index
+        assert.deepEqual(model.load(shared.snapshot), []);  // a refresh
         compared += compareAll(model, `${scenario.name} / reloaded`);
-        assert.ok(compared > 1000, `${compared} comparisons`);
+        assert.ok(compared > 500, `${compared} comparisons`);
       } finally {
         model.dispose();
       }
-    }
-  });
-
-  test(`${name}: each model keeps its own indexes: the same ids in models that index them differently`, () => {
-    const { acs_systems, user_identities } = shared.snapshot;
-    const users = shared.snapshot.acs_users.acs_users;
-    const forward = api.createAcsModel(shared.snapshot);
-    const reversed = api.createAcsModel({ acs_systems, acs_users: [...users].reverse(), user_identities: [...user_identities].reverse() });
-    try {
-      for (let round = 0; round < 3; round++) {
-        for (const person of user_identities) {
-          for (const user of users) {
-            const request = { user_identity_id: person.user_identity_id, acs_user_id: user.acs_user_id };
-            for (const model of [forward, reversed, forward])
-              assert.deepEqual(model.preflightAddAcsUser(request), model.preflight('/user_identities/add_acs_user', request), `round ${round}`);
-          }
-        }
-      }
-      // The two models differ only in record order, so they give the same answers.
-      const request = { user_identity_id: user_identities[0].user_identity_id, acs_user_id: users.at(-1).acs_user_id };
-      assert.deepEqual(forward.preflightAddAcsUser(request), reversed.preflightAddAcsUser(request));
-    } finally {
-      forward.dispose();
-      reversed.dispose();
     }
   });
 

@@ -1,7 +1,6 @@
 // createAcsModel / auditAcsSnapshot: the ACS-link model (seam-spec §3) kept inside the wasm module behind a
 // handle that AcsModel.dispose() frees. Every result is a plain object; add/remove_acs_user preflights of
 // well-formed ids take a packed, allocation-free path, everything else goes through JSON text.
-import { IdIndexCache } from './id-index-cache.js';
 import { checkOptions, inputIssue, isStrict, typeIssue } from './wire.js';
 
 const verdicts = ['allowed', 'no_op', 'refused'];
@@ -45,8 +44,6 @@ export function acsApi(wasm, wire) {
   const linkBuffer = wasm._seamid_acs_link_buffer;
   wasm._seamid_acs_check_link(0, 0);  // handle 0 is never live: returns -1, and resolves the export
   const checkLink = wasm._seamid_acs_check_link;
-  wasm._seamid_acs_check_link_at(0, 0, 0, 0);
-  const checkLinkAt = wasm._seamid_acs_check_link_at;
   wasm._seamid_acs_check_links(0, 0, 0);  // the same for the batch exports
   const checkLinks = wasm._seamid_acs_check_links;
   const linkBatch = (count) => wasm._seamid_acs_link_batch(count);
@@ -74,23 +71,6 @@ export function acsApi(wasm, wire) {
     if (firstIdView.length === 72) return false; // a non-ASCII id
     linkViews(); // the memory grew since the views were made
     return encoder.encodeInto(identityId, firstIdView).written + encoder.encodeInto(acsUserId, secondIdView).written === 72;
-  }
-
-  /** The uint32 a check wrote at address `s` (a record index; 0xFFFFFFFF: none). */
-  function linkOutputIndex(s) {
-    const h = wasm.HEAPU8;
-    return (h[s] | h[s + 1] << 8 | h[s + 2] << 16 | h[s + 3] << 24) >>> 0;
-  }
-
-  // Each model keeps the indexes of the id strings its checks resolved (IdIndexCache, 32,768 per kind): a request
-  // whose two ids are both kept is checked by index (seamid_acs_check_link_at), with no id to encode, parse or
-  // look up. An id keeps its index for the model's life (acs_model.hpp), so nothing a put, delete, link or load
-  // does can make a kept index wrong; an id whose record is deleted is reported unknown, as by id.
-  const keptIndexBits = 13;
-  const none = 0xFFFFFFFF;
-  /** Keeps the index a check wrote for `id`, unless the check found no record. */
-  function keepIndex(cache, id, index) {
-    if (index !== none) cache.keep(id, index);
   }
 
   /** The 36-character id a check wrote at address `s` (one string, no view or array made). */
@@ -148,8 +128,6 @@ export function acsApi(wasm, wire) {
   class AcsModel {
     #handle;
     #token = {};
-    #identityIndexes = new IdIndexCache(keptIndexBits);  // user_identity_id -> record index (see keepIndex)
-    #acsUserIndexes = new IdIndexCache(keptIndexBits);   // acs_user_id -> record index
 
     constructor() {
       this.#handle = wasm._acsCreate();
@@ -176,16 +154,9 @@ export function acsApi(wasm, wire) {
       if (request !== null && typeof request === 'object') {
         const identityId = request.user_identity_id;
         const acsUserId = request.acs_user_id;
-        const identity = this.#identityIndexes.get(identityId);
-        const acsUser = identity < 0 ? -1 : this.#acsUserIndexes.get(acsUserId);
-        if (acsUser >= 0) return decodeLink(checkLinkAt(handle, add, identity, acsUser), identityId, acsUserId, linkAddress + 72);
         if (typeof identityId === 'string' && typeof acsUserId === 'string' && identityId.length === 36 && acsUserId.length === 36
-            && writeLinkIds(identityId, acsUserId)) {
-          const packed = checkLink(handle, add);
-          keepIndex(this.#identityIndexes, identityId, linkOutputIndex(linkAddress + 180));
-          keepIndex(this.#acsUserIndexes, acsUserId, linkOutputIndex(linkAddress + 184));
-          return decodeLink(packed, identityId, acsUserId, linkAddress + 72);
-        }
+            && writeLinkIds(identityId, acsUserId))
+          return decodeLink(checkLink(handle, add), identityId, acsUserId, linkAddress + 72);
       }
       return this.preflight(add ? operations.add : operations.remove, request);
     }
@@ -323,8 +294,6 @@ export function acsApi(wasm, wire) {
       registry?.unregister(this.#token);
       wasm._acsDispose(this.#handle);
       this.#handle = 0;
-      this.#identityIndexes.clear();
-      this.#acsUserIndexes.clear();
     }
 
     /** True once dispose() was called. */

@@ -491,9 +491,6 @@ public:
         if (identity != none) attach_to_identity(acs_user, identity);
     }
 
-    // A record's index (its slot) is permanent: an id keeps the slot it was given for the model's life (a
-    // deleted record keeps its slot for a later put), so a caller may keep the index of an id it looked up.
-
     /// Index of an identity record (listed or only referenced), none when the id is unknown or not a UUID.
     [[nodiscard]] std::uint32_t find_user_identity(std::string_view id) const noexcept { return find_in(identity_index_, id); }
     /// Index of an ACS user record (present or deleted), none when unknown.
@@ -516,11 +513,10 @@ public:
         if (acs_user < acs_user_links_.size()) detail::prefetch_for_read(&acs_user_links_[acs_user]);
     }
 
-    /// True when the identity at `index` is in the model (listed by /user_identities/list or put); false for none
-    /// or any index past the last slot.
-    [[nodiscard]] bool user_identity_known(std::uint32_t index) const noexcept { return index < identity_links_.size() && identity_links_[index].listed != 0; }
-    /// True when the ACS user at `index` is in the model; false for none or any index past the last slot.
-    [[nodiscard]] bool acs_user_known(std::uint32_t index) const noexcept { return index < acs_user_links_.size() && acs_user_links_[index].present != 0; }
+    /// True when the identity at `index` is in the model (listed by /user_identities/list or put).
+    [[nodiscard]] bool user_identity_known(std::uint32_t index) const noexcept { return index != none && identity_links_[index].listed != 0; }
+    /// True when the ACS user at `index` is in the model.
+    [[nodiscard]] bool acs_user_known(std::uint32_t index) const noexcept { return index != none && acs_user_links_[index].present != 0; }
     /// True when the system is in the model: listed, or (when no acs_systems were ever loaded) used by an ACS user.
     [[nodiscard]] bool acs_system_known(std::uint32_t index) const noexcept {
         if (index == none) return false;

@@ -46,13 +46,6 @@ struct acs_link_request {
     std::string_view acs_user_id;
 };
 
-/// The two records of a link request as the model's indexes (find_user_identity, find_acs_user), for a caller
-/// that keeps the indexes of ids it looked up: an id's index never changes (acs_model).
-struct acs_link_indexes {
-    std::uint32_t user_identity = acs_model::none;
-    std::uint32_t acs_user = acs_model::none;
-};
-
 /// One finding of a link check: its code and the request field it is about.
 struct acs_link_finding {
     acs_code code;
@@ -164,30 +157,11 @@ inline void finish_remove_check(const acs_model& model, acs_link_check& check) n
     return check;
 }
 
-/// check_add_acs_user of records already looked up: the same result as for their ids (an index that is none or
-/// past the model's last slot counts as an unknown id). Saves parsing and looking up both ids.
-[[nodiscard]] inline acs_link_check check_add_acs_user(const acs_model& model, acs_link_indexes records) noexcept {
-    acs_link_check check;
-    check.user_identity = records.user_identity;
-    check.acs_user = records.acs_user;
-    if (detail::settle_link(model, check)) detail::finish_add_check(model, check);
-    return check;
-}
-
 /// Preflight of /user_identities/remove_acs_user: unknown ids (error); the ACS user is not linked to this
 /// identity (error: acs_user_not_linked, or acs_user_linked_to_other_identity naming the identity it has).
 [[nodiscard]] inline acs_link_check check_remove_acs_user(const acs_model& model, const acs_link_request& request) noexcept {
     acs_link_check check;
     if (detail::resolve_link(model, request, check)) detail::finish_remove_check(model, check);
-    return check;
-}
-
-/// check_remove_acs_user of records already looked up (see check_add_acs_user of acs_link_indexes).
-[[nodiscard]] inline acs_link_check check_remove_acs_user(const acs_model& model, acs_link_indexes records) noexcept {
-    acs_link_check check;
-    check.user_identity = records.user_identity;
-    check.acs_user = records.acs_user;
-    if (detail::settle_link(model, check)) detail::finish_remove_check(model, check);
     return check;
 }
 
