@@ -8,6 +8,7 @@
 //   batch     `passes` calls of check_acs_links with the 4,096 requests
 //   distinct  one pass of check_add_acs_user over the 300,000 requests that name each ACS user once
 //   distinct-issues  the same with link_check_issues
+//   distinct-batch   check_acs_links of the 300,000 requests in one call
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -54,6 +55,11 @@ int main(int argc, char** argv) {
             sink += with_issues ? seamid::link_check_issues(check, request).size() : static_cast<std::size_t>(check.verdict);
         }
     };
+    std::vector<seamid::acs_link_check> distinct_checks(distinct.size());
+    const auto distinct_batch = [&] {
+        seamid::check_acs_links(model, true, distinct.data(), distinct.size(), distinct_checks.data());
+        sink += static_cast<std::size_t>(distinct_checks.back().verdict);
+    };
     const auto batch_passes = [&] {
         for (int pass = 0; pass < passes; ++pass) {
             seamid::check_acs_links(model, true, requests.data(), requests.size(), checks.data());
@@ -76,6 +82,7 @@ int main(int argc, char** argv) {
         else if (line == "batch") batch_passes();
         else if (line == "distinct") distinct_pass(false);
         else if (line == "distinct-issues") distinct_pass(true);
+        else if (line == "distinct-batch") distinct_batch();
         else return false;
         return true;
     });

@@ -67,7 +67,8 @@ const passes = 4; // passes over the 4,096 requests per measured run, on both si
  *   - preflight: `passes` passes of preflightAddAcsUser over the 4,096 requests, against check_add_acs_user alone,
  *     and against check_add_acs_user + link_check_issues (the same issues and messages a JS call returns);
  *   - first sight: one pass of preflightAddAcsUser over 300,000 requests naming each ACS user once (no id seen
- *     twice, the model's whole id tables in play), against the same two native peers;
+ *     twice, the model's whole id tables in play), against the same two native peers; and the same requests in
+ *     one preflightAddAcsUsers call against check_acs_links;
  *   - batch: `passes` calls of preflightAddAcsUsers(4,096 requests) against check_acs_links.
  */
 export async function run() {
@@ -93,6 +94,9 @@ export async function run() {
     };
     const firstSight = () => {
       for (const request of distinct) sink += model.preflightAddAcsUser(request).issues.length;
+    };
+    const firstSightBatch = () => {
+      sink += model.preflightAddAcsUsers(distinct).length;
     };
     const batch = () => {
       for (let pass = 0; pass < passes; pass++) sink += model.preflightAddAcsUsers(requests).length;
@@ -122,6 +126,7 @@ export async function run() {
     const withIssues = interleave(() => peer.run('issues'), single, 3000, 10);
     const distinctBare = interleave(() => peer.run('distinct'), firstSight, 3000, 5);
     const distinctIssues = interleave(() => peer.run('distinct-issues'), firstSight, 3000, 5);
+    const distinctBatched = interleave(() => peer.run('distinct-batch'), firstSightBatch, 3000, 5);
     const batched = interleave(() => peer.run('batch'), batch, 3000, 10);
     if (sink === 0) throw new Error('no preflight result was read');
     rows.push(
@@ -138,6 +143,9 @@ export async function run() {
       { name: 'ratio first-sight time WASM via JS / native check', value: ratioText(distinctBare) },
       { name: 'first sight: check + link_check_issues (native)', value: rate(perDistinct(distinctIssues.native)) },
       { name: 'ratio first-sight time WASM via JS / native with issues', value: ratioText(distinctIssues) },
+      { name: `first sight: preflightAddAcsUsers, all ${distinct.length} in one call (WASM via JS)`, value: rate(perDistinct(distinctBatched.js)) },
+      { name: 'first sight: check_acs_links, all in one call (native)', value: rate(perDistinct(distinctBatched.native)) },
+      { name: 'ratio first-sight batch time WASM via JS / native', value: ratioText(distinctBatched) },
       { name: `preflightAddAcsUsers, ${requests.length} per call (WASM via JS)`, value: rate(perSecond(batched.js)) },
       { name: `check_acs_links, ${requests.length} per call (native)`, value: rate(perSecond(batched.native)) },
       { name: 'ratio batch time WASM via JS / native', value: ratioText(batched) },
