@@ -200,6 +200,14 @@ export interface AcsModel {
   preflightAddAcsUsers(requests: readonly AcsLinkRequest[]): AcsPreflightResult[];
   /** preflightRemoveAcsUser of each request, in order (see preflightAddAcsUsers). */
   preflightRemoveAcsUsers(requests: readonly AcsLinkRequest[]): AcsPreflightResult[];
+  /**
+   * The verdict preflightAddAcsUser gives each request, in order, without its issues: for scripts that check many
+   * links and then ask preflightAddAcsUser for the reasons of the few refused. Throws a TypeError when `requests`
+   * is not an array.
+   */
+  addAcsUserVerdicts(requests: readonly AcsLinkRequest[]): AcsVerdict[];
+  /** The verdict preflightRemoveAcsUser gives each request, in order (see addAcsUserVerdicts). */
+  removeAcsUserVerdicts(requests: readonly AcsLinkRequest[]): AcsVerdict[];
   /** Preflight of /acs/users/create (system known, identity free in it, email and phone rules). */
   preflightCreateAcsUser(request: { acs_system_id: string; full_name: string; user_identity_id?: string; email_address?: string; phone_number?: string },
     options?: ValidationOptions): AcsPreflightResult;

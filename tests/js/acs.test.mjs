@@ -130,7 +130,7 @@ for (const { name, api } of builds) {
     }
   });
 
-  test(`${name}: preflightAddAcsUsers / preflightRemoveAcsUsers give each request's single-call result`, () => {
+  test(`${name}: preflightAddAcsUsers / preflightRemoveAcsUsers give each request's single-call result, and the verdict methods its verdict`, () => {
     const model = api.createAcsModel(shared.snapshot);
     try {
       const identities = shared.snapshot.user_identities.map((p) => p.user_identity_id);
@@ -146,35 +146,50 @@ for (const { name, api } of builds) {
         { user_identity_id: '\ud800'.repeat(36), acs_user_id: '\udfff'.repeat(36) }, { user_identity_id: identities[0], acs_user_id: acsUsers[0], extra: 1 }];
       odd.forEach((request, k) => requests.splice(7 + 13 * k, 0, request));
       assert.ok(requests.length > 300);
-      const verdicts = new Set();
-      for (const add of [true, false]) {
-        const many = add ? model.preflightAddAcsUsers(requests) : model.preflightRemoveAcsUsers(requests);
-        assert.equal(many.length, requests.length);
-        requests.forEach((request, i) => {
-          const one = add ? model.preflightAddAcsUser(request) : model.preflightRemoveAcsUser(request);
-          assert.deepEqual(many[i], one, `${add ? 'add' : 'remove'} #${i}`);
-          assert.equal(Object.getPrototypeOf(many[i]), Object.prototype);
-          verdicts.add(`${add} ${one.verdict}`);
-        });
+      // The requests of two 36-character ASCII ids: the batch sends them to the module together (a chunk with a
+      // non-ASCII id in it goes one by one).
+      const clean = requests.filter((r) => r && typeof r === 'object' && !Array.isArray(r) && /^[\x00-\x7f]{36}$/.test(r.user_identity_id)
+        && /^[\x00-\x7f]{36}$/.test(r.acs_user_id));
+      assert.ok(clean.length > 250);
+      for (const list of [requests, clean]) {
+        const verdicts = new Set();
+        for (const add of [true, false]) {
+          const many = add ? model.preflightAddAcsUsers(list) : model.preflightRemoveAcsUsers(list);
+          const onlyVerdicts = add ? model.addAcsUserVerdicts(list) : model.removeAcsUserVerdicts(list);
+          assert.equal(many.length, list.length);
+          assert.equal(onlyVerdicts.length, list.length);
+          list.forEach((request, i) => {
+            const one = add ? model.preflightAddAcsUser(request) : model.preflightRemoveAcsUser(request);
+            assert.deepEqual(many[i], one, `${add ? 'add' : 'remove'} #${i}`);
+            assert.equal(onlyVerdicts[i], one.verdict, `${add ? 'add' : 'remove'} verdict #${i}`);
+            assert.equal(Object.getPrototypeOf(many[i]), Object.prototype);
+            verdicts.add(`${add} ${one.verdict}`);
+          });
+        }
+        assert.deepEqual([...verdicts].sort(), ['false allowed', 'false refused', 'true allowed', 'true no_op', 'true refused']);
       }
-      assert.deepEqual([...verdicts].sort(), ['false allowed', 'false refused', 'true allowed', 'true no_op', 'true refused']);
       // Edge sizes: empty, one, a non-ASCII request inside an otherwise clean chunk, more than one chunk (4,096).
       assert.deepEqual(model.preflightAddAcsUsers([]), []);
       assert.deepEqual(model.preflightAddAcsUsers([requests[0]]), [model.preflightAddAcsUser(requests[0])]);
-      const clean = requests.filter((r) => r && typeof r === 'object' && !Array.isArray(r) && r.user_identity_id?.length === 36 && r.acs_user_id?.length === 36);
       const mixed = [...clean.slice(0, 20), { user_identity_id: identities[1].slice(0, 35) + '\u0130', acs_user_id: acsUsers[1] }, ...clean.slice(20, 40)];
       assert.deepEqual(model.preflightAddAcsUsers(mixed), mixed.map((r) => model.preflightAddAcsUser(r)));
+      assert.deepEqual(model.addAcsUserVerdicts(mixed), mixed.map((r) => model.preflightAddAcsUser(r).verdict));
       const big = Array.from({ length: 9000 }, (_, i) => clean[(i * 31) % clean.length]);
       assert.deepEqual(model.preflightRemoveAcsUsers(big), big.map((r) => model.preflightRemoveAcsUser(r)));
+      assert.deepEqual(model.removeAcsUserVerdicts(big), big.map((r) => model.preflightRemoveAcsUser(r).verdict));
+      assert.deepEqual(model.addAcsUserVerdicts([]), []);
       for (const notArray of [null, undefined, 'x', {}, requests[0]]) {
         assert.throws(() => model.preflightAddAcsUsers(notArray), TypeError);
         assert.throws(() => model.preflightRemoveAcsUsers(notArray), TypeError);
+        assert.throws(() => model.addAcsUserVerdicts(notArray), TypeError);
+        assert.throws(() => model.removeAcsUserVerdicts(notArray), TypeError);
       }
       assert.equal(model.stats().consistent, true);
     } finally {
       model.dispose();
     }
     assert.throws(() => model.preflightAddAcsUsers([]), /disposed/);
+    assert.throws(() => model.addAcsUserVerdicts([]), /disposed/);
   });
 
   test(`${name}: the fast link path gives the JSON path's results through every change to the model`, () => {

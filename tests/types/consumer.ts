@@ -30,6 +30,7 @@ const link: AcsPreflightResult = model.preflightAddAcsUser({ user_identity_id: '
 const verdict: AcsVerdict = link.verdict;
 const links: AcsPreflightResult[] = model.preflightAddAcsUsers([{ user_identity_id: 'a', acs_user_id: 'b' }])
   .concat(model.preflightRemoveAcsUsers([]));
+const verdicts: AcsVerdict[] = model.addAcsUserVerdicts([{ user_identity_id: 'a', acs_user_id: 'b' }]).concat(model.removeAcsUserVerdicts([]));
 const plan: AcsSystemPlan[] = model.preflightCreateUserIdentity({ email_address: 'a@b.co', acs_system_ids: [] }).acs_systems;
 const applied: boolean = model.linkAcsUser({ user_identity_id: 'a', acs_user_id: 'b' }).applied;
 const names: (string | null)[] = model.listAcsSystems('a').acs_systems.map((system) => system.name);
@@ -39,9 +40,11 @@ model.dispose();
 model.preflightAddAcsUser({ user_identity_id: 'a' });
 // @ts-expect-error: the batch takes an array
 model.preflightAddAcsUsers({ user_identity_id: 'a', acs_user_id: 'b' });
+// @ts-expect-error: a verdict is not a result object
+const notResults: AcsPreflightResult[] = model.addAcsUserVerdicts([]);
 
 export { ok, suggestion, where, severity, nullable, described, email, created, fromText, updated, missingId };
-export { verdict, links, plan, applied, names, violations };
+export { verdict, links, verdicts, notResults, plan, applied, names, violations };
 // Deletion planning.
 import { planDeletion, renderDeletionPlan, createDeletionProgress, type DeletionPlan, type DeletionStep,
   type DeletionEventQuery, type DeletionProgressState } from 'seamid';

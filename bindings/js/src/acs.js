@@ -162,8 +162,9 @@ export function acsApi(wasm, wire) {
     }
 
     // Many link preflights: the well-formed requests of each chunk go to the module at once (their ids encoded
-    // in one pass, their look-ups overlapped by check_acs_links); any other request takes #link's path.
-    #links(add, requests, name) {
+    // in one pass, their look-ups overlapped by check_acs_links); any other request takes #link's path. With
+    // `verdictOnly`, each result is just the verdict string (no result object, issue or message is made).
+    #links(add, requests, name, verdictOnly = false) {
       if (!Array.isArray(requests)) throw new TypeError(`seamid: ${name} expects an array of requests`);
       const handle = this.#live();
       const results = new Array(requests.length);
@@ -181,7 +182,7 @@ export function acsApi(wasm, wire) {
             ids += identityId;
             ids += acsUserId;
           } else {
-            results[i] = this.#link(add, request);
+            results[i] = verdictOnly ? this.#link(add, request).verdict : this.#link(add, request);
           }
         }
         const count = batched.length / 3;
@@ -190,10 +191,17 @@ export function acsApi(wasm, wire) {
         const { read, written } = encoder.encodeInto(ids, wasm.HEAPU8.subarray(address, address + count * 72));
         if (read !== ids.length || written !== ids.length || checkLinks(handle, add, count) !== 0) {
           // A non-ASCII id (it took more than one byte): each request of the chunk on its own.
-          for (let k = 0; k < batched.length; k += 3) results[batched[k]] = this.#link(add, requests[batched[k]]);
+          for (let k = 0; k < batched.length; k += 3) {
+            const result = this.#link(add, requests[batched[k]]);
+            results[batched[k]] = verdictOnly ? result.verdict : result;
+          }
           continue;
         }
         const packed = new Int32Array(wasm.HEAPU8.buffer, address + count * 72, count * 28);
+        if (verdictOnly) {
+          for (let k = 0; k < count; k++) results[batched[3 * k]] = verdicts[packed[k * 28] & 3];
+          continue;
+        }
         for (let k = 0; k < count; k++) {
           results[batched[3 * k]] = decodeLink(packed[k * 28], batched[3 * k + 1], batched[3 * k + 2], address + count * 72 + k * 112 + 4);
         }
@@ -206,6 +214,13 @@ export function acsApi(wasm, wire) {
 
     /** preflightAddAcsUser of each request (an array): the same results, faster for many requests. */
     preflightAddAcsUsers(requests) { return this.#links(1, requests, 'preflightAddAcsUsers'); }
+
+    /** The verdict of preflightAddAcsUser for each request (an array): 'allowed', 'no_op' or 'refused', without
+     *  the issues, for scripts that check many links and ask for the reasons of a few. */
+    addAcsUserVerdicts(requests) { return this.#links(1, requests, 'addAcsUserVerdicts', true); }
+
+    /** The verdict of preflightRemoveAcsUser for each request (an array), as addAcsUserVerdicts. */
+    removeAcsUserVerdicts(requests) { return this.#links(0, requests, 'removeAcsUserVerdicts', true); }
 
     /** preflightRemoveAcsUser of each request (an array): the same results, faster for many requests. */
     preflightRemoveAcsUsers(requests) { return this.#links(0, requests, 'preflightRemoveAcsUsers'); }
