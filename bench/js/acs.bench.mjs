@@ -68,8 +68,9 @@ const passes = 4; // passes over the 4,096 requests per measured run, on both si
  *     and against check_add_acs_user + link_check_issues (the same issues and messages a JS call returns);
  *   - first sight: one pass of preflightAddAcsUser over 300,000 requests naming each ACS user once (no id seen
  *     twice, the model's whole id tables in play), against the same two native peers; and the same requests in
- *     one preflightAddAcsUsers call against check_acs_links;
- *   - batch: `passes` calls of preflightAddAcsUsers(4,096 requests) against check_acs_links.
+ *     one preflightAddAcsUsers call, and in one addAcsUserVerdicts call, against check_acs_links;
+ *   - batch: `passes` calls of preflightAddAcsUsers(4,096 requests), and of addAcsUserVerdicts (verdicts only: the
+ *     output check_acs_links gives), against check_acs_links.
  */
 export async function run() {
   const text = snapshotText();
@@ -87,6 +88,8 @@ export async function run() {
     for (const request of requests) verdicts[model.preflightAddAcsUser(request).verdict]++;
     if (JSON.stringify(model.preflightAddAcsUsers(requests)) !== JSON.stringify(requests.map((r) => model.preflightAddAcsUser(r))))
       throw new Error('preflightAddAcsUsers differs from preflightAddAcsUser');
+    if (JSON.stringify(model.addAcsUserVerdicts(requests)) !== JSON.stringify(requests.map((r) => model.preflightAddAcsUser(r).verdict)))
+      throw new Error('addAcsUserVerdicts differs from preflightAddAcsUser');
     let sink = 0;
     const load = () => createAcsModel(text).dispose();
     const single = () => {
@@ -98,11 +101,18 @@ export async function run() {
     const firstSightBatch = () => {
       sink += model.preflightAddAcsUsers(distinct).length;
     };
+    const firstSightVerdicts = () => {
+      sink += model.addAcsUserVerdicts(distinct).length;
+    };
     const batch = () => {
       for (let pass = 0; pass < passes; pass++) sink += model.preflightAddAcsUsers(requests).length;
     };
+    const verdictBatch = () => {
+      for (let pass = 0; pass < passes; pass++) sink += model.addAcsUserVerdicts(requests).length;
+    };
     warmUp(single, 1000);
     warmUp(batch, 1000);
+    warmUp(verdictBatch, 1000);
     firstSight();
     const checks = passes * requests.length;
     const perSecond = (ms) => (checks / ms) * 1000;
@@ -117,6 +127,7 @@ export async function run() {
         { name: 'preflightAddAcsUser (WASM via JS)', value: rate(perSecond(timeMean(single, 10, 2000))) },
         { name: `first sight: preflightAddAcsUser, ${distinct.length} distinct ACS users (WASM via JS)`, value: rate(perDistinct(timeMean(firstSight, 3, 2000))) },
         { name: `preflightAddAcsUsers, ${requests.length} per call (WASM via JS)`, value: rate(perSecond(timeMean(batch, 10, 2000))) },
+        { name: `addAcsUserVerdicts, ${requests.length} per call (WASM via JS)`, value: rate(perSecond(timeMean(verdictBatch, 10, 2000))) },
         { name: 'native figures', value: 'missing: run make native first' },
       );
       return rows;
@@ -127,7 +138,9 @@ export async function run() {
     const distinctBare = interleave(() => peer.run('distinct'), firstSight, 3000, 5);
     const distinctIssues = interleave(() => peer.run('distinct-issues'), firstSight, 3000, 5);
     const distinctBatched = interleave(() => peer.run('distinct-batch'), firstSightBatch, 3000, 5);
+    const distinctVerdicts = interleave(() => peer.run('distinct-batch'), firstSightVerdicts, 3000, 5);
     const batched = interleave(() => peer.run('batch'), batch, 3000, 10);
+    const verdictsBatched = interleave(() => peer.run('batch'), verdictBatch, 3000, 10);
     if (sink === 0) throw new Error('no preflight result was read');
     rows.push(
       { name: 'load: createAcsModel(text) (WASM via JS)', value: `${loads.js.toFixed(0)} ms` },
@@ -146,9 +159,15 @@ export async function run() {
       { name: `first sight: preflightAddAcsUsers, all ${distinct.length} in one call (WASM via JS)`, value: rate(perDistinct(distinctBatched.js)) },
       { name: 'first sight: check_acs_links, all in one call (native)', value: rate(perDistinct(distinctBatched.native)) },
       { name: 'ratio first-sight batch time WASM via JS / native', value: ratioText(distinctBatched) },
+      { name: `first sight: addAcsUserVerdicts, all ${distinct.length} in one call (WASM via JS)`, value: rate(perDistinct(distinctVerdicts.js)) },
+      { name: 'first sight: check_acs_links, all in one call (native)', value: rate(perDistinct(distinctVerdicts.native)) },
+      { name: 'ratio first-sight verdicts time WASM via JS / native', value: ratioText(distinctVerdicts) },
       { name: `preflightAddAcsUsers, ${requests.length} per call (WASM via JS)`, value: rate(perSecond(batched.js)) },
       { name: `check_acs_links, ${requests.length} per call (native)`, value: rate(perSecond(batched.native)) },
       { name: 'ratio batch time WASM via JS / native', value: ratioText(batched) },
+      { name: `addAcsUserVerdicts, ${requests.length} per call (WASM via JS)`, value: rate(perSecond(verdictsBatched.js)) },
+      { name: `check_acs_links, ${requests.length} per call (native)`, value: rate(perSecond(verdictsBatched.native)) },
+      { name: 'ratio verdicts time WASM via JS / native', value: ratioText(verdictsBatched) },
     );
     return rows;
   } finally {
