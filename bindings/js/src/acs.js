@@ -168,6 +168,10 @@ export function acsApi(wasm, wire) {
       if (!Array.isArray(requests)) throw new TypeError(`seamid: ${name} expects an array of requests`);
       const handle = this.#live();
       const results = new Array(requests.length);
+      const one = (request) => {  // a request on its own, through #link
+        const result = this.#link(add, request);
+        return verdictOnly ? result.verdict : result;
+      };
       for (let start = 0; start < requests.length; start += batchSize) {
         const end = Math.min(requests.length, start + batchSize);
         const batched = [];  // request index, user_identity_id, acs_user_id of each batched request
@@ -182,7 +186,7 @@ export function acsApi(wasm, wire) {
             ids += identityId;
             ids += acsUserId;
           } else {
-            results[i] = verdictOnly ? this.#link(add, request).verdict : this.#link(add, request);
+            results[i] = one(request);
           }
         }
         const count = batched.length / 3;
@@ -191,10 +195,7 @@ export function acsApi(wasm, wire) {
         const { read, written } = encoder.encodeInto(ids, wasm.HEAPU8.subarray(address, address + count * 72));
         if (read !== ids.length || written !== ids.length || checkLinks(handle, add, count) !== 0) {
           // A non-ASCII id (it took more than one byte): each request of the chunk on its own.
-          for (let k = 0; k < batched.length; k += 3) {
-            const result = this.#link(add, requests[batched[k]]);
-            results[batched[k]] = verdictOnly ? result.verdict : result;
-          }
+          for (let k = 0; k < batched.length; k += 3) results[batched[k]] = one(requests[batched[k]]);
           continue;
         }
         const packed = new Int32Array(wasm.HEAPU8.buffer, address + count * 72, count * 28);
@@ -215,15 +216,15 @@ export function acsApi(wasm, wire) {
     /** preflightAddAcsUser of each request (an array): the same results, faster for many requests. */
     preflightAddAcsUsers(requests) { return this.#links(1, requests, 'preflightAddAcsUsers'); }
 
+    /** preflightRemoveAcsUser of each request (an array): the same results, faster for many requests. */
+    preflightRemoveAcsUsers(requests) { return this.#links(0, requests, 'preflightRemoveAcsUsers'); }
+
     /** The verdict of preflightAddAcsUser for each request (an array): 'allowed', 'no_op' or 'refused', without
      *  the issues, for scripts that check many links and ask for the reasons of a few. */
     addAcsUserVerdicts(requests) { return this.#links(1, requests, 'addAcsUserVerdicts', true); }
 
     /** The verdict of preflightRemoveAcsUser for each request (an array), as addAcsUserVerdicts. */
     removeAcsUserVerdicts(requests) { return this.#links(0, requests, 'removeAcsUserVerdicts', true); }
-
-    /** preflightRemoveAcsUser of each request (an array): the same results, faster for many requests. */
-    preflightRemoveAcsUsers(requests) { return this.#links(0, requests, 'preflightRemoveAcsUsers'); }
 
     /** Preflight of /user_identities/remove_acs_user {user_identity_id, acs_user_id}. */
     preflightRemoveAcsUser(request) { return this.#link(0, request); }
