@@ -3,7 +3,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import createOperationsModule from '../../bindings/js/dist/seamid-operations.mjs';
+import { instantiate } from '../../bindings/js/src/load-node.js';
 import { createAcsModel } from '../../bindings/js/src/node.js';
+import { createWire } from '../../bindings/js/src/wire.js';
 import { rate, timeMean, warmUp } from './measure.mjs';
 import { interleave, pacedPeer, ratioText } from './paced.mjs';
 
@@ -57,6 +60,46 @@ export function distinctLinkRequests() {
   return out;
 }
 
+/**
+ * The parts of a preflightAddAcsUser call without its result objects, for the "where a call's time goes" series:
+ * `encode(requests)` copies each request's two ids with TextEncoder.encodeInto into a plain Uint8Array (no
+ * module), `check(requests)` copies them into a module's link buffer and calls its raw export
+ * seamid_acs_check_link, which returns the packed verdict and writes the ids the findings name: the output of
+ * the native check_add_acs_user. It uses a module instance of its own (the wrapper's is private), loaded with the
+ * same snapshot; these are the package's internal exports, read here only to measure them.
+ */
+async function callParts(text) {
+  const wasm = await instantiate(createOperationsModule, 'seamid-operations');
+  const wire = createWire(wasm);
+  const handle = wasm._acsCreate();
+  if (wasm._acsLoad(handle, wire.writeText(wasm._bulkReserve, text)) !== '[]') throw new Error('callParts: the snapshot did not load');
+  const encoder = new TextEncoder();
+  const scratch = new Uint8Array(180);
+  const scratchViews = [scratch.subarray(0, 72), scratch.subarray(36, 180)];
+  const address = wasm._seamid_acs_link_buffer();
+  const linkViews = [wasm.HEAPU8.subarray(address, address + 72), wasm.HEAPU8.subarray(address + 36, address + 180)];
+  wasm._seamid_acs_check_link(0, 0); // resolves the lazy export wrapper (as acs.js does)
+  const checkLink = wasm._seamid_acs_check_link;
+  const write = (views, request) => encoder.encodeInto(request.user_identity_id, views[0]).written
+    + encoder.encodeInto(request.acs_user_id, views[1]).written;
+  return {
+    encode(requests) {
+      let sum = 0;
+      for (const request of requests) sum += write(scratchViews, request);
+      return sum;
+    },
+    check(requests) {
+      let sum = 0;
+      for (const request of requests) {
+        if (write(linkViews, request) !== 72) throw new Error('callParts: an id is not 36 ASCII characters');
+        sum += checkLink(handle, 1) & 3;
+      }
+      return sum + 1;
+    },
+    dispose: () => wasm._acsDispose(handle),
+  };
+}
+
 const pacedTool = new URL('../../build/native/bench/seamid_acs_paced', import.meta.url).pathname;
 const passes = 4; // passes over the 4,096 requests per measured run, on both sides
 
@@ -79,6 +122,7 @@ export async function run() {
   writeFileSync(file, text);
   const peer = pacedPeer(pacedTool, [file, String(passes)], 'acs bench');
   const model = createAcsModel(text);
+  const parts = await callParts(text);
   try {
     const stats = model.stats();
     if (stats.acs_users !== sizes.acsUsers || stats.user_identities !== sizes.identities) throw new Error('snapshot did not load');
@@ -90,10 +134,20 @@ export async function run() {
       throw new Error('preflightAddAcsUsers differs from preflightAddAcsUser');
     if (JSON.stringify(model.addAcsUserVerdicts(requests)) !== JSON.stringify(requests.map((r) => model.preflightAddAcsUser(r).verdict)))
       throw new Error('addAcsUserVerdicts differs from preflightAddAcsUser');
+    const verdictCodes = { allowed: 0, no_op: 1, refused: 2 };
+    for (const request of requests) {
+      if (parts.check([request]) - 1 !== verdictCodes[model.preflightAddAcsUser(request).verdict]) throw new Error('the raw module check differs from preflightAddAcsUser');
+    }
     let sink = 0;
     const load = () => createAcsModel(text).dispose();
     const single = () => {
       for (let pass = 0; pass < passes; pass++) for (const request of requests) sink += model.preflightAddAcsUser(request).issues.length;
+    };
+    const encodeOnly = () => {
+      for (let pass = 0; pass < passes; pass++) sink += parts.encode(requests);
+    };
+    const moduleCheck = () => {
+      for (let pass = 0; pass < passes; pass++) sink += parts.check(requests);
     };
     const firstSight = () => {
       for (const request of distinct) sink += model.preflightAddAcsUser(request).issues.length;
@@ -135,6 +189,8 @@ export async function run() {
     const loads = interleave(() => peer.run('load'), load, 0, 3);
     const bare = interleave(() => peer.run('check'), single, 3000, 10);
     const withIssues = interleave(() => peer.run('issues'), single, 3000, 10);
+    const encoded = interleave(() => peer.run('check'), encodeOnly, 3000, 10);
+    const checkedRaw = interleave(() => peer.run('check'), moduleCheck, 3000, 10);
     const distinctBare = interleave(() => peer.run('distinct'), firstSight, 3000, 5);
     const distinctIssues = interleave(() => peer.run('distinct-issues'), firstSight, 3000, 5);
     const distinctBatched = interleave(() => peer.run('distinct-batch'), firstSightBatch, 3000, 5);
@@ -151,6 +207,12 @@ export async function run() {
       { name: 'ratio preflight time WASM via JS / native check', value: ratioText(bare) },
       { name: 'check + link_check_issues (native, the same output as JS)', value: rate(perSecond(withIssues.native)) },
       { name: 'ratio preflight time WASM via JS / native with issues', value: ratioText(withIssues) },
+      { name: "where a call's time goes: the two ids' encodeInto alone (JS, no module)", value: rate(perSecond(encoded.js)) },
+      { name: 'check_add_acs_user (native)', value: rate(perSecond(encoded.native)) },
+      { name: 'ratio encode time / native check', value: ratioText(encoded) },
+      { name: "... encodeInto + the module's raw check (seamid_acs_check_link, no result objects)", value: rate(perSecond(checkedRaw.js)) },
+      { name: 'check_add_acs_user (native)', value: rate(perSecond(checkedRaw.native)) },
+      { name: 'ratio raw module check time (WASM via JS) / native check', value: ratioText(checkedRaw) },
       { name: `first sight: preflightAddAcsUser, ${distinct.length} distinct ACS users (WASM via JS)`, value: `${rate(perDistinct(distinctBare.js))}, ${rate(perDistinct(distinctIssues.js))}` },
       { name: 'first sight: check_add_acs_user (native)', value: rate(perDistinct(distinctBare.native)) },
       { name: 'ratio first-sight time WASM via JS / native check', value: ratioText(distinctBare) },
@@ -172,6 +234,7 @@ export async function run() {
     return rows;
   } finally {
     model.dispose();
+    parts.dispose();
     peer?.close();
     rmSync(folder, { recursive: true, force: true });
   }
