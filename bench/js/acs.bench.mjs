@@ -1,5 +1,6 @@
-// ACS-link model: load time and add_acs_user preflight throughput through the public JS API (WASM) against the
-// native core (build/native/bench/seamid_acs_paced) on the same snapshot bytes, interleaved run by run.
+// ACS-link model: load time and add_acs_user preflight throughput through the public JS API (WASM; one series
+// also calls the module's raw export, to show where a call's time goes) against the native core
+// (build/native/bench/seamid_acs_paced) on the same snapshot bytes, interleaved run by run.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -88,13 +89,15 @@ async function callParts(text) {
       for (const request of requests) sum += write(scratchViews, request);
       return sum;
     },
+    /** The verdict of one request as the module's code: 0 allowed, 1 no_op, 2 refused. */
+    verdictCode(request) {
+      if (write(linkViews, request) !== 72) throw new Error('callParts: an id is not 36 ASCII characters');
+      return checkLink(handle, 1) & 3;
+    },
     check(requests) {
       let sum = 0;
-      for (const request of requests) {
-        if (write(linkViews, request) !== 72) throw new Error('callParts: an id is not 36 ASCII characters');
-        sum += checkLink(handle, 1) & 3;
-      }
-      return sum + 1;
+      for (const request of requests) sum += this.verdictCode(request);
+      return sum;
     },
     dispose: () => wasm._acsDispose(handle),
   };
@@ -109,6 +112,8 @@ const passes = 4; // passes over the 4,096 requests per measured run, on both si
  *   - load: a new model from the snapshot text, 3 runs a side;
  *   - preflight: `passes` passes of preflightAddAcsUser over the 4,096 requests, against check_add_acs_user alone,
  *     and against check_add_acs_user + link_check_issues (the same issues and messages a JS call returns);
+ *   - where a call's time goes: the same passes of only the ids' encodeInto, and of encodeInto + the module's raw
+ *     check (callParts), each against check_add_acs_user;
  *   - first sight: one pass of preflightAddAcsUser over 300,000 requests naming each ACS user once (no id seen
  *     twice, the model's whole id tables in play), against the same two native peers; and the same requests in
  *     one preflightAddAcsUsers call, and in one addAcsUserVerdicts call, against check_acs_links;
@@ -136,7 +141,7 @@ export async function run() {
       throw new Error('addAcsUserVerdicts differs from preflightAddAcsUser');
     const verdictCodes = { allowed: 0, no_op: 1, refused: 2 };
     for (const request of requests) {
-      if (parts.check([request]) - 1 !== verdictCodes[model.preflightAddAcsUser(request).verdict]) throw new Error('the raw module check differs from preflightAddAcsUser');
+      if (parts.verdictCode(request) !== verdictCodes[model.preflightAddAcsUser(request).verdict]) throw new Error('the raw module check differs from preflightAddAcsUser');
     }
     let sink = 0;
     const load = () => createAcsModel(text).dispose();
