@@ -195,7 +195,9 @@ export interface AcsModel {
   preflightRemoveAcsUser(request: AcsLinkRequest): AcsPreflightResult;
   /**
    * preflightAddAcsUser of each request, in order: the same results, faster for many requests (about 1.5x in the
-   * benchmark: ids cross into wasm together and the look-ups overlap). Throws a TypeError when `requests` is not an array.
+   * benchmark: ids cross into wasm together and the look-ups overlap). With hundreds of thousands of requests the
+   * result objects, all alive at once, cost more than the checks: take addAcsUserVerdicts, then the reasons of the
+   * refused ones. Throws a TypeError when `requests` is not an array.
    */
   preflightAddAcsUsers(requests: readonly AcsLinkRequest[]): AcsPreflightResult[];
   /** preflightRemoveAcsUser of each request, in order (see preflightAddAcsUsers). */
