@@ -127,7 +127,7 @@ export async function run() {
   writeFileSync(file, text);
   const peer = pacedPeer(pacedTool, [file, String(passes)], 'acs bench');
   const model = createAcsModel(text);
-  const parts = await callParts(text);
+  let parts = null;  // callParts: a second module and snapshot, made only for the interleaved series
   try {
     const stats = model.stats();
     if (stats.acs_users !== sizes.acsUsers || stats.user_identities !== sizes.identities) throw new Error('snapshot did not load');
@@ -139,10 +139,6 @@ export async function run() {
       throw new Error('preflightAddAcsUsers differs from preflightAddAcsUser');
     if (JSON.stringify(model.addAcsUserVerdicts(requests)) !== JSON.stringify(requests.map((r) => model.preflightAddAcsUser(r).verdict)))
       throw new Error('addAcsUserVerdicts differs from preflightAddAcsUser');
-    const verdictCodes = { allowed: 0, no_op: 1, refused: 2 };
-    for (const request of requests) {
-      if (parts.verdictCode(request) !== verdictCodes[model.preflightAddAcsUser(request).verdict]) throw new Error('the raw module check differs from preflightAddAcsUser');
-    }
     let sink = 0;
     const load = () => createAcsModel(text).dispose();
     const single = () => {
@@ -190,6 +186,11 @@ export async function run() {
         { name: 'native figures', value: 'missing: run make native first' },
       );
       return rows;
+    }
+    parts = await callParts(text);
+    const verdictCodes = { allowed: 0, no_op: 1, refused: 2 };
+    for (const request of requests) {
+      if (parts.verdictCode(request) !== verdictCodes[model.preflightAddAcsUser(request).verdict]) throw new Error('the raw module check differs from preflightAddAcsUser');
     }
     const loads = interleave(() => peer.run('load'), load, 0, 3);
     const bare = interleave(() => peer.run('check'), single, 3000, 10);
@@ -239,7 +240,7 @@ export async function run() {
     return rows;
   } finally {
     model.dispose();
-    parts.dispose();
+    parts?.dispose();
     peer?.close();
     rmSync(folder, { recursive: true, force: true });
   }
