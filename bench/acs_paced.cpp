@@ -17,8 +17,8 @@
 
 #include "acs_corpus.hpp"
 #include "paced.hpp"
-#include "seamid/acs_model.hpp"
-#include "seamid/acs_preflight.hpp"
+#include "seamid/acs/model.hpp"
+#include "seamid/acs/preflight.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 5 || std::atoi(argv[2]) < 1) {

@@ -8,9 +8,9 @@
 #include <sstream>
 
 #include "acs_corpus.hpp"
-#include "seamid/acs_audit.hpp"
-#include "seamid/acs_model.hpp"
-#include "seamid/acs_preflight.hpp"
+#include "seamid/acs/audit.hpp"
+#include "seamid/acs/model.hpp"
+#include "seamid/acs/preflight.hpp"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "deletion_workload.hpp"
-#include "seamid/deletion_plan.hpp"
-#include "seamid/deletion_progress.hpp"
+#include "seamid/deletion/plan.hpp"
+#include "seamid/deletion/progress.hpp"
 
 namespace {
 

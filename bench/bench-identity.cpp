@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "corpus.hpp"
-#include "seamid/email.hpp"
-#include "seamid/identity_request.hpp"
+#include "seamid/validation/email.hpp"
+#include "seamid/validation/identity_request.hpp"
 
 namespace {
 

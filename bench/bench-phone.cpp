@@ -2,7 +2,7 @@
 #include <benchmark/benchmark.h>
 
 #include "corpus.hpp"
-#include "seamid/phone.hpp"
+#include "seamid/validation/phone.hpp"
 
 namespace {
 

@@ -13,8 +13,8 @@
 #include <string>
 
 #include "paced.hpp"
-#include "seamid/batch.hpp"
-#include "seamid/workspace_index.hpp"
+#include "seamid/workspace/batch.hpp"
+#include "seamid/workspace/index.hpp"
 
 namespace {
 

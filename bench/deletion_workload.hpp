@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "seamid/deletion_plan.hpp"
-#include "seamid/deletion_progress.hpp"
+#include "seamid/deletion/plan.hpp"
+#include "seamid/deletion/progress.hpp"
 
 namespace seamid_bench {
 

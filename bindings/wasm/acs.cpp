@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "scratch.hpp"
-#include "seamid/acs_audit.hpp"
-#include "seamid/acs_model.hpp"
-#include "seamid/acs_preflight.hpp"
-#include "seamid/json_input.hpp"
+#include "seamid/acs/audit.hpp"
+#include "seamid/acs/model.hpp"
+#include "seamid/acs/preflight.hpp"
+#include "seamid/json/dom.hpp"
 
 namespace seamid_wasm {
 namespace {

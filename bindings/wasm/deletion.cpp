@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "seamid/deletion_plan.hpp"
-#include "seamid/deletion_progress.hpp"
-#include "seamid/deletion_render.hpp"
+#include "seamid/deletion/plan.hpp"
+#include "seamid/deletion/progress.hpp"
+#include "seamid/deletion/render.hpp"
 #include "scratch.hpp"
 
 namespace seamid_wasm {

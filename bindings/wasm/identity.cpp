@@ -1,4 +1,4 @@
-// embind adapter of seamid/identity_request.hpp and seamid/email.hpp. JS writes the input (an email, or a
+// embind adapter of seamid/validation/identity_request.hpp and seamid/validation/email.hpp. JS writes the input (an email, or a
 // request encoded member by member, see bindings/js/src/identity.js) into this file's input buffer. An email
 // comes back as a packed verdict (like phone.cpp); a request as the number of issues, serialised into the
 // output buffer only when there are any. A valid value costs one call and no allocation. The rules live only
@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "seamid/email.hpp"
-#include "seamid/identity_request.hpp"
+#include "seamid/validation/email.hpp"
+#include "seamid/validation/identity_request.hpp"
 #include "request_decoding.hpp"
 
 namespace seamid_wasm {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "scratch.hpp"
-#include "seamid/version.hpp"
+#include "seamid/common/version.hpp"
 #include "seamid/detail/phone_tables.hpp"
 
 namespace seamid_wasm {

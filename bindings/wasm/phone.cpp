@@ -1,11 +1,11 @@
-// embind adapter of seamid/phone.hpp: a packed, allocation-free verdict for the JS wrapper to decode.
+// embind adapter of seamid/validation/phone.hpp: a packed, allocation-free verdict for the JS wrapper to decode.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
 #include <cstring>
 
 #include "scratch.hpp"
-#include "seamid/phone.hpp"
+#include "seamid/validation/phone.hpp"
 
 namespace seamid_wasm {
 namespace {

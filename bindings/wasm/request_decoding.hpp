@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "seamid/identity_request.hpp"
+#include "seamid/validation/identity_request.hpp"
 
 namespace seamid_wasm {
 

@@ -1,4 +1,4 @@
-// embind adapter of seamid/workspace_index.hpp, uniqueness.hpp and batch.hpp. Workspaces and batches live in
+// embind adapter of seamid/workspace/index.hpp, uniqueness.hpp and batch.hpp. Workspaces and batches live in
 // two registries addressed by small integer handles that only the JS wrapper (src/workspace.js) holds and frees;
 // no embind class handle ever reaches user code. Big texts (a list snapshot, a CSV file) are written by JS
 // straight into buffers owned here, and row objects arrive in the request encoding (request_decoding.hpp);
@@ -11,10 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "seamid/batch.hpp"
-#include "seamid/json_input.hpp"
-#include "seamid/uniqueness.hpp"
-#include "seamid/workspace_index.hpp"
+#include "seamid/workspace/batch.hpp"
+#include "seamid/json/dom.hpp"
+#include "seamid/workspace/uniqueness.hpp"
+#include "seamid/workspace/index.hpp"
 #include "request_decoding.hpp"
 #include "scratch.hpp"
 

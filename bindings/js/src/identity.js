@@ -1,6 +1,6 @@
 // validateCreate / validateUpdate / validateEmail: the JS side only moves data. A request object is written
 // member by member into the module's input buffer (request-encoding.js: no JSON.stringify, no JSON parser in
-// wasm; JSON text goes through JSON.parse first, as Seam's server does); the core (seamid/identity_request.hpp) applies every rule
+// wasm; JSON text goes through JSON.parse first, as Seam's server does); the core (seamid/validation/identity_request.hpp) applies every rule
 // and, only when it finds something, serialises the issues for `readIssues` to decode. An email comes back
 // as a packed verdict decoded with the core's catalog, like phone.js. A valid request costs one wasm call.
 import { requestEncoder } from './request-encoding.js';

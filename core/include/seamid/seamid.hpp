@@ -1,27 +1,35 @@
 // seamid: validation and planning rules for Seam user identities. Include this for everything.
+// The folders are the domains: common/ (issues, options, ids, text), json/ (reading JSON), validation/ (one
+// field or request), workspace/ (uniqueness and bulk imports), acs/ (ACS-user links), deletion/ (planning and
+// tracking a deletion); detail/ holds internals and generated tables.
 #pragma once
 
-#include "seamid/batch.hpp"
-#include "seamid/batch_candidates.hpp"
-#include "seamid/csv.hpp"
-#include "seamid/email.hpp"
-#include "seamid/identity_request.hpp"
-#include "seamid/acs_audit.hpp"
-#include "seamid/acs_codes.hpp"
-#include "seamid/acs_model.hpp"
-#include "seamid/acs_preflight.hpp"
-#include "seamid/deletion_plan.hpp"
-#include "seamid/deletion_progress.hpp"
-#include "seamid/deletion_render.hpp"
-#include "seamid/deletion_snapshot.hpp"
-#include "seamid/issue.hpp"
-#include "seamid/json_input.hpp"
-#include "seamid/json_sax.hpp"
-#include "seamid/options.hpp"
-#include "seamid/phone.hpp"
-#include "seamid/text_fields.hpp"
-#include "seamid/unicode.hpp"
-#include "seamid/uniqueness.hpp"
-#include "seamid/uuid.hpp"
-#include "seamid/version.hpp"
-#include "seamid/workspace_index.hpp"
+#include "seamid/common/issue.hpp"
+#include "seamid/common/options.hpp"
+#include "seamid/common/unicode.hpp"
+#include "seamid/common/uuid.hpp"
+#include "seamid/common/version.hpp"
+
+#include "seamid/json/dom.hpp"
+#include "seamid/json/sax.hpp"
+
+#include "seamid/validation/email.hpp"
+#include "seamid/validation/identity_request.hpp"
+#include "seamid/validation/phone.hpp"
+#include "seamid/validation/text_fields.hpp"
+
+#include "seamid/workspace/batch.hpp"
+#include "seamid/workspace/batch_candidates.hpp"
+#include "seamid/workspace/csv.hpp"
+#include "seamid/workspace/index.hpp"
+#include "seamid/workspace/uniqueness.hpp"
+
+#include "seamid/acs/audit.hpp"
+#include "seamid/acs/codes.hpp"
+#include "seamid/acs/model.hpp"
+#include "seamid/acs/preflight.hpp"
+
+#include "seamid/deletion/plan.hpp"
+#include "seamid/deletion/progress.hpp"
+#include "seamid/deletion/render.hpp"
+#include "seamid/deletion/snapshot.hpp"

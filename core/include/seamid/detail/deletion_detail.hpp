@@ -12,10 +12,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "seamid/issue.hpp"
-#include "seamid/json_input.hpp"
-#include "seamid/json_sax.hpp"
-#include "seamid/uuid.hpp"
+#include "seamid/common/issue.hpp"
+#include "seamid/json/dom.hpp"
+#include "seamid/json/sax.hpp"
+#include "seamid/common/uuid.hpp"
 
 namespace seamid::detail {
 

@@ -1,0 +1,660 @@
+// Bulk import: N new identities (/user_identities/create requests, from a JSON array or a CSV file whose header
+// row names Seam fields) validated against a workspace and against the earlier rows of the same batch
+// (shared/seam-spec.md §2). Every row gets its field issues plus its conflicts, each with its row number.
+// Rows are processed one at a time, so a caller can stream a large file and report progress between steps.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "seamid/workspace/batch_candidates.hpp"
+#include "seamid/workspace/csv.hpp"
+#include "seamid/validation/identity_request.hpp"
+#include "seamid/common/issue.hpp"
+#include "seamid/json/dom.hpp"
+#include "seamid/common/options.hpp"
+#include "seamid/common/unicode.hpp"
+#include "seamid/workspace/uniqueness.hpp"
+#include "seamid/workspace/index.hpp"
+
+namespace seamid {
+
+/// The findings of one row. `row` is 1-based; issue paths start with the 0-based row index.
+struct row_report {
+    std::size_t row = 0;
+    std::size_t line = 0;  ///< CSV: the file line the row starts on (the header is line 1); JSON: 0
+    std::vector<issue> issues;
+    std::vector<conflict> conflicts;
+};
+
+/// Counts over a whole batch.
+struct batch_summary {
+    std::size_t rows = 0;
+    std::size_t rows_with_errors = 0;
+    std::size_t rows_with_warnings = 0;  ///< rows with warnings but no error
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+};
+
+namespace detail {
+
+/// The field issues of one create row, with paths under `base`: the identity validation of
+/// /user_identities/create (identity_request.hpp), the same rules a single form gets.
+inline std::vector<issue> row_field_issues(const nlohmann::json& row, const validation_options& options, const issue_path& base) {
+    return validate_create(row, options, base);
+}
+
+/// True when every byte of `text` is ASCII (then it is valid UTF-8); 8 bytes per step.
+[[nodiscard]] inline bool is_ascii(std::string_view text) noexcept {
+    const char* bytes = text.data();
+    std::size_t i = 0;
+    std::uint64_t any = 0;
+    for (; i + 8 <= text.size(); i += 8) any |= load_word(bytes + i);
+    if (i < text.size()) any |= load_tail(bytes + i, text.size() - i);
+    return (any & 0x8080808080808080ULL) == 0;
+}
+
+/// Drops repeated (path, code) pairs, keeping the first: two checks may report the same finding.
+inline void drop_repeated_issues(std::vector<issue>& issues) {
+    if (issues.size() < 2) return;
+    std::vector<issue> kept;
+    kept.reserve(issues.size());
+    for (auto& found : issues) {
+        const bool seen = std::any_of(kept.begin(), kept.end(), [&](const issue& k) { return k.code == found.code && k.path == found.path; });
+        if (!seen) kept.push_back(std::move(found));
+    }
+    issues.swap(kept);
+}
+
+}  // namespace detail
+
+/// Validates create requests one row at a time against a workspace and the rows before them.
+/// Holds a reference to the workspace: it must outlive the validator.
+class batch_validator {
+public:
+    /// The hashes of a row's key, email and phone (unique_fields order; 0 where absent), as the indexes use them.
+    using value_hashes = std::array<std::uint32_t, unique_fields.size()>;
+
+    /// A validator for a new batch against `workspace`.
+    explicit batch_validator(const workspace_index& workspace, const validation_options& options = {})
+        : workspace_(workspace), options_(options) {}
+
+    /// Validates the next row (a create request object). `line` is where it starts in a CSV file (0 if none);
+    /// `found` are issues the caller already has for this row (e.g. a CSV cell's encoding).
+    row_report add_row(const nlohmann::json& row, std::size_t line = 0, std::vector<issue> found = {}) {
+        row_report report = begin_row(line);
+        const issue_path base{report.row - 1};
+        report.issues = std::move(found);
+        for (auto& field_issue : detail::row_field_issues(row, options_, base)) report.issues.push_back(std::move(field_issue));
+        detail::drop_repeated_issues(report.issues);
+        if (row.is_object()) {
+            identity_values values;
+            for (const identity_field field : unique_fields) {
+                const auto found = row.find(field_name(field));
+                if (found != row.end() && found->is_string()) values.set(field, found->get_ref<const std::string&>());
+            }
+            check_uniqueness(values, report, base, candidates_.bits(report.row - 1));
+        }
+        count(report);
+        return report;
+    }
+
+    /// Validates the next row given as a create_request (views, e.g. into a CSV record): no JSON is built.
+    row_report add_request(const create_request& request, std::size_t line = 0, std::vector<issue> found = {}) {
+        row_report report = begin_row(line);
+        base_.front() = report.row - 1;  // reused: no allocation per row
+        report.issues = std::move(found);
+        auto field_issues = validate_create(request, options_, base_);
+        if (report.issues.empty()) report.issues = std::move(field_issues);
+        else
+            for (auto& field_issue : field_issues) report.issues.push_back(std::move(field_issue));
+        detail::drop_repeated_issues(report.issues);
+        check_uniqueness(request_values(request), report, base_, candidates_.bits(report.row - 1));
+        count(report);
+        return report;
+    }
+
+    /// The key, email and phone a create_request sets (string values only).
+    [[nodiscard]] static identity_values request_values(const create_request& request) noexcept {
+        identity_values values;
+        const auto take = [&](identity_field field, const request_value& value) {
+            if (value.kind == value_kind::string) values.set(field, value.text);
+        };
+        take(identity_field::user_identity_key, request.user_identity_key);
+        take(identity_field::email_address, request.email_address);
+        take(identity_field::phone_number, request.phone_number);
+        return values;
+    }
+
+    /// A first pass, optional: records the next row's key, email and phone (a row without values too). Once every
+    /// row is recorded and find_candidates() called, the rows are validated as usual, and each looks up only the
+    /// values the workspace or another row may hold (batch_candidates.hpp). Rows not recorded are checked in full.
+    void record_row(const identity_values& values) { candidates_.add_row(values); }
+    /// Ends the first pass: finds which recorded values may conflict.
+    void find_candidates() {
+        candidates_.find(workspace_);
+        earlier_.reserve_values(earlier_.size() + candidates_.rows_sharing());
+    }
+    /// Rows recorded by the first pass.
+    [[nodiscard]] std::size_t rows_recorded() const noexcept { return candidates_.rows(); }
+
+    /// Records a row that could not be read (malformed CSV): it counts as a row with these issues.
+    row_report add_unreadable_row(std::vector<issue> issues, std::size_t line) {
+        row_report report = begin_row(line);
+        report.issues = std::move(issues);
+        count(report);
+        return report;
+    }
+
+    /// The number of the next row (1-based).
+    [[nodiscard]] std::size_t next_row() const noexcept { return summary_.rows + 1; }
+    /// Counts so far.
+    [[nodiscard]] const batch_summary& summary() const noexcept { return summary_; }
+    /// Bytes held for the earlier rows' values.
+    [[nodiscard]] std::size_t memory() const noexcept { return earlier_.memory(); }
+
+private:
+    row_report begin_row(std::size_t line) const {
+        row_report report;
+        report.row = summary_.rows + 1;
+        report.line = line;
+        return report;
+    }
+
+    /// Hashes a row's values and asks the CPU to start loading their positions in the workspace and in the
+    /// earlier rows, so that the look-ups that follow overlap their cache misses.
+    void prefetch(const identity_values& values, value_hashes& hashes) const noexcept {
+        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
+            const identity_field field = unique_fields[f];
+            if (!values.has(field)) {
+                hashes[f] = 0;
+                continue;
+            }
+            hashes[f] = workspace_index::value_hash(field, comparable_value(field, values.get(field)));
+            workspace_.prefetch(field, hashes[f]);
+            earlier_.prefetch(field, hashes[f]);
+        }
+    }
+
+    /// Conflicts with the workspace, then with the first earlier row holding each value; then remembers the
+    /// row's values that no earlier row holds exactly. Only the fields with a `candidates` bit are looked up
+    /// (a value no other row shares is not remembered either: no later row can ask for it).
+    void check_uniqueness(const identity_values& values, row_report& report, const issue_path& base,
+                          std::uint8_t candidates = batch_candidates::all_bits) {
+        if (candidates == 0) return;
+        // Hash each value once and prefetch its positions in both indexes: the six lookups then overlap
+        // their cache misses (with a million identities each lookup is a miss).
+        value_hashes hashes;
+        prefetch(values, hashes);
+        identity_values in_workspace = values;
+        for (std::size_t f = 0; f < unique_fields.size(); ++f)
+            if ((candidates & batch_candidates::workspace_bit(f)) == 0) in_workspace.clear(unique_fields[f]);
+        find_conflicts(workspace_, in_workspace, workspace_index::no_slot, options_, report.conflicts, hashes.data());
+        identity_values remembered;
+        value_hashes remembered_hashes{};
+        for (std::size_t f = 0; f < unique_fields.size(); ++f) {
+            const identity_field field = unique_fields[f];
+            if (!values.has(field) || (candidates & batch_candidates::batch_bit(f)) == 0) continue;
+            const std::string_view value = comparable_value(field, values.get(field));
+            std::uint32_t exact_row = 0, variant_row = 0;
+            earlier_.visit_holders(field, value, hashes[f], [&](workspace_index::slot_type slot, match_kind kind) {
+                std::uint32_t& row = kind == match_kind::exact ? exact_row : variant_row;
+                if (row == 0 || earlier_.tag(slot) < row) row = earlier_.tag(slot);
+                return true;
+            });
+            if (exact_row != 0) report.conflicts.push_back({field, match_kind::exact, severity::error, {}, exact_row});
+            else if (variant_row != 0)
+                report.conflicts.push_back({field, match_kind::case_variant, conflict_severity(match_kind::case_variant, options_), {}, variant_row});
+            if (exact_row == 0) {
+                remembered.set(field, values.get(field));
+                remembered_hashes[f] = hashes[f];
+            }
+        }
+        if (remembered.present != 0) earlier_.insert_anonymous(remembered, static_cast<std::uint32_t>(report.row), remembered_hashes.data());
+        for (const conflict& found : report.conflicts) report.issues.push_back(conflict_issue(found, base));
+    }
+
+    void count(const row_report& report) {
+        ++summary_.rows;
+        std::size_t errors = 0, warnings = 0;
+        for (const issue& found : report.issues) {
+            errors += found.level == severity::error;
+            warnings += found.level == severity::warning;
+        }
+        summary_.errors += errors;
+        summary_.warnings += warnings;
+        if (errors > 0) ++summary_.rows_with_errors;
+        else if (warnings > 0) ++summary_.rows_with_warnings;
+    }
+
+    const workspace_index& workspace_;
+    validation_options options_;
+    workspace_index earlier_;
+    batch_candidates candidates_;  ///< filled by record_row (empty: every row is checked in full)
+    batch_summary summary_;
+    issue_path base_{std::size_t{0}};  ///< the current row's path
+};
+
+/// The result of a whole batch: input-level issues, the rows that have issues, and the counts.
+struct batch_report {
+    std::vector<issue> issues;     ///< about the input as a whole (not JSON, CSV header problems, ...)
+    std::vector<row_report> rows;  ///< only rows with at least one issue, in order
+    batch_summary summary;
+    bool usable = true;            ///< false when the input could not be read as rows at all
+    /// True when the input was usable and nothing is an error.
+    [[nodiscard]] bool ok() const noexcept { return usable && !has_errors(issues) && summary.errors == 0; }
+};
+
+/// The create fields a CSV header may name (Seam's /user_identities/create parameters).
+inline constexpr std::array<std::string_view, 5> csv_create_fields{"user_identity_key", "email_address", "phone_number", "full_name",
+                                                                  "acs_system_ids"};
+
+/// Streams a CSV batch: reads the header, then validates a bounded number of rows per step().
+/// Holds views of the text and a reference to the workspace: both must outlive it.
+class csv_batch {
+public:
+    /// Reads the header of `text`; header problems are in issues(), and usable() says whether rows can be read.
+    csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {})
+        : reader_(text), first_row_(text), validator_(workspace, options), options_(options) {
+        read_header();
+        first_row_ = reader_;
+    }
+
+    /// Works through up to `max_rows` records; returns true when the input is done. The first calls only
+    /// record each row's key, email and phone (batch_candidates: no row is validated, summary() stays at 0);
+    /// once the text is read, later calls validate up to `max_rows` rows each, appending those with issues to
+    /// `out`, and look up only the values that the workspace or another row may hold.
+    bool step(std::size_t max_rows, std::vector<row_report>& out) {
+        if (!usable_) return true;
+        if (!indexed_) {
+            index_rows(max_rows);
+            return false;
+        }
+        for (std::size_t n = 0; n < max_rows; ++n) {
+            if (!reader_.next(row_)) return true;
+            row_report report = read_row(row_);
+            if (!report.issues.empty()) out.push_back(std::move(report));
+        }
+        return reader_.position() >= reader_.size();
+    }
+
+    /// Header and input-level issues.
+    [[nodiscard]] const std::vector<issue>& issues() const noexcept { return issues_; }
+    /// False when the text has no usable header (nothing can be validated).
+    [[nodiscard]] bool usable() const noexcept { return usable_; }
+    /// Counts so far.
+    [[nodiscard]] const batch_summary& summary() const noexcept { return validator_.summary(); }
+    /// Rows read by the first pass (every row once it is over): with summary().rows, the progress of both passes.
+    [[nodiscard]] std::size_t rows_read() const noexcept { return validator_.rows_recorded(); }
+    /// Bytes of the text consumed so far.
+    [[nodiscard]] std::size_t position() const noexcept { return reader_.position(); }
+    /// The header's column names.
+    [[nodiscard]] const std::vector<std::string>& columns() const noexcept { return columns_; }
+
+private:
+    void read_header() {
+        if (!reader_.next(record_)) {
+            usable_ = false;
+            issues_.push_back({{}, "csv_empty", severity::error,
+                               "The CSV file is empty. Its first line must be a header naming Seam fields, e.g. "
+                               "user_identity_key,email_address,phone_number,full_name.", std::nullopt});
+            return;
+        }
+        if (record_.error != csv_error::none) {
+            usable_ = false;
+            issues_.push_back({{"columns"}, std::string(csv_error_code(record_.error)), severity::error,
+                               "The header row has broken quoting, so no row can be read. " + std::string(csv_error_message(record_.error)),
+                               std::nullopt});
+            return;
+        }
+        const severity unknown_level = options_.rules == profile::strict ? severity::error : severity::warning;
+        std::size_t known = 0;
+        for (std::size_t i = 0; i < record_.size(); ++i) {
+            const std::string_view name = record_.field(i);
+            columns_.emplace_back(name);
+            const issue_path path{std::string("columns"), i};
+            if (!unicode::is_valid_utf8(name)) {
+                issues_.push_back({path, "invalid_utf8", severity::error, "This column name is not valid UTF-8; save the file as UTF-8.", std::nullopt});
+                column_field_.push_back(-1);
+                continue;
+            }
+            int field = -1;
+            for (std::size_t f = 0; f < csv_create_fields.size(); ++f)
+                if (csv_create_fields[f] == name) field = static_cast<int>(f);
+            if (field >= 0 && std::find(column_field_.begin(), column_field_.end(), field) != column_field_.end()) {
+                issues_.push_back({path, "csv_duplicate_column", severity::error,
+                                   "The column " + std::string(name) + " appears twice; only its first occurrence is read. Remove one.",
+                                   std::nullopt});
+                column_field_.push_back(-1);
+                continue;
+            }
+            column_field_.push_back(field);
+            if (field >= 0) {
+                ++known;
+                continue;
+            }
+            // Unknown: a near miss of a Seam field (case, spaces) is an error with a suggestion, anything else a warning.
+            const std::string_view trimmed = unicode::trim_js_whitespace(name);
+            std::string_view near;
+            for (const auto candidate : csv_create_fields)
+                if (detail::equal_ignoring_ascii_case(candidate, trimmed)) near = candidate;
+            if (!near.empty()) {
+                issues_.push_back({path, "csv_unknown_column", severity::error,
+                                   "The column \"" + std::string(name) + "\" is not a Seam field, so its values would be ignored; Seam's "
+                                   "field names are lowercase snake_case. Rename it to " + std::string(near) + ".",
+                                   std::string(near)});
+            } else {
+                std::string shown(name.substr(0, 80));
+                issues_.push_back({path, "csv_unknown_column", unknown_level,
+                                   "The column \"" + shown + "\" is not a field of /user_identities/create, so it is ignored. Known columns: "
+                                   "user_identity_key, email_address, phone_number, full_name, acs_system_ids.",
+                                   std::nullopt});
+            }
+        }
+        if (known == 0) {
+            usable_ = false;
+            issues_.push_back({{"columns"}, "csv_no_known_columns", severity::error,
+                               "The first line must be a header naming Seam fields (user_identity_key, email_address, phone_number, "
+                               "full_name, acs_system_ids); none of its columns is one.", std::nullopt});
+            return;
+        }
+    }
+
+    /// True when a record's cells can be matched to the header's columns.
+    [[nodiscard]] bool readable(const csv_record& record) const noexcept {
+        return record.error == csv_error::none && record.size() == column_field_.size();
+    }
+
+    /// The key, email and phone cells of a readable record, as the request read_row builds from it holds them
+    /// (an empty cell is null, see set_cell).
+    [[nodiscard]] identity_values cell_values(const csv_record& record) const noexcept {
+        identity_values values;
+        for (std::size_t i = 0; i < column_field_.size(); ++i) {
+            const int field = column_field_[i];
+            if (field < 0 || field > 2) continue;  // csv_create_fields 0..2: user_identity_key, email_address, phone_number
+            const std::string_view cell = record.field(i);
+            if (!cell.empty()) values.set(static_cast<identity_field>(field + 1), cell);
+        }
+        return values;
+    }
+
+    /// Records the values of up to `max_rows` more rows; at the end of the text, finds the candidates and
+    /// rewinds to the first row for validation.
+    void index_rows(std::size_t max_rows) {
+        for (std::size_t n = 0; n < max_rows; ++n) {
+            if (!reader_.next(row_)) {
+                validator_.find_candidates();
+                reader_ = first_row_;
+                indexed_ = true;
+                return;
+            }
+            validator_.record_row(readable(row_) ? cell_values(row_) : identity_values{});
+        }
+    }
+
+    row_report read_row(const csv_record& record) {
+        const std::size_t row_index = validator_.next_row() - 1;
+        if (record.error != csv_error::none)
+            return validator_.add_unreadable_row(
+                {{{row_index}, std::string(csv_error_code(record.error)), severity::error, std::string(csv_error_message(record.error)), std::nullopt}},
+                record.line);
+        if (record.size() != column_field_.size()) {
+            std::string message = "This row has " + std::to_string(record.size()) + " field" + (record.size() == 1 ? "" : "s") + " but the header has " +
+                                  std::to_string(column_field_.size()) +
+                                  ", so its values cannot be matched to columns. Check for a missing or extra comma, or an unquoted "
+                                  "comma inside a value.";
+            return validator_.add_unreadable_row({{{row_index}, "csv_field_count", severity::error, std::move(message), std::nullopt}}, record.line);
+        }
+        std::vector<issue> encoding;
+        request_.user_identity_key = request_.email_address = request_.phone_number = request_.full_name = request_.acs_system_ids = request_value{};
+        request_.acs_system_id_items.clear();
+        request_.unknown_fields.clear();
+        for (std::size_t i = 0; i < column_field_.size(); ++i) {
+            const int field = column_field_[i];
+            if (field < 0) continue;
+            const std::string_view cell = record.field(i);
+            if (!detail::is_ascii(cell) && !unicode::is_valid_utf8(cell))
+                encoding.push_back({{row_index, std::string(csv_create_fields[static_cast<std::size_t>(field)])}, "invalid_utf8", severity::error,
+                                    "This value is not valid UTF-8; save the file as UTF-8.", std::nullopt});
+            set_cell(field, cell);
+        }
+        return validator_.add_request(request_, record.line, std::move(encoding));
+    }
+
+    /// Puts a cell into the request: an empty cell is null (absent for acs_system_ids); views point into the record.
+    void set_cell(int field, std::string_view cell) {
+        const request_value value = cell.empty() ? request_value::null() : request_value::string(cell);
+        switch (field) {
+            case 0: request_.user_identity_key = value; return;
+            case 1: request_.email_address = value; return;
+            case 2: request_.phone_number = value; return;
+            case 3: request_.full_name = value; return;
+            default: break;
+        }
+        if (cell.empty()) return;  // acs_system_ids: a list of ids separated by ';', ',' or spaces
+        request_.acs_system_ids = request_value::of_kind(value_kind::array);
+        const auto separator = [](char c) { return c == ';' || c == ',' || c == ' ' || c == '\t'; };
+        std::size_t at = 0;
+        while (at < cell.size()) {
+            while (at < cell.size() && separator(cell[at])) ++at;
+            std::size_t end = at;
+            while (end < cell.size() && !separator(cell[end])) ++end;
+            if (end > at) request_.acs_system_id_items.push_back(request_value::string(cell.substr(at, end - at)));
+            at = end;
+        }
+    }
+
+    csv_reader reader_;
+    csv_reader first_row_;  ///< the reader where the rows start (after the header)
+    csv_record record_;     ///< the header
+    csv_record row_;        ///< the current row
+    bool indexed_ = false;  ///< true once every row's values are recorded and the candidates found
+    batch_validator validator_;
+    validation_options options_;
+    std::vector<issue> issues_;
+    std::vector<std::string> columns_;
+    std::vector<int> column_field_;  ///< index into csv_create_fields, or -1 (ignored column)
+    create_request request_;  ///< the current row, as views into record_
+    bool usable_ = true;
+};
+
+/// Validates a whole CSV batch (header row of Seam field names) against `workspace`.
+[[nodiscard]] inline batch_report validate_csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {}) {
+    batch_report report;
+    csv_batch batch(workspace, text, options);
+    while (!batch.step(4096, report.rows)) {
+    }
+    report.issues = batch.issues();
+    report.usable = batch.usable();
+    report.summary = batch.summary();
+    return report;
+}
+
+/// Validates an already-parsed JSON array of create requests against `workspace`.
+[[nodiscard]] inline batch_report validate_batch(const workspace_index& workspace, const nlohmann::json& rows, const validation_options& options = {}) {
+    batch_report report;
+    if (!rows.is_array()) {
+        report.usable = false;
+        report.issues.push_back(type_issue({}, "an array of /user_identities/create requests", rows));
+        return report;
+    }
+    batch_validator validator(workspace, options);
+    for (const auto& row : rows) {
+        row_report found = validator.add_row(row);
+        if (!found.issues.empty()) report.rows.push_back(std::move(found));
+    }
+    report.summary = validator.summary();
+    return report;
+}
+
+/// Feeds JSON text holding an array of create requests to `validator`, one element at a time (the array is
+/// never held whole: each element is checked, then discarded). Rows with issues go to `out`; a document that
+/// is not a JSON array gives an input issue and returns false (rows before a syntax error were checked).
+inline bool feed_json_rows(batch_validator& validator, std::string_view text, std::vector<row_report>& out, std::vector<issue>& issues) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || text[first] != '[') {
+        const auto parsed = parse_json(text);
+        if (parsed.ok()) issues.push_back(type_issue({}, "an array of /user_identities/create requests", parsed.value));
+        else issues.insert(issues.end(), parsed.issues.begin(), parsed.issues.end());
+        return false;
+    }
+    const nlohmann::json::parser_callback_t on_event = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        const bool element_done = depth == 1 && (event == nlohmann::json::parse_event_t::value || event == nlohmann::json::parse_event_t::object_end ||
+                                                 event == nlohmann::json::parse_event_t::array_end);
+        if (!element_done) return true;
+        row_report found = validator.add_row(parsed);
+        if (!found.issues.empty()) out.push_back(std::move(found));
+        return false;  // discard the element: memory stays O(one row)
+    };
+    const auto parsed = nlohmann::json::parse(text.begin(), text.end(), on_event, /*allow_exceptions=*/false);
+    if (!parsed.is_discarded()) return true;
+    issues.push_back({{}, "invalid_json", severity::error,
+                      "Input is not valid JSON (check quotes, commas and brackets; text must be UTF-8). Rows before the error were checked.",
+                      std::nullopt});
+    return false;
+}
+
+/// Validates JSON text holding an array of create requests against `workspace`, streaming row by row.
+[[nodiscard]] inline batch_report validate_json_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {}) {
+    batch_report report;
+    batch_validator validator(workspace, options);
+    report.usable = feed_json_rows(validator, text, report.rows, report.issues);
+    report.summary = validator.summary();
+    return report;
+}
+
+/// A row report as JSON: {"row", "line"?, "issues", "conflicts"} ("line" only for CSV rows).
+[[nodiscard]] inline nlohmann::json row_report_to_json(const row_report& report) {
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const auto& found : report.conflicts) conflicts.push_back(conflict_to_json(found));
+    nlohmann::json out = {{"row", report.row}, {"issues", issues_to_json(report.issues)}, {"conflicts", std::move(conflicts)}};
+    if (report.line > 0) out["line"] = report.line;
+    return out;
+}
+
+namespace detail {
+
+/// Appends `text` as a JSON string, byte for byte as dump_json writes it: printable ASCII without quotes or
+/// backslashes (nearly every message, code and value) is copied; anything else goes through nlohmann's serializer.
+inline void append_dumped_string(std::string& out, std::string_view text) {
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte >= 0x7F || c == '"' || c == '\\') {
+            out += dump_json(nlohmann::json(std::string(text)));
+            return;
+        }
+    }
+    out += '"';
+    out.append(text);
+    out += '"';
+}
+
+/// Appends an unsigned number as JSON.
+inline void append_dumped_number(std::string& out, std::size_t number) {
+    char digits[24];
+    std::size_t at = sizeof digits;
+    do {
+        digits[--at] = static_cast<char>('0' + number % 10);
+        number /= 10;
+    } while (number != 0);
+    out.append(digits + at, sizeof digits - at);
+}
+
+/// Appends an issue as dump_json(issue_to_json(found)) writes it (keys in nlohmann's sorted order).
+inline void append_dumped_issue(std::string& out, const issue& found) {
+    out += "{\"code\":";
+    append_dumped_string(out, found.code);
+    out += ",\"message\":";
+    append_dumped_string(out, found.message);
+    out += ",\"path\":[";
+    for (std::size_t i = 0; i < found.path.size(); ++i) {
+        if (i > 0) out += ',';
+        if (const auto* key = std::get_if<std::string>(&found.path[i])) append_dumped_string(out, *key);
+        else append_dumped_number(out, std::get<std::size_t>(found.path[i]));
+    }
+    out += "],\"severity\":";
+    append_dumped_string(out, severity_name(found.level));
+    if (found.suggestion) {
+        out += ",\"suggestion\":";
+        append_dumped_string(out, *found.suggestion);
+    }
+    out += '}';
+}
+
+/// Appends a conflict as dump_json(conflict_to_json(found)) writes it.
+inline void append_dumped_conflict(std::string& out, const conflict& found) {
+    out += "{\"field\":";
+    append_dumped_string(out, field_name(found.field));
+    out += found.kind == match_kind::exact ? ",\"match\":\"exact\"" : ",\"match\":\"case_variant\"";
+    if (found.row > 0) {
+        out += ",\"row\":";
+        append_dumped_number(out, found.row);
+    }
+    out += ",\"severity\":";
+    append_dumped_string(out, severity_name(found.level));
+    if (found.row == 0) {
+        out += ",\"user_identity_id\":";
+        append_dumped_string(out, found.user_identity_id);
+    }
+    out += '}';
+}
+
+}  // namespace detail
+
+/// Appends the JSON text of a row report, the same bytes as dump_json(row_report_to_json(report)), without
+/// building a JSON document (a big batch's results cross to JS as text; this writes them directly).
+inline void append_row_report_json(std::string& out, const row_report& report) {
+    out += "{\"conflicts\":[";
+    for (std::size_t i = 0; i < report.conflicts.size(); ++i) {
+        if (i > 0) out += ',';
+        detail::append_dumped_conflict(out, report.conflicts[i]);
+    }
+    out += "],\"issues\":[";
+    for (std::size_t i = 0; i < report.issues.size(); ++i) {
+        if (i > 0) out += ',';
+        detail::append_dumped_issue(out, report.issues[i]);
+    }
+    out += ']';
+    if (report.line > 0) {
+        out += ",\"line\":";
+        detail::append_dumped_number(out, report.line);
+    }
+    out += ",\"row\":";
+    detail::append_dumped_number(out, report.row);
+    out += '}';
+}
+
+/// Appends the JSON text of a list of issues, the same bytes as dump_json(issues_to_json(issues)).
+inline void append_issues_json(std::string& out, const std::vector<issue>& issues) {
+    out += '[';
+    for (std::size_t i = 0; i < issues.size(); ++i) {
+        if (i > 0) out += ',';
+        detail::append_dumped_issue(out, issues[i]);
+    }
+    out += ']';
+}
+
+/// Batch counts as JSON: {"rows", "rows_with_errors", "rows_with_warnings", "errors", "warnings"}.
+[[nodiscard]] inline nlohmann::json batch_summary_to_json(const batch_summary& summary) {
+    return {{"rows", summary.rows}, {"rows_with_errors", summary.rows_with_errors}, {"rows_with_warnings", summary.rows_with_warnings},
+            {"errors", summary.errors}, {"warnings", summary.warnings}};
+}
+
+/// A whole batch report as JSON: {"ok", "usable", "summary", "issues", "rows"}.
+[[nodiscard]] inline nlohmann::json batch_report_to_json(const batch_report& report) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& row : report.rows) rows.push_back(row_report_to_json(row));
+    return {{"ok", report.ok()}, {"usable", report.usable}, {"summary", batch_summary_to_json(report.summary)},
+            {"issues", issues_to_json(report.issues)}, {"rows", std::move(rows)}};
+}
+
+}  // namespace seamid

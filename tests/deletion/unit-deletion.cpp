@@ -1,0 +1,525 @@
+// Tests of seamid/deletion_*.hpp: snapshot checks, plans (order, policy), plan JSON round trip, progress,
+// renderings (golden files), bad input. Fixtures in tests/fixtures/deletion/ are shared with the JS tests.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "fixtures.hpp"
+#include "seamid/deletion/plan.hpp"
+#include "seamid/deletion/progress.hpp"
+#include "seamid/deletion/render.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+seamid::deletion_options options_of(const json& test_case) {
+    seamid::deletion_options options;
+    if (test_case.contains("options")) {
+        const auto& given = test_case["options"];
+        if (given.value("order", "") == "guide") options.order = seamid::deletion_order::guide;
+        if (given.value("policy", "") == "minimal") options.policy = seamid::deletion_policy::minimal;
+    }
+    return options;
+}
+
+std::vector<std::string> sorted_codes(const std::vector<seamid::issue>& issues) {
+    std::vector<std::string> codes;
+    for (const auto& found : issues) codes.push_back(found.code);
+    std::sort(codes.begin(), codes.end());
+    return codes;
+}
+
+std::string read_text(const std::string& name) {
+    std::ifstream file(std::string(SEAMID_FIXTURES_DIR) + "/" + name, std::ios::binary);
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+std::int64_t ms(std::string_view timestamp) {
+    std::int64_t out = 0;
+    REQUIRE(seamid::detail::parse_timestamp(timestamp, out));
+    return out;
+}
+
+json plan_json(const seamid::deletion_plan& plan) { return json::parse(seamid::deletion_plan_to_json(plan)); }
+
+}  // namespace
+
+TEST_CASE("deletion snapshot fixture cases", "[deletion][fixtures]") {
+    const auto fixture = seamid_test::load_fixture("deletion/snapshots.json");
+    REQUIRE(fixture.is_object());
+    REQUIRE(fixture["cases"].size() >= 30);
+    for (const auto& test_case : fixture["cases"]) {
+        INFO("case: " << test_case["name"].get<std::string>());
+        const auto plan = seamid::plan_deletion(seamid::dump_json(test_case["snapshot"]), options_of(test_case));
+        CHECK(plan.ok() == test_case["ok"].get<bool>());
+        CHECK(sorted_codes(plan.issues) == test_case["codes"].get<std::vector<std::string>>());
+        for (const auto& found : plan.issues) CHECK(found.message.size() > 20);
+        if (!plan.ok()) CHECK(plan.steps.empty());
+        if (test_case.contains("steps")) CHECK(plan.steps.size() == test_case["steps"].get<std::size_t>());
+        if (test_case.contains("waves")) CHECK(plan.wave_count == test_case["waves"].get<std::uint32_t>());
+        if (test_case.contains("kinds")) {
+            std::vector<std::string> kinds;
+            for (const auto& step : plan.steps) kinds.emplace_back(seamid::kind_info(step.kind).name);
+            CHECK(kinds == test_case["kinds"].get<std::vector<std::string>>());
+        }
+        if (test_case.contains("wave_sizes")) {
+            std::vector<std::size_t> sizes(plan.wave_count, 0);
+            for (const auto& step : plan.steps) ++sizes[step.wave];
+            CHECK(sizes == test_case["wave_sizes"].get<std::vector<std::size_t>>());
+        }
+        if (plan.ok()) {
+            // The identity is last and depends on every other step, directly or through another step, and it
+            // lists exactly the steps nothing else depends on (the transitive reduction); dependencies are in
+            // earlier waves.
+            REQUIRE_FALSE(plan.steps.empty());
+            CHECK(plan.steps.back().kind == seamid::resource_kind::user_identity);
+            std::vector<int> reached(plan.steps.size(), 0), has_dependant(plan.steps.size(), 0);
+            for (std::size_t s = 0; s + 1 < plan.steps.size(); ++s)
+                for (const auto d : plan.depends_on(s)) has_dependant[d] = 1;
+            std::size_t sinks = 0;
+            for (std::size_t s = 0; s + 1 < plan.steps.size(); ++s) sinks += has_dependant[s] ? 0 : 1;
+            CHECK(plan.steps.back().deps_count == sinks);
+            for (const auto d : plan.depends_on(plan.steps.size() - 1)) {
+                CHECK(has_dependant[d] == 0);
+                reached[d] = 1;
+                for (const auto dd : plan.depends_on(d)) reached[dd] = 1;  // ACS user -> its credentials
+            }
+            CHECK(std::count(reached.begin(), reached.end(), 1) + 1 == static_cast<std::ptrdiff_t>(plan.steps.size()));
+            for (std::size_t s = 0; s < plan.steps.size(); ++s)
+                for (const auto d : plan.depends_on(s)) CHECK(plan.steps[d].wave < plan.steps[s].wave);
+        }
+    }
+}
+
+TEST_CASE("hard orderings: credentials before their ACS user, everything before the identity", "[deletion][plan]") {
+    const auto plan = seamid::plan_deletion(read_text("deletion/sample-snapshot.json"));
+    REQUIRE(plan.ok());
+    const auto out = plan_json(plan);
+    for (const auto& step : out["steps"]) {
+        const std::string resource = step["resource"];
+        if (resource == "acs_user") CHECK_FALSE(step["depends_on"].empty());
+        if (resource == "acs_credential" || resource == "client_session" || resource == "phone") CHECK(step["depends_on"].empty());
+        // Seam's parameter names, exactly (seam-spec §4: not session_id, not enrollment_autoations).
+        const std::string field = step["params"].begin().key();
+        CHECK(step["params"].size() == 1);
+        CHECK(field == seamid::kind_info(*seamid::kind_from_name(resource)).id_field);
+        CHECK(step["params"][field] == step["step_id"]);
+    }
+    // ACS user ac500001-...-3 waits for exactly its three credentials.
+    const auto& user3 = out["steps"][13];
+    REQUIRE(user3["step_id"] == "ac500001-0000-4000-8000-000000000003");
+    CHECK(user3["depends_on"] == json({"c4ed0031-0000-4000-8000-000000000031", "c4ed0032-0000-4000-8000-000000000032",
+                                       "c4ed0033-0000-4000-8000-000000000033"}));
+    CHECK(out["wave_barrier"] == false);
+}
+
+TEST_CASE("minimal policy says why, and what it leaves to the cascade", "[deletion][plan]") {
+    seamid::deletion_options options;
+    options.policy = seamid::deletion_policy::minimal;
+    const auto out = plan_json(seamid::plan_deletion(read_text("deletion/sample-snapshot.json"), options));
+    REQUIRE(out["notes"].size() >= 2);
+    const std::string note = out["notes"][0];
+    CHECK(note.find("API reference") != std::string::npos);
+    CHECK(note.find("cascade") != std::string::npos);
+    CHECK(note.find("2 client sessions, 3 ACS users, 6 ACS credentials and 2 phones") != std::string::npos);
+    CHECK(out["left_to_cascade"]["acs_credentials"] == 6);
+    CHECK(out["left_to_cascade"]["enrollment_automations"] == 0);
+}
+
+TEST_CASE("plan JSON round-trips through read_deletion_plan", "[deletion][plan]") {
+    for (const auto order : {seamid::deletion_order::parallel, seamid::deletion_order::guide}) {
+        seamid::deletion_options options;
+        options.order = order;
+        const auto plan = seamid::plan_deletion(read_text("deletion/sample-snapshot.json"), options);
+        const auto text = seamid::deletion_plan_to_json(plan);
+        const auto back = seamid::read_deletion_plan(text);
+        REQUIRE(back.ok());
+        CHECK(seamid::deletion_plan_to_json(back) == text);
+    }
+}
+
+TEST_CASE("stored plans with broken graphs are refused", "[deletion][plan][bad-input]") {
+    auto out = plan_json(seamid::plan_deletion(read_text("deletion/sample-snapshot.json")));
+    auto codes_of = [](const json& plan) { return sorted_codes(seamid::read_deletion_plan(seamid::dump_json(plan)).issues); };
+    {  // a dependency cycle: credential 1 <-> ACS user 1
+        auto broken = out;
+        broken["steps"][2]["depends_on"] = json::array({broken["steps"][11]["step_id"]});
+        const auto codes = codes_of(broken);
+        CHECK(std::count(codes.begin(), codes.end(), "plan_cycle") >= 2);
+    }
+    {  // a self-dependency
+        auto broken = out;
+        broken["steps"][0]["depends_on"] = json::array({broken["steps"][0]["step_id"]});
+        CHECK(codes_of(broken).front() == "plan_cycle");
+    }
+    {  // unknown dependency, unknown resource, missing wave, duplicate step
+        auto broken = out;
+        broken["steps"][1]["depends_on"] = json::array({"99999999-9999-4999-8999-999999999999"});
+        CHECK(codes_of(broken) == std::vector<std::string>{"unknown_dependency"});
+        broken = out;
+        broken["steps"][1]["resource"] = "acs_usr";
+        CHECK(codes_of(broken) == std::vector<std::string>{"unknown_resource"});
+        broken = out;
+        broken["steps"][1].erase("wave");
+        CHECK(codes_of(broken) == std::vector<std::string>{"missing_field"});
+        broken = out;
+        broken["steps"][1]["step_id"] = broken["steps"][0]["step_id"];
+        CHECK(codes_of(broken) == std::vector<std::string>{"duplicate_id", "unknown_dependency"});  // the renamed step's old id
+        broken = out;
+        broken["steps"][11]["wave"] = 0;
+        CHECK(codes_of(broken) == std::vector<std::string>{"plan_wave_order"});
+        broken = out;
+        broken["steps"][14]["depends_on"].erase(0);
+        CHECK(codes_of(broken) == std::vector<std::string>{"plan_identity_dependencies"});
+    }
+    CHECK(sorted_codes(seamid::read_deletion_plan("{\"ok\": false, \"user_identity_id\": null, \"steps\": []}").issues) ==
+          std::vector<std::string>{"plan_not_ok"});
+    CHECK(sorted_codes(seamid::read_deletion_plan("[]").issues) == std::vector<std::string>{"invalid_type"});
+    CHECK(sorted_codes(seamid::read_deletion_plan("{\"steps\": ").issues) == std::vector<std::string>{"invalid_json"});
+}
+
+TEST_CASE("progress scenarios", "[deletion][progress][fixtures]") {
+    const auto fixture = seamid_test::load_fixture("deletion/progress.json");
+    REQUIRE(fixture.is_object());
+    const auto snapshot = read_text("deletion/sample-snapshot.json");
+    for (const auto& scenario : fixture["scenarios"]) {
+        INFO("scenario: " << scenario["name"].get<std::string>());
+        const auto plan = seamid::plan_deletion(snapshot, options_of(scenario));
+        REQUIRE(plan.ok());
+        seamid::progress_options options;
+        options.started_at_ms = ms(scenario.value("started_at", "2024-01-12T10:00:00Z"));
+        seamid::deletion_progress progress(plan, options);
+        std::size_t op_index = 0;
+        for (const auto& op : scenario["ops"]) {
+            INFO("op " << op_index++ << ": " << op.dump());
+            if (op.contains("event")) {
+                std::vector<seamid::issue> issues;
+                const auto outcomes = seamid::apply_events_json(progress, op["event"].dump(), issues);
+                if (op["expect"] == "rejected") {
+                    CHECK(outcomes.empty());
+                    CHECK(sorted_codes(issues) == std::vector<std::string>{op["issue"].get<std::string>()});
+                    continue;
+                }
+                REQUIRE(outcomes.size() == 1);
+                CHECK(outcomes[0].outcome == op["expect"].get<std::string>());
+                CHECK(outcomes[0].reason == op.value("reason", ""));
+            } else if (op.contains("result")) {
+                const auto outcome = seamid::apply_result_json(progress, op["result"].get<std::string>(), op["response"].dump(),
+                                                               op.value("requested_at", ""));
+                CHECK(outcome.outcome == op["expect"].get<std::string>());
+                if (op.contains("issue")) CHECK(sorted_codes(outcome.issues) == std::vector<std::string>{op["issue"].get<std::string>()});
+                else CHECK(outcome.issues.empty());
+            } else {
+                const auto state = json::parse(seamid::progress_to_json(progress));
+                const auto& check = op["check"];
+                if (check.contains("runnable")) {
+                    std::vector<std::string> runnable;
+                    for (const auto step : progress.runnable()) runnable.push_back(seamid::detail::uuid_text(plan.steps[step].id));
+                    std::sort(runnable.begin(), runnable.end());
+                    CHECK(runnable == check["runnable"].get<std::vector<std::string>>());
+                }
+                if (check.contains("done")) CHECK(progress.done() == check["done"].get<bool>());
+                if (check.contains("identity_deletable")) CHECK(progress.identity_deletable() == check["identity_deletable"].get<bool>());
+                if (check.contains("counts")) CHECK(state["counts"] == check["counts"]);
+                if (check.contains("ignored_event_count")) CHECK(state["ignored_event_count"] == check["ignored_event_count"]);
+                if (check.contains("next_event_query")) CHECK(state["next_event_query"] == check["next_event_query"]);
+                for (const auto& key : {"states", "confirmed_by"}) {
+                    if (!check.contains(key)) continue;
+                    const std::string field = std::string(key) == "states" ? "state" : "confirmed_by";
+                    for (const auto& [id, expected] : check[key].items()) {
+                        const auto index = progress.find_step(id);
+                        REQUIRE(index);
+                        CHECK(state["steps"][*index][field] == expected);
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("an /events/list response and a webhook body are both accepted", "[deletion][progress]") {
+    const auto plan = seamid::plan_deletion(read_text("deletion/sample-snapshot.json"));
+    seamid::deletion_progress progress(plan, {.started_at_ms = 0});
+    std::vector<seamid::issue> issues;
+    const auto listed = seamid::apply_events_json(progress, R"({"events": [
+        {"event_id": "e7e70000-0000-4000-8000-000000000001", "event_type": "phone.deactivated", "device_id": "0f0e0001-0000-4000-8000-000000000001"},
+        {"event_id": "e7e70000-0000-4000-8000-000000000001", "event_type": "phone.deactivated", "device_id": "0f0e0001-0000-4000-8000-000000000001"},
+        "noise"], "ok": true})", issues);
+    REQUIRE(listed.size() == 3);
+    CHECK(listed[0].outcome == "confirmed");
+    CHECK(listed[1].outcome == "duplicate");
+    CHECK(listed[2].reason == "not_an_object");
+    const auto hook = seamid::apply_events_json(progress, R"([{"event_type": "client_session.deleted", "client_session_id": "c5e55001-0000-4000-8000-000000000002"}])", issues);
+    REQUIRE(hook.size() == 1);
+    CHECK(hook[0].outcome == "confirmed");
+    CHECK(issues.empty());
+}
+
+TEST_CASE("apply_event_verdict changes the state like apply_event and records the same ignored events", "[deletion][progress]") {
+    const auto plan = seamid::plan_deletion(read_text("deletion/sample-snapshot.json"));
+    seamid::deletion_progress full(plan, {.started_at_ms = 0});
+    seamid::deletion_progress quiet(plan, {.started_at_ms = 0});
+    auto id = [](std::string_view text) {
+        seamid::detail::uuid128 out;
+        REQUIRE(seamid::detail::parse_uuid(text, out));
+        return out;
+    };
+    const auto workspace = id("5f9b5e1a-7c2d-4e3f-8a1b-2c3d4e5f6a7b"), other = id("99999999-9999-4999-8999-999999999999");
+    const auto event = id("e7e70000-0000-4000-8000-000000000001");
+    const seamid::deletion_event events[] = {
+        {"phone.deactivated", id("0f0e0001-0000-4000-8000-000000000001"), event, workspace},  // confirmed
+        {"phone.deactivated", id("0f0e0001-0000-4000-8000-000000000001"), event, workspace},  // duplicate
+        {"phone.deactivated", id("0f0e0001-0000-4000-8000-000000000001"), std::nullopt, std::nullopt},  // already_confirmed
+        {"device.deleted", id("0f0e0001-0000-4000-8000-000000000002"), std::nullopt, std::nullopt},  // unknown_event_type
+        {"phone.deactivated", id("0f0e0001-0000-4000-8000-000000000002"), std::nullopt, other},  // other_workspace
+        {"phone.deactivated", std::nullopt, id("e7e70000-0000-4000-8000-000000000002"), std::nullopt},  // missing_resource_id
+        {"phone.deactivated", other, std::nullopt, std::nullopt},  // unknown_resource
+        {"acs_user.deleted", id("0f0e0001-0000-4000-8000-000000000002"), std::nullopt, std::nullopt},  // event_type_mismatch
+        {"client_session.deleted", id("c5e55001-0000-4000-8000-000000000002"), std::nullopt, std::nullopt},  // confirmed
+    };
+    std::set<std::string_view> seen;
+    for (const auto& e : events) {
+        const auto outcome = full.apply_event(e);
+        const auto verdict = quiet.apply_event_verdict(e);
+        CHECK(verdict.outcome == outcome.outcome);
+        CHECK(verdict.reason == outcome.reason);
+        CHECK(verdict.step == outcome.step);
+        seen.insert(outcome.reason.empty() ? outcome.outcome : outcome.reason);
+    }
+    CHECK(seen.size() == 8);  // confirmed, duplicate, already_confirmed and the five reasons
+    CHECK(seamid::progress_to_json(quiet) == seamid::progress_to_json(full));
+    REQUIRE(quiet.ignored_events().size() == 5);
+    CHECK(quiet.ignored_events()[4].step == full.ignored_events()[4].step);
+    CHECK(quiet.ignored_events()[2].event_id == "e7e70000-0000-4000-8000-000000000002");
+}
+
+TEST_CASE("re-planning from a fresh snapshot after partial progress yields only what is left", "[deletion][progress]") {
+    const auto snapshot_text = read_text("deletion/sample-snapshot.json");
+    const auto plan = seamid::plan_deletion(snapshot_text);
+    seamid::deletion_progress progress(plan, {.started_at_ms = 0});
+    // The first wave completes, then ACS user 1 is confirmed; then the run crashes.
+    for (std::uint32_t s = 0; s < 11; ++s) {
+        REQUIRE(progress.apply_result(s, std::nullopt).outcome == "issued");
+        const auto kind = plan.steps[s].kind;
+        REQUIRE(progress.apply_event({seamid::kind_info(kind).event_type, plan.steps[s].id, std::nullopt, std::nullopt}).outcome == "confirmed");
+    }
+    REQUIRE(progress.apply_event({"acs_user.deleted", plan.steps[11].id, std::nullopt, std::nullopt}).outcome == "confirmed");
+    // The fresh snapshot lists what Seam still has.
+    auto fresh = json::parse(snapshot_text);
+    std::set<std::string> gone;
+    for (std::uint32_t s = 0; s < plan.steps.size(); ++s)
+        if (progress.state(s) == seamid::step_state::confirmed) gone.insert(seamid::detail::uuid_text(plan.steps[s].id));
+    for (const auto& list_field : std::vector<std::pair<std::string, std::string>>{
+             {"client_sessions", "client_session_id"}, {"acs_users", "acs_user_id"}, {"acs_credentials", "acs_credential_id"},
+             {"enrollment_automations", "enrollment_automation_id"}, {"phones", "device_id"}}) {
+        auto& entries = fresh[list_field.first];
+        const std::string& field = list_field.second;
+        entries.erase(std::remove_if(entries.begin(), entries.end(), [&](const json& entry) { return gone.count(entry[field].get<std::string>()) > 0; }),
+                      entries.end());
+    }
+    const auto again = seamid::plan_deletion(fresh.dump());
+    REQUIRE(again.ok());
+    std::vector<std::string> ids;
+    for (const auto& step : again.steps) ids.push_back(seamid::detail::uuid_text(step.id));
+    CHECK(ids == std::vector<std::string>{"ac500001-0000-4000-8000-000000000002", "ac500001-0000-4000-8000-000000000003",
+                                          "22222222-2222-2222-2222-222222222222"});
+    CHECK(again.wave_count == 2);
+}
+
+TEST_CASE("renderings match the golden files", "[deletion][render]") {
+    const auto snapshot = read_text("deletion/sample-snapshot.json");
+    const auto plan = seamid::plan_deletion(snapshot);
+    seamid::deletion_options guide;
+    guide.order = seamid::deletion_order::guide;
+    CHECK(seamid::deletion_plan_to_json(plan) == read_text("deletion/golden/plan.json"));
+    CHECK(seamid::deletion_plan_to_text(plan) == read_text("deletion/golden/plan.txt"));
+    CHECK(seamid::deletion_plan_to_curl(plan) == read_text("deletion/golden/plan.sh"));
+    CHECK(seamid::deletion_plan_to_js(plan) == read_text("deletion/golden/plan.mjs"));
+    CHECK(seamid::deletion_plan_to_text(seamid::plan_deletion(snapshot, guide)) == read_text("deletion/golden/plan-guide.txt"));
+}
+
+TEST_CASE("the scripts avoid the published samples' mistakes", "[deletion][render]") {
+    const auto plan = seamid::plan_deletion(read_text("deletion/sample-snapshot.json"));
+    for (const auto& script : {seamid::deletion_plan_to_curl(plan), seamid::deletion_plan_to_js(plan)}) {
+        CHECK(script.find("session_id=") == std::string::npos);
+        CHECK(script.find("enrollment_autoations") == std::string::npos);
+        CHECK(script.find("while True") == std::string::npos);
+        CHECK(script.find("since") != std::string::npos);
+        CHECK(script.find("WAIT_SECONDS") != std::string::npos);
+        CHECK((script.find("/acs/users/delete") != std::string::npos || script.find("acs.users.delete") != std::string::npos));
+        CHECK(script.find("phone.deactivated") != std::string::npos);
+    }
+    const auto curl = seamid::deletion_plan_to_curl(plan);
+    CHECK(curl.find("https://connect.getseam.com") != std::string::npos);
+    CHECK(curl.find("$SEAM_API_KEY") != std::string::npos);
+    // one call per step, one wait per wave
+    std::size_t calls = 0, waits = 0;
+    for (std::size_t at = curl.find("\ncall /"); at != std::string::npos; at = curl.find("\ncall /", at + 1)) ++calls;
+    for (std::size_t at = curl.find("\nend_wave "); at != std::string::npos; at = curl.find("\nend_wave ", at + 1)) ++waits;
+    CHECK(calls == plan.steps.size());
+    CHECK(waits == plan.wave_count);
+}
+
+TEST_CASE("bad snapshots never crash: huge, deep, NUL, invalid UTF-8", "[deletion][bad-input]") {
+    // 1 M credentials: refused early (snapshot_too_large) with the default limit.
+    std::string huge = R"({"user_identity": {"user_identity_id": "22222222-2222-2222-2222-222222222222"}, "client_sessions": [], "acs_users": [], "enrollment_automations": [], "phones": [], "acs_credentials": [)";
+    huge.reserve(huge.size() + 1000000 * 70);
+    for (int i = 0; i < 1000000; ++i) {
+        char id[37];
+        std::snprintf(id, sizeof id, "c4ed0000-0000-4000-8000-%012d", i);
+        if (i > 0) huge += ',';
+        huge += R"({"acs_credential_id": ")";
+        huge += id;
+        huge += R"(", "acs_user_id": "ac500001-0000-4000-8000-000000000001"})";
+    }
+    huge += "]}";
+    const auto refused = seamid::plan_deletion(huge);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.issues.front().code == "snapshot_too_large");
+    CHECK(refused.issues.size() == 1);
+    // Deep nesting, NUL bytes and invalid UTF-8 are structured errors.
+    CHECK(seamid::plan_deletion(std::string(100000, '[') + std::string(100000, ']')).issues.front().code == "invalid_type");
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "{\"user_identity\": ";
+    CHECK(seamid::plan_deletion(deep).issues.front().code == "invalid_json");
+    CHECK(seamid::plan_deletion(std::string("{\"user_identity\": \0}", 20)).issues.front().code == "invalid_json");
+    CHECK(seamid::plan_deletion("{\"user_identity\": {\"user_identity_id\": \"\xff\"}}").issues.front().code == "invalid_json");
+    const auto nul_id = seamid::plan_deletion(R"({"user_identity": {"user_identity_id": "2222\u0000"}, "client_sessions": [], "acs_users": [], "acs_credentials": [], "enrollment_automations": [], "phones": []})");
+    CHECK(sorted_codes(nul_id.issues) == std::vector<std::string>{"invalid_id"});
+    CHECK(seamid::plan_deletion("").issues.front().code == "invalid_json");
+    // Many bad entries: issues are capped.
+    std::string many = R"({"user_identity": {"user_identity_id": "22222222-2222-2222-2222-222222222222"}, "client_sessions": [], "acs_users": [], "acs_credentials": [], "enrollment_automations": [], "phones": [)";
+    for (int i = 0; i < 5000; ++i) many += i == 0 ? "1" : ",1";
+    many += "]}";
+    const auto capped = seamid::plan_deletion(many);
+    CHECK(capped.issues.size() == 101);
+    CHECK(capped.issues.back().code == "too_many_issues");
+}
+
+TEST_CASE("timestamps: RFC 3339 in, UTC milliseconds out", "[deletion][progress]") {
+    CHECK(ms("1970-01-01T00:00:00Z") == 0);
+    CHECK(ms("2024-01-12T10:00:00.5Z") == ms("2024-01-12T10:00:00Z") + 500);
+    CHECK(ms("2024-01-12T12:00:00+02:00") == ms("2024-01-12T10:00:00Z"));
+    CHECK(seamid::detail::format_timestamp(ms("2024-02-29T23:59:59.123Z")) == "2024-02-29T23:59:59.123Z");
+    std::int64_t out = 0;
+    CHECK_FALSE(seamid::detail::parse_timestamp("2024-01-12", out));
+    CHECK_FALSE(seamid::detail::parse_timestamp("2024-13-12T10:00:00Z", out));
+    CHECK_FALSE(seamid::detail::parse_timestamp("2024-01-12T10:00:00", out));
+}
+
+namespace {
+
+/// Records every event a sax_walker passes on (depth, key, index, kind, text, count), so that the fast
+/// scanner's run() can be compared with nlohmann's parser (run_reference()). Stops after `stop_after` events.
+class event_recorder final : public seamid::detail::sax_walker {
+public:
+    explicit event_recorder(std::size_t stop_after = SIZE_MAX) : stop_after_(stop_after) {}
+    bool on_value(seamid::detail::json_kind kind, std::string_view text) override {
+        std::string line = "v" + std::to_string(depth()) + ":" + std::to_string(static_cast<int>(kind));
+        // Where the value sits, from the root: every open container's key or index (keys of outer levels must
+        // stay valid while inner containers open and close).
+        for (std::size_t level = 0; level < depth(); ++level)
+            line += at(level).is_array ? "#" + std::to_string(element_index(level)) : "." + std::string(at(level).key());
+        if (kind == seamid::detail::json_kind::string) line += "=" + std::string(text);
+        else CHECK(text.empty());
+        if (kind == seamid::detail::json_kind::number) line += "n" + std::to_string(count_value());
+        log.push_back(std::move(line));
+        return log.size() < stop_after_;
+    }
+    bool on_end(std::size_t level, bool was_object) override {
+        log.push_back("e" + std::to_string(level) + (was_object ? "o" : "a"));
+        return log.size() < stop_after_;
+    }
+    std::vector<std::string> log;
+
+private:
+    std::size_t stop_after_;
+};
+
+/// Checks that the fast scanner and nlohmann's parser agree on `text`: result, events, syntax error and position.
+/// Returns whether the fast scanner read it (false: run() left it to nlohmann).
+bool check_same_events(const std::string& text, std::size_t stop_after = SIZE_MAX) {
+    event_recorder fast(stop_after), reference(stop_after);
+    const bool fast_read = fast.run(text);
+    const bool reference_read = reference.run_reference(text);
+    INFO("text: " << text.substr(0, 200));
+    CHECK(fast_read == reference_read);
+    CHECK(fast.log == reference.log);
+    CHECK(fast.syntax_error() == reference.syntax_error());
+    CHECK(fast.error_position() == reference.error_position());
+    return fast.took_fast_path();
+}
+
+}  // namespace
+
+TEST_CASE("the fast JSON scanner sends exactly nlohmann's events, or leaves the text to nlohmann", "[deletion][json]") {
+    const std::vector<std::string> texts = {
+        "{}", "[]", "[[]]", "{\"a\":{}}", " { \"a\" : [ 1 , -2 , 0 , -0 , true , false , null ] } ", "\t\r\n[1]\n",
+        "123", "\"text\"", "null", "true", "false", "[123456789012345678]", "[1234567890123456789]", "[-123456789012345678]",
+        "[18446744073709551615]", "[18446744073709551616]", "[1.5]", "[1e3]", "[1E3]", "[-]", "[01]", "[-01]", "[1.]", "[.5]",
+        "[\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\"]", "[\"\\u00e9\"]", "[\"\\ud83d\\ude00\"]", "[\"\\ud83d\"]", "[\"\\x\"]", "[\"a\\\"]",
+        "[\"Jos\xc3\xa9\"]", "[\"\xe2\x82\xac\"]", "[\"\xf0\x9f\x98\x80\"]", "[\"\xc0\xaf\"]", "[\"\xed\xa0\x80\"]", "[\"\xf4\x90\x80\x80\"]",
+        "[\"\xe0\x80\xaf\"]", "[\"\xff\"]", "[\"\xc3\"]", "[\"\xe2\x82\"]", "[\"a\x01\"]", "[\"\x7f\"]", std::string("[\"a\0b\"]", 7),
+        "\xef\xbb\xbf{}", "{} {}", "{}x", "", " ", "[", "]", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "[1,]", "[,1]", "{,}", "{\"a\":1 \"b\":2}",
+        "[tru]", "[nul]", "[truex]", "[nullnull]", "{\"a\":1,\"a\":2}", "{\"\":\"\"}", "[[[[[]]]],[{}],{\"x\":[{}]}]", "{1:2}",
+        "[\"0123456789abcdef0123456789abcdef\"]", "[\"0123456789abcdef\\n0123456789abcdef\"]", "[\"01234567\"]", "[\"0123456\"]",
+    };
+    std::size_t fast_count = 0;
+    for (const auto& text : texts) fast_count += check_same_events(text) ? 1 : 0;
+    CHECK(fast_count >= 20);  // the plain texts above
+    CHECK(check_same_events("[\"Jos\xc3\xa9 \\n \xf0\x9f\x98\x80\", -12, 0, {\"\": [true, false, null]}]"));
+    // Keys and strings with and without escapes at every depth: outer keys stay right while inner containers open
+    // and close, and an escaped key is not overwritten by the next escaped string.
+    CHECK(check_same_events("{\"a\\nb\": {\"c\": [{\"d\\t\": \"x\\\"y\", \"e\": {\"f\": [{\"g\": \"h\\\\i\"}, \"j\"]}}], \"k\\/\": \"\\r\"}, \"l\": 1}"));
+    std::string deep;
+    for (int level = 0; level < 200; ++level) deep += level % 3 == 0 ? "{\"k" + std::to_string(level) + (level % 2 ? "\\n" : "") + "\": [" : level % 3 == 1 ? "{\"m\": " : "[\"s\\t\", ";
+    deep += "\"leaf\"";
+    for (int level = 199; level >= 0; --level) deep += level % 3 == 0 ? "]}" : level % 3 == 1 ? "}" : "]";
+    CHECK(check_same_events(deep));
+    CHECK_FALSE(check_same_events("[1.5]"));     // floats: nlohmann
+    CHECK_FALSE(check_same_events("[\"\\u00e9\"]"));  // \u escapes: nlohmann
+    // The shared fixtures, whole and cut short at every few bytes, and with single bytes replaced.
+    for (const char* name : {"deletion/sample-snapshot.json", "deletion/golden/plan.json", "deletion/snapshots.json", "deletion/progress.json"}) {
+        const std::string text = read_text(name);
+        REQUIRE(text.size() > 100);
+        CHECK(check_same_events(text));  // the fixtures are plain JSON: the fast scanner reads them
+        for (std::size_t stop : {1, 2, 5, 17, 100}) check_same_events(text, stop);
+        // About 60 positions per file (snapshots.json is 200 KB: 10), so that the sanitizer and wasm runs stay short.
+        const std::size_t step = text.size() > 100000 ? text.size() / 10 + 1 : text.size() / 60 + 1;
+        for (std::size_t cut = 0; cut < text.size(); cut += step) {
+            check_same_events(text.substr(0, cut));
+            for (const char replacement : {'"', '\\', ',', '}', '.', '\x01', '\xc3'}) {
+                std::string changed = text;
+                changed[cut] = replacement;
+                check_same_events(changed);
+            }
+        }
+    }
+}
+
+TEST_CASE("kind_from_event_type: the table's own text, an equal copy, and texts that only share its start", "[deletion]") {
+    for (unsigned k = 0; k < seamid::attached_kind_count; ++k) {
+        const auto kind = static_cast<seamid::resource_kind>(k);
+        const std::string_view own = seamid::kind_info(kind).event_type;
+        const std::string copy(own);
+        CHECK(seamid::kind_from_event_type(own) == kind);
+        CHECK(seamid::kind_from_event_type(copy) == kind);
+        CHECK_FALSE(seamid::kind_from_event_type(own.substr(0, own.size() - 1)).has_value());  // same address, shorter
+        CHECK_FALSE(seamid::kind_from_event_type(copy + "x").has_value());
+        std::string upper(own);
+        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        CHECK_FALSE(seamid::kind_from_event_type(upper).has_value());
+    }
+    CHECK_FALSE(seamid::kind_from_event_type("").has_value());
+    CHECK_FALSE(seamid::kind_from_event_type(seamid::kind_info(seamid::resource_kind::user_identity).event_type).has_value());
+}
