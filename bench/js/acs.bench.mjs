@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import createOperationsModule from '../../bindings/js/dist/seamid-operations.mjs';
-import { instantiate } from '../../bindings/js/src/load-node.js';
+import { instantiate } from '../../bindings/js/src/common/load-node.js';
 import { createAcsModel } from '../../bindings/js/src/node.js';
-import { createWire } from '../../bindings/js/src/wire.js';
+import { createWire } from '../../bindings/js/src/common/wire.js';
 import { rate, timeMean, warmUp } from './measure.mjs';
 import { interleave, pacedPeer, ratioText } from './paced.mjs';
 

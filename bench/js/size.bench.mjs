@@ -23,7 +23,7 @@ export async function run() {
     rows.push({ name: `${role}: ${name}.mjs glue`, value: `${size.glue} B raw, ${size.glueGzip} B gzip` });
     rows.push({ name: `${role}: total`, value: `${size.wasm + size.glue} B raw, ${size.gzip} B gzip` });
   }
-  const wrapper = Buffer.concat(readdirSync(src).filter((f) => f.endsWith('.js')).map((f) => readFileSync(new URL(f, src))));
+  const wrapper = Buffer.concat(readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => readFileSync(new URL(f, src))));
   rows.push({ name: 'JS wrapper (src/*.js)', value: `${wrapper.length} B raw, ${gz(wrapper)} B gzip` });
   return rows;
 }

@@ -1,11 +1,11 @@
 // The idiomatic JS API over the raw embind modules: one JS module per concept, composed here.
 // Every function takes and returns plain objects; no embind handle ever reaches the caller.
-import { createWire } from './wire.js';
-import { phoneApi } from './phone.js';
-import { identityApi } from './identity.js';
-import { acsApi } from './acs.js';
-import { deletionApi } from './deletion.js';
-import { workspaceApi } from './workspace.js';
+import { createWire } from './common/wire.js';
+import { phoneApi } from './validation/phone.js';
+import { identityApi } from './validation/identity.js';
+import { acsApi } from './acs/acs.js';
+import { deletionApi } from './deletion/deletion.js';
+import { workspaceApi } from './workspace/workspace.js';
 
 /** The validation API (phone, email, whole requests) around the instantiated `seamid` module. */
 export function createValidationApi(wasm) {

@@ -3,7 +3,7 @@
 import createSeamidModule from '../dist/seamid.mjs';
 import createSeamidOperationsModule from '../dist/seamid-operations.mjs';
 import { createApi } from './api.js';
-import { instantiate } from './load-node.js';
+import { instantiate } from './common/load-node.js';
 
 const [validation, operations] = await Promise.all([
   instantiate(createSeamidModule, 'seamid'),

@@ -1,7 +1,7 @@
 // Node entry of `seamid/validation`: the small validation module only (phone, email, whole requests).
 import createSeamidModule from '../dist/seamid.mjs';
 import { createValidationApi } from './api.js';
-import { instantiate } from './load-node.js';
+import { instantiate } from './common/load-node.js';
 
 const api = createValidationApi(await instantiate(createSeamidModule, 'seamid'));
 

@@ -3,8 +3,8 @@
 // wasm; JSON text goes through JSON.parse first, as Seam's server does); the core (seamid/validation/identity_request.hpp) applies every rule
 // and, only when it finds something, serialises the issues for `readIssues` to decode. An email comes back
 // as a packed verdict decoded with the core's catalog, like phone.js. A valid request costs one wasm call.
-import { requestEncoder } from './request-encoding.js';
-import { checkOptions, isStrict, typeIssue, validationResult } from './wire.js';
+import { requestEncoder } from '../common/request-encoding.js';
+import { checkOptions, isStrict, typeIssue, validationResult } from '../common/wire.js';
 
 const decoder = new TextDecoder();
 const severities = ['info', 'warning', 'error'];

@@ -2,8 +2,8 @@
 // module behind an integer handle that never leaves this file, freed by the workspace's dispose().
 // validateBatch streams rows through the core in time-boxed chunks and yields to the event loop between them;
 // row objects cross in the request encoding of request-encoding.js (no JSON text, no JSON parser per row).
-import { requestEncoder } from './request-encoding.js';
-import { checkOptions, inputIssue, isStrict, typeIssue } from './wire.js';
+import { requestEncoder } from '../common/request-encoding.js';
+import { checkOptions, inputIssue, isStrict, typeIssue } from '../common/wire.js';
 
 const decoder = new TextDecoder();
 const fields = ['user_identity_id', 'user_identity_key', 'email_address', 'phone_number'];

@@ -4,7 +4,7 @@
 // boundary as JSON: the module sends a plan's steps as arrays, and a progress takes the plan as compact records,
 // successes as step indexes, event objects as fixed-width records and event text as it is (answered with
 // numbers); anything unusual takes the JSON path, which reports the exact issues.
-import { inputIssue, typeIssue } from './wire.js';
+import { inputIssue, typeIssue } from '../common/wire.js';
 
 const utf8 = new TextDecoder();
 const utf8Encoder = new TextEncoder();

@@ -4,5 +4,5 @@ import { readFileSync } from 'node:fs';
 
 /** Instantiates dist/<name>.wasm with the Emscripten factory `create`. */
 export function instantiate(create, name) {
-  return create({ wasmBinary: readFileSync(new URL(`../dist/${name}.wasm`, import.meta.url)) });
+  return create({ wasmBinary: readFileSync(new URL(`../../dist/${name}.wasm`, import.meta.url)) });
 }

@@ -1,7 +1,7 @@
 // createAcsModel / auditAcsSnapshot: the ACS-link model (seam-spec §3) kept inside the wasm module behind a
 // handle that AcsModel.dispose() frees. Every result is a plain object; add/remove_acs_user preflights of
 // well-formed ids take a packed, allocation-free path, everything else goes through JSON text.
-import { checkOptions, inputIssue, isStrict, typeIssue } from './wire.js';
+import { checkOptions, inputIssue, isStrict, typeIssue } from '../common/wire.js';
 
 const verdicts = ['allowed', 'no_op', 'refused'];
 const fields = ['', 'user_identity_id', 'acs_user_id', 'acs_system_id'];

@@ -1,5 +1,5 @@
 // validatePhone: decodes the core's packed, allocation-free phone verdict into plain issue objects.
-import { checkOptions, isStrict, typeIssue, validationResult } from './wire.js';
+import { checkOptions, isStrict, typeIssue, validationResult } from '../common/wire.js';
 
 const severities = ['info', 'warning', 'error'];
 
