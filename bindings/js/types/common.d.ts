@@ -1,0 +1,34 @@
+// Types shared by every domain of seamid (hand-written: Emscripten 3.1.6's embind cannot generate them).
+
+/** How bad a finding is. `error`: Seam would refuse the request (or a workspace rule breaks); `warning`:
+ * Seam accepts it but it is almost surely a mistake; `info`: harmless, for the record. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One step of an issue path: an object key or an array index, as in zod. */
+export type PathElement = string | number;
+
+/** One finding. `code` is stable (listed in the README); `message` tells the user what to do. */
+export interface Issue {
+  path: PathElement[];
+  code: string;
+  severity: Severity;
+  message: string;
+  /** A corrected value the user can apply (never applied silently). */
+  suggestion?: string;
+}
+
+/** The result of validating one value. `ok` is false when any issue is an error. */
+export interface ValidationResult<T = unknown> {
+  ok: boolean;
+  value: T;
+  issues: Issue[];
+}
+
+/** Options of every validation call. */
+export interface ValidationOptions {
+  /** `default`: plausibility findings are warnings. `strict`: they are errors. Never weaker than Seam. */
+  profile?: 'default' | 'strict';
+  /** For a field validator, the path to report issues at (default: the field's own name, e.g. `["phone_number"]`);
+   * for a request validator, a prefix for every issue's path (default `[]`). */
+  path?: PathElement[];
+}

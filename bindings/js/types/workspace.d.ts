@@ -1,0 +1,149 @@
+// Types of the workspace domain: uniqueness checks and bulk imports.
+import type { Issue, PathElement, Severity, ValidationOptions, ValidationResult } from './common.js';
+
+/** A field the workspace index keeps. */
+export type IdentityField = 'user_identity_id' | 'user_identity_key' | 'email_address' | 'phone_number';
+
+/** A value of a request already held by someone: an identity of the workspace, or an earlier row of the batch. */
+export interface Conflict {
+  field: 'user_identity_key' | 'email_address' | 'phone_number';
+  /** `case_variant`: the emails are equal only ignoring letter case (a warning; an error when strict). */
+  match: 'exact' | 'case_variant';
+  severity: Severity;
+  /** The workspace identity holding the value (absent when the holder is a batch row). */
+  user_identity_id?: string;
+  /** The 1-based batch row holding the value (absent when the holder is in the workspace). */
+  row?: number;
+}
+
+/** The result of checkCreate / checkUpdate: uniqueness only (the fields' own rules are validateCreate's). */
+export interface UniquenessResult {
+  ok: boolean;
+  issues: Issue[];
+  conflicts: Conflict[];
+}
+
+/** The result of an index change (add, update, remove). Refused changes leave the index unchanged. */
+export interface ChangeResult {
+  ok: boolean;
+  issues: Issue[];
+}
+
+/** Findings of one batch row. Issue paths start with the 0-based row index, e.g. `[4, "email_address"]`. */
+export interface RowReport {
+  /** 1-based position among the data rows. */
+  row: number;
+  /** CSV only: the file line the row starts on (the header is line 1). */
+  line?: number;
+  issues: Issue[];
+  conflicts: Conflict[];
+}
+
+/** Counts over a batch. `rows_with_warnings` counts rows with warnings and no error. */
+export interface BatchSummary {
+  rows: number;
+  rows_with_errors: number;
+  rows_with_warnings: number;
+  errors: number;
+  warnings: number;
+}
+
+/** The result of validateBatch. */
+export interface BatchResult {
+  /** True when the input was usable and nothing is an error. */
+  ok: boolean;
+  /** False when the input could not be read as rows at all (not JSON, no CSV header of Seam fields, ...). */
+  usable: boolean;
+  /** Number of rows. */
+  total: number;
+  summary: BatchSummary;
+  /** CSV only: the header's column names. */
+  columns?: string[];
+  /** Issues of the input as a whole (CSV header problems, invalid JSON). */
+  issues: Issue[];
+  /** Only the rows that have at least one issue, in order. */
+  rows: RowReport[];
+}
+
+/** Progress of a batch: rows checked out of the total. A batch is read in two passes: first every row's key, email
+ * and phone (`read` counts up to `total`, `done` stays 0), then the checks (`done` counts up). */
+export interface BatchProgress {
+  /** Rows checked. */
+  done: number;
+  total: number;
+  /** Rows read by the first pass. */
+  read: number;
+}
+
+/** Options of validateBatch. */
+export interface BatchOptions {
+  profile?: 'default' | 'strict';
+  /** Called after each chunk (and once at the start) with the rows done so far. */
+  onProgress?: (progress: BatchProgress) => void;
+  /** For text input: `csv` or `json`. Default: JSON when the text starts with `[`, CSV otherwise. */
+  format?: 'csv' | 'json';
+  /** Target duration of one chunk of work between yields to the event loop, in ms (default 25). */
+  sliceMs?: number;
+}
+
+/** A group of identities of a snapshot holding the same value. */
+export interface DuplicateGroup {
+  field: 'user_identity_key' | 'email_address' | 'phone_number';
+  match: 'exact' | 'case_variant';
+  severity: Severity;
+  user_identity_ids: string[];
+}
+
+/** The duplicates already present in a workspace snapshot. */
+export interface AuditReport {
+  ok: boolean;
+  duplicates: DuplicateGroup[];
+  issues: Issue[];
+}
+
+/**
+ * An index of a workspace's user identities inside the wasm module: O(1) lookups by key, email (also ignoring
+ * case) and phone (after Seam's trimming). It holds native memory: call `dispose()` when done (a
+ * FinalizationRegistry frees a forgotten one eventually, but do not rely on it). Every method of a disposed
+ * workspace throws.
+ */
+export interface Workspace {
+  /** Problems found reading the snapshot; paths point into it. */
+  readonly issues: Issue[];
+  /** False when the snapshot was not a list at all (invalid_json, invalid_workspace, invalid_input). */
+  readonly usable: boolean;
+  /** Number of identities indexed. */
+  readonly size: number;
+  /** Checks a /user_identities/create request's key, email and phone against the workspace. */
+  checkCreate(request: object, options?: ValidationOptions): UniquenessResult;
+  /** Checks a /user_identities/update request against every identity but itself; `null` frees a value. */
+  checkUpdate(request: object, options?: ValidationOptions): UniquenessResult;
+  /** Adds an identity (as Seam returned it); refused when it has no id or the id is indexed already. */
+  add(identity: object): ChangeResult;
+  /** Applies an update `{user_identity_id, ...fields}`: fields present replace (null clears), absent ones stay. */
+  update(changes: object): ChangeResult;
+  /** Removes the identity with this id. */
+  remove(userIdentityId: string): ChangeResult;
+  /** The ids of the identities holding exactly `value` in `field`. */
+  find(field: IdentityField, value: string): string[];
+  /**
+   * Validates new identities (an array of create requests, or CSV / JSON text) against the workspace and
+   * against earlier rows: each row's field issues plus conflicts. Works in time-boxed chunks, yielding to the
+   * event loop in between, so a page stays responsive; rejects if the workspace is disposed meanwhile.
+   */
+  validateBatch(rows: object[] | string, options?: BatchOptions): Promise<BatchResult>;
+  /** Reports the keys, emails and phones several identities of the snapshot share. */
+  audit(options?: ValidationOptions): AuditReport;
+  /** Frees the native index. Idempotent. */
+  dispose(): void;
+}
+
+/**
+ * Builds a workspace index from what /user_identities/list returned: one page `{user_identities: [...]}`,
+ * an array of identities, an array of pages, or the JSON text of any of these. Never throws on bad data:
+ * see `workspace.issues` and `workspace.usable`.
+ * @example
+ * const workspace = createWorkspace(pages);
+ * try { const { rows } = await workspace.validateBatch(csvText, { onProgress }); } finally { workspace.dispose(); }
+ */
+export function createWorkspace(identities: unknown): Workspace;
