@@ -14,6 +14,7 @@
 
 #include "scratch.hpp"
 #include "seamid/acs/audit.hpp"
+#include "seamid/acs/lists.hpp"
 #include "seamid/acs/model.hpp"
 #include "seamid/acs/preflight.hpp"
 #include "seamid/json/dom.hpp"

@@ -9,6 +9,8 @@
 
 #include "fixtures.hpp"
 #include "seamid/acs/audit.hpp"
+#include "seamid/common/uuid.hpp"
+#include "seamid/acs/lists.hpp"
 #include "seamid/acs/model.hpp"
 #include "seamid/acs/preflight.hpp"
 

@@ -26,7 +26,12 @@
 
 #include "seamid/acs/audit.hpp"
 #include "seamid/acs/codes.hpp"
+#include "seamid/acs/ids.hpp"
+#include "seamid/acs/lists.hpp"
 #include "seamid/acs/model.hpp"
+#include "seamid/acs/records.hpp"
+#include "seamid/acs/snapshot_reader.hpp"
+#include "seamid/acs/table.hpp"
 #include "seamid/acs/preflight.hpp"
 
 #include "seamid/deletion/plan.hpp"

@@ -1,0 +1,205 @@
+// Streams a snapshot's JSON text (/acs/systems/list, /acs/users/list, /user_identities/list) into an acs_model.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "seamid/acs/model.hpp"
+#include "seamid/json/sax.hpp"
+
+namespace seamid {
+
+/// Streams a snapshot's JSON text into a model: each record's members are captured straight from the parser's
+/// events (no JSON tree is built), so a 100 MB snapshot loads without a 1 GB document and without an
+/// allocation per value. Used by acs_model::load_text.
+class acs_snapshot_reader {
+public:
+    using json = nlohmann::json;
+    acs_snapshot_reader(acs_model& model, std::vector<issue>& issues) : model_(model), issues_(issues) {}
+
+    bool null() { return capturing_ ? member(detail::acs_value_kind::null) : scalar(json(nullptr)); }
+    bool boolean(bool value) { return capturing_ ? member(detail::acs_value_kind::boolean, {}, value) : scalar(json(value)); }
+    bool number_integer(json::number_integer_t value) { return capturing_ ? member(detail::acs_value_kind::number) : scalar(json(value)); }
+    bool number_unsigned(json::number_unsigned_t value) { return capturing_ ? member(detail::acs_value_kind::number) : scalar(json(value)); }
+    bool number_float(json::number_float_t value, const json::string_t&) {
+        return capturing_ ? member(detail::acs_value_kind::number) : scalar(json(value));
+    }
+    bool string(json::string_t& value) { return capturing_ ? member(detail::acs_value_kind::string, value) : scalar(json(std::move(value))); }
+    bool binary(json::binary_t&) { return capturing_ ? member(detail::acs_value_kind::null) : scalar(json()); }
+    bool start_object(std::size_t) { return open(true); }
+    bool start_array(std::size_t) { return open(false); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool key(json::string_t& name) {
+        if (skip_ > 0) return true;
+        if (capturing_) {
+            if (depth_ == 0) key_known_ = detail::find_acs_key(name, key_);
+        } else if (!outer_.empty()) {
+            outer_.back().key = std::move(name);
+        }
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
+        issues_.push_back({{}, "invalid_json", severity::error,
+                           "Input is not valid JSON near byte " + std::to_string(position) +
+                               " (check quotes, commas and brackets; text must be UTF-8). Records before that point were loaded.",
+                           std::nullopt});
+        return false;
+    }
+
+    /// Issues that can only be known at the end (an empty snapshot).
+    void finish(bool parsed) {
+        if (parsed && saw_root_object_ && !saw_section_) issues_.push_back(acs_issue(acs_code::empty_snapshot, {}));
+    }
+
+private:
+    enum class frame_kind : std::uint8_t { top, wrapper, records };
+    struct frame {
+        frame_kind kind;
+        acs_section section;
+        std::string key;
+        std::size_t next_index = 0;
+        issue_path path;
+        bool has_records = false;  ///< wrapper: its records array was seen
+    };
+
+    acs_model& model_;
+    std::vector<issue>& issues_;
+    std::vector<frame> outer_;
+    detail::acs_record_fields fields_;     ///< the record being read
+    detail::acs_record_location where_;    ///< its place (a records frame's path and its index)
+    acs_section record_section_ = acs_section::acs_users;
+    bool capturing_ = false;               ///< inside a record object
+    std::size_t depth_ = 0;                ///< containers open inside the record's members
+    detail::acs_key key_ = detail::acs_key::acs_user_id;
+    bool key_known_ = false;               ///< the current member of the record is one the model reads
+    std::size_t skip_ = 0;
+    bool saw_root_object_ = false, saw_section_ = false, saw_root_ = false;
+
+    static bool section_named(std::string_view name, acs_section& out) {
+        for (const acs_section s : {acs_section::acs_systems, acs_section::acs_users, acs_section::user_identities})
+            if (name == acs_section_name(s)) {
+                out = s;
+                return true;
+            }
+        return false;
+    }
+
+    /// A value inside the record being read: kept when it is a member the model reads, ignored when nested.
+    bool member(detail::acs_value_kind kind, std::string_view text = {}, bool flag = false) {
+        if (skip_ == 0 && depth_ == 0 && key_known_) fields_.set(key_, kind, text, flag);
+        return true;
+    }
+
+    /// Where a new value at the outer level goes; `container`: 1 object, 2 array, 0 scalar. Returns false
+    /// when the value must be skipped (after reporting it when it is wrong).
+    bool place(int container, const json& scalar_value) {
+        if (outer_.empty()) {
+            if (saw_root_) return false;
+            saw_root_ = true;
+            if (container == 1) {
+                saw_root_object_ = true;
+                outer_.push_back({frame_kind::top, acs_section::acs_users, {}, 0, {}});
+                return true;
+            }
+            issues_.push_back(type_issue({}, "a snapshot object", container == 2 ? json::array() : scalar_value));
+            return false;
+        }
+        frame& parent = outer_.back();
+        if (parent.kind == frame_kind::records) {
+            const std::size_t index = parent.next_index++;
+            if (container == 1) {
+                where_ = {&parent.path, index, true};
+                record_section_ = parent.section;
+                fields_.clear();
+                capturing_ = true;
+                depth_ = 0;
+                key_known_ = false;
+                return true;
+            }
+            const char* expected = parent.section == acs_section::acs_users ? "an acs_user object"
+                                   : parent.section == acs_section::acs_systems ? "an acs_system object" : "a user_identity object";
+            issues_.push_back(type_issue(child_path(parent.path, index), expected, container == 2 ? json::array() : scalar_value));
+            return false;
+        }
+        acs_section section;
+        if (!section_named(parent.key, section)) return false;  // unknown keys (ok, pagination, ...) are ignored
+        if (parent.kind == frame_kind::wrapper && section != parent.section) return false;
+        issue_path path = parent.path;
+        path.emplace_back(parent.key);
+        saw_section_ = true;
+        parent.has_records = true;
+        if (container == 2) {
+            model_.note_section(section);
+            outer_.push_back({frame_kind::records, section, {}, 0, std::move(path)});
+            return true;
+        }
+        if (container == 1 && parent.kind == frame_kind::top) {
+            outer_.push_back({frame_kind::wrapper, section, {}, 0, std::move(path)});
+            return true;
+        }
+        issues_.push_back(type_issue(std::move(path), "an array of records or the list endpoint's response object",
+                                     container == 1 ? json::object() : scalar_value));
+        return false;
+    }
+
+    bool scalar(json&& value) {
+        if (skip_ > 0) return true;
+        place(0, value);
+        return true;
+    }
+    bool open(bool object) {
+        if (skip_ > 0) {
+            ++skip_;
+            return true;
+        }
+        if (capturing_) {
+            member(object ? detail::acs_value_kind::object : detail::acs_value_kind::array);
+            ++depth_;
+            return true;
+        }
+        if (!place(object ? 1 : 2, json())) skip_ = 1;
+        return true;
+    }
+    bool close() {
+        if (skip_ > 0) {
+            --skip_;
+            return true;
+        }
+        if (capturing_) {
+            if (depth_ > 0) {
+                --depth_;
+                return true;
+            }
+            capturing_ = false;
+            model_.put_fields(record_section_, fields_, where_, true, issues_);
+            return true;
+        }
+        if (!outer_.empty()) {
+            const frame& done = outer_.back();
+            if (done.kind == frame_kind::wrapper && !done.has_records) {
+                issues_.push_back(acs_model::missing_records(done.path, done.section));
+            }
+            outer_.pop_back();
+        }
+        return true;
+    }
+};
+
+inline std::vector<issue> acs_model::load_text(std::string_view text) {
+    std::vector<issue> issues;
+    begin_load();
+    acs_snapshot_reader reader(*this, issues);
+    const bool parsed = sax_read(text, reader);
+    reader.finish(parsed);
+    return issues;
+}
+
+}  // namespace seamid
