@@ -35,7 +35,7 @@ seamid::acs_model* model_at(int handle) {
 }
 
 std::string disposed_result() {
-    return R"({"ok":false,"issues":[{"path":[],"code":"model_disposed","severity":"error","message":"This ACS model was disposed; create a new one."}]})";
+    return R"({"ok":false,"issues":[{"path":[],"code":"invalid_handle","severity":"error","message":"This ACS model was disposed; create a new one."}]})";
 }
 
 std::string issues_text(const std::vector<seamid::issue>& issues) { return seamid::dump_json(seamid::issues_to_json(issues)); }

@@ -1,4 +1,4 @@
-// ACS-link rules (seam-spec §3): model loading, every preflight verdict, scenarios, audit and bad input,
+// ACS-link rules (docs/acs.md): model loading, every preflight verdict, scenarios, audit and bad input,
 // driven by the shared fixtures tests/fixtures/acs*.json (also run by tests/js/acs.test.mjs).
 #include <catch2/catch.hpp>
 

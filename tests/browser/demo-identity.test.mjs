@@ -55,7 +55,7 @@ test('update mode: the id is required and a UUID; null clears a field; the body 
   await page.check('[data-testid=mode-update]');
   assert.equal(await page.textContent('[data-testid=endpoint]'), '/user_identities/update');
   assert.equal(await page.isVisible('[data-testid=user-identity-id]'), true);
-  assert.deepEqual(await codes('user-identity-id-issues'), ['error:required']);
+  assert.deepEqual(await codes('user-identity-id-issues'), ['error:missing_field']);
   assert.equal(await page.isDisabled('[data-testid=submit]'), true);
   await page.type('[data-testid=user-identity-id]', '42');
   assert.deepEqual(await codes('user-identity-id-issues'), ['error:invalid_uuid']);

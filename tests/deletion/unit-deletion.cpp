@@ -109,7 +109,7 @@ TEST_CASE("hard orderings: credentials before their ACS user, everything before 
         const std::string resource = step["resource"];
         if (resource == "acs_user") CHECK_FALSE(step["depends_on"].empty());
         if (resource == "acs_credential" || resource == "client_session" || resource == "phone") CHECK(step["depends_on"].empty());
-        // Seam's parameter names, exactly (seam-spec §4: not session_id, not enrollment_autoations).
+        // Seam's parameter names, exactly (docs/deletion.md: not session_id, not enrollment_autoations).
         const std::string field = step["params"].begin().key();
         CHECK(step["params"].size() == 1);
         CHECK(field == seamid::kind_info(*seamid::kind_from_name(resource)).id_field);
@@ -395,7 +395,7 @@ TEST_CASE("bad snapshots never crash: huge, deep, NUL, invalid UTF-8", "[deletio
     CHECK(seamid::plan_deletion(std::string("{\"user_identity\": \0}", 20)).issues.front().code == "invalid_json");
     CHECK(seamid::plan_deletion("{\"user_identity\": {\"user_identity_id\": \"\xff\"}}").issues.front().code == "invalid_json");
     const auto nul_id = seamid::plan_deletion(R"({"user_identity": {"user_identity_id": "2222\u0000"}, "client_sessions": [], "acs_users": [], "acs_credentials": [], "enrollment_automations": [], "phones": []})");
-    CHECK(sorted_codes(nul_id.issues) == std::vector<std::string>{"invalid_id"});
+    CHECK(sorted_codes(nul_id.issues) == std::vector<std::string>{"invalid_uuid"});
     CHECK(seamid::plan_deletion("").issues.front().code == "invalid_json");
     // Many bad entries: issues are capped.
     std::string many = R"({"user_identity": {"user_identity_id": "22222222-2222-2222-2222-222222222222"}, "client_sessions": [], "acs_users": [], "acs_credentials": [], "enrollment_automations": [], "phones": [)";

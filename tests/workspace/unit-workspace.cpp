@@ -206,9 +206,9 @@ TEST_CASE("incremental changes keep every lookup current", "[workspace]") {
     CHECK(index.size() == 4);
     // Refused changes leave the index unchanged.
     CHECK(codes_of(index.update(json{{"user_identity_id", alice}, {"email_address", 5}})) == std::vector<std::string>{"invalid_type"});
-    CHECK(codes_of(index.update(json{{"user_identity_key", "x"}})) == std::vector<std::string>{"identity_missing_id"});
+    CHECK(codes_of(index.update(json{{"user_identity_key", "x"}})) == std::vector<std::string>{"missing_field"});
     CHECK(codes_of(index.update(json::array())) == std::vector<std::string>{"invalid_type"});
-    CHECK(codes_of(index.add(json{{"user_identity_key", "no-id"}})) == std::vector<std::string>{"identity_missing_id"});
+    CHECK(codes_of(index.add(json{{"user_identity_key", "no-id"}})) == std::vector<std::string>{"missing_field"});
     CHECK(index.find(seamid::identity_field::email_address, "alice@example.com").size() == 1);
     CHECK(index.size() == 4);
 }
@@ -382,7 +382,7 @@ TEST_CASE("a big snapshot is loaded with its tables sized from the ids it names"
     seamid::workspace_index index;
     const auto issues = index.load_json(text);
     REQUIRE(issues.size() == 1);
-    CHECK(issues[0].code == "duplicate_user_identity_id");
+    CHECK(issues[0].code == "duplicate_id");
     CHECK(path_json(issues[0].path) == json::array({"user_identities", 2999, "user_identity_id"}));
     CHECK(index.size() == 2999);
     CHECK(index.find(seamid::identity_field::user_identity_key, "k5").empty());  // replaced by the later entry

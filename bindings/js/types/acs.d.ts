@@ -89,7 +89,7 @@ export interface AcsSnapshot {
 export type AcsOperation = '/user_identities/add_acs_user' | '/user_identities/remove_acs_user' | '/acs/users/create' | '/user_identities/create';
 
 /**
- * ACS systems, ACS users and user identities held inside the wasm module (seam-spec §3). The native model is
+ * ACS systems, ACS users and user identities held inside the wasm module (docs/acs.md). The native model is
  * freed by `dispose()`; call it when done (a FinalizationRegistry is only a safety net).
  */
 export interface AcsModel {

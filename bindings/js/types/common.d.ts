@@ -7,7 +7,7 @@ export type Severity = 'error' | 'warning' | 'info';
 /** One step of an issue path: an object key or an array index, as in zod. */
 export type PathElement = string | number;
 
-/** One finding. `code` is stable (listed in the README); `message` tells the user what to do. */
+/** One finding. `code` is stable (listed in docs/codes.md); `message` tells the user what to do. */
 export interface Issue {
   path: PathElement[];
   code: string;

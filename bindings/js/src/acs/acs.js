@@ -1,4 +1,4 @@
-// createAcsModel / auditAcsSnapshot: the ACS-link model (seam-spec §3) kept inside the wasm module behind a
+// createAcsModel / auditAcsSnapshot: the ACS-link model (docs/acs.md) kept inside the wasm module behind a
 // handle that AcsModel.dispose() frees. Every result is a plain object; add/remove_acs_user preflights of
 // well-formed ids take a packed, allocation-free path, everything else goes through JSON text.
 import { checkOptions, inputIssue, isStrict, typeIssue } from '../common/wire.js';

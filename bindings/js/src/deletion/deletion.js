@@ -1,4 +1,4 @@
-// planDeletion / renderDeletionPlan / createDeletionProgress: the deletion planner of seam-spec §4 over the core.
+// planDeletion / renderDeletionPlan / createDeletionProgress: the deletion planner of docs/deletion.md over the core.
 // Plans are plain objects. A progress keeps its native state in the module behind a private integer handle,
 // freed by dispose() (or, as a safety net, when the object is garbage-collected). Large plans never cross the
 // boundary as JSON: the module sends a plan's steps as arrays, and a progress takes the plan as compact records,
@@ -561,7 +561,7 @@ function moduleOrder(steps) {
 }
 
 /**
- * A step's params object per id field, as a literal of one key (Seam's parameter names, seam-spec §4): far
+ * A step's params object per id field, as a literal of one key (Seam's parameter names, docs/deletion.md): far
  * cheaper to create than a copy of a template with a computed key. A kind not listed here (none today) gets
  * the generic computed-key literal.
  */

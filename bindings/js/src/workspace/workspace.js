@@ -1,4 +1,4 @@
-// createWorkspace: a workspace index (uniqueness of key, email and phone; seam-spec §2) kept inside the wasm
+// createWorkspace: a workspace index (uniqueness of key, email and phone; docs/workspace.md) kept inside the wasm
 // module behind an integer handle that never leaves this file, freed by the workspace's dispose().
 // validateBatch streams rows through the core in time-boxed chunks and yields to the event loop between them;
 // row objects cross in the request encoding of request-encoding.js (no JSON text, no JSON parser per row).

@@ -1,5 +1,7 @@
-// The stable codes of the ACS-link rules (seam-spec §3): name, severity and message template of each.
-// Messages are templates so the C++ core and the JS fast path build exactly the same text.
+// The ACS-link rules' codes as numbers (the wasm wire format), with each one's message template; names and
+// severities come from the one catalog, seamid/common/codes.hpp (rules: docs/acs.md,
+// https://docs.seam.co/latest/api/user_identities/add_acs_user). Templates let the C++ core and the JS fast
+// path build exactly the same text.
 #pragma once
 
 #include <array>
@@ -8,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "seamid/common/codes.hpp"
 #include "seamid/common/issue.hpp"
 
 namespace seamid {
@@ -118,6 +121,20 @@ struct acs_code_info {
     }
     return {"invalid_uuid", severity::error, ""};
 }
+
+namespace detail {
+/// True when every ACS code's name and severity agree with the one catalog.
+[[nodiscard]] constexpr bool acs_codes_cataloged() noexcept {
+    for (std::size_t c = 1; c < acs_code_count; ++c) {
+        const acs_code_info info = acs_code_details(static_cast<acs_code>(c));
+        const code_info* entry = find_code(info.name);
+        if (entry == nullptr || entry->level != info.level) return false;
+    }
+    return true;
+}
+}  // namespace detail
+
+static_assert(detail::acs_codes_cataloged(), "seamid: an ACS code is missing from code_catalog or has another severity there");
 
 /// Values substituted into a message template (empty views are left as empty text).
 struct acs_message_args {

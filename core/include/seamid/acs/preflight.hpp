@@ -1,4 +1,5 @@
-// Preflight of the operations that link user identities and ACS users (seam-spec §3): a verdict and named
+// Preflight of the operations that link user identities and ACS users (docs/acs.md;
+// https://docs.seam.co/latest/api/user_identities/add_acs_user): a verdict and named
 // reasons before calling /user_identities/add_acs_user, /user_identities/remove_acs_user, /acs/users/create
 // and /user_identities/create, plus applying a link to the model once Seam has accepted it.
 #pragma once
@@ -233,7 +234,7 @@ inline acs_link_check unlink_acs_user(acs_model& model, const acs_link_request& 
     return check;
 }
 
-/// The issues of a new ACS user's email_address: the identity email rules (email.hpp, seam-spec §1).
+/// The issues of a new ACS user's email_address: the identity email rules (email.hpp, docs/validation.md).
 [[nodiscard]] inline std::vector<issue> acs_email_issues(std::string_view value, issue_path path = {std::string("email_address")},
                                                         const validation_options& options = {}) {
     return email_issues(check_email(value, options), value, std::move(path));
@@ -384,7 +385,7 @@ struct acs_identity_preflight {
     [[nodiscard]] bool ok() const noexcept { return !has_errors(issues); }
 };
 
-/// Preflight of /user_identities/create with acs_system_ids (seam-spec §3): for each listed system, the
+/// Preflight of /user_identities/create with acs_system_ids (docs/acs.md): for each listed system, the
 /// existing ACS user Seam would link (email equal ignoring case, or phone equal after trimming) or that it
 /// would create one; two matching ACS users in one system, a match already linked to another identity and
 /// unknown or malformed systems are errors. The identity's own fields are not validated here.

@@ -107,7 +107,7 @@ inline std::uint64_t hash_u64(const std::uint64_t& key) noexcept { return key * 
 }  // namespace detail
 
 /// True when two email addresses are the same ignoring ASCII case (the rule seamid uses to match and compare
-/// ACS users' and identities' emails; seam-spec §2 treats case variants as the same person).
+/// ACS users' and identities' emails; docs/workspace.md treats case variants as the same person).
 [[nodiscard]] constexpr bool same_email(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
@@ -115,7 +115,7 @@ inline std::uint64_t hash_u64(const std::uint64_t& key) noexcept { return key * 
     return true;
 }
 
-/// True when two phone numbers are the same after Seam's trim (seam-spec §1: phone_number is trimmed).
+/// True when two phone numbers are the same after Seam's trim (Seam's schema trims phone_number).
 [[nodiscard]] constexpr bool same_phone(std::string_view a, std::string_view b) noexcept {
     return unicode::trim_js_whitespace(a) == unicode::trim_js_whitespace(b);
 }

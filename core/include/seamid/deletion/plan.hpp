@@ -1,5 +1,6 @@
 // Deletion plans: the exact, event-confirmed API calls that delete one user identity, with their hard
-// dependencies and parallel waves (shared/seam-spec.md §4 and its decisions), written to and read from JSON.
+// dependencies and parallel waves (Seam's guide: https://docs.seam.co/latest/capability-guides/mobile-access-in-development/managing-mobile-app-user-accounts-with-user-identities;
+// docs/deletion.md), written to and read from JSON.
 #pragma once
 
 #include <algorithm>
@@ -76,7 +77,7 @@ struct deletion_plan {
 
 namespace detail {
 
-/// Builds the plan's steps from a consistent snapshot (seam-spec §4 steps 1-5; decisions on order and policy).
+/// Builds the plan's steps from a consistent snapshot (docs/deletion.md: the guide's steps 1-5, order and policy).
 inline void build_steps(deletion_plan& plan, const deletion_snapshot& snapshot) {
     const auto& sessions = snapshot.list(resource_kind::client_session);
     const auto& credentials = snapshot.list(resource_kind::acs_credential);
@@ -225,7 +226,7 @@ inline deletion_plan plan_checked(const deletion_snapshot& snapshot, const delet
     plan.options = options;
     plan.issues = std::move(issues);
     if (!snapshot.has_identity && !has_errors(plan.issues))
-        plan.issues.push_back({{std::string("user_identity"), std::string("user_identity_id")}, "missing_id", severity::error,
+        plan.issues.push_back({{std::string("user_identity"), std::string("user_identity_id")}, "missing_field", severity::error,
                                "The snapshot has no user identity id.", std::nullopt});
     if (has_errors(plan.issues)) return plan;
     plan.user_identity_id = snapshot.user_identity_id;
@@ -391,7 +392,7 @@ public:
                 else add_capped(issues_, {{top}, "invalid_option", severity::error, "policy must be \"guide\" or \"minimal\".", std::nullopt});
             } else if (top == "user_identity_id") {
                 if (kind != json_kind::string || !parse_uuid(text, user_identity_id))
-                    add_capped(issues_, {{top}, kind == json_kind::null ? "plan_not_ok" : "invalid_id", severity::error,
+                    add_capped(issues_, {{top}, kind == json_kind::null ? "plan_not_ok" : "invalid_uuid", severity::error,
                                          "The plan has no valid user_identity_id (plan it again from a snapshot).", std::nullopt});
                 else has_identity = true;
             } else if (top == "workspace_id") {
@@ -421,7 +422,7 @@ public:
         if (level == 3) {
             if (key == "step_id") {
                 if (kind != json_kind::string) add_capped(issues_, sax_type_issue({top, index, key}, "a UUID string", kind)), current_.bad_id = true;
-                else if (!parse_uuid(text, current_.id)) add_capped(issues_, {{top, index, key}, "invalid_id", severity::error, "step_id must be the resource's UUID.", std::nullopt}), current_.bad_id = true;
+                else if (!parse_uuid(text, current_.id)) add_capped(issues_, {{top, index, key}, "invalid_uuid", severity::error, "step_id must be the resource's UUID.", std::nullopt}), current_.bad_id = true;
                 else current_.has_id = true;
             } else if (key == "resource") {
                 const auto found = kind == json_kind::string ? kind_from_name(text) : std::nullopt;
@@ -441,7 +442,7 @@ public:
         if (level == 4 && key == "depends_on") {
             uuid128 dep;
             if (kind != json_kind::string || !parse_uuid(text, dep)) {
-                add_capped(issues_, {{top, index, key, element_index(3)}, "invalid_id", severity::error, "depends_on lists step ids (UUIDs).", std::nullopt});
+                add_capped(issues_, {{top, index, key, element_index(3)}, "invalid_uuid", severity::error, "depends_on lists step ids (UUIDs).", std::nullopt});
                 return true;
             }
             dependency_ids.push_back(dep);
@@ -454,7 +455,7 @@ public:
         if (level == 2 && was_object && in_step_) {
             in_step_ = false;
             const std::string top = "steps";
-            if (!current_.has_id && !current_.bad_id) add_capped(issues_, {{top, current_.index, std::string("step_id")}, "missing_id", severity::error, "Every step needs its step_id.", std::nullopt});
+            if (!current_.has_id && !current_.bad_id) add_capped(issues_, {{top, current_.index, std::string("step_id")}, "missing_field", severity::error, "Every step needs its step_id.", std::nullopt});
             if (!current_.has_kind && !current_.bad_kind) add_capped(issues_, {{top, current_.index, std::string("resource")}, "missing_field", severity::error, "Every step needs its resource.", std::nullopt});
             if (!current_.has_wave && !current_.bad_wave) add_capped(issues_, {{top, current_.index, std::string("wave")}, "missing_field", severity::error, "Every step needs its wave.", std::nullopt});
             steps.push_back(current_);
@@ -578,7 +579,7 @@ inline void assemble_plan(deletion_plan& plan, plan_reader& reader) {
             if (count + 1 != raw.size())
                 detail::add_capped(plan.issues, {{std::string("steps"), raw[s].index, std::string("depends_on")}, "plan_identity_dependencies", severity::error,
                                                  "The user_identity step must depend, directly or through other steps, on every other step "
-                                                 "(seam-spec §4: everything is confirmed first).",
+                                                 "(everything else is confirmed deleted first).",
                                                  std::nullopt});
         }
     }

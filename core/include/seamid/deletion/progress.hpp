@@ -1,7 +1,8 @@
 // Deletion progress: the state of a plan being executed. It takes API results (success, or failure with
 // Seam's error JSON) and Seam events (from /events/list or a webhook) in any order and with duplicates, and
 // answers which steps are confirmed, issued, failed, blocked or runnable, when the identity may be deleted, and
-// which /events/list query to poll next (shared/seam-spec.md §4: events carry only the resource's own id).
+// which /events/list query to poll next (docs/deletion.md; events carry only the resource's own id,
+// https://docs.seam.co/latest/api/events/list).
 #pragma once
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // Deletion snapshots: what Seam's list endpoints returned for one user identity, read from JSON and checked
-// for consistency before any plan is made (shared/seam-spec.md §4: "a snapshot that does not add up is an
-// error, not a guess"). Field names are Seam's (@seamapi/types 1.721.0: client_session, acs_user,
+// for consistency before any plan is made (docs/deletion.md: "a snapshot that does not add up is an error,
+// not a guess"). Field names are Seam's (@seamapi/types 1.721.0: client_session, acs_user,
 // acs_credential, enrollment_automation, phone, user_identity).
 #pragma once
 
@@ -26,7 +26,7 @@ enum class resource_kind : std::uint8_t { client_session, acs_credential, acs_us
 inline constexpr std::size_t attached_kind_count = 5;
 
 /// Everything seamid knows about one resource kind: its snapshot list, id field, API calls and event
-/// (seam-spec §4 steps 1-5 and its event table).
+/// (docs/deletion.md: the guide's steps 1-5 and its event table).
 struct resource_info {
     std::string_view name;           ///< "acs_credential"
     std::string_view collection;     ///< snapshot key, "acs_credentials"
@@ -250,7 +250,7 @@ private:
             return;
         }
         if (!parse_uuid(text, target)) {
-            add_capped(out_.issues, {path(), "invalid_id", severity::error,
+            add_capped(out_.issues, {path(), "invalid_uuid", severity::error,
                                      "Seam ids are UUIDs (8-4-4-4-12 hex digits); this value is not one. Copy the id from the API response.",
                                      std::nullopt});
             return;
@@ -270,7 +270,7 @@ private:
             // A wrong-typed or malformed id was already reported at its own path; only report absence.
             if (!id_reported_for(entry_.source_index))
                 add_capped(out_.issues, {{std::string(info.collection), static_cast<std::size_t>(entry_.source_index), std::string(info.id_field)},
-                                         "missing_id", severity::error,
+                                         "missing_field", severity::error,
                                          "This " + std::string(info.label) + " has no " + std::string(info.id_field) +
                                              "; include the objects exactly as " + std::string(info.list_endpoint) + " returned them.",
                                          std::nullopt});
@@ -320,7 +320,7 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
 
 }  // namespace detail
 
-/// Checks that a typed snapshot adds up (seam-spec §3-§4): ids unique across the snapshot, every resource in
+/// Checks that a typed snapshot adds up (docs/acs.md, docs/deletion.md): ids unique across the snapshot, every resource in
 /// the identity's workspace and linked to the identity, every credential's ACS user listed, at most one ACS
 /// user per ACS system. Errors make planning refuse; nothing is guessed.
 [[nodiscard]] inline std::vector<issue> check_deletion_snapshot(const deletion_snapshot& snapshot) {
@@ -415,7 +415,7 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
                                 std::nullopt});
     }
 
-    // seam-spec §3: at most one ACS user per ACS system for an identity. Deleting both fixes it: a warning.
+    // docs/acs.md: at most one ACS user per ACS system for an identity. Deleting both fixes it: a warning.
     detail::id_index systems;
     systems.reserve(users.size());
     for (std::uint32_t i = 0; i < users.size(); ++i) {
@@ -450,7 +450,7 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
         detail::add_capped(out.issues, {{std::string("user_identity")}, "missing_field", severity::error,
                                         "The snapshot needs the user_identity object (from /user_identities/get).", std::nullopt});
     else if (reader.identity_seen_ && !out.snapshot.has_identity && !detail::has_issue_under(out.issues, "user_identity"))
-        detail::add_capped(out.issues, {{std::string("user_identity"), std::string("user_identity_id")}, "missing_id", severity::error,
+        detail::add_capped(out.issues, {{std::string("user_identity"), std::string("user_identity_id")}, "missing_field", severity::error,
                                         "The user_identity object has no user_identity_id.", std::nullopt});
     for (unsigned k = 0; k < attached_kind_count; ++k) {
         const auto& info = kind_info(static_cast<resource_kind>(k));

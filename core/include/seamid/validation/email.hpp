@@ -1,5 +1,6 @@
 // Email addresses: the zod 3 email grammar Seam's schema applies (errors), as a single linear scan with no
-// regex engine, plus RFC 5321 length limits (warnings). Rules: shared/seam-spec.md §1; Seam schema
+// regex engine, plus RFC 5321 length limits (warnings). Rules: docs/validation.md,
+// https://docs.seam.co/latest/api/user_identities; Seam schema
 // `email_address` in @seamapi/types 1.721.0 is z.string().email(), and zod 3.25.76 tests (flag i, no u):
 //   ^(?!\.)(?!.*\.\.)([A-Z0-9_'+\-\.]*)[A-Z0-9_+-]@([A-Z0-9][A-Z0-9\-]*\.)+[A-Z]{2,}$
 #pragma once

@@ -1,6 +1,7 @@
 // Whole /user_identities/create and /user_identities/update request bodies: every field's rule (email.hpp,
 // phone.hpp, text_fields.hpp, uuid.hpp), the create/update rules, unknown fields, JSON text or parsed JSON
-// or C++ values in. Rules: shared/seam-spec.md §1 (request bodies); Seam's OpenAPI in @seamapi/types 1.721.0
+// or C++ values in. Rules: docs/validation.md,
+// https://docs.seam.co/latest/api/user_identities/create and /update; Seam's OpenAPI in @seamapi/types 1.721.0
 // (`/user_identities/create`: all fields optional, `acs_system_ids` an array of UUIDs; `/user_identities/update`:
 // `user_identity_id` required).
 #pragma once
@@ -289,7 +290,7 @@ constexpr bool sets_identifier(const request_value& value) noexcept { return val
     std::vector<issue> out;
     const request_value& id = request.user_identity_id;
     if (!id.present()) {
-        out.push_back({detail::path_to(base, "user_identity_id"), "required", severity::error,
+        out.push_back({detail::path_to(base, "user_identity_id"), "missing_field", severity::error,
                        "user_identity_id is required: the ID (a UUID) of the user identity to update.", std::nullopt});
     } else if (id.kind != value_kind::string) {
         out.push_back(detail::type_issue_for(detail::path_to(base, "user_identity_id"), "a user_identity_id (a UUID string)", id.kind));

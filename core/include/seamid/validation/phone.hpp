@@ -1,5 +1,6 @@
 // Phone numbers: Seam's E.164 rule exactly (errors), formatted-input suggestions, and numbering-plan
-// plausibility warnings. Rules: shared/seam-spec.md §1; Seam schema `phone_number` in @seamapi/types 1.721.0:
+// plausibility warnings. Rules: docs/validation.md,
+// https://docs.seam.co/latest/api/user_identities; Seam schema `phone_number` in @seamapi/types 1.721.0:
 // z.coerce.string().trim().refine(/^\+[1-9]\d{1,14}$/).
 #pragma once
 

@@ -1,6 +1,7 @@
 // Free-text fields user_identity_key and full_name: Seam's rule (z.string().min(1): error when empty) and
 // warnings for values that are almost surely mistakes (only whitespace, surrounding whitespace, control or
-// invisible characters). Rules: shared/seam-spec.md §1 ("min length 1. No max, no charset, not trimmed").
+// invisible characters). Rules: docs/validation.md and the user_identity object,
+// https://docs.seam.co/latest/api/user_identities (min length 1; no maximum, no charset, not trimmed).
 #pragma once
 
 #include <array>

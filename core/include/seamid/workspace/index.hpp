@@ -1,6 +1,6 @@
 // The workspace index: the identities of one Seam workspace (as /user_identities/list returns them), with
 // O(1) lookup by user_identity_id, user_identity_key, email_address (exact or ignoring case) and
-// phone_number (after Seam's trimming), and incremental add / update / remove. shared/seam-spec.md §2.
+// phone_number (after Seam's trimming), and incremental add / update / remove. docs/workspace.md.
 //
 // Storage: every identity's four strings live in one growing arena (one allocation for all of them);
 // four open-addressing tables map 32-bit hashes to record slots (8 bytes per entry). The JSON list is read
@@ -42,7 +42,7 @@ enum class identity_field : std::uint8_t { user_identity_id = 0, user_identity_k
     return "user_identity_id";
 }
 
-/// The three fields unique within a workspace (seam-spec §2), in reporting order.
+/// The three fields unique within a workspace (docs/workspace.md), in reporting order.
 inline constexpr std::array<identity_field, 3> unique_fields{identity_field::user_identity_key, identity_field::email_address,
                                                             identity_field::phone_number};
 
@@ -423,7 +423,7 @@ struct pending_identity {
 inline void ingest_identity(workspace_index& index, const pending_identity& identity, const issue_path& path,
                             std::vector<issue>& issues) {
     if (!((identity.present >> 0) & 1u)) {
-        issues.push_back({path, "identity_missing_id", severity::error,
+        issues.push_back({path, "missing_field", severity::error,
                           "This identity has no user_identity_id, so it was not indexed and its key, email and phone are "
                           "not checked for uniqueness. Use the identities exactly as /user_identities/list returns them.",
                           std::nullopt});
@@ -431,12 +431,12 @@ inline void ingest_identity(workspace_index& index, const pending_identity& iden
     }
     const std::string& id = identity.text[0];
     if (!is_uuid(id))
-        issues.push_back({child_path(path, std::string("user_identity_id")), "invalid_user_identity_id", severity::warning,
+        issues.push_back({child_path(path, std::string("user_identity_id")), "invalid_uuid", severity::warning,
                           "user_identity_id is not a UUID as Seam issues them (8-4-4-4-12 hex digits); check the snapshot.",
                           std::nullopt});
     const workspace_index::slot_type existing = index.slot_of(id);
     if (existing != workspace_index::no_slot)
-        issues.push_back({child_path(path, std::string("user_identity_id")), "duplicate_user_identity_id", severity::warning,
+        issues.push_back({child_path(path, std::string("user_identity_id")), "duplicate_id", severity::warning,
                           "This user_identity_id was already listed (pages overlapping?); the later entry replaces the earlier one.",
                           std::nullopt});
     index.put(identity.values(), existing);
@@ -734,7 +734,7 @@ inline std::vector<issue> workspace_index::add(const nlohmann::json& identity, c
     detail::read_identity(identity, base, pending, issues);
     if (!issues.empty()) return issues;
     if (!(pending.present & 1u)) {
-        issues.push_back({child_path(base, std::string("user_identity_id")), "identity_missing_id", severity::error,
+        issues.push_back({child_path(base, std::string("user_identity_id")), "missing_field", severity::error,
                           "An identity needs its user_identity_id to be indexed (add what Seam returned).", std::nullopt});
         return issues;
     }
@@ -757,7 +757,7 @@ inline std::vector<issue> workspace_index::update(const nlohmann::json& changes,
     detail::read_identity(changes, base, pending, issues);
     if (!issues.empty()) return issues;
     if (!(pending.present & 1u)) {
-        issues.push_back({child_path(base, std::string("user_identity_id")), "identity_missing_id", severity::error,
+        issues.push_back({child_path(base, std::string("user_identity_id")), "missing_field", severity::error,
                           "An update names its identity by user_identity_id (a string).", std::nullopt});
         return issues;
     }

@@ -1,4 +1,5 @@
-// Workspace uniqueness (shared/seam-spec.md §2): user_identity_key, email_address and phone_number are each
+// Workspace uniqueness (docs/workspace.md;
+// https://docs.seam.co/latest/api/user_identities/create): user_identity_key, email_address and phone_number are each
 // unique among a workspace's identities when not null. Exact duplicate: error naming the identity that
 // holds the value. Email equal ignoring case: warning (error in the strict profile). An update is checked
 // against every identity but itself; null frees a value. Phones compare exactly after Seam's trimming.
@@ -39,7 +40,7 @@ struct conflict {
         case identity_field::phone_number: return "duplicate_phone_number";
         case identity_field::user_identity_id: break;
     }
-    return "duplicate_user_identity_id";
+    return "duplicate_id";
 }
 
 /// The severity of a conflict: exact duplicates are errors; case variants warnings (errors when strict).
@@ -142,7 +143,7 @@ inline identity_values read_unique_fields(const nlohmann::json& request, const i
     workspace_index::slot_type self = workspace_index::no_slot;
     if (id == request.end() || !id->is_string()) {
         if (id == request.end()) {
-            result.issues.push_back({child_path(base, std::string("user_identity_id")), "required", severity::error,
+            result.issues.push_back({child_path(base, std::string("user_identity_id")), "missing_field", severity::error,
                                      "An update needs user_identity_id: the identity it changes.", std::nullopt});
         } else {
             result.issues.push_back(type_issue(child_path(base, std::string("user_identity_id")), "a string", *id));
