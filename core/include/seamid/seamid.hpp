@@ -4,6 +4,7 @@
 // tracking a deletion); detail/ holds internals and generated tables.
 #pragma once
 
+#include "seamid/common/codes.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/common/options.hpp"
 #include "seamid/common/unicode.hpp"
