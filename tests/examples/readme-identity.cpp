@@ -1,4 +1,4 @@
-// The README's identity example, compiled and run by ctest so the documentation cannot drift from the API.
+// The identity example of docs/validation.md, compiled and run by ctest so the documentation cannot drift from the API.
 #include <seamid/seamid.hpp>
 #include <iostream>
 

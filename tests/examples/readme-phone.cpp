@@ -1,4 +1,4 @@
-// The README's C++ example, compiled and run by ctest so the documentation cannot drift from the API.
+// The validation example of README.md, compiled and run by ctest so the documentation cannot drift from the API.
 #include <seamid/seamid.hpp>
 #include <iostream>
 

@@ -64,13 +64,14 @@ test('docs/README.md lists every page of docs/', () => {
     assert.ok(docPages.includes(`docs/${domain}.md`), `docs/${domain}.md is missing`);
 });
 
-test("the README's C++ examples are the files ctest compiles", () => {
+test('the C++ programs shown in README.md and docs/ are the files ctest compiles', () => {
   const examples = readdirSync(join(root, 'tests/examples')).filter((name) => /^readme-.*\.cpp$/.test(name))
     .map((name) => read(`tests/examples/${name}`).split('\n').slice(1).join('\n').trimEnd());
-  const blocks = [...read('README.md').matchAll(/```cpp\n([\s\S]*?)```/g)].map((m) => m[1].trimEnd());
-  assert.ok(blocks.length >= 4, 'one C++ example per domain');
-  for (const block of blocks)
-    assert.ok(examples.includes(block), `a README C++ block is not one of tests/examples/readme-*.cpp:\n${block.slice(0, 200)}`);
+  const blocks = (page) => [...read(page).matchAll(/```cpp\n([\s\S]*?)```/g)].map((m) => m[1].trimEnd());
+  assert.ok(blocks('README.md').length >= 4, 'one C++ example per domain');
+  for (const page of pages)
+    for (const block of blocks(page).filter((text) => text.includes('int main(')))
+      assert.ok(examples.includes(block), `${page}: a C++ program that is not one of tests/examples/readme-*.cpp:\n${block.slice(0, 200)}`);
 });
 
 test('the docs cite public sources, and hold no run logs', () => {

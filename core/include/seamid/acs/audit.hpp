@@ -1,6 +1,6 @@
-// Audit of an ACS-link model (docs/acs.md; Seam's guide
-// https://docs.seam.co/latest/capability-guides/access-systems/user-management): every link rule a snapshot already breaks, and every profile
-// mismatch Seam would flag as the user identity warning acs_user_profile_does_not_match_user_identity.
+// Audit of an ACS-link model: every link rule a snapshot already breaks, and every profile mismatch Seam
+// would flag as the user identity warning acs_user_profile_does_not_match_user_identity. Rules: docs/acs.md,
+// from Seam's guide https://docs.seam.co/latest/capability-guides/access-systems/user-management.
 #pragma once
 
 #include <algorithm>

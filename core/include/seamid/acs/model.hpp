@@ -1,6 +1,7 @@
-// The ACS-link model (docs/acs.md): ACS systems, ACS users and user identities as loaded from the JSON of
-// /acs/systems/list, /acs/users/list and /user_identities/list, kept current by incremental puts and deletes.
-// Every id is held as 128 bits; a link is acs_user.user_identity_id (the field /acs/users/list returns).
+// The ACS-link model: ACS systems, ACS users and user identities as loaded from the JSON of /acs/systems/list,
+// /acs/users/list and /user_identities/list, kept current by incremental puts and deletes. Every id is held as
+// 128 bits; a link is acs_user.user_identity_id (the field /acs/users/list returns). Rules: docs/acs.md, from
+// Seam's guide https://docs.seam.co/latest/capability-guides/access-systems/user-management.
 #pragma once
 
 #include <cstddef>

@@ -1,6 +1,6 @@
 // Deletion plans: the exact, event-confirmed API calls that delete one user identity, with their hard
-// dependencies and parallel waves (Seam's guide: https://docs.seam.co/latest/capability-guides/mobile-access-in-development/managing-mobile-app-user-accounts-with-user-identities;
-// docs/deletion.md), written to and read from JSON.
+// dependencies and parallel waves, written to and read from JSON. Rules: docs/deletion.md, from
+// Seam's guide https://docs.seam.co/latest/capability-guides/mobile-access-in-development/managing-mobile-app-user-accounts-with-user-identities.
 #pragma once
 
 #include <algorithm>

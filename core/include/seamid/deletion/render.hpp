@@ -1,7 +1,8 @@
 // Renderings of a deletion plan: plain text for people, a bash script of curl calls, and a JavaScript module
 // using @seamapi/http. Both scripts run wave by wave, wait for each wave's events by polling /events/list with
 // a `since` and a time limit (never forever), and stop before a wave whose dependencies failed. They avoid the
-// published samples' mistakes listed in docs/deletion.md.
+// published samples' mistakes listed in docs/deletion.md (the samples of Seam's guide,
+// https://docs.seam.co/latest/capability-guides/mobile-access-in-development/managing-mobile-app-user-accounts-with-user-identities).
 #pragma once
 
 #include <string>

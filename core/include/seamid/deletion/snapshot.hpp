@@ -1,7 +1,9 @@
 // Deletion snapshots: what Seam's list endpoints returned for one user identity, read from JSON and checked
 // for consistency before any plan is made (docs/deletion.md: "a snapshot that does not add up is an error,
-// not a guess"). Field names are Seam's (@seamapi/types 1.721.0: client_session, acs_user,
-// acs_credential, enrollment_automation, phone, user_identity).
+// not a guess"; the lists are those Seam's guide names,
+// https://docs.seam.co/latest/capability-guides/mobile-access-in-development/managing-mobile-app-user-accounts-with-user-identities).
+// Field names are Seam's (@seamapi/types 1.721.0: client_session, acs_user, acs_credential,
+// enrollment_automation, phone, user_identity).
 #pragma once
 
 #include <array>

@@ -1,7 +1,8 @@
 // Bulk import: N new identities (/user_identities/create requests, from a JSON array or a CSV file whose header
 // row names Seam fields) validated against a workspace and against the earlier rows of the same batch
-// (docs/workspace.md). Every row gets its field issues plus its conflicts, each with its row number.
-// Rows are processed one at a time, so a caller can stream a large file and report progress between steps.
+// (docs/workspace.md; https://docs.seam.co/latest/api/user_identities/create). Every row gets its field issues
+// plus its conflicts, each with its row number. Rows are processed one at a time, so a caller can stream a
+// large file and report progress between steps.
 #pragma once
 
 #include <algorithm>

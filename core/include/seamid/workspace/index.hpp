@@ -1,6 +1,7 @@
 // The workspace index: the identities of one Seam workspace (as /user_identities/list returns them), with
 // O(1) lookup by user_identity_id, user_identity_key, email_address (exact or ignoring case) and
-// phone_number (after Seam's trimming), and incremental add / update / remove. docs/workspace.md.
+// phone_number (after Seam's trimming), and incremental add / update / remove. Rules: docs/workspace.md;
+// https://docs.seam.co/latest/api/user_identities/list.
 //
 // Storage: every identity's four strings live in one growing arena (one allocation for all of them);
 // four open-addressing tables map 32-bit hashes to record slots (8 bytes per entry). The JSON list is read
