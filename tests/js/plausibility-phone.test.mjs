@@ -9,7 +9,7 @@ import { getCountries, getExampleNumber } from 'libphonenumber-js/max';
 import { validatePhone } from '../../bindings/js/src/node.js';
 import { e164Corpus } from './corpus/phone-corpus.mjs';
 
-// Thresholds this implementation reaches (figures printed by the test; see README).
+// Thresholds this implementation reaches (figures printed by the test; see docs/validation.md).
 const MIN_RECALL = 0.95;
 const MAX_FALSE_ALARMS = 0;
 

@@ -30,7 +30,7 @@ using path_element = std::variant<std::string, std::size_t>;
 /// Where in the input an issue is, e.g. {"phone_number"} or {"acs_system_ids", 2}.
 using issue_path = std::vector<path_element>;
 
-/// One finding. `code` is stable and documented in the README; `message` says what to do.
+/// One finding. `code` is stable and listed in docs/codes.md (from common/codes.hpp); `message` says what to do.
 struct issue {
     issue_path path;
     std::string code;
