@@ -346,7 +346,7 @@ inline constexpr std::string_view deletion_plan_format = "seamid.deletion_plan/1
     }
     out += plan.steps.empty() ? "]" : "\n  ]";
     out += ",\n  \"issues\": ";
-    out += dump_json(issues_to_json(plan.issues));
+    append_json_issues(out, plan.issues);
     out += "\n}\n";
     return out;
 }
@@ -354,7 +354,7 @@ inline constexpr std::string_view deletion_plan_format = "seamid.deletion_plan/1
 namespace detail {
 
 /// SAX reader of plan JSON (what deletion_plan_to_json wrote, possibly stored and reloaded by a user).
-class plan_reader final : public sax_walker {
+class plan_reader final : public json_reader {
 public:
     struct raw_step {
         uuid128 id;
@@ -372,7 +372,7 @@ public:
         const std::size_t level = depth();
         if (level == 0) {
             if (kind != json_kind::object) {
-                add_capped(issues_, sax_type_issue({}, "an object (a deletion plan)", kind));
+                add_capped(issues_, json_type_issue({}, "an object (a deletion plan)", kind));
                 return false;
             }
             return true;
@@ -381,7 +381,7 @@ public:
         if (level == 1) {
             in_steps_ = false;
             if (top == "steps") {
-                if (kind != json_kind::array) add_capped(issues_, sax_type_issue({top}, "an array of steps", kind));
+                if (kind != json_kind::array) add_capped(issues_, json_type_issue({top}, "an array of steps", kind));
                 else in_steps_ = true, steps_seen = true;
             } else if (top == "order") {
                 if (kind == json_kind::string && (text == "guide" || text == "parallel")) order = text == "guide" ? deletion_order::guide : deletion_order::parallel;
@@ -406,7 +406,7 @@ public:
         if (level == 2) {
             const std::size_t index = element_index(1);
             if (kind != json_kind::object) {
-                add_capped(issues_, sax_type_issue({top, index}, "an object (a plan step)", kind));
+                add_capped(issues_, json_type_issue({top, index}, "an object (a plan step)", kind));
                 return true;
             }
             current_ = raw_step{};
@@ -420,7 +420,7 @@ public:
         const std::size_t index = element_index(1);
         if (level == 3) {
             if (key == "step_id") {
-                if (kind != json_kind::string) add_capped(issues_, sax_type_issue({top, index, key}, "a UUID string", kind)), current_.bad_id = true;
+                if (kind != json_kind::string) add_capped(issues_, json_type_issue({top, index, key}, "a UUID string", kind)), current_.bad_id = true;
                 else if (!parse_uuid(text, current_.id)) add_capped(issues_, {{top, index, key}, "invalid_id", severity::error, "step_id must be the resource's UUID.", std::nullopt}), current_.bad_id = true;
                 else current_.has_id = true;
             } else if (key == "resource") {
@@ -431,10 +431,10 @@ public:
                 else current_.kind = *found, current_.has_kind = true;
             } else if (key == "wave") {
                 if (kind != json_kind::number || count_value() > 0xFFFFFFF0u)
-                    add_capped(issues_, sax_type_issue({top, index, key}, "a wave number (a non-negative integer)", kind)), current_.bad_wave = true;
+                    add_capped(issues_, json_type_issue({top, index, key}, "a wave number (a non-negative integer)", kind)), current_.bad_wave = true;
                 else current_.wave = static_cast<std::uint32_t>(count_value()), current_.has_wave = true;
             } else if (key == "depends_on" && kind != json_kind::array) {
-                add_capped(issues_, sax_type_issue({top, index, key}, "an array of step ids", kind));
+                add_capped(issues_, json_type_issue({top, index, key}, "an array of step ids", kind));
             }
             return true;
         }

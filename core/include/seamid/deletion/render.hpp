@@ -62,7 +62,13 @@ inline std::string issues_text(const deletion_plan& plan) {
         out += "  ";
         out += severity_name(found.level);
         out += " at ";
-        out += dump_json(issues_to_json({found})[0]["path"]);
+        out += '[';
+        for (std::size_t i = 0; i < found.path.size(); ++i) {
+            if (i > 0) out += ',';
+            if (const auto* key = std::get_if<std::string>(&found.path[i])) append_json_string(out, *key);
+            else append_json_number(out, std::get<std::size_t>(found.path[i]));
+        }
+        out += ']';
         out += ": ";
         out += found.code;
         out += ": ";

@@ -4,7 +4,7 @@
 //
 // Storage: every identity's four strings live in one growing arena (one allocation for all of them);
 // four open-addressing tables map 32-bit hashes to record slots (8 bytes per entry). The JSON list is read
-// with a SAX handler, so a million-identity snapshot never becomes a DOM.
+// with the streaming json_reader, so a million-identity snapshot never becomes a DOM.
 #pragma once
 
 #include <algorithm>
@@ -22,7 +22,7 @@
 #include "seamid/detail/hash_table.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
-#include "seamid/json/sax.hpp"
+#include "seamid/json/reader.hpp"
 #include "seamid/common/unicode.hpp"
 #include "seamid/common/uuid.hpp"
 
@@ -444,43 +444,29 @@ inline void ingest_identity(workspace_index& index, const pending_identity& iden
 
 /// SAX reader of /user_identities/list JSON: extracts the four indexed fields of every identity and
 /// skips everything else, with O(depth) memory.
-class list_reader {
+class list_reader final : public json_reader {
 public:
     list_reader(workspace_index& index, std::vector<issue>& issues) : index_(index), issues_(issues) {}
 
-    bool null() { return scalar("null", true, nullptr); }
-    bool boolean(bool) { return scalar("boolean", false, nullptr); }
-    bool number_integer(nlohmann::json::number_integer_t) { return scalar("number", false, nullptr); }
-    bool number_unsigned(nlohmann::json::number_unsigned_t) { return scalar("number", false, nullptr); }
-    bool number_float(nlohmann::json::number_float_t, const std::string&) { return scalar("number", false, nullptr); }
-    bool string(std::string& text) { return scalar("string", false, &text); }
-    bool binary(nlohmann::json::binary_t&) { return scalar("binary", false, nullptr); }
-    bool start_object(std::size_t) { return open(true); }
-    bool start_array(std::size_t) { return open(false); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-
-    bool key(std::string& name) {
-        if (skip_depth_ > 0) return true;
-        frame& top = stack_.back();
-        top.key_field = -1;
-        top.key_is_list = false;
-        if (top.kind == context::identity || top.kind == context::element) {
-            top.key_field = identity_field_index(name);
-            if (top.key_field >= 0) pending_.seen = static_cast<std::uint8_t>(pending_.seen | (1u << top.key_field));
+    bool on_value(json_kind kind, std::string_view text) override {
+        if (in_object()) key(at(depth() - 1).key());
+        switch (kind) {
+            case json_kind::null: return scalar("null", true, nullptr);
+            case json_kind::boolean: return scalar("boolean", false, nullptr);
+            case json_kind::number: return scalar("number", false, nullptr);
+            case json_kind::string: return scalar("string", false, &text);
+            case json_kind::object: return open(true);
+            case json_kind::array: return open(false);
         }
-        if ((top.kind == context::page || top.kind == context::element) && name == "user_identities") top.key_is_list = true;
         return true;
     }
+    bool on_end(std::size_t, bool) override { return close(); }
 
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::json::exception& error) {
-        std::string message = "Input is not valid JSON (";
-        std::string_view what = error.what();
-        if (const auto end = what.find("] "); end != std::string_view::npos) what.remove_prefix(end + 2);
-        message.append(what).append(" at byte ").append(std::to_string(position)).append(").");
-        issues_.push_back({{}, "invalid_json", severity::error, std::move(message), std::nullopt});
+    /// After run(): records the syntax error, if any, as the one invalid_json issue.
+    void finish() {
+        if (!syntax_error()) return;
+        issues_.push_back(syntax_issue());
         failed_ = true;
-        return false;
     }
 
     /// After the parse: the whole document was a usable list.
@@ -499,6 +485,19 @@ private:
         issue_path path;
     };
 
+    /// A member's key, before its value: notes which identity field (or the list of a page) it names.
+    void key(std::string_view name) {
+        if (skip_depth_ > 0) return;
+        frame& top = stack_.back();
+        top.key_field = -1;
+        top.key_is_list = false;
+        if (top.kind == context::identity || top.kind == context::element) {
+            top.key_field = identity_field_index(name);
+            if (top.key_field >= 0) pending_.seen = static_cast<std::uint8_t>(pending_.seen | (1u << top.key_field));
+        }
+        if ((top.kind == context::page || top.kind == context::element) && name == "user_identities") top.key_is_list = true;
+    }
+
     /// The path of the element about to start in the top array frame (advances its counter).
     issue_path next_element_path() {
         frame& top = stack_.back();
@@ -511,7 +510,7 @@ private:
         issues_.push_back({std::move(path), "invalid_workspace", severity::error, std::string(workspace_shape_message), std::nullopt});
     }
 
-    bool scalar(std::string_view type, bool is_null, std::string* text) {
+    bool scalar(std::string_view type, bool is_null, const std::string_view* text) {
         if (skip_depth_ > 0) return true;
         if (stack_.empty()) {
             shape_issue({});
@@ -659,7 +658,8 @@ inline std::vector<issue> workspace_index::load_json(std::string_view text) {
     const std::size_t ids = detail::count_id_keys(text, std::size_t{1} << 21);
     if (ids > 1024) staged.reserve(ids);
     detail::list_reader reader(staged, issues);
-    (void)sax_read(text, reader);  // reader.usable() says whether the whole text was a list
+    (void)reader.run(text);  // reader.usable() says whether the whole text was a list
+    reader.finish();
     if (!reader.usable()) {
         // Keep only the reason the document is unusable; the index stays as it was.
         std::erase_if(issues, [](const issue& found) { return found.code != "invalid_json" && found.code != "invalid_workspace"; });
