@@ -181,7 +181,7 @@ std::string render_plan(const std::string& plan_json, int format) {
     auto plan = seamid::read_deletion_plan(plan_json);
     if (!plan.ok()) {
         auto refused = refused_plan_issues(plan_json);
-        if (refused.empty()) return "{\"issues\": " + seamid::dump_json(seamid::issues_to_json(plan.issues)) + "}";
+        if (refused.empty()) return "{\"issues\": " + seamid::issues_json_text(plan.issues) + "}";
         plan = seamid::deletion_plan{};
         plan.issues = std::move(refused);
     }
@@ -209,7 +209,7 @@ std::size_t store_progress(seamid::deletion_plan plan, double started_at_ms, dou
 /// Creates a progress from plan JSON. Returns {"handle": n, "issues": []} or {"handle": -1, "issues": [...]}.
 std::string progress_create(const std::string& plan_json, double started_at_ms, double margin_ms) {
     auto plan = seamid::read_deletion_plan(plan_json);
-    if (!plan.ok()) return "{\"handle\": -1, \"issues\": " + seamid::dump_json(seamid::issues_to_json(plan.issues)) + "}";
+    if (!plan.ok()) return "{\"handle\": -1, \"issues\": " + seamid::issues_json_text(plan.issues) + "}";
     const std::size_t slot = store_progress(std::move(plan), started_at_ms, margin_ms);
     return "{\"handle\": " + std::to_string(slot) + ", \"issues\": []}";
 }
@@ -309,7 +309,7 @@ int apply_success(seamid::deletion_progress& progress, std::uint32_t step, doubl
     for (int i = 0; i < 7; ++i)
         if (result_outcomes[i] == outcome.outcome) code = i;
     if (outcome.issues.empty()) return code;
-    last_result_issues() = seamid::dump_json(seamid::issues_to_json(outcome.issues));
+    last_result_issues() = seamid::issues_json_text(outcome.issues);
     return code + 16;
 }
 
@@ -451,7 +451,7 @@ std::string progress_apply_events(int handle, const std::string& events_json) {
         if (i > 0) out += ", ";
         seamid::append_event_outcome(out, *progress, outcomes[i]);
     }
-    out += "], \"issues\": " + seamid::dump_json(seamid::issues_to_json(issues)) + "}";
+    out += "], \"issues\": " + seamid::issues_json_text(issues) + "}";
     return out;
 }
 

@@ -420,11 +420,11 @@ TEST_CASE("row reports written directly as JSON text are the bytes dump_json wri
         seamid::append_row_report_json(written, report);
         CHECK(written == "prefix" + seamid::dump_json(seamid::row_report_to_json(report)));
         std::string issues;
-        seamid::append_issues_json(issues, report.issues);
+        seamid::append_json_issues(issues, report.issues);
         CHECK(issues == seamid::dump_json(seamid::issues_to_json(report.issues)));
     }
     std::string none;
-    seamid::append_issues_json(none, {});
+    seamid::append_json_issues(none, {});
     CHECK(none == "[]");
     // And over a real batch: the CSV fixture rows of the grouped test.
     auto index = fixture_workspace();

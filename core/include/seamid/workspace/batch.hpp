@@ -23,6 +23,7 @@
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
 #include "seamid/json/reader.hpp"
+#include "seamid/json/writer.hpp"
 #include "seamid/common/options.hpp"
 #include "seamid/common/unicode.hpp"
 #include "seamid/workspace/uniqueness.hpp"
@@ -621,112 +622,44 @@ inline bool feed_json_rows(batch_validator& validator, std::string_view text, st
     return out;
 }
 
-namespace detail {
-
-/// Appends `text` as a JSON string, byte for byte as dump_json writes it: printable ASCII without quotes or
-/// backslashes (nearly every message, code and value) is copied; anything else goes through nlohmann's serializer.
-inline void append_dumped_string(std::string& out, std::string_view text) {
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte >= 0x7F || c == '"' || c == '\\') {
-            out += dump_json(nlohmann::json(std::string(text)));
-            return;
-        }
-    }
-    out += '"';
-    out.append(text);
-    out += '"';
-}
-
-/// Appends an unsigned number as JSON.
-inline void append_dumped_number(std::string& out, std::size_t number) {
-    char digits[24];
-    std::size_t at = sizeof digits;
-    do {
-        digits[--at] = static_cast<char>('0' + number % 10);
-        number /= 10;
-    } while (number != 0);
-    out.append(digits + at, sizeof digits - at);
-}
-
-/// Appends an issue as dump_json(issue_to_json(found)) writes it (keys in nlohmann's sorted order).
-inline void append_dumped_issue(std::string& out, const issue& found) {
-    out += "{\"code\":";
-    append_dumped_string(out, found.code);
-    out += ",\"message\":";
-    append_dumped_string(out, found.message);
-    out += ",\"path\":[";
-    for (std::size_t i = 0; i < found.path.size(); ++i) {
-        if (i > 0) out += ',';
-        if (const auto* key = std::get_if<std::string>(&found.path[i])) append_dumped_string(out, *key);
-        else append_dumped_number(out, std::get<std::size_t>(found.path[i]));
-    }
-    out += "],\"severity\":";
-    append_dumped_string(out, severity_name(found.level));
-    if (found.suggestion) {
-        out += ",\"suggestion\":";
-        append_dumped_string(out, *found.suggestion);
-    }
-    out += '}';
-}
-
-/// Appends a conflict as dump_json(conflict_to_json(found)) writes it.
-inline void append_dumped_conflict(std::string& out, const conflict& found) {
-    out += "{\"field\":";
-    append_dumped_string(out, field_name(found.field));
-    out += found.kind == match_kind::exact ? ",\"match\":\"exact\"" : ",\"match\":\"case_variant\"";
-    if (found.row > 0) {
-        out += ",\"row\":";
-        append_dumped_number(out, found.row);
-    }
-    out += ",\"severity\":";
-    append_dumped_string(out, severity_name(found.level));
-    if (found.row == 0) {
-        out += ",\"user_identity_id\":";
-        append_dumped_string(out, found.user_identity_id);
-    }
-    out += '}';
-}
-
-}  // namespace detail
-
 /// Appends the JSON text of a row report, the same bytes as dump_json(row_report_to_json(report)), without
 /// building a JSON document (a big batch's results cross to JS as text; this writes them directly).
 inline void append_row_report_json(std::string& out, const row_report& report) {
     out += "{\"conflicts\":[";
     for (std::size_t i = 0; i < report.conflicts.size(); ++i) {
         if (i > 0) out += ',';
-        detail::append_dumped_conflict(out, report.conflicts[i]);
+        append_conflict_json(out, report.conflicts[i]);
     }
-    out += "],\"issues\":[";
-    for (std::size_t i = 0; i < report.issues.size(); ++i) {
-        if (i > 0) out += ',';
-        detail::append_dumped_issue(out, report.issues[i]);
-    }
-    out += ']';
+    out += "],\"issues\":";
+    append_json_issues(out, report.issues);
     if (report.line > 0) {
         out += ",\"line\":";
-        detail::append_dumped_number(out, report.line);
+        append_json_number(out, report.line);
     }
     out += ",\"row\":";
-    detail::append_dumped_number(out, report.row);
+    append_json_number(out, report.row);
     out += '}';
 }
 
-/// Appends the JSON text of a list of issues, the same bytes as dump_json(issues_to_json(issues)).
-inline void append_issues_json(std::string& out, const std::vector<issue>& issues) {
-    out += '[';
-    for (std::size_t i = 0; i < issues.size(); ++i) {
-        if (i > 0) out += ',';
-        detail::append_dumped_issue(out, issues[i]);
-    }
-    out += ']';
+/// A batch summary as JSON text: {"errors", "rows", "rows_with_errors", "rows_with_warnings", "warnings"}.
+[[nodiscard]] inline std::string batch_summary_json(const batch_summary& summary) {
+    std::string out = "{\"errors\":";
+    append_json_number(out, summary.errors);
+    out += ",\"rows\":";
+    append_json_number(out, summary.rows);
+    out += ",\"rows_with_errors\":";
+    append_json_number(out, summary.rows_with_errors);
+    out += ",\"rows_with_warnings\":";
+    append_json_number(out, summary.rows_with_warnings);
+    out += ",\"warnings\":";
+    append_json_number(out, summary.warnings);
+    out += '}';
+    return out;
 }
 
 /// Batch counts as JSON: {"rows", "rows_with_errors", "rows_with_warnings", "errors", "warnings"}.
 [[nodiscard]] inline nlohmann::json batch_summary_to_json(const batch_summary& summary) {
-    return {{"rows", summary.rows}, {"rows_with_errors", summary.rows_with_errors}, {"rows_with_warnings", summary.rows_with_warnings},
-            {"errors", summary.errors}, {"warnings", summary.warnings}};
+    return nlohmann::json::parse(batch_summary_json(summary), nullptr, false);
 }
 
 /// A whole batch report as JSON: {"ok", "usable", "summary", "issues", "rows"}.

@@ -22,6 +22,7 @@
 #include "seamid/detail/hash_table.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
+#include "seamid/json/members.hpp"
 #include "seamid/json/reader.hpp"
 #include "seamid/common/unicode.hpp"
 #include "seamid/common/uuid.hpp"
@@ -95,11 +96,19 @@ public:
 
     /// Adds one identity (e.g. what /user_identities/create returned). Refused (error) when it has no
     /// user_identity_id or that id is already indexed.
+    [[nodiscard]] std::vector<issue> add(const json_members& identity, const issue_path& base = {});
+    /// The same for the identity as JSON text (malformed text: one invalid_json error).
+    [[nodiscard]] std::vector<issue> add_json(std::string_view identity, const issue_path& base = {});
+    /// The same for a parsed identity (serialised once, then read as text).
     [[nodiscard]] std::vector<issue> add(const nlohmann::json& identity, const issue_path& base = {});
 
     /// Applies an update, /user_identities/update style: `user_identity_id` names the identity, each field
     /// present replaces the stored value (null clears it), absent fields stay. Refused when the id is unknown
     /// or a field has the wrong type; the index is then unchanged.
+    [[nodiscard]] std::vector<issue> update(const json_members& changes, const issue_path& base = {});
+    /// The same for the changes as JSON text (malformed text: one invalid_json error).
+    [[nodiscard]] std::vector<issue> update_json(std::string_view changes, const issue_path& base = {});
+    /// The same for parsed changes (serialised once, then read as text).
     [[nodiscard]] std::vector<issue> update(const nlohmann::json& changes, const issue_path& base = {});
 
     /// Removes the identity with this id; an `unknown_user_identity_id` error when there is none.
@@ -648,6 +657,36 @@ inline void read_identity(const nlohmann::json& object, const issue_path& path, 
     }
 }
 
+/// Reads one identity object given as its members into `out`, with type issues at `path` (the same rules).
+inline void read_identity(const json_members& object, const issue_path& path, pending_identity& out, std::vector<issue>& issues) {
+    out.reset();
+    for (std::size_t f = 0; f < 4; ++f) {
+        const auto field = static_cast<identity_field>(f);
+        const json_member* found = object.find(field_name(field));
+        if (found == nullptr) continue;
+        out.seen = static_cast<std::uint8_t>(out.seen | (1u << f));
+        if (found->value.kind == json_kind::string) {
+            out.text[f] = found->value.text;
+            out.present = static_cast<std::uint8_t>(out.present | (1u << f));
+        } else if (found->value.kind != json_kind::null) {
+            issues.push_back(field_type_issue(child_path(path, std::string(field_name(field))), json_kind_name(found->value.kind)));
+        }
+    }
+}
+
+/// The issues of a request body that is not JSON or not an object (`expected` names what it should be).
+[[nodiscard]] inline bool body_refused(const json_members& body, const issue_path& base, std::string_view expected, std::vector<issue>& issues) {
+    if (body.error) {
+        issue found = *body.error;
+        found.path = base;
+        issues.push_back(std::move(found));
+        return true;
+    }
+    if (body.root == json_kind::object) return false;
+    issues.push_back(json_type_issue(base, expected, body.root));
+    return true;
+}
+
 }  // namespace detail
 
 inline std::vector<issue> workspace_index::load_json(std::string_view text) {
@@ -725,11 +764,16 @@ inline std::vector<issue> workspace_index::load(const nlohmann::json& document, 
 }
 
 inline std::vector<issue> workspace_index::add(const nlohmann::json& identity, const issue_path& base) {
+    return add(read_json_members(dump_json(identity)), base);
+}
+
+inline std::vector<issue> workspace_index::add_json(std::string_view identity, const issue_path& base) {
+    return add(read_json_members(identity), base);
+}
+
+inline std::vector<issue> workspace_index::add(const json_members& identity, const issue_path& base) {
     std::vector<issue> issues;
-    if (!identity.is_object()) {
-        issues.push_back(type_issue(base, "a user identity object", identity));
-        return issues;
-    }
+    if (detail::body_refused(identity, base, "a user identity object", issues)) return issues;
     detail::pending_identity pending;
     detail::read_identity(identity, base, pending, issues);
     if (!issues.empty()) return issues;
@@ -748,11 +792,16 @@ inline std::vector<issue> workspace_index::add(const nlohmann::json& identity, c
 }
 
 inline std::vector<issue> workspace_index::update(const nlohmann::json& changes, const issue_path& base) {
+    return update(read_json_members(dump_json(changes)), base);
+}
+
+inline std::vector<issue> workspace_index::update_json(std::string_view changes, const issue_path& base) {
+    return update(read_json_members(changes), base);
+}
+
+inline std::vector<issue> workspace_index::update(const json_members& changes, const issue_path& base) {
     std::vector<issue> issues;
-    if (!changes.is_object()) {
-        issues.push_back(type_issue(base, "an object with user_identity_id", changes));
-        return issues;
-    }
+    if (detail::body_refused(changes, base, "an object with user_identity_id", issues)) return issues;
     detail::pending_identity pending;
     detail::read_identity(changes, base, pending, issues);
     if (!issues.empty()) return issues;
