@@ -147,40 +147,12 @@ void plan_cache_release(int generation) {
 /// The generation of the plan planDeletion made last (the JS wrapper ties it to the plan object it returned).
 int plan_cache_generation() { return cached_plan().plan ? cached_plan().generation : -1; }
 
-/// The issues of a plan planDeletion refused ({"ok": false, "issues": [...]}), read back; empty otherwise.
-std::vector<seamid::issue> refused_plan_issues(const std::string& plan_json) {
-    std::vector<seamid::issue> out;
-    const auto parsed = seamid::parse_json(plan_json);
-    const auto& value = parsed.value;
-    if (!value.is_object()) return out;
-    const auto ok = value.find("ok");
-    const auto issues = value.find("issues");
-    if (ok == value.end() || !ok->is_boolean() || ok->get<bool>() || issues == value.end() || !issues->is_array()) return out;
-    for (const auto& entry : *issues) {
-        if (!entry.is_object()) continue;
-        seamid::issue found{{}, "invalid_plan", seamid::severity::error, "", std::nullopt};
-        if (const auto* code = seamid::string_member(entry, "code")) found.code = *code;
-        if (const auto* message = seamid::string_member(entry, "message")) found.message = *message;
-        if (const auto* level = seamid::string_member(entry, "severity"))
-            found.level = *level == "warning" ? seamid::severity::warning : *level == "info" ? seamid::severity::info : seamid::severity::error;
-        const auto path = entry.find("path");
-        if (path != entry.end() && path->is_array())
-            for (const auto& element : *path) {
-                if (element.is_string()) found.path.emplace_back(element.get<std::string>());
-                else if (element.is_number_unsigned()) found.path.emplace_back(static_cast<std::size_t>(element.get<std::uint64_t>()));
-            }
-        out.push_back(std::move(found));
-    }
-    if (!seamid::has_errors(out)) out.clear();
-    return out;
-}
-
 /// Renders plan JSON (e.g. a stored plan) in format 1 text, 2 curl, 3 js, 0 json. A refused plan renders as
 /// its issues; JSON that is no plan gives {"issues": [...]}.
 std::string render_plan(const std::string& plan_json, int format) {
     auto plan = seamid::read_deletion_plan(plan_json);
     if (!plan.ok()) {
-        auto refused = refused_plan_issues(plan_json);
+        auto refused = seamid::read_refused_plan_issues(plan_json);
         if (refused.empty()) return "{\"issues\": " + seamid::issues_json_text(plan.issues) + "}";
         plan = seamid::deletion_plan{};
         plan.issues = std::move(refused);

@@ -40,6 +40,45 @@ public:
         if (syntax_error()) issues_.push_back(syntax_issue("Records before that point were loaded."));
     }
 
+    /// Reads one record object of `section` (the whole text) and puts it into the model outside a load.
+    static void read_record(acs_model& model, acs_section section, std::string_view text, std::vector<issue>& issues) {
+        /// Captures the members of the root object.
+        class record_reader final : public json_reader {
+        public:
+            detail::acs_record_fields fields;
+            json_kind root = json_kind::null;
+            bool on_value(json_kind kind, std::string_view value) override {
+                if (depth() == 0) root = kind;
+                detail::acs_key key;
+                if (depth() != 1 || root != json_kind::object || !detail::find_acs_key(at(0).key(), key)) return true;
+                switch (kind) {
+                    case json_kind::null: fields.set(key, detail::acs_value_kind::null); break;
+                    case json_kind::boolean: fields.set(key, detail::acs_value_kind::boolean, {}, bool_value()); break;
+                    case json_kind::number: fields.set(key, detail::acs_value_kind::number); break;
+                    case json_kind::string: fields.set(key, detail::acs_value_kind::string, value); break;
+                    case json_kind::object: fields.set(key, detail::acs_value_kind::object); break;
+                    case json_kind::array: fields.set(key, detail::acs_value_kind::array); break;
+                }
+                return true;
+            }
+            bool on_end(std::size_t, bool) override { return true; }
+        };
+        record_reader reader;
+        if (!reader.run(text)) {
+            issues.push_back(reader.syntax_issue());
+            return;
+        }
+        if (section == acs_section::acs_systems) model.note_section(section);
+        const issue_path path;
+        if (reader.root != json_kind::object) {
+            const char* expected = section == acs_section::acs_users ? "an acs_user object"
+                                   : section == acs_section::acs_systems ? "an acs_system object" : "a user_identity object";
+            issues.push_back(json_type_issue(path, expected, reader.root));
+            return;
+        }
+        model.put_fields(section, reader.fields, detail::acs_record_location{&path, 0, false}, false, issues);
+    }
+
     /// Issues that can only be known at the end (an empty snapshot).
     void finish(bool parsed) {
         if (parsed && saw_root_object_ && !saw_section_) issues_.push_back(acs_issue(acs_code::empty_snapshot, {}));
@@ -188,6 +227,14 @@ private:
         return true;
     }
 };
+
+/// Reads one record of `section` from JSON text into the model, with the same checks as a record put from a
+/// parsed object (outside a load: a repeated id replaces the record). Malformed text is one invalid_json error.
+[[nodiscard]] inline std::vector<issue> put_acs_record_json(acs_model& model, acs_section section, std::string_view text) {
+    std::vector<issue> issues;
+    acs_snapshot_reader::read_record(model, section, text, issues);
+    return issues;
+}
 
 inline std::vector<issue> acs_model::load_text(std::string_view text) {
     std::vector<issue> issues;

@@ -602,6 +602,75 @@ inline void assemble_plan(deletion_plan& plan, plan_reader& reader) {
 
 }  // namespace detail
 
+namespace detail {
+
+/// Reads the issues of a refused plan's JSON ({"ok": false, "issues": [{path, code, severity, message}]}).
+class refused_plan_reader final : public json_reader {
+public:
+    bool ok_false = false;      ///< "ok" is false (the last "ok" member wins, as in a parsed object)
+    bool has_issues = false;    ///< "issues" is an array
+    std::vector<issue> issues;
+
+    bool on_value(json_kind kind, std::string_view text) override {
+        const std::size_t level = depth();
+        if (level == 0) {
+            object_ = kind == json_kind::object;
+            return true;
+        }
+        if (!object_) return true;
+        const std::string_view top = at(0).key();
+        if (level == 1) {
+            if (top == "ok") ok_false = kind == json_kind::boolean && !bool_value();
+            if (top == "issues") {
+                has_issues = kind == json_kind::array;
+                issues.clear();
+            }
+            return true;
+        }
+        if (top != "issues" || !has_issues) return true;
+        if (level == 2) {
+            entry_ = kind == json_kind::object;
+            if (entry_) issues.push_back({{}, "invalid_plan", severity::error, "", std::nullopt});
+            return true;
+        }
+        if (!entry_) return true;
+        issue& found = issues.back();
+        const std::string_view key = at(2).key();
+        if (level == 3) {
+            if (key == "path") found.path.clear();
+            if (kind != json_kind::string) return true;
+            if (key == "code") found.code.assign(text);
+            else if (key == "message") found.message.assign(text);
+            else if (key == "severity") found.level = text == "warning" ? severity::warning : text == "info" ? severity::info : severity::error;
+            return true;
+        }
+        if (level == 4 && key == "path" && at(3).is_array) {
+            if (kind == json_kind::string) found.path.emplace_back(std::string(text));
+            else if (kind == json_kind::number && count_value() != not_a_count && number_text()[0] != '-')
+                found.path.emplace_back(static_cast<std::size_t>(count_value()));
+        }
+        return true;
+    }
+    bool on_end(std::size_t level, bool) override {
+        if (level == 2) entry_ = false;
+        return true;
+    }
+
+private:
+    bool object_ = false;
+    bool entry_ = false;
+};
+
+}  // namespace detail
+
+/// The issues of a plan that deletion_plan_to_json wrote for a refused plan ({"ok": false, "issues": [...]}),
+/// read back (to render it); empty when the text is not such a plan or none of its issues is an error.
+[[nodiscard]] inline std::vector<issue> read_refused_plan_issues(std::string_view json_text) {
+    detail::refused_plan_reader reader;
+    if (!reader.run(json_text) || !reader.ok_false || !reader.has_issues || !has_errors(reader.issues)) return {};
+    return std::move(reader.issues);
+}
+
 /// Reads plan JSON back (to resume a run from a stored plan). The graph is checked: known resources, unique
 /// step ids, one user_identity step last, every other step reached from it, dependencies that exist, no
 /// cycles, dependencies in earlier waves.
