@@ -188,7 +188,7 @@ std::string batch_start_csv(int batch, unsigned length) {
     return out + "}";
 }
 
-/// Appends the rows as a JSON array (as dump_json writes it).
+/// Appends the rows as a JSON array.
 void append_rows_json(std::string& out, const std::vector<seamid::row_report>& rows) {
     out += '[';
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -204,7 +204,7 @@ unsigned answer(std::string text) {
     return static_cast<unsigned>(step_output().size());
 }
 
-/// Writes {"done", "finished", "read", "rows"} (dump_json's key order) for a CSV step into step_output.
+/// Writes {"done", "finished", "read", "rows"} (sorted keys, like every answer) for a CSV step into step_output.
 void write_csv_step(const std::vector<seamid::row_report>& rows, std::size_t done, std::size_t read, bool finished) {
     std::string& out = step_output();
     out.clear();

@@ -434,3 +434,23 @@ TEST_CASE("kind_from_event_type: the table's own text, an equal copy, and texts 
     CHECK_FALSE(seamid::kind_from_event_type("").has_value());
     CHECK_FALSE(seamid::kind_from_event_type(seamid::kind_info(seamid::resource_kind::user_identity).event_type).has_value());
 }
+
+TEST_CASE("a refused plan's issues are read back from its JSON; other texts give none", "[deletion][json]") {
+    const auto refused = seamid::plan_deletion("{\"user_identity\": 5}");
+    REQUIRE_FALSE(refused.ok());
+    const std::string text = seamid::deletion_plan_to_json(refused);
+    const auto issues = seamid::read_refused_plan_issues(text);
+    REQUIRE(issues.size() == refused.issues.size());
+    for (std::size_t i = 0; i < issues.size(); ++i) {
+        CHECK(issues[i].code == refused.issues[i].code);
+        CHECK(issues[i].message == refused.issues[i].message);
+        CHECK(issues[i].path == refused.issues[i].path);
+        CHECK(issues[i].level == refused.issues[i].level);
+    }
+    CHECK(seamid::read_refused_plan_issues(R"({"ok": false, "issues": [{"code": "x", "severity": "error", "path": ["a", 2, -1, 1.5], "message": "m"}, 3]})").at(0).path ==
+          seamid::issue_path{std::string("a"), std::size_t{2}});
+    CHECK(seamid::read_refused_plan_issues(R"({"ok": true, "issues": [{"code": "x", "severity": "error"}]})").empty());
+    CHECK(seamid::read_refused_plan_issues(R"({"ok": false, "issues": [{"code": "x", "severity": "warning"}]})").empty());
+    CHECK(seamid::read_refused_plan_issues(R"({"ok": false, "issues": [{"code": "x"}]} trailing)").empty());
+    CHECK(seamid::read_refused_plan_issues(seamid::deletion_plan_to_json(seamid::plan_deletion(read_text("deletion/sample-snapshot.json")))).empty());
+}
