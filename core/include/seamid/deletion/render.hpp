@@ -62,13 +62,7 @@ inline std::string issues_text(const deletion_plan& plan) {
         out += "  ";
         out += severity_name(found.level);
         out += " at ";
-        out += '[';
-        for (std::size_t i = 0; i < found.path.size(); ++i) {
-            if (i > 0) out += ',';
-            if (const auto* key = std::get_if<std::string>(&found.path[i])) append_json_string(out, *key);
-            else append_json_number(out, std::get<std::size_t>(found.path[i]));
-        }
-        out += ']';
+        append_json_path(out, found.path);
         out += ": ";
         out += found.code;
         out += ": ";

@@ -468,7 +468,7 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
     return out;
 }
 
-/// Reads a snapshot held as a parsed document (nlohmann::json, for native callers that include it): serialised
+/// Reads a snapshot held as a parsed document (the C++ API's JSON DOM type, for native callers): serialised
 /// once, then read like text. A template, so that this header needs no JSON library.
 template <class Json>
     requires requires(const Json& value) { { value.dump(-1, ' ', false, Json::error_handler_t::replace) } -> std::convertible_to<std::string>; }

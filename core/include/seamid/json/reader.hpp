@@ -48,8 +48,8 @@ inline constexpr std::size_t json_max_depth = 512;
 /// escapes (nothing is copied), else into a buffer holding it decoded to UTF-8. Containers are reported when
 /// they open. Virtual dispatch keeps one copy of the reader in a binary whatever the number of readers.
 ///
-/// The whole of RFC 8259 is read (a UTF-8 byte-order mark before the value is skipped, as JSON.parse's callers
-/// and nlohmann/json accept it); invalid UTF-8, lone surrogates in \u escapes, control characters in strings
+/// The whole of RFC 8259 is read (a UTF-8 byte-order mark before the value is skipped, as the DOM parser of the
+/// C++ API does); invalid UTF-8, lone surrogates in \u escapes, control characters in strings
 /// and nesting deeper than json_max_depth are errors, with the byte where the text stopped being JSON.
 class json_reader {
 public:

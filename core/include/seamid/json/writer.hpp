@@ -1,5 +1,6 @@
 // The one JSON writer of the core: appends strings, numbers and issues to a std::string as compact JSON, byte
-// for byte as nlohmann/json's dump() writes them (so answers do not change with the writer), without a DOM.
+// for byte as the C++ API's DOM serialiser (dump_json) writes them, so an answer is the same text whichever way
+// it was made; no DOM is built.
 #pragma once
 
 #include <cstddef>
@@ -79,19 +80,26 @@ inline void append_json_number(std::string& out, std::uint64_t number) {
 /// Appends `true` or `false`.
 inline void append_json_bool(std::string& out, bool value) { out.append(value ? "true" : "false"); }
 
+/// Appends an issue path as an array of keys (strings) and indexes (numbers).
+inline void append_json_path(std::string& out, const issue_path& path) {
+    out += '[';
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (i > 0) out += ',';
+        if (const auto* key = std::get_if<std::string>(&path[i])) append_json_string(out, *key);
+        else append_json_number(out, std::get<std::size_t>(path[i]));
+    }
+    out += ']';
+}
+
 /// Appends an issue as {"code", "message", "path", "severity", "suggestion"?} (keys in sorted order).
 inline void append_json_issue(std::string& out, const issue& found) {
     out += "{\"code\":";
     append_json_string(out, found.code);
     out += ",\"message\":";
     append_json_string(out, found.message);
-    out += ",\"path\":[";
-    for (std::size_t i = 0; i < found.path.size(); ++i) {
-        if (i > 0) out += ',';
-        if (const auto* key = std::get_if<std::string>(&found.path[i])) append_json_string(out, *key);
-        else append_json_number(out, std::get<std::size_t>(found.path[i]));
-    }
-    out += "],\"severity\":";
+    out += ",\"path\":";
+    append_json_path(out, found.path);
+    out += ",\"severity\":";
     append_json_string(out, severity_name(found.level));
     if (found.suggestion) {
         out += ",\"suggestion\":";
