@@ -258,6 +258,24 @@ TEST_CASE("json_reader: a handler that returns false stops the read without an e
     CHECK(recorder.log.size() == 3);
 }
 
+TEST_CASE("json_reader reads the shared fixtures whole and rejects them cut short, at a byte inside the text", "[json]") {
+    for (const char* name : {"deletion/sample-snapshot.json", "deletion/snapshots.json", "workspace.json", "acs.json"}) {
+        const std::string text = fixture_text(name);
+        REQUIRE(text.size() > 100);
+        event_recorder whole;
+        CHECK(whole.run(text));
+        CHECK(whole.log.size() > 10);
+        for (std::size_t cut = 1; cut < text.size(); cut += text.size() / 25 + 1) {
+            const std::string part = text.substr(0, text.find_last_not_of(" \n", cut));
+            event_recorder shortened;
+            INFO(name << " cut at " << part.size());
+            CHECK_FALSE(shortened.run(part));
+            CHECK(shortened.syntax_error());
+            CHECK(shortened.error_position() <= part.size());
+        }
+    }
+}
+
 #ifndef __EMSCRIPTEN__
 TEST_CASE("json_reader agrees with nlohmann/json's parser (reference oracle) on events and on what is JSON", "[json]") {
     const std::vector<std::string> texts = {
