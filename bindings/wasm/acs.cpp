@@ -17,7 +17,9 @@
 #include "seamid/acs/lists.hpp"
 #include "seamid/acs/model.hpp"
 #include "seamid/acs/preflight.hpp"
-#include "seamid/json/dom.hpp"
+#include "seamid/acs/snapshot_reader.hpp"
+#include "seamid/json/members.hpp"
+#include "seamid/json/writer.hpp"
 
 namespace seamid_wasm {
 namespace {
@@ -38,7 +40,7 @@ std::string disposed_result() {
     return R"({"ok":false,"issues":[{"path":[],"code":"invalid_handle","severity":"error","message":"This ACS model was disposed; create a new one."}]})";
 }
 
-std::string issues_text(const std::vector<seamid::issue>& issues) { return seamid::dump_json(seamid::issues_to_json(issues)); }
+std::string issues_text(const std::vector<seamid::issue>& issues) { return seamid::issues_json_text(issues); }
 
 /// A new, empty model; returns its handle (reusing a freed slot).
 int acs_create() {
@@ -71,41 +73,41 @@ std::string acs_load(int handle, unsigned length) {
 std::string acs_preflight(int handle, const std::string& operation, const std::string& body, bool strict) {
     seamid::acs_model* model = model_at(handle);
     if (model == nullptr) return disposed_result();
-    const seamid::parsed_json parsed = seamid::parse_json(body);
-    if (!parsed.ok()) return seamid::dump_json({{"ok", false}, {"verdict", "refused"}, {"issues", seamid::issues_to_json(parsed.issues)}});
+    const seamid::json_members request = seamid::read_json_members(body);
+    if (request.error) return "{\"issues\":" + issues_text({*request.error}) + ",\"ok\":false,\"verdict\":\"refused\"}";
     seamid::validation_options options;
     if (strict) options.rules = seamid::profile::strict;
-    return seamid::dump_json(seamid::preflight_json(*model, operation, parsed.value, options));
+    return seamid::preflight_json_text(*model, operation, request, options);
 }
 
 /// Applies add (1) or remove (0) of a link when its preflight allows it; the preflight result plus "applied".
 std::string acs_apply_link(int handle, bool add, const std::string& body) {
     seamid::acs_model* model = model_at(handle);
     if (model == nullptr) return disposed_result();
-    const seamid::parsed_json parsed = seamid::parse_json(body);
-    const nlohmann::json& request = parsed.value;
-    nlohmann::json out = seamid::preflight_json(*model, add ? seamid::acs_operations[0] : seamid::acs_operations[1], request);
+    const seamid::json_members request = seamid::read_json_members(body);  // malformed: not an object, refused below
+    const seamid::acs_preflight preflight = seamid::preflight_link_json(*model, add, request);
     bool applied = false;
-    if (out["verdict"] == "allowed") {
-        const std::string* identity = seamid::string_member(request, "user_identity_id");
-        const std::string* acs_user = seamid::string_member(request, "acs_user_id");
-        const seamid::acs_link_request link{*identity, *acs_user};
+    if (preflight.verdict == seamid::acs_verdict::allowed) {
+        const seamid::acs_link_request link{*request.string_member("user_identity_id"), *request.string_member("acs_user_id")};
         const auto check = add ? seamid::link_acs_user(*model, link) : seamid::unlink_acs_user(*model, link);
         applied = check.verdict == seamid::acs_verdict::allowed;
     }
-    out["applied"] = applied;
-    return seamid::dump_json(out);
+    std::string out = applied ? "{\"applied\":true,\"issues\":" : "{\"applied\":false,\"issues\":";
+    seamid::append_json_issues(out, preflight.issues);
+    out += ",\"ok\":";
+    seamid::append_json_bool(out, !seamid::has_errors(preflight.issues));
+    out += ",\"verdict\":";
+    seamid::append_json_string(out, seamid::acs_verdict_name(preflight.verdict));
+    return out + "}";
 }
 
 /// Puts one record of `section` (0 systems, 1 ACS users, 2 identities) given as JSON; returns issues.
 std::string acs_put(int handle, int section, const std::string& record) {
     seamid::acs_model* model = model_at(handle);
     if (model == nullptr) return "[]";
-    const seamid::parsed_json parsed = seamid::parse_json(record);
-    if (!parsed.ok()) return issues_text(parsed.issues);
-    if (section == 0) return issues_text(model->put_acs_system(parsed.value));
-    if (section == 1) return issues_text(model->put_acs_user(parsed.value));
-    return issues_text(model->put_user_identity(parsed.value));
+    const seamid::acs_section kind = section == 0 ? seamid::acs_section::acs_systems
+                                     : section == 1 ? seamid::acs_section::acs_users : seamid::acs_section::user_identities;
+    return issues_text(seamid::put_acs_record_json(*model, kind, record));
 }
 
 /// Deletes one record of `section` by id; false when it is not in the model.
@@ -122,32 +124,41 @@ std::string acs_list(int handle, bool systems, const std::string& user_identity_
     seamid::acs_model* model = model_at(handle);
     if (model == nullptr) return disposed_result();
     const seamid::acs_list list = systems ? seamid::list_acs_systems(*model, user_identity_id) : seamid::list_acs_users(*model, user_identity_id);
-    nlohmann::json items = nlohmann::json::array();
-    for (const std::uint32_t index : list.items)
-        items.push_back(systems ? seamid::acs_system_to_json(*model, index) : seamid::acs_user_to_json(*model, index));
-    return seamid::dump_json({{"ok", list.ok()}, {"issues", seamid::issues_to_json(list.issues)}, {systems ? "acs_systems" : "acs_users", std::move(items)}});
+    std::string out = systems ? "{\"acs_systems\":[" : "{\"acs_users\":[";
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+        if (i > 0) out += ',';
+        if (systems) seamid::append_acs_system_json(out, *model, list.items[i]);
+        else seamid::append_acs_user_json(out, *model, list.items[i]);
+    }
+    out += "],\"issues\":";
+    seamid::append_json_issues(out, list.issues);
+    out += ",\"ok\":";
+    seamid::append_json_bool(out, list.ok());
+    return out + "}";
 }
 
 /// The audit of a model as JSON.
 std::string acs_audit(int handle) {
     seamid::acs_model* model = model_at(handle);
     if (model == nullptr) return disposed_result();
-    return seamid::dump_json(seamid::audit_json(seamid::audit_acs_model(*model), *model));
+    return seamid::audit_json_text(seamid::audit_acs_model(*model), *model);
 }
 
 /// Record counts and the invariant check as JSON.
 std::string acs_stats(int handle) {
     seamid::acs_model* model = model_at(handle);
     if (model == nullptr) return disposed_result();
-    nlohmann::json out = seamid::acs_counts_json(*model);
-    out["consistent"] = model->consistent();
-    return seamid::dump_json(out);
+    std::string counts;
+    seamid::append_acs_counts_json(counts, *model);
+    // {"acs_systems", "acs_users", "consistent", "user_identities"}: the counts with "consistent" in sorted place.
+    const std::size_t at = counts.find(",\"user_identities\"");
+    return counts.insert(at, model->consistent() ? ",\"consistent\":true" : ",\"consistent\":false");
 }
 
 /// Loads and audits the `length` bytes of snapshot JSON in the bulk buffer in one call (no handle kept).
 std::string acs_audit_snapshot(unsigned length) {
     const std::vector<char> text = take_bulk_text(length);
-    return seamid::dump_json(seamid::audit_acs_snapshot(std::string_view(text.data(), text.size())));
+    return seamid::audit_acs_snapshot_text(std::string_view(text.data(), text.size()));
 }
 
 /// [name, severity, message template] of every ACS code, indexed by its numeric value (index 0 unused).

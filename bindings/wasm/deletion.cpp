@@ -147,41 +147,13 @@ void plan_cache_release(int generation) {
 /// The generation of the plan planDeletion made last (the JS wrapper ties it to the plan object it returned).
 int plan_cache_generation() { return cached_plan().plan ? cached_plan().generation : -1; }
 
-/// The issues of a plan planDeletion refused ({"ok": false, "issues": [...]}), read back; empty otherwise.
-std::vector<seamid::issue> refused_plan_issues(const std::string& plan_json) {
-    std::vector<seamid::issue> out;
-    const auto parsed = seamid::parse_json(plan_json);
-    const auto& value = parsed.value;
-    if (!value.is_object()) return out;
-    const auto ok = value.find("ok");
-    const auto issues = value.find("issues");
-    if (ok == value.end() || !ok->is_boolean() || ok->get<bool>() || issues == value.end() || !issues->is_array()) return out;
-    for (const auto& entry : *issues) {
-        if (!entry.is_object()) continue;
-        seamid::issue found{{}, "invalid_plan", seamid::severity::error, "", std::nullopt};
-        if (const auto* code = seamid::string_member(entry, "code")) found.code = *code;
-        if (const auto* message = seamid::string_member(entry, "message")) found.message = *message;
-        if (const auto* level = seamid::string_member(entry, "severity"))
-            found.level = *level == "warning" ? seamid::severity::warning : *level == "info" ? seamid::severity::info : seamid::severity::error;
-        const auto path = entry.find("path");
-        if (path != entry.end() && path->is_array())
-            for (const auto& element : *path) {
-                if (element.is_string()) found.path.emplace_back(element.get<std::string>());
-                else if (element.is_number_unsigned()) found.path.emplace_back(static_cast<std::size_t>(element.get<std::uint64_t>()));
-            }
-        out.push_back(std::move(found));
-    }
-    if (!seamid::has_errors(out)) out.clear();
-    return out;
-}
-
 /// Renders plan JSON (e.g. a stored plan) in format 1 text, 2 curl, 3 js, 0 json. A refused plan renders as
 /// its issues; JSON that is no plan gives {"issues": [...]}.
 std::string render_plan(const std::string& plan_json, int format) {
     auto plan = seamid::read_deletion_plan(plan_json);
     if (!plan.ok()) {
-        auto refused = refused_plan_issues(plan_json);
-        if (refused.empty()) return "{\"issues\": " + seamid::dump_json(seamid::issues_to_json(plan.issues)) + "}";
+        auto refused = seamid::read_refused_plan_issues(plan_json);
+        if (refused.empty()) return "{\"issues\": " + seamid::issues_json_text(plan.issues) + "}";
         plan = seamid::deletion_plan{};
         plan.issues = std::move(refused);
     }
@@ -209,7 +181,7 @@ std::size_t store_progress(seamid::deletion_plan plan, double started_at_ms, dou
 /// Creates a progress from plan JSON. Returns {"handle": n, "issues": []} or {"handle": -1, "issues": [...]}.
 std::string progress_create(const std::string& plan_json, double started_at_ms, double margin_ms) {
     auto plan = seamid::read_deletion_plan(plan_json);
-    if (!plan.ok()) return "{\"handle\": -1, \"issues\": " + seamid::dump_json(seamid::issues_to_json(plan.issues)) + "}";
+    if (!plan.ok()) return "{\"handle\": -1, \"issues\": " + seamid::issues_json_text(plan.issues) + "}";
     const std::size_t slot = store_progress(std::move(plan), started_at_ms, margin_ms);
     return "{\"handle\": " + std::to_string(slot) + ", \"issues\": []}";
 }
@@ -309,7 +281,7 @@ int apply_success(seamid::deletion_progress& progress, std::uint32_t step, doubl
     for (int i = 0; i < 7; ++i)
         if (result_outcomes[i] == outcome.outcome) code = i;
     if (outcome.issues.empty()) return code;
-    last_result_issues() = seamid::dump_json(seamid::issues_to_json(outcome.issues));
+    last_result_issues() = seamid::issues_json_text(outcome.issues);
     return code + 16;
 }
 
@@ -451,7 +423,7 @@ std::string progress_apply_events(int handle, const std::string& events_json) {
         if (i > 0) out += ", ";
         seamid::append_event_outcome(out, *progress, outcomes[i]);
     }
-    out += "], \"issues\": " + seamid::dump_json(seamid::issues_to_json(issues)) + "}";
+    out += "], \"issues\": " + seamid::issues_json_text(issues) + "}";
     return out;
 }
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "seamid/workspace/batch.hpp"
-#include "seamid/json/dom.hpp"
+#include "seamid/json/writer.hpp"
 #include "seamid/workspace/uniqueness.hpp"
 #include "seamid/workspace/index.hpp"
 #include "request_decoding.hpp"
@@ -74,6 +74,9 @@ seamid::validation_options options_for(bool strict) {
     return options;
 }
 
+/// {"issues": [...]}: the answer of a load or an index change.
+std::string issues_object(const std::vector<seamid::issue>& issues) { return "{\"issues\":" + seamid::issues_json_text(issues) + "}"; }
+
 std::string gone() { return R"({"issues":[{"path":[],"code":"invalid_handle","severity":"error","message":"This workspace was disposed."}]})"; }
 
 int workspace_new() { return workspaces().add(std::make_unique<seamid::workspace_index>()); }
@@ -92,49 +95,40 @@ std::string workspace_load(int handle, unsigned length) {
     const std::vector<char> text = take_bulk_text(length);
     auto* index = workspaces().get(handle);
     if (index == nullptr) return gone();
-    const auto issues = index->load_json(std::string_view(text.data(), text.size()));
-    return seamid::dump_json({{"issues", seamid::issues_to_json(issues)}});
-}
-
-/// Runs an index change given as JSON text; returns {"issues": [...]}.
-template <typename Change>
-std::string change(int handle, const std::string& json_text, Change&& apply) {
-    auto* index = workspaces().get(handle);
-    if (index == nullptr) return gone();
-    const auto parsed = seamid::parse_json(json_text);
-    if (!parsed.ok()) return seamid::dump_json({{"issues", seamid::issues_to_json(parsed.issues)}});
-    return seamid::dump_json({{"issues", seamid::issues_to_json(apply(*index, parsed.value))}});
+    return issues_object(index->load_json(std::string_view(text.data(), text.size())));
 }
 
 std::string workspace_add(int handle, const std::string& identity) {
-    return change(handle, identity, [](seamid::workspace_index& index, const nlohmann::json& value) { return index.add(value); });
+    auto* index = workspaces().get(handle);
+    return index == nullptr ? gone() : issues_object(index->add_json(identity));
 }
 std::string workspace_update(int handle, const std::string& changes) {
-    return change(handle, changes, [](seamid::workspace_index& index, const nlohmann::json& value) { return index.update(value); });
+    auto* index = workspaces().get(handle);
+    return index == nullptr ? gone() : issues_object(index->update_json(changes));
 }
 std::string workspace_remove(int handle, const std::string& id) {
     auto* index = workspaces().get(handle);
-    if (index == nullptr) return gone();
-    return seamid::dump_json({{"issues", seamid::issues_to_json(index->remove(id))}});
+    return index == nullptr ? gone() : issues_object(index->remove(id));
 }
 
 /// The ids holding `value` in field number `field` (identity_field order) as a JSON array.
 std::string workspace_find(int handle, unsigned field, const std::string& value) {
     auto* index = workspaces().get(handle);
     if (index == nullptr || field > 3) return "[]";
-    nlohmann::json ids = nlohmann::json::array();
-    for (const auto id : index->find(static_cast<seamid::identity_field>(field), value)) ids.push_back(std::string(id));
-    return seamid::dump_json(ids);
+    std::string out = "[";
+    for (const auto id : index->find(static_cast<seamid::identity_field>(field), value)) {
+        if (out.size() > 1) out += ',';
+        seamid::append_json_string(out, id);
+    }
+    return out + "]";
 }
 
 std::string workspace_check(int handle, const std::string& request, bool strict, bool update) {
     auto* index = workspaces().get(handle);
     if (index == nullptr) return gone();
-    const auto parsed = seamid::parse_json(request);
-    if (!parsed.ok()) return seamid::dump_json({{"issues", seamid::issues_to_json(parsed.issues)}, {"conflicts", nlohmann::json::array()}});
-    const auto result = update ? seamid::check_update(*index, parsed.value, options_for(strict))
-                               : seamid::check_create(*index, parsed.value, options_for(strict));
-    return seamid::dump_json(seamid::uniqueness_result_to_json(result));
+    const auto result = update ? seamid::check_update_json(*index, request, options_for(strict))
+                               : seamid::check_create_json(*index, request, options_for(strict));
+    return seamid::uniqueness_result_json(result);
 }
 std::string workspace_check_create(int handle, const std::string& request, bool strict) { return workspace_check(handle, request, strict, false); }
 std::string workspace_check_update(int handle, const std::string& request, bool strict) { return workspace_check(handle, request, strict, true); }
@@ -142,7 +136,7 @@ std::string workspace_check_update(int handle, const std::string& request, bool 
 std::string workspace_audit(int handle, bool strict) {
     auto* index = workspaces().get(handle);
     if (index == nullptr) return gone();
-    return seamid::dump_json(seamid::audit_report_to_json(seamid::audit(*index, options_for(strict))));
+    return seamid::audit_report_json(seamid::audit(*index, options_for(strict)));
 }
 
 // ------------------------------------------------------------------ batches
@@ -180,13 +174,21 @@ std::string batch_start_csv(int batch, unsigned length) {
     const std::string_view text(state->text.data(), state->text.size());
     state->csv = std::make_unique<seamid::csv_batch>(*index, text, state->options);
     const std::size_t records = seamid::csv_count_records(text);
-    return seamid::dump_json({{"usable", state->csv->usable()},
-                              {"issues", seamid::issues_to_json(state->csv->issues())},
-                              {"columns", state->csv->columns()},
-                              {"total", records > 0 ? records - 1 : 0}});
+    std::string out = "{\"columns\":[";
+    for (std::size_t i = 0; i < state->csv->columns().size(); ++i) {
+        if (i > 0) out += ',';
+        seamid::append_json_string(out, state->csv->columns()[i]);
+    }
+    out += "],\"issues\":";
+    seamid::append_json_issues(out, state->csv->issues());
+    out += ",\"total\":";
+    seamid::append_json_number(out, records > 0 ? records - 1 : 0);
+    out += ",\"usable\":";
+    seamid::append_json_bool(out, state->csv->usable());
+    return out + "}";
 }
 
-/// Appends the rows as a JSON array (as dump_json writes it).
+/// Appends the rows as a JSON array.
 void append_rows_json(std::string& out, const std::vector<seamid::row_report>& rows) {
     out += '[';
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -202,14 +204,14 @@ unsigned answer(std::string text) {
     return static_cast<unsigned>(step_output().size());
 }
 
-/// Writes {"done", "finished", "read", "rows"} (dump_json's key order) for a CSV step into step_output.
+/// Writes {"done", "finished", "read", "rows"} (sorted keys, like every answer) for a CSV step into step_output.
 void write_csv_step(const std::vector<seamid::row_report>& rows, std::size_t done, std::size_t read, bool finished) {
     std::string& out = step_output();
     out.clear();
     out += "{\"done\":";
-    seamid::detail::append_dumped_number(out, done);
+    seamid::append_json_number(out, done);
     out += finished ? ",\"finished\":true,\"read\":" : ",\"finished\":false,\"read\":";
-    seamid::detail::append_dumped_number(out, read);
+    seamid::append_json_number(out, read);
     out += ",\"rows\":";
     append_rows_json(out, rows);
     out += '}';
@@ -256,9 +258,9 @@ unsigned batch_record_rows(int batch, unsigned length) {
     std::string& out = step_output();
     out.clear();
     out += "{\"issues\":";
-    seamid::append_issues_json(out, issues);
+    seamid::append_json_issues(out, issues);
     out += ",\"read\":";
-    seamid::detail::append_dumped_number(out, state->validator->rows_recorded());
+    seamid::append_json_number(out, state->validator->rows_recorded());
     out += issues.empty() ? ",\"usable\":true}" : ",\"usable\":false}";
     return static_cast<unsigned>(out.size());
 }
@@ -282,11 +284,9 @@ unsigned batch_check_rows(int batch, unsigned max_rows) {
         const std::string_view row = in.text();  // well-formed: the first pass read it
         request = seamid::create_request{};
         const seamid::value_kind kind = decode_request(row, request, unused, /*is_update=*/false);
-        const seamid::issue_path base{state->validator->next_row() - 1};
         // A row that is not an object gets the request-body type error, as validate_create reports it.
-        seamid::row_report found = kind == seamid::value_kind::object
-                                       ? state->validator->add_request(request)
-                                       : state->validator->add_unreadable_row({seamid::request_body_type_issue(base, kind)}, 0);
+        seamid::row_report found = kind == seamid::value_kind::object ? state->validator->add_request(request)
+                                                                       : state->validator->add_non_object_row(kind);
         if (!found.issues.empty()) rows.push_back(std::move(found));
     }
     state->recorded_at = in.at;
@@ -300,7 +300,7 @@ unsigned batch_check_rows(int batch, unsigned max_rows) {
 std::string batch_summary(int batch) {
     auto* state = batches().get(batch);
     if (state == nullptr) return "{}";
-    return seamid::dump_json(seamid::batch_summary_to_json(state->csv ? state->csv->summary() : state->validator->summary()));
+    return seamid::batch_summary_json(state->csv ? state->csv->summary() : state->validator->summary());
 }
 
 }  // namespace

@@ -420,3 +420,45 @@ TEST_CASE("acs: the one-ACS-user-per-system rule follows ACS users that move bet
     CHECK(out[0].verdict == seamid::acs_verdict::allowed);
     CHECK(out[1].verdict == seamid::acs_verdict::allowed);
 }
+
+TEST_CASE("acs: preflight of a body given as text is the preflight of the parsed body, written as dump_json writes it", "[acs][json]") {
+    const json fixture = seamid_test::load_fixture("acs.json");
+    const seamid::acs_model model = fixture_model(fixture);
+    for (const auto& c : fixture["cases"]) {
+        const std::string operation = c["operation"].get<std::string>();
+        const std::string text = seamid::preflight_json_text(model, operation, seamid::read_json_members(c["request"].dump()), options_of(c));
+        check_result(json::parse(text), c, c["name"].get<std::string>());
+        CHECK(text == seamid::dump_json(json::parse(text)));
+    }
+    const std::string unknown = seamid::preflight_json_text(model, "/nope", seamid::read_json_members("{}"));
+    CHECK(codes_of(json::parse(unknown)["issues"]) == std::vector<std::string>{"unknown_operation"});
+    // A body that is not JSON reads as no object: refused with a type error, never a crash.
+    const json broken = json::parse(seamid::preflight_json_text(model, seamid::acs_operations[0], seamid::read_json_members("{\"user_identity_id\": ")));
+    CHECK(broken["verdict"] == "refused");
+    CHECK(codes_of(broken["issues"]) == std::vector<std::string>{"invalid_type"});
+}
+
+TEST_CASE("acs: records put as JSON text, lists, audit and counts written as text", "[acs][json]") {
+    const json fixture = seamid_test::load_fixture("acs.json");
+    seamid::acs_model model = fixture_model(fixture);
+    const json& snapshot = fixture["snapshot"];
+    const json& system = snapshot["acs_systems"]["acs_systems"][0];
+    CHECK(seamid::put_acs_record_json(model, seamid::acs_section::acs_systems, system.dump()).empty());
+    CHECK(codes_of(seamid::put_acs_record_json(model, seamid::acs_section::acs_users, "{\"acs_user_id\": ")) == std::vector<std::string>{"invalid_json"});
+    CHECK(seamid::put_acs_record_json(model, seamid::acs_section::user_identities, "[]").at(0).message == "Expected a user_identity object, received array.");
+    CHECK(codes_of(seamid::put_acs_record_json(model, seamid::acs_section::acs_users, R"({"acs_user_id": "not-a-uuid"})")) ==
+          codes_of(model.put_acs_user(json{{"acs_user_id", "not-a-uuid"}})));
+    CHECK(model.consistent());
+    for (std::uint32_t i = 0; i < model.acs_users().size(); ++i) {
+        if (!model.acs_users()[i].present) continue;
+        std::string text;
+        seamid::append_acs_user_json(text, model, i);
+        CHECK(text == seamid::dump_json(json::parse(text)));
+    }
+    const std::string audit = seamid::audit_json_text(seamid::audit_acs_model(model), model);
+    CHECK(audit == seamid::dump_json(json::parse(audit)));
+    CHECK(json::parse(audit)["counts"] == seamid::acs_counts_json(model));
+    const std::string snapshot_audit = seamid::audit_acs_snapshot_text(snapshot.dump());
+    CHECK(json::parse(snapshot_audit)["ok"] == true);
+    CHECK(codes_of(json::parse(seamid::audit_acs_snapshot_text("{\"acs_users\": ["))["issues"]) == std::vector<std::string>{"invalid_json"});
+}

@@ -15,6 +15,7 @@
 #include "seamid/deletion/plan.hpp"
 #include "seamid/deletion/progress.hpp"
 #include "seamid/deletion/render.hpp"
+#include "seamid/json/dom.hpp"
 
 namespace {
 
@@ -417,96 +418,6 @@ TEST_CASE("timestamps: RFC 3339 in, UTC milliseconds out", "[deletion][progress]
     CHECK_FALSE(seamid::detail::parse_timestamp("2024-01-12T10:00:00", out));
 }
 
-namespace {
-
-/// Records every event a sax_walker passes on (depth, key, index, kind, text, count), so that the fast
-/// scanner's run() can be compared with nlohmann's parser (run_reference()). Stops after `stop_after` events.
-class event_recorder final : public seamid::detail::sax_walker {
-public:
-    explicit event_recorder(std::size_t stop_after = SIZE_MAX) : stop_after_(stop_after) {}
-    bool on_value(seamid::detail::json_kind kind, std::string_view text) override {
-        std::string line = "v" + std::to_string(depth()) + ":" + std::to_string(static_cast<int>(kind));
-        // Where the value sits, from the root: every open container's key or index (keys of outer levels must
-        // stay valid while inner containers open and close).
-        for (std::size_t level = 0; level < depth(); ++level)
-            line += at(level).is_array ? "#" + std::to_string(element_index(level)) : "." + std::string(at(level).key());
-        if (kind == seamid::detail::json_kind::string) line += "=" + std::string(text);
-        else CHECK(text.empty());
-        if (kind == seamid::detail::json_kind::number) line += "n" + std::to_string(count_value());
-        log.push_back(std::move(line));
-        return log.size() < stop_after_;
-    }
-    bool on_end(std::size_t level, bool was_object) override {
-        log.push_back("e" + std::to_string(level) + (was_object ? "o" : "a"));
-        return log.size() < stop_after_;
-    }
-    std::vector<std::string> log;
-
-private:
-    std::size_t stop_after_;
-};
-
-/// Checks that the fast scanner and nlohmann's parser agree on `text`: result, events, syntax error and position.
-/// Returns whether the fast scanner read it (false: run() left it to nlohmann).
-bool check_same_events(const std::string& text, std::size_t stop_after = SIZE_MAX) {
-    event_recorder fast(stop_after), reference(stop_after);
-    const bool fast_read = fast.run(text);
-    const bool reference_read = reference.run_reference(text);
-    INFO("text: " << text.substr(0, 200));
-    CHECK(fast_read == reference_read);
-    CHECK(fast.log == reference.log);
-    CHECK(fast.syntax_error() == reference.syntax_error());
-    CHECK(fast.error_position() == reference.error_position());
-    return fast.took_fast_path();
-}
-
-}  // namespace
-
-TEST_CASE("the fast JSON scanner sends exactly nlohmann's events, or leaves the text to nlohmann", "[deletion][json]") {
-    const std::vector<std::string> texts = {
-        "{}", "[]", "[[]]", "{\"a\":{}}", " { \"a\" : [ 1 , -2 , 0 , -0 , true , false , null ] } ", "\t\r\n[1]\n",
-        "123", "\"text\"", "null", "true", "false", "[123456789012345678]", "[1234567890123456789]", "[-123456789012345678]",
-        "[18446744073709551615]", "[18446744073709551616]", "[1.5]", "[1e3]", "[1E3]", "[-]", "[01]", "[-01]", "[1.]", "[.5]",
-        "[\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\"]", "[\"\\u00e9\"]", "[\"\\ud83d\\ude00\"]", "[\"\\ud83d\"]", "[\"\\x\"]", "[\"a\\\"]",
-        "[\"Jos\xc3\xa9\"]", "[\"\xe2\x82\xac\"]", "[\"\xf0\x9f\x98\x80\"]", "[\"\xc0\xaf\"]", "[\"\xed\xa0\x80\"]", "[\"\xf4\x90\x80\x80\"]",
-        "[\"\xe0\x80\xaf\"]", "[\"\xff\"]", "[\"\xc3\"]", "[\"\xe2\x82\"]", "[\"a\x01\"]", "[\"\x7f\"]", std::string("[\"a\0b\"]", 7),
-        "\xef\xbb\xbf{}", "{} {}", "{}x", "", " ", "[", "]", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "[1,]", "[,1]", "{,}", "{\"a\":1 \"b\":2}",
-        "[tru]", "[nul]", "[truex]", "[nullnull]", "{\"a\":1,\"a\":2}", "{\"\":\"\"}", "[[[[[]]]],[{}],{\"x\":[{}]}]", "{1:2}",
-        "[\"0123456789abcdef0123456789abcdef\"]", "[\"0123456789abcdef\\n0123456789abcdef\"]", "[\"01234567\"]", "[\"0123456\"]",
-    };
-    std::size_t fast_count = 0;
-    for (const auto& text : texts) fast_count += check_same_events(text) ? 1 : 0;
-    CHECK(fast_count >= 20);  // the plain texts above
-    CHECK(check_same_events("[\"Jos\xc3\xa9 \\n \xf0\x9f\x98\x80\", -12, 0, {\"\": [true, false, null]}]"));
-    // Keys and strings with and without escapes at every depth: outer keys stay right while inner containers open
-    // and close, and an escaped key is not overwritten by the next escaped string.
-    CHECK(check_same_events("{\"a\\nb\": {\"c\": [{\"d\\t\": \"x\\\"y\", \"e\": {\"f\": [{\"g\": \"h\\\\i\"}, \"j\"]}}], \"k\\/\": \"\\r\"}, \"l\": 1}"));
-    std::string deep;
-    for (int level = 0; level < 200; ++level) deep += level % 3 == 0 ? "{\"k" + std::to_string(level) + (level % 2 ? "\\n" : "") + "\": [" : level % 3 == 1 ? "{\"m\": " : "[\"s\\t\", ";
-    deep += "\"leaf\"";
-    for (int level = 199; level >= 0; --level) deep += level % 3 == 0 ? "]}" : level % 3 == 1 ? "}" : "]";
-    CHECK(check_same_events(deep));
-    CHECK_FALSE(check_same_events("[1.5]"));     // floats: nlohmann
-    CHECK_FALSE(check_same_events("[\"\\u00e9\"]"));  // \u escapes: nlohmann
-    // The shared fixtures, whole and cut short at every few bytes, and with single bytes replaced.
-    for (const char* name : {"deletion/sample-snapshot.json", "deletion/golden/plan.json", "deletion/snapshots.json", "deletion/progress.json"}) {
-        const std::string text = read_text(name);
-        REQUIRE(text.size() > 100);
-        CHECK(check_same_events(text));  // the fixtures are plain JSON: the fast scanner reads them
-        for (std::size_t stop : {1, 2, 5, 17, 100}) check_same_events(text, stop);
-        // About 60 positions per file (snapshots.json is 200 KB: 10), so that the sanitizer and wasm runs stay short.
-        const std::size_t step = text.size() > 100000 ? text.size() / 10 + 1 : text.size() / 60 + 1;
-        for (std::size_t cut = 0; cut < text.size(); cut += step) {
-            check_same_events(text.substr(0, cut));
-            for (const char replacement : {'"', '\\', ',', '}', '.', '\x01', '\xc3'}) {
-                std::string changed = text;
-                changed[cut] = replacement;
-                check_same_events(changed);
-            }
-        }
-    }
-}
-
 TEST_CASE("kind_from_event_type: the table's own text, an equal copy, and texts that only share its start", "[deletion]") {
     for (unsigned k = 0; k < seamid::attached_kind_count; ++k) {
         const auto kind = static_cast<seamid::resource_kind>(k);
@@ -522,4 +433,24 @@ TEST_CASE("kind_from_event_type: the table's own text, an equal copy, and texts 
     }
     CHECK_FALSE(seamid::kind_from_event_type("").has_value());
     CHECK_FALSE(seamid::kind_from_event_type(seamid::kind_info(seamid::resource_kind::user_identity).event_type).has_value());
+}
+
+TEST_CASE("a refused plan's issues are read back from its JSON; other texts give none", "[deletion][json]") {
+    const auto refused = seamid::plan_deletion("{\"user_identity\": 5}");
+    REQUIRE_FALSE(refused.ok());
+    const std::string text = seamid::deletion_plan_to_json(refused);
+    const auto issues = seamid::read_refused_plan_issues(text);
+    REQUIRE(issues.size() == refused.issues.size());
+    for (std::size_t i = 0; i < issues.size(); ++i) {
+        CHECK(issues[i].code == refused.issues[i].code);
+        CHECK(issues[i].message == refused.issues[i].message);
+        CHECK(issues[i].path == refused.issues[i].path);
+        CHECK(issues[i].level == refused.issues[i].level);
+    }
+    CHECK(seamid::read_refused_plan_issues(R"({"ok": false, "issues": [{"code": "x", "severity": "error", "path": ["a", 2, -1, 1.5], "message": "m"}, 3]})").at(0).path ==
+          seamid::issue_path{std::string("a"), std::size_t{2}});
+    CHECK(seamid::read_refused_plan_issues(R"({"ok": true, "issues": [{"code": "x", "severity": "error"}]})").empty());
+    CHECK(seamid::read_refused_plan_issues(R"({"ok": false, "issues": [{"code": "x", "severity": "warning"}]})").empty());
+    CHECK(seamid::read_refused_plan_issues(R"({"ok": false, "issues": [{"code": "x"}]} trailing)").empty());
+    CHECK(seamid::read_refused_plan_issues(seamid::deletion_plan_to_json(seamid::plan_deletion(read_text("deletion/sample-snapshot.json")))).empty());
 }

@@ -420,11 +420,11 @@ TEST_CASE("row reports written directly as JSON text are the bytes dump_json wri
         seamid::append_row_report_json(written, report);
         CHECK(written == "prefix" + seamid::dump_json(seamid::row_report_to_json(report)));
         std::string issues;
-        seamid::append_issues_json(issues, report.issues);
+        seamid::append_json_issues(issues, report.issues);
         CHECK(issues == seamid::dump_json(seamid::issues_to_json(report.issues)));
     }
     std::string none;
-    seamid::append_issues_json(none, {});
+    seamid::append_json_issues(none, {});
     CHECK(none == "[]");
     // And over a real batch: the CSV fixture rows of the grouped test.
     auto index = fixture_workspace();
@@ -608,4 +608,75 @@ TEST_CASE("counting CSV records word by word gives what a byte-by-byte count giv
             ++checked;
         }
     CHECK(checked > 4 * 97000);
+}
+
+TEST_CASE("request bodies as JSON text give the answers of parsed bodies; answers are written as dump_json writes them", "[workspace][json]") {
+    const auto index = fixture_workspace();
+    for (const bool update : {false, true}) {
+        for (const auto& test_case : fixture()[update ? "update" : "create"]) {
+            INFO("case: " << test_case["name"].get<std::string>());
+            const std::string body = test_case["request"].dump();
+            const auto from_text = update ? seamid::check_update_json(index, body, options_for(test_case))
+                                          : seamid::check_create_json(index, body, options_for(test_case));
+            CHECK(codes_of(from_text.issues) == test_case["codes"].get<std::vector<std::string>>());
+            const std::string written = seamid::uniqueness_result_json(from_text);
+            CHECK(written == seamid::dump_json(json::parse(written)));  // sorted keys, compact: nlohmann's own form
+        }
+    }
+    // Malformed text is one invalid_json error at the base path; a body that is not an object, a type error.
+    for (const auto& malformed : {std::string("{\"phone_number\": "), std::string("{\"a\": \"\xff\"}"), std::string()}) {
+        const auto result = seamid::check_create_json(index, malformed, {}, {std::size_t{3}});
+        REQUIRE(result.issues.size() == 1);
+        CHECK(result.issues[0].code == "invalid_json");
+        CHECK(result.issues[0].path == seamid::issue_path{std::size_t{3}});
+        CHECK(result.conflicts.empty());
+    }
+    CHECK(seamid::check_update_json(index, "[1]").issues.at(0).message == "Expected an object, received array.");
+    // The last of repeated keys counts, as in a parsed object.
+    CHECK(codes_of(seamid::check_create_json(index, R"({"phone_number": 5, "phone_number": "+14155550199"})").issues).empty());
+    const std::string audit = seamid::audit_report_json(seamid::audit(index));
+    CHECK(audit == seamid::dump_json(json::parse(audit)));
+    const std::string summary = seamid::batch_summary_json({3, 2, 1, 5, 4});
+    CHECK(summary == R"({"errors":5,"rows":3,"rows_with_errors":2,"rows_with_warnings":1,"warnings":4})");
+}
+
+TEST_CASE("add_json and update_json: the rules of add and update, with malformed text as one issue", "[workspace][json]") {
+    auto index = fixture_workspace();
+    const std::string alice = "aaaaaaaa-0000-4000-8000-000000000001";
+    CHECK(index.add_json(R"({"user_identity_id": "aaaaaaaa-0000-4000-8000-000000000009", "user_identity_key": "n\u00e9o", "extra": {"x": [1]}})").empty());
+    CHECK(index.find(seamid::identity_field::user_identity_key, "n\xc3\xa9o").size() == 1);
+    CHECK(codes_of(index.add_json(R"({"user_identity_id": "aaaaaaaa-0000-4000-8000-000000000009"})")) == std::vector<std::string>{"user_identity_id_exists"});
+    CHECK(codes_of(index.add_json("{\"user_identity_id\": ")) == std::vector<std::string>{"invalid_json"});
+    CHECK(index.add_json("7").at(0).message == "Expected a user identity object, received number.");
+    CHECK(codes_of(index.update_json(R"({"user_identity_id": ")" + alice + R"(", "email_address": true})")) == std::vector<std::string>{"invalid_type"});
+    CHECK(index.update_json(R"({"user_identity_id": ")" + alice + R"(", "user_identity_key": null})").empty());
+    CHECK(index.find(seamid::identity_field::user_identity_key, "alice").empty());
+    CHECK(codes_of(index.update_json("[")) == std::vector<std::string>{"invalid_json"});
+    CHECK(index.size() == 5);
+    // The parsed forms give the same answers (they are serialised once and read as text).
+    CHECK(codes_of(index.add(json{{"user_identity_key", "no-id"}})) == codes_of(index.add_json(R"({"user_identity_key": "no-id"})")));
+}
+
+TEST_CASE("JSON rows: escaped strings, repeated keys and rows of other types read as a parsed array would be", "[batch][json]") {
+    const auto index = fixture_workspace();
+    const std::string text = R"([{"user_identity_key": "k\u00e9y", "zeta": 1, "alpha": 2, "zeta": 3, "email_address": 5, "email_address": "x@example.com"},
+        7, [], {"acs_system_ids": ["a", 1], "acs_system_ids": "not-a-list"}, {"full_name": "A\nB"}])";
+    const auto from_text = seamid::validate_json_batch(index, text);
+    const auto from_dom = seamid::validate_batch(index, json::parse(text));
+    CHECK(from_text.usable);
+    REQUIRE(from_text.rows.size() == from_dom.rows.size());
+    for (std::size_t i = 0; i < from_text.rows.size(); ++i) {
+        std::string a, b;
+        seamid::append_row_report_json(a, from_text.rows[i]);
+        seamid::append_row_report_json(b, from_dom.rows[i]);
+        CHECK(a == b);
+    }
+    CHECK(from_text.summary.rows == 5);
+    const auto not_array = seamid::validate_json_batch(index, "{\"rows\": []}");
+    CHECK_FALSE(not_array.usable);
+    CHECK(not_array.issues.at(0).message == "Expected an array of /user_identities/create requests, received object.");
+    const auto broken = seamid::validate_json_batch(index, R"([{"user_identity_key": "a"}, {"x": )");
+    CHECK_FALSE(broken.usable);
+    CHECK(broken.issues.at(0).code == "invalid_json");
+    CHECK(broken.summary.rows == 1);  // rows before the error were checked
 }

@@ -12,7 +12,8 @@
 #include "seamid/common/version.hpp"
 
 #include "seamid/json/dom.hpp"
-#include "seamid/json/sax.hpp"
+#include "seamid/json/reader.hpp"
+#include "seamid/json/writer.hpp"
 
 #include "seamid/validation/email.hpp"
 #include "seamid/validation/identity_request.hpp"

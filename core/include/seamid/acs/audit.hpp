@@ -17,6 +17,7 @@
 #include "seamid/acs/model.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
+#include "seamid/json/writer.hpp"
 
 namespace seamid {
 
@@ -111,28 +112,69 @@ inline bool id_before(const model_id& a, const model_id& b) noexcept { return a.
     return report;
 }
 
-/// Record counts of the model as JSON: {"acs_systems", "acs_users", "user_identities"}.
-[[nodiscard]] inline nlohmann::json acs_counts_json(const acs_model& model) {
-    return {{"acs_systems", model.acs_system_count()}, {"acs_users", model.acs_user_count()}, {"user_identities", model.user_identity_count()}};
+/// Appends the record counts of the model: {"acs_systems", "acs_users", "user_identities"}.
+inline void append_acs_counts_json(std::string& out, const acs_model& model) {
+    out += "{\"acs_systems\":";
+    append_json_number(out, model.acs_system_count());
+    out += ",\"acs_users\":";
+    append_json_number(out, model.acs_user_count());
+    out += ",\"user_identities\":";
+    append_json_number(out, model.user_identity_count());
+    out += '}';
 }
 
-/// An audit as JSON: {"ok", "violations", "mismatches", "issues", "counts"}.
-[[nodiscard]] inline nlohmann::json audit_json(const acs_audit_report& report, const acs_model& model) {
-    return {{"ok", report.ok()}, {"violations", report.violations}, {"mismatches", report.mismatches},
-            {"issues", issues_to_json(report.issues)}, {"counts", acs_counts_json(model)}};
+namespace detail {
+
+/// {"counts", "issues", "mismatches", "ok", "violations"} (sorted keys) for an audit's figures.
+inline std::string audit_text(const acs_model& model, const std::vector<issue>& issues, std::size_t violations, std::size_t mismatches) {
+    std::string out = "{\"counts\":";
+    append_acs_counts_json(out, model);
+    out += ",\"issues\":";
+    append_json_issues(out, issues);
+    out += ",\"mismatches\":";
+    append_json_number(out, mismatches);
+    out += ",\"ok\":";
+    append_json_bool(out, !has_errors(issues));
+    out += ",\"violations\":";
+    append_json_number(out, violations);
+    out += '}';
+    return out;
 }
 
-/// Loads a snapshot's JSON text into a fresh model and audits it: the load issues (bad records) come first,
-/// then the audit's. "ok" is false when any issue is an error; "violations" counts every error.
-[[nodiscard]] inline nlohmann::json audit_acs_snapshot(std::string_view snapshot_text) {
+}  // namespace detail
+
+/// An audit as JSON text: {"ok", "violations", "mismatches", "issues", "counts"}.
+[[nodiscard]] inline std::string audit_json_text(const acs_audit_report& report, const acs_model& model) {
+    return detail::audit_text(model, report.issues, report.violations, report.mismatches);
+}
+
+/// Loads a snapshot's JSON text into a fresh model and audits it, as JSON text: the load issues (bad records)
+/// come first, then the audit's. "ok" is false when any issue is an error; "violations" counts every error.
+[[nodiscard]] inline std::string audit_acs_snapshot_text(std::string_view snapshot_text) {
     acs_model model;
     std::vector<issue> issues = model.load_text(snapshot_text);
     acs_audit_report report = audit_acs_model(model);
     std::size_t load_errors = 0;
     for (const issue& found : issues) load_errors += found.level == severity::error ? 1 : 0;
     for (issue& found : report.issues) issues.push_back(std::move(found));
-    return {{"ok", !has_errors(issues)}, {"violations", report.violations + load_errors}, {"mismatches", report.mismatches},
-            {"issues", issues_to_json(issues)}, {"counts", acs_counts_json(model)}};
+    return detail::audit_text(model, issues, report.violations + load_errors, report.mismatches);
+}
+
+/// Record counts of the model as parsed JSON: {"acs_systems", "acs_users", "user_identities"}.
+[[nodiscard]] inline nlohmann::json acs_counts_json(const acs_model& model) {
+    std::string out;
+    append_acs_counts_json(out, model);
+    return nlohmann::json::parse(out, nullptr, false);
+}
+
+/// audit_json_text as parsed JSON.
+[[nodiscard]] inline nlohmann::json audit_json(const acs_audit_report& report, const acs_model& model) {
+    return nlohmann::json::parse(audit_json_text(report, model), nullptr, false);
+}
+
+/// audit_acs_snapshot_text as parsed JSON.
+[[nodiscard]] inline nlohmann::json audit_acs_snapshot(std::string_view snapshot_text) {
+    return nlohmann::json::parse(audit_acs_snapshot_text(snapshot_text), nullptr, false);
 }
 
 }  // namespace seamid

@@ -11,31 +11,65 @@
 #include <nlohmann/json.hpp>
 
 #include "seamid/acs/model.hpp"
+#include "seamid/json/writer.hpp"
 
 namespace seamid {
 
-/// One record as JSON, with the fields the model keeps (Seam's names).
-[[nodiscard]] inline nlohmann::json acs_user_to_json(const acs_model& model, std::uint32_t index) {
-    const acs_user_record& u = model.acs_users()[index];
-    const auto text = [](const std::optional<std::string>& value) { return value ? nlohmann::json(*value) : nlohmann::json(nullptr); };
-    nlohmann::json out = {{"acs_user_id", to_string(u.id)},
-                          {"acs_system_id", to_string(model.acs_systems()[u.system].id)},
-                          {"user_identity_id", u.identity == acs_model::none ? nlohmann::json(nullptr)
-                                                                              : nlohmann::json(to_string(model.user_identities()[u.identity].id))},
-                          {"full_name", text(u.full_name)},
-                          {"display_name", u.display_name},
-                          {"email_address", text(u.email_address)},
-                          {"phone_number", text(u.phone_number)},
-                          {"is_suspended", u.is_suspended}};
-    return out;
+/// Appends an optional string, or null.
+inline void append_json_optional(std::string& out, const std::optional<std::string>& value) {
+    if (value) append_json_string(out, *value);
+    else out += "null";
 }
 
-/// An ACS system as JSON: acs_system_id, name, external_type (null when unknown).
-[[nodiscard]] inline nlohmann::json acs_system_to_json(const acs_model& model, std::uint32_t index) {
+/// Appends an ACS user with the fields the model keeps (Seam's names, sorted).
+inline void append_acs_user_json(std::string& out, const acs_model& model, std::uint32_t index) {
+    const acs_user_record& u = model.acs_users()[index];
+    out += "{\"acs_system_id\":";
+    append_json_string(out, to_string(model.acs_systems()[u.system].id));
+    out += ",\"acs_user_id\":";
+    append_json_string(out, to_string(u.id));
+    out += ",\"display_name\":";
+    append_json_string(out, u.display_name);
+    out += ",\"email_address\":";
+    append_json_optional(out, u.email_address);
+    out += ",\"full_name\":";
+    append_json_optional(out, u.full_name);
+    out += ",\"is_suspended\":";
+    append_json_bool(out, u.is_suspended);
+    out += ",\"phone_number\":";
+    append_json_optional(out, u.phone_number);
+    out += ",\"user_identity_id\":";
+    if (u.identity == acs_model::none) out += "null";
+    else append_json_string(out, to_string(model.user_identities()[u.identity].id));
+    out += '}';
+}
+
+/// Appends an ACS system: acs_system_id, external_type (null when unknown), name (null when not listed).
+inline void append_acs_system_json(std::string& out, const acs_model& model, std::uint32_t index) {
     const acs_system_record& s = model.acs_systems()[index];
-    return {{"acs_system_id", to_string(s.id)},
-            {"name", s.listed ? nlohmann::json(s.name) : nlohmann::json(nullptr)},
-            {"external_type", s.external_type.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.external_type)}};
+    out += "{\"acs_system_id\":";
+    append_json_string(out, to_string(s.id));
+    out += ",\"external_type\":";
+    if (s.external_type.empty()) out += "null";
+    else append_json_string(out, s.external_type);
+    out += ",\"name\":";
+    if (s.listed) append_json_string(out, s.name);
+    else out += "null";
+    out += '}';
+}
+
+/// One ACS user as parsed JSON (from append_acs_user_json's text).
+[[nodiscard]] inline nlohmann::json acs_user_to_json(const acs_model& model, std::uint32_t index) {
+    std::string out;
+    append_acs_user_json(out, model, index);
+    return nlohmann::json::parse(out, nullptr, false);
+}
+
+/// An ACS system as parsed JSON (from append_acs_system_json's text).
+[[nodiscard]] inline nlohmann::json acs_system_to_json(const acs_model& model, std::uint32_t index) {
+    std::string out;
+    append_acs_system_json(out, model, index);
+    return nlohmann::json::parse(out, nullptr, false);
 }
 
 /// The result of a derived list: record indexes in a stable order, or the issue explaining why there are none.

@@ -18,9 +18,10 @@
 #include "seamid/acs/codes.hpp"
 #include "seamid/validation/email.hpp"
 #include "seamid/acs/model.hpp"
-#include "seamid/validation/email.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
+#include "seamid/json/members.hpp"
+#include "seamid/json/writer.hpp"
 #include "seamid/common/options.hpp"
 #include "seamid/validation/phone.hpp"
 #include "seamid/common/unicode.hpp"
@@ -243,30 +244,30 @@ inline acs_link_check unlink_acs_user(acs_model& model, const acs_link_request& 
 namespace detail {
 
 /// Reads a required string field of a request body, with missing_field / invalid_type issues.
-inline const std::string* required_string(const nlohmann::json& body, std::string_view name, std::vector<issue>& issues) {
-    const auto found = body.find(name);
-    if (found == body.end()) {
+inline const std::string* required_string(const json_members& body, std::string_view name, std::vector<issue>& issues) {
+    const json_member* found = body.find(name);
+    if (found == nullptr) {
         issue missing = acs_issue(acs_code::missing_field, {std::string(name)});
         missing.message = std::string(name) + " is required; add it (Seam rejects a request or record without it).";
         issues.push_back(std::move(missing));
         return nullptr;
     }
-    if (!found->is_string()) {
-        issues.push_back(type_issue({std::string(name)}, "a string", *found));
+    if (found->value.kind != json_kind::string) {
+        issues.push_back(json_type_issue({std::string(name)}, "a string", found->value.kind));
         return nullptr;
     }
-    return found->get_ptr<const std::string*>();
+    return &found->value.text;
 }
 
 /// Reads an optional string-or-null field; nullptr when absent or null (wrong types add an issue).
-inline const std::string* optional_string(const nlohmann::json& body, std::string_view name, std::vector<issue>& issues) {
-    const auto found = body.find(name);
-    if (found == body.end() || found->is_null()) return nullptr;
-    if (!found->is_string()) {
-        issues.push_back(type_issue({std::string(name)}, "a string or null", *found));
+inline const std::string* optional_string(const json_members& body, std::string_view name, std::vector<issue>& issues) {
+    const json_member* found = body.find(name);
+    if (found == nullptr || found->value.kind == json_kind::null) return nullptr;
+    if (found->value.kind != json_kind::string) {
+        issues.push_back(json_type_issue({std::string(name)}, "a string or null", found->value.kind));
         return nullptr;
     }
-    return found->get_ptr<const std::string*>();
+    return &found->value.text;
 }
 
 /// Resolves an id field of a request body to a known record of the model; none (with an issue) otherwise.
@@ -300,11 +301,11 @@ inline acs_verdict verdict_of(const std::vector<issue>& issues) noexcept {
 /// the system must be known; with user_identity_id, the identity must be known and have no ACS user in that
 /// system yet; the new ACS user's email (acs_email_issues) and phone (check_phone) are checked with the
 /// identity rules, and a contact that differs from the identity's is the warning Seam would raise later.
-[[nodiscard]] inline acs_preflight preflight_create_acs_user(const acs_model& model, const nlohmann::json& body,
+[[nodiscard]] inline acs_preflight preflight_create_acs_user(const acs_model& model, const json_members& body,
                                                              const validation_options& options = {}) {
     acs_preflight out;
-    if (!body.is_object()) {
-        out.issues.push_back(type_issue({}, "an /acs/users/create request object", body));
+    if (body.root != json_kind::object) {
+        out.issues.push_back(json_type_issue({}, "an /acs/users/create request object", body.root));
         out.verdict = acs_verdict::refused;
         return out;
     }
@@ -313,7 +314,7 @@ inline acs_verdict verdict_of(const std::vector<issue>& issues) noexcept {
     const std::string* identity_text = detail::optional_string(body, "user_identity_id", out.issues);
     const std::string* email = detail::optional_string(body, "email_address", out.issues);
     const char* email_field = "email_address";
-    if (email == nullptr && body.find("email_address") == body.end()) {
+    if (email == nullptr && body.find("email_address") == nullptr) {
         email = detail::optional_string(body, "email", out.issues);
         email_field = "email";
     }
@@ -389,28 +390,28 @@ struct acs_identity_preflight {
 /// existing ACS user Seam would link (email equal ignoring case, or phone equal after trimming) or that it
 /// would create one; two matching ACS users in one system, a match already linked to another identity and
 /// unknown or malformed systems are errors. The identity's own fields are not validated here.
-[[nodiscard]] inline acs_identity_preflight preflight_create_user_identity(const acs_model& model, const nlohmann::json& body) {
+[[nodiscard]] inline acs_identity_preflight preflight_create_user_identity(const acs_model& model, const json_members& body) {
     acs_identity_preflight out;
-    if (!body.is_object()) {
-        out.issues.push_back(type_issue({}, "a /user_identities/create request object", body));
+    if (body.root != json_kind::object) {
+        out.issues.push_back(json_type_issue({}, "a /user_identities/create request object", body.root));
         out.verdict = acs_verdict::refused;
         return out;
     }
     const std::string* email = detail::optional_string(body, "email_address", out.issues);
     const std::string* phone = detail::optional_string(body, "phone_number", out.issues);
-    const auto ids = body.find("acs_system_ids");
-    if (ids != body.end() && !ids->is_null() && !ids->is_array())
-        out.issues.push_back(type_issue({std::string("acs_system_ids")}, "an array of ACS system ids", *ids));
-    if (ids != body.end() && ids->is_array()) {
+    const json_member* ids = body.find("acs_system_ids");
+    if (ids != nullptr && ids->value.kind != json_kind::null && ids->value.kind != json_kind::array)
+        out.issues.push_back(json_type_issue({std::string("acs_system_ids")}, "an array of ACS system ids", ids->value.kind));
+    if (ids != nullptr && ids->value.kind == json_kind::array) {
         std::vector<std::uint32_t> seen;
-        for (std::size_t i = 0; i < ids->size(); ++i) {
-            const nlohmann::json& entry = (*ids)[i];
+        for (std::size_t i = 0; i < ids->items.size(); ++i) {
+            const json_scalar& entry = ids->items[i];
             const issue_path path{std::string("acs_system_ids"), i};
-            if (!entry.is_string()) {
-                out.issues.push_back(type_issue(path, "a UUID string", entry));
+            if (entry.kind != json_kind::string) {
+                out.issues.push_back(json_type_issue(path, "a UUID string", entry.kind));
                 continue;
             }
-            const std::string& text = entry.get_ref<const std::string&>();
+            const std::string& text = entry.text;
             acs_system_plan plan{i, text, acs_plan_action::refused, std::nullopt, false, false};
             const std::uint32_t system = detail::request_id(model, text, acs_field::acs_system_id, path, out.issues);
             if (system == acs_model::none) {
@@ -465,10 +466,10 @@ struct acs_identity_preflight {
 }
 
 /// Preflight of add/remove_acs_user from a JSON request body (missing or mistyped fields are issues).
-[[nodiscard]] inline acs_preflight preflight_link_json(const acs_model& model, bool add, const nlohmann::json& body) {
+[[nodiscard]] inline acs_preflight preflight_link_json(const acs_model& model, bool add, const json_members& body) {
     acs_preflight out;
-    if (!body.is_object()) {
-        out.issues.push_back(type_issue({}, "a request object with user_identity_id and acs_user_id", body));
+    if (body.root != json_kind::object) {
+        out.issues.push_back(json_type_issue({}, "a request object with user_identity_id and acs_user_id", body.root));
         out.verdict = acs_verdict::refused;
         return out;
     }
@@ -489,44 +490,84 @@ struct acs_identity_preflight {
 inline constexpr std::array<std::string_view, 4> acs_operations = {
     "/user_identities/add_acs_user", "/user_identities/remove_acs_user", "/acs/users/create", "/user_identities/create"};
 
-/// Preflight of any supported endpoint from a JSON body, as JSON:
-/// {"ok", "verdict", "issues"} and, for /user_identities/create, "acs_systems": [{acs_system_id, action,
-/// acs_user_id?, matched_by?}]. An unsupported operation is an `unknown_operation` error.
-[[nodiscard]] inline nlohmann::json preflight_json(const acs_model& model, std::string_view operation, const nlohmann::json& body,
-                                                   const validation_options& options = {}) {
-    const auto result = [](acs_verdict verdict, const std::vector<issue>& issues) {
-        return nlohmann::json{{"ok", !has_errors(issues)}, {"verdict", std::string(acs_verdict_name(verdict))}, {"issues", issues_to_json(issues)}};
+/// Preflight of any supported endpoint from a request body's members, as JSON text: {"ok", "verdict", "issues"}
+/// and, for /user_identities/create, "acs_systems": [{acs_system_id, action, acs_user_id?, matched_by?}] (keys in
+/// sorted order). An unsupported operation is an `unknown_operation` error.
+[[nodiscard]] inline std::string preflight_json_text(const acs_model& model, std::string_view operation, const json_members& body,
+                                                     const validation_options& options = {}) {
+    const auto result = [](std::string& out, acs_verdict verdict, const std::vector<issue>& issues) {
+        out += "\"issues\":";
+        append_json_issues(out, issues);
+        out += ",\"ok\":";
+        append_json_bool(out, !has_errors(issues));
+        out += ",\"verdict\":";
+        append_json_string(out, acs_verdict_name(verdict));
+        out += '}';
     };
+    std::string out = "{";
     if (operation == acs_operations[0] || operation == acs_operations[1]) {
-        const acs_preflight out = preflight_link_json(model, operation == acs_operations[0], body);
-        return result(out.verdict, out.issues);
+        const acs_preflight found = preflight_link_json(model, operation == acs_operations[0], body);
+        result(out, found.verdict, found.issues);
+        return out;
     }
     if (operation == acs_operations[2]) {
-        const acs_preflight out = preflight_create_acs_user(model, body, options);
-        return result(out.verdict, out.issues);
+        const acs_preflight found = preflight_create_acs_user(model, body, options);
+        result(out, found.verdict, found.issues);
+        return out;
     }
     if (operation == acs_operations[3]) {
-        const acs_identity_preflight out = preflight_create_user_identity(model, body);
-        nlohmann::json json = result(out.verdict, out.issues);
-        nlohmann::json plans = nlohmann::json::array();
-        for (const acs_system_plan& plan : out.acs_systems) {
-            nlohmann::json entry = {{"acs_system_id", plan.acs_system_id}, {"action", std::string(acs_plan_action_name(plan.action))}};
+        const acs_identity_preflight found = preflight_create_user_identity(model, body);
+        out += "\"acs_systems\":[";
+        for (std::size_t i = 0; i < found.acs_systems.size(); ++i) {
+            const acs_system_plan& plan = found.acs_systems[i];
+            if (i > 0) out += ',';
+            out += "{\"acs_system_id\":";
+            append_json_string(out, plan.acs_system_id);
             if (plan.acs_user) {
-                entry["acs_user_id"] = to_string(*plan.acs_user);
-                nlohmann::json by = nlohmann::json::array();
-                if (plan.matched_by_email) by.push_back("email_address");
-                if (plan.matched_by_phone) by.push_back("phone_number");
-                entry["matched_by"] = std::move(by);
+                out += ",\"acs_user_id\":";
+                append_json_string(out, to_string(*plan.acs_user));
             }
-            plans.push_back(std::move(entry));
+            out += ",\"action\":";
+            append_json_string(out, acs_plan_action_name(plan.action));
+            if (plan.acs_user) {
+                out += ",\"matched_by\":[";
+                if (plan.matched_by_email) out += "\"email_address\"";
+                if (plan.matched_by_phone) out += plan.matched_by_email ? ",\"phone_number\"" : "\"phone_number\"";
+                out += ']';
+            }
+            out += '}';
         }
-        json["acs_systems"] = std::move(plans);
-        return json;
+        out += "],";
+        result(out, found.verdict, found.issues);
+        return out;
     }
     std::string names;
     for (const std::string_view name : acs_operations) names.append(names.empty() ? "" : ", ").append(name);
     const std::vector<issue> issues{{{}, "unknown_operation", severity::error, "Unknown operation; use one of " + names + ".", std::nullopt}};
-    return result(acs_verdict::refused, issues);
+    result(out, acs_verdict::refused, issues);
+    return out;
+}
+
+/// preflight_create_acs_user for a parsed body (serialised once, then read as text).
+[[nodiscard]] inline acs_preflight preflight_create_acs_user(const acs_model& model, const nlohmann::json& body,
+                                                             const validation_options& options = {}) {
+    return preflight_create_acs_user(model, read_json_members(dump_json(body)), options);
+}
+
+/// preflight_create_user_identity for a parsed body (serialised once, then read as text).
+[[nodiscard]] inline acs_identity_preflight preflight_create_user_identity(const acs_model& model, const nlohmann::json& body) {
+    return preflight_create_user_identity(model, read_json_members(dump_json(body)));
+}
+
+/// preflight_link_json for a parsed body (serialised once, then read as text).
+[[nodiscard]] inline acs_preflight preflight_link_json(const acs_model& model, bool add, const nlohmann::json& body) {
+    return preflight_link_json(model, add, read_json_members(dump_json(body)));
+}
+
+/// preflight_json_text for a parsed body, as parsed JSON (native callers).
+[[nodiscard]] inline nlohmann::json preflight_json(const acs_model& model, std::string_view operation, const nlohmann::json& body,
+                                                   const validation_options& options = {}) {
+    return nlohmann::json::parse(preflight_json_text(model, operation, read_json_members(dump_json(body)), options), nullptr, false);
 }
 
 }  // namespace seamid

@@ -9,49 +9,74 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "seamid/acs/model.hpp"
-#include "seamid/json/sax.hpp"
+#include "seamid/json/reader.hpp"
 
 namespace seamid {
 
-/// Streams a snapshot's JSON text into a model: each record's members are captured straight from the parser's
+/// Streams a snapshot's JSON text into a model: each record's members are captured straight from the json_reader's
 /// events (no JSON tree is built), so a 100 MB snapshot loads without a 1 GB document and without an
 /// allocation per value. Used by acs_model::load_text.
-class acs_snapshot_reader {
+class acs_snapshot_reader final : public json_reader {
 public:
-    using json = nlohmann::json;
     acs_snapshot_reader(acs_model& model, std::vector<issue>& issues) : model_(model), issues_(issues) {}
 
-    bool null() { return capturing_ ? member(detail::acs_value_kind::null) : scalar(json(nullptr)); }
-    bool boolean(bool value) { return capturing_ ? member(detail::acs_value_kind::boolean, {}, value) : scalar(json(value)); }
-    bool number_integer(json::number_integer_t value) { return capturing_ ? member(detail::acs_value_kind::number) : scalar(json(value)); }
-    bool number_unsigned(json::number_unsigned_t value) { return capturing_ ? member(detail::acs_value_kind::number) : scalar(json(value)); }
-    bool number_float(json::number_float_t value, const json::string_t&) {
-        return capturing_ ? member(detail::acs_value_kind::number) : scalar(json(value));
-    }
-    bool string(json::string_t& value) { return capturing_ ? member(detail::acs_value_kind::string, value) : scalar(json(std::move(value))); }
-    bool binary(json::binary_t&) { return capturing_ ? member(detail::acs_value_kind::null) : scalar(json()); }
-    bool start_object(std::size_t) { return open(true); }
-    bool start_array(std::size_t) { return open(false); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-    bool key(json::string_t& name) {
-        if (skip_ > 0) return true;
-        if (capturing_) {
-            if (depth_ == 0) key_known_ = detail::find_acs_key(name, key_);
-        } else if (!outer_.empty()) {
-            outer_.back().key = std::move(name);
+    bool on_value(json_kind kind, std::string_view text) override {
+        if (in_object()) key(at(depth() - 1).key());
+        switch (kind) {
+            case json_kind::null: return capturing_ ? member(detail::acs_value_kind::null) : scalar(kind);
+            case json_kind::boolean: return capturing_ ? member(detail::acs_value_kind::boolean, {}, bool_value()) : scalar(kind);
+            case json_kind::number: return capturing_ ? member(detail::acs_value_kind::number) : scalar(kind);
+            case json_kind::string: return capturing_ ? member(detail::acs_value_kind::string, text) : scalar(kind);
+            case json_kind::object: return open(true);
+            case json_kind::array: return open(false);
         }
         return true;
     }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
-        issues_.push_back({{}, "invalid_json", severity::error,
-                           "Input is not valid JSON near byte " + std::to_string(position) +
-                               " (check quotes, commas and brackets; text must be UTF-8). Records before that point were loaded.",
-                           std::nullopt});
-        return false;
+    bool on_end(std::size_t, bool) override { return close(); }
+
+    /// After run(): the syntax error, if any, as an invalid_json issue.
+    void report_syntax_error() {
+        if (syntax_error()) issues_.push_back(syntax_issue("Records before that point were loaded."));
+    }
+
+    /// Reads one record object of `section` (the whole text) and puts it into the model outside a load.
+    static void read_record(acs_model& model, acs_section section, std::string_view text, std::vector<issue>& issues) {
+        /// Captures the members of the root object.
+        class record_reader final : public json_reader {
+        public:
+            detail::acs_record_fields fields;
+            json_kind root = json_kind::null;
+            bool on_value(json_kind kind, std::string_view value) override {
+                if (depth() == 0) root = kind;
+                detail::acs_key key;
+                if (depth() != 1 || root != json_kind::object || !detail::find_acs_key(at(0).key(), key)) return true;
+                switch (kind) {
+                    case json_kind::null: fields.set(key, detail::acs_value_kind::null); break;
+                    case json_kind::boolean: fields.set(key, detail::acs_value_kind::boolean, {}, bool_value()); break;
+                    case json_kind::number: fields.set(key, detail::acs_value_kind::number); break;
+                    case json_kind::string: fields.set(key, detail::acs_value_kind::string, value); break;
+                    case json_kind::object: fields.set(key, detail::acs_value_kind::object); break;
+                    case json_kind::array: fields.set(key, detail::acs_value_kind::array); break;
+                }
+                return true;
+            }
+            bool on_end(std::size_t, bool) override { return true; }
+        };
+        record_reader reader;
+        if (!reader.run(text)) {
+            issues.push_back(reader.syntax_issue());
+            return;
+        }
+        if (section == acs_section::acs_systems) model.note_section(section);
+        const issue_path path;
+        if (reader.root != json_kind::object) {
+            const char* expected = section == acs_section::acs_users ? "an acs_user object"
+                                   : section == acs_section::acs_systems ? "an acs_system object" : "a user_identity object";
+            issues.push_back(json_type_issue(path, expected, reader.root));
+            return;
+        }
+        model.put_fields(section, reader.fields, detail::acs_record_location{&path, 0, false}, false, issues);
     }
 
     /// Issues that can only be known at the end (an empty snapshot).
@@ -83,6 +108,16 @@ private:
     std::size_t skip_ = 0;
     bool saw_root_object_ = false, saw_section_ = false, saw_root_ = false;
 
+    /// A member's key, before its value.
+    void key(std::string_view name) {
+        if (skip_ > 0) return;
+        if (capturing_) {
+            if (depth_ == 0) key_known_ = detail::find_acs_key(name, key_);
+        } else if (!outer_.empty()) {
+            outer_.back().key.assign(name);
+        }
+    }
+
     static bool section_named(std::string_view name, acs_section& out) {
         for (const acs_section s : {acs_section::acs_systems, acs_section::acs_users, acs_section::user_identities})
             if (name == acs_section_name(s)) {
@@ -100,7 +135,7 @@ private:
 
     /// Where a new value at the outer level goes; `container`: 1 object, 2 array, 0 scalar. Returns false
     /// when the value must be skipped (after reporting it when it is wrong).
-    bool place(int container, const json& scalar_value) {
+    bool place(int container, json_kind scalar_kind) {
         if (outer_.empty()) {
             if (saw_root_) return false;
             saw_root_ = true;
@@ -109,7 +144,7 @@ private:
                 outer_.push_back({frame_kind::top, acs_section::acs_users, {}, 0, {}});
                 return true;
             }
-            issues_.push_back(type_issue({}, "a snapshot object", container == 2 ? json::array() : scalar_value));
+            issues_.push_back(json_type_issue({}, "a snapshot object", container == 2 ? json_kind::array : scalar_kind));
             return false;
         }
         frame& parent = outer_.back();
@@ -126,7 +161,7 @@ private:
             }
             const char* expected = parent.section == acs_section::acs_users ? "an acs_user object"
                                    : parent.section == acs_section::acs_systems ? "an acs_system object" : "a user_identity object";
-            issues_.push_back(type_issue(child_path(parent.path, index), expected, container == 2 ? json::array() : scalar_value));
+            issues_.push_back(json_type_issue(child_path(parent.path, index), expected, container == 2 ? json_kind::array : scalar_kind));
             return false;
         }
         acs_section section;
@@ -145,14 +180,14 @@ private:
             outer_.push_back({frame_kind::wrapper, section, {}, 0, std::move(path)});
             return true;
         }
-        issues_.push_back(type_issue(std::move(path), "an array of records or the list endpoint's response object",
-                                     container == 1 ? json::object() : scalar_value));
+        issues_.push_back(json_type_issue(std::move(path), "an array of records or the list endpoint's response object",
+                                          container == 1 ? json_kind::object : scalar_kind));
         return false;
     }
 
-    bool scalar(json&& value) {
+    bool scalar(json_kind kind) {
         if (skip_ > 0) return true;
-        place(0, value);
+        place(0, kind);
         return true;
     }
     bool open(bool object) {
@@ -165,7 +200,7 @@ private:
             ++depth_;
             return true;
         }
-        if (!place(object ? 1 : 2, json())) skip_ = 1;
+        if (!place(object ? 1 : 2, json_kind::null)) skip_ = 1;
         return true;
     }
     bool close() {
@@ -193,11 +228,20 @@ private:
     }
 };
 
+/// Reads one record of `section` from JSON text into the model, with the same checks as a record put from a
+/// parsed object (outside a load: a repeated id replaces the record). Malformed text is one invalid_json error.
+[[nodiscard]] inline std::vector<issue> put_acs_record_json(acs_model& model, acs_section section, std::string_view text) {
+    std::vector<issue> issues;
+    acs_snapshot_reader::read_record(model, section, text, issues);
+    return issues;
+}
+
 inline std::vector<issue> acs_model::load_text(std::string_view text) {
     std::vector<issue> issues;
     begin_load();
     acs_snapshot_reader reader(*this, issues);
-    const bool parsed = sax_read(text, reader);
+    const bool parsed = reader.run(text);
+    reader.report_syntax_error();
     reader.finish(parsed);
     return issues;
 }

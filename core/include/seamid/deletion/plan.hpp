@@ -347,7 +347,7 @@ inline constexpr std::string_view deletion_plan_format = "seamid.deletion_plan/1
     }
     out += plan.steps.empty() ? "]" : "\n  ]";
     out += ",\n  \"issues\": ";
-    out += dump_json(issues_to_json(plan.issues));
+    append_json_issues(out, plan.issues);
     out += "\n}\n";
     return out;
 }
@@ -355,7 +355,7 @@ inline constexpr std::string_view deletion_plan_format = "seamid.deletion_plan/1
 namespace detail {
 
 /// SAX reader of plan JSON (what deletion_plan_to_json wrote, possibly stored and reloaded by a user).
-class plan_reader final : public sax_walker {
+class plan_reader final : public json_reader {
 public:
     struct raw_step {
         uuid128 id;
@@ -373,7 +373,7 @@ public:
         const std::size_t level = depth();
         if (level == 0) {
             if (kind != json_kind::object) {
-                add_capped(issues_, sax_type_issue({}, "an object (a deletion plan)", kind));
+                add_capped(issues_, json_type_issue({}, "an object (a deletion plan)", kind));
                 return false;
             }
             return true;
@@ -382,7 +382,7 @@ public:
         if (level == 1) {
             in_steps_ = false;
             if (top == "steps") {
-                if (kind != json_kind::array) add_capped(issues_, sax_type_issue({top}, "an array of steps", kind));
+                if (kind != json_kind::array) add_capped(issues_, json_type_issue({top}, "an array of steps", kind));
                 else in_steps_ = true, steps_seen = true;
             } else if (top == "order") {
                 if (kind == json_kind::string && (text == "guide" || text == "parallel")) order = text == "guide" ? deletion_order::guide : deletion_order::parallel;
@@ -407,7 +407,7 @@ public:
         if (level == 2) {
             const std::size_t index = element_index(1);
             if (kind != json_kind::object) {
-                add_capped(issues_, sax_type_issue({top, index}, "an object (a plan step)", kind));
+                add_capped(issues_, json_type_issue({top, index}, "an object (a plan step)", kind));
                 return true;
             }
             current_ = raw_step{};
@@ -421,7 +421,7 @@ public:
         const std::size_t index = element_index(1);
         if (level == 3) {
             if (key == "step_id") {
-                if (kind != json_kind::string) add_capped(issues_, sax_type_issue({top, index, key}, "a UUID string", kind)), current_.bad_id = true;
+                if (kind != json_kind::string) add_capped(issues_, json_type_issue({top, index, key}, "a UUID string", kind)), current_.bad_id = true;
                 else if (!parse_uuid(text, current_.id)) add_capped(issues_, {{top, index, key}, "invalid_uuid", severity::error, "step_id must be the resource's UUID.", std::nullopt}), current_.bad_id = true;
                 else current_.has_id = true;
             } else if (key == "resource") {
@@ -432,10 +432,10 @@ public:
                 else current_.kind = *found, current_.has_kind = true;
             } else if (key == "wave") {
                 if (kind != json_kind::number || count_value() > 0xFFFFFFF0u)
-                    add_capped(issues_, sax_type_issue({top, index, key}, "a wave number (a non-negative integer)", kind)), current_.bad_wave = true;
+                    add_capped(issues_, json_type_issue({top, index, key}, "a wave number (a non-negative integer)", kind)), current_.bad_wave = true;
                 else current_.wave = static_cast<std::uint32_t>(count_value()), current_.has_wave = true;
             } else if (key == "depends_on" && kind != json_kind::array) {
-                add_capped(issues_, sax_type_issue({top, index, key}, "an array of step ids", kind));
+                add_capped(issues_, json_type_issue({top, index, key}, "an array of step ids", kind));
             }
             return true;
         }
@@ -602,6 +602,75 @@ inline void assemble_plan(deletion_plan& plan, plan_reader& reader) {
 }
 
 }  // namespace detail
+
+namespace detail {
+
+/// Reads the issues of a refused plan's JSON ({"ok": false, "issues": [{path, code, severity, message}]}).
+class refused_plan_reader final : public json_reader {
+public:
+    bool ok_false = false;      ///< "ok" is false (the last "ok" member wins, as in a parsed object)
+    bool has_issues = false;    ///< "issues" is an array
+    std::vector<issue> issues;
+
+    bool on_value(json_kind kind, std::string_view text) override {
+        const std::size_t level = depth();
+        if (level == 0) {
+            object_ = kind == json_kind::object;
+            return true;
+        }
+        if (!object_) return true;
+        const std::string_view top = at(0).key();
+        if (level == 1) {
+            if (top == "ok") ok_false = kind == json_kind::boolean && !bool_value();
+            if (top == "issues") {
+                has_issues = kind == json_kind::array;
+                issues.clear();
+            }
+            return true;
+        }
+        if (top != "issues" || !has_issues) return true;
+        if (level == 2) {
+            entry_ = kind == json_kind::object;
+            if (entry_) issues.push_back({{}, "invalid_plan", severity::error, "", std::nullopt});
+            return true;
+        }
+        if (!entry_) return true;
+        issue& found = issues.back();
+        const std::string_view key = at(2).key();
+        if (level == 3) {
+            if (key == "path") found.path.clear();
+            if (kind != json_kind::string) return true;
+            if (key == "code") found.code.assign(text);
+            else if (key == "message") found.message.assign(text);
+            else if (key == "severity") found.level = text == "warning" ? severity::warning : text == "info" ? severity::info : severity::error;
+            return true;
+        }
+        if (level == 4 && key == "path" && at(3).is_array) {
+            if (kind == json_kind::string) found.path.emplace_back(std::string(text));
+            else if (kind == json_kind::number && count_value() != not_a_count && number_text()[0] != '-')
+                found.path.emplace_back(static_cast<std::size_t>(count_value()));
+        }
+        return true;
+    }
+    bool on_end(std::size_t level, bool) override {
+        if (level == 2) entry_ = false;
+        return true;
+    }
+
+private:
+    bool object_ = false;
+    bool entry_ = false;
+};
+
+}  // namespace detail
+
+/// The issues of a plan that deletion_plan_to_json wrote for a refused plan ({"ok": false, "issues": [...]}),
+/// read back (to render it); empty when the text is not such a plan or none of its issues is an error.
+[[nodiscard]] inline std::vector<issue> read_refused_plan_issues(std::string_view json_text) {
+    detail::refused_plan_reader reader;
+    if (!reader.run(json_text) || !reader.ok_false || !reader.has_issues || !has_errors(reader.issues)) return {};
+    return std::move(reader.issues);
+}
 
 /// Reads plan JSON back (to resume a run from a stored plan). The graph is checked: known resources, unique
 /// step ids, one user_identity step last, every other step reached from it, dependencies that exist, no

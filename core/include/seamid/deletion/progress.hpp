@@ -395,7 +395,7 @@ private:
 namespace detail {
 
 /// SAX reader of events: one event object, an array of events, or an /events/list response {"events": [...]}.
-class event_reader final : public sax_walker {
+class event_reader final : public json_reader {
 public:
     struct raw {
         std::string event_type;
@@ -445,7 +445,7 @@ public:
 
 private:
     bool type_error(json_kind kind) {
-        issues.push_back(sax_type_issue({}, "an event object, an array of events, or an /events/list response {\"events\": [...]}", kind));
+        issues.push_back(json_type_issue({}, "an event object, an array of events, or an /events/list response {\"events\": [...]}", kind));
         return false;
     }
     static bool field(raw& event, std::string_view key, json_kind kind, std::string_view text) {
@@ -465,6 +465,38 @@ private:
     std::vector<raw> root_;
     bool root_array_ = false;
     bool list_form_ = false;
+};
+
+/// Reads a Seam response body for apply_result_json: the kind of the body and of its "error" member, and the
+/// error's type, message and request_id strings (a later duplicate key wins, as in a parsed object).
+class result_reader final : public json_reader {
+public:
+    json_kind body = json_kind::null;
+    json_kind error = json_kind::null;
+    bool has_error = false, has_type = false;
+    api_error failure;
+
+    bool on_value(json_kind kind, std::string_view text) override {
+        const std::size_t level = depth();
+        if (level == 0) body = kind;
+        if (body != json_kind::object || level == 0 || at(0).key() != "error") return true;
+        if (level == 1) {
+            error = kind;
+            has_error = true;
+            has_type = false;
+            failure = {};
+        } else if (level == 2 && kind == json_kind::string) {
+            const std::string_view key = at(1).key();
+            if (key == "type") failure.type.assign(text), has_type = true;
+            else if (key == "message") failure.message.assign(text);
+            else if (key == "request_id") failure.request_id.assign(text);
+        } else if (level == 2 && at(1).key() == "type") {
+            has_type = false;  // a later non-string type replaces an earlier string one
+            failure.type.clear();
+        }
+        return true;
+    }
+    bool on_end(std::size_t, bool) override { return true; }
 };
 
 }  // namespace detail
@@ -518,27 +550,22 @@ inline result_outcome apply_result_json(deletion_progress& progress, std::string
         }
         at = ms;
     }
-    const auto parsed = parse_json(response_json);
-    if (!parsed.ok()) {
-        rejected.issues = parsed.issues;
+    detail::result_reader reader;
+    if (!reader.run(response_json)) {
+        rejected.issues.push_back(reader.syntax_issue());
         return rejected;
     }
-    const auto& body = parsed.value;
-    if (!body.is_object()) {
-        rejected.issues.push_back(type_issue({std::string("response")}, "an object (Seam's response body)", body));
+    if (reader.body != json_kind::object) {
+        rejected.issues.push_back(json_type_issue({std::string("response")}, "an object (Seam's response body)", reader.body));
         return rejected;
     }
-    const auto error = body.find("error");
-    if (error == body.end() || error->is_null()) return progress.apply_result(*step, std::nullopt, at);
-    if (!error->is_object()) {
-        rejected.issues.push_back(type_issue({std::string("response"), std::string("error")}, "an object {type, message}", *error));
+    if (!reader.has_error || reader.error == json_kind::null) return progress.apply_result(*step, std::nullopt, at);
+    if (reader.error != json_kind::object) {
+        rejected.issues.push_back(json_type_issue({std::string("response"), std::string("error")}, "an object {type, message}", reader.error));
         return rejected;
     }
-    api_error failure;
-    const auto* type = string_member(*error, "type");
-    failure.type = type ? *type : "unknown_error";
-    if (const auto* message = string_member(*error, "message")) failure.message = *message;
-    if (const auto* request = string_member(*error, "request_id")) failure.request_id = *request;
+    api_error failure = std::move(reader.failure);
+    if (!reader.has_type) failure.type = "unknown_error";
     return progress.apply_result(*step, failure, at);
 }
 
@@ -591,7 +618,7 @@ inline void append_event_outcome(std::string& out, const deletion_progress& prog
         detail::append_json_uuid(out, progress.plan().steps[outcome.step].id);
     }
     out += ", \"issues\": ";
-    out += dump_json(issues_to_json(outcome.issues));
+    append_json_issues(out, outcome.issues);
     out += '}';
     return out;
 }

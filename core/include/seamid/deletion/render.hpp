@@ -63,7 +63,7 @@ inline std::string issues_text(const deletion_plan& plan) {
         out += "  ";
         out += severity_name(found.level);
         out += " at ";
-        out += dump_json(issues_to_json({found})[0]["path"]);
+        append_json_path(out, found.path);
         out += ": ";
         out += found.code;
         out += ": ";

@@ -134,7 +134,7 @@ struct snapshot_read {
 namespace detail {
 
 /// SAX reader of a snapshot: keeps only the ids it needs, reports wrong types and bad ids with paths.
-class snapshot_reader final : public sax_walker {
+class snapshot_reader final : public json_reader {
 public:
     snapshot_reader(snapshot_read& out, const snapshot_limits& limits) : out_(out), limits_(limits) {}
 
@@ -142,7 +142,7 @@ public:
         const std::size_t level = depth();
         if (level == 0) {
             if (kind != json_kind::object) {
-                add_capped(out_.issues, sax_type_issue({}, "an object (the deletion snapshot)", kind));
+                add_capped(out_.issues, json_type_issue({}, "an object (the deletion snapshot)", kind));
                 return false;
             }
             return true;
@@ -168,7 +168,7 @@ private:
         section_ = no_section;
         if (key == "user_identity") {
             if (kind != json_kind::object) {
-                add_capped(out_.issues, sax_type_issue({std::string("user_identity")}, "an object (from /user_identities/get)", kind));
+                add_capped(out_.issues, json_type_issue({std::string("user_identity")}, "an object (from /user_identities/get)", kind));
                 return true;
             }
             section_ = identity_section;
@@ -179,7 +179,7 @@ private:
             const auto& info = kind_info(static_cast<resource_kind>(k));
             if (key != info.collection) continue;
             if (kind != json_kind::array) {
-                add_capped(out_.issues, sax_type_issue({std::string(info.collection)}, "an array (what " + std::string(info.list_endpoint) + " returned)", kind));
+                add_capped(out_.issues, json_type_issue({std::string(info.collection)}, "an array (what " + std::string(info.list_endpoint) + " returned)", kind));
                 return true;
             }
             section_ = static_cast<int>(k);
@@ -203,7 +203,7 @@ private:
         const auto& info = kind_info(static_cast<resource_kind>(section_));
         const std::size_t index = element_index(1);
         if (kind != json_kind::object) {
-            add_capped(out_.issues, sax_type_issue({std::string(info.collection), index}, "an object (a " + std::string(info.label) + ")", kind));
+            add_capped(out_.issues, json_type_issue({std::string(info.collection), index}, "an object (a " + std::string(info.label) + ")", kind));
             return true;
         }
         if (++resources_ > limits_.max_resources) {
@@ -248,7 +248,7 @@ private:
         present = false;
         if (kind == json_kind::null && !required) return;
         if (kind != json_kind::string) {
-            add_capped(out_.issues, sax_type_issue(path(), "a UUID string", kind));
+            add_capped(out_.issues, json_type_issue(path(), "a UUID string", kind));
             return;
         }
         if (!parse_uuid(text, target)) {
@@ -470,11 +470,12 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
     return out;
 }
 
-/// Reads a snapshot held as nlohmann::json (serialised once, then read like text).
+/// Reads a snapshot held as a parsed document (the C++ API's JSON DOM type, for native callers): serialised
+/// once, then read like text. A template, so that this header needs no JSON library.
 template <class Json>
-    requires std::same_as<Json, nlohmann::json>
+    requires requires(const Json& value) { { value.dump(-1, ' ', false, Json::error_handler_t::replace) } -> std::convertible_to<std::string>; }
 [[nodiscard]] snapshot_read read_deletion_snapshot(const Json& value, const snapshot_limits& limits = {}) {
-    const std::string text = dump_json(value);
+    const std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
     return read_deletion_snapshot(std::string_view(text), limits);
 }
 

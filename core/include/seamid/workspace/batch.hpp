@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,6 +23,8 @@
 #include "seamid/validation/identity_request.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
+#include "seamid/json/reader.hpp"
+#include "seamid/json/writer.hpp"
 #include "seamid/common/options.hpp"
 #include "seamid/common/unicode.hpp"
 #include "seamid/workspace/uniqueness.hpp"
@@ -47,12 +50,6 @@ struct batch_summary {
 };
 
 namespace detail {
-
-/// The field issues of one create row, with paths under `base`: the identity validation of
-/// /user_identities/create (identity_request.hpp), the same rules a single form gets.
-inline std::vector<issue> row_field_issues(const nlohmann::json& row, const validation_options& options, const issue_path& base) {
-    return validate_create(row, options, base);
-}
 
 /// True when every byte of `text` is ASCII (then it is valid UTF-8); 8 bytes per step.
 [[nodiscard]] inline bool is_ascii(std::string_view text) noexcept {
@@ -92,19 +89,16 @@ public:
     /// Validates the next row (a create request object). `line` is where it starts in a CSV file (0 if none);
     /// `found` are issues the caller already has for this row (e.g. a CSV cell's encoding).
     row_report add_row(const nlohmann::json& row, std::size_t line = 0, std::vector<issue> found = {}) {
+        if (!row.is_object()) return add_non_object_row(detail::kind_of(row), line, std::move(found));
+        return add_request(create_request_from_json(row), line, std::move(found));
+    }
+
+    /// Validates the next row when it is not an object (a number, an array, ...): one invalid_type issue.
+    row_report add_non_object_row(value_kind kind, std::size_t line = 0, std::vector<issue> found = {}) {
         row_report report = begin_row(line);
-        const issue_path base{report.row - 1};
         report.issues = std::move(found);
-        for (auto& field_issue : detail::row_field_issues(row, options_, base)) report.issues.push_back(std::move(field_issue));
+        report.issues.push_back(request_body_type_issue(issue_path{report.row - 1}, kind));
         detail::drop_repeated_issues(report.issues);
-        if (row.is_object()) {
-            identity_values values;
-            for (const identity_field field : unique_fields) {
-                const auto found = row.find(field_name(field));
-                if (found != row.end() && found->is_string()) values.set(field, found->get_ref<const std::string&>());
-            }
-            check_uniqueness(values, report, base, candidates_.bits(report.row - 1));
-        }
         count(report);
         return report;
     }
@@ -497,31 +491,118 @@ private:
     return report;
 }
 
+namespace detail {
+
+/// Reads a JSON array of create requests one element at a time: each object element becomes a create_request
+/// (views into the text, or into copies kept for the row when a string had escapes) handed to the validator
+/// when the element closes; other elements are rows of the wrong type. Memory stays O(one row).
+class json_rows_reader final : public json_reader {
+public:
+    json_rows_reader(batch_validator& validator, std::vector<row_report>& out) : validator_(validator), out_(out) {}
+
+    /// The root's kind (an array is what a batch is).
+    json_kind root = json_kind::null;
+
+    bool on_value(json_kind kind, std::string_view text) override {
+        const std::size_t level = depth();
+        if (level == 0) {
+            root = kind;
+            return true;
+        }
+        if (root != json_kind::array) return true;  // read to the end only to find syntax errors
+        if (level == 1) {
+            if (kind == json_kind::object) {
+                request_ = {};
+                copies_.clear();
+            } else {
+                report(validator_.add_non_object_row(to_value_kind(kind)));
+            }
+            return true;
+        }
+        if (level == 2) {
+            const std::string_view key = at(1).key();
+            const request_value value = kind == json_kind::string ? request_value::string(keep(text)) : request_value::of_kind(to_value_kind(kind));
+            if (key == "user_identity_key") request_.user_identity_key = value;
+            else if (key == "email_address") request_.email_address = value;
+            else if (key == "phone_number") request_.phone_number = value;
+            else if (key == "full_name") request_.full_name = value;
+            else if (key == "acs_system_ids") request_.acs_system_ids = value, request_.acs_system_id_items.clear();
+            else request_.unknown_fields.push_back(keep(key));
+            return true;
+        }
+        if (level == 3 && at(1).key() == "acs_system_ids" && request_.acs_system_ids.kind == value_kind::array)
+            request_.acs_system_id_items.push_back(kind == json_kind::string ? request_value::string(keep(text)) : request_value::of_kind(to_value_kind(kind)));
+        return true;
+    }
+    bool on_end(std::size_t level, bool was_object) override {
+        if (level != 1 || !was_object || root != json_kind::array) return true;
+        // A parsed object lists its members by name, each once: the same unknown fields, in the same order.
+        auto& unknown = request_.unknown_fields;
+        std::sort(unknown.begin(), unknown.end());
+        unknown.erase(std::unique(unknown.begin(), unknown.end()), unknown.end());
+        report(validator_.add_request(request_));
+        return true;
+    }
+
+    /// value_kind of a JSON kind.
+    [[nodiscard]] static constexpr value_kind to_value_kind(json_kind kind) noexcept {
+        switch (kind) {
+            case json_kind::null: return value_kind::null;
+            case json_kind::boolean: return value_kind::boolean;
+            case json_kind::number: return value_kind::number;
+            case json_kind::string: return value_kind::string;
+            case json_kind::object: return value_kind::object;
+            case json_kind::array: return value_kind::array;
+        }
+        return value_kind::null;
+    }
+
+private:
+    /// `text` itself when it points into the input, else a copy that lives until the row is done.
+    std::string_view keep(std::string_view text) {
+        if (text.data() < input_begin() || text.data() >= input_end()) {
+            copies_.emplace_back(text);
+            return copies_.back();
+        }
+        return text;
+    }
+    [[nodiscard]] const char* input_begin() const noexcept { return input_.data(); }
+    [[nodiscard]] const char* input_end() const noexcept { return input_.data() + input_.size(); }
+    void report(row_report found) {
+        if (!found.issues.empty()) out_.push_back(std::move(found));
+    }
+
+public:
+    /// Reads `text` (kept for telling views into it from decoded copies).
+    bool read(std::string_view text) {
+        input_ = text;
+        return run(text);
+    }
+
+private:
+    batch_validator& validator_;
+    std::vector<row_report>& out_;
+    create_request request_;
+    std::deque<std::string> copies_;  ///< decoded strings of the current row (a deque: views stay valid as it grows)
+    std::string_view input_;
+};
+
+}  // namespace detail
+
 /// Feeds JSON text holding an array of create requests to `validator`, one element at a time (the array is
 /// never held whole: each element is checked, then discarded). Rows with issues go to `out`; a document that
 /// is not a JSON array gives an input issue and returns false (rows before a syntax error were checked).
 inline bool feed_json_rows(batch_validator& validator, std::string_view text, std::vector<row_report>& out, std::vector<issue>& issues) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos || text[first] != '[') {
-        const auto parsed = parse_json(text);
-        if (parsed.ok()) issues.push_back(type_issue({}, "an array of /user_identities/create requests", parsed.value));
-        else issues.insert(issues.end(), parsed.issues.begin(), parsed.issues.end());
+    detail::json_rows_reader reader(validator, out);
+    if (!reader.read(text)) {
+        issues.push_back(reader.syntax_issue(reader.root == json_kind::array ? "Rows before the error were checked." : ""));
         return false;
     }
-    const nlohmann::json::parser_callback_t on_event = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-        const bool element_done = depth == 1 && (event == nlohmann::json::parse_event_t::value || event == nlohmann::json::parse_event_t::object_end ||
-                                                 event == nlohmann::json::parse_event_t::array_end);
-        if (!element_done) return true;
-        row_report found = validator.add_row(parsed);
-        if (!found.issues.empty()) out.push_back(std::move(found));
-        return false;  // discard the element: memory stays O(one row)
-    };
-    const auto parsed = nlohmann::json::parse(text.begin(), text.end(), on_event, /*allow_exceptions=*/false);
-    if (!parsed.is_discarded()) return true;
-    issues.push_back({{}, "invalid_json", severity::error,
-                      "Input is not valid JSON (check quotes, commas and brackets; text must be UTF-8). Rows before the error were checked.",
-                      std::nullopt});
-    return false;
+    if (reader.root != json_kind::array) {
+        issues.push_back(json_type_issue({}, "an array of /user_identities/create requests", reader.root));
+        return false;
+    }
+    return true;
 }
 
 /// Validates JSON text holding an array of create requests against `workspace`, streaming row by row.
@@ -542,112 +623,44 @@ inline bool feed_json_rows(batch_validator& validator, std::string_view text, st
     return out;
 }
 
-namespace detail {
-
-/// Appends `text` as a JSON string, byte for byte as dump_json writes it: printable ASCII without quotes or
-/// backslashes (nearly every message, code and value) is copied; anything else goes through nlohmann's serializer.
-inline void append_dumped_string(std::string& out, std::string_view text) {
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte >= 0x7F || c == '"' || c == '\\') {
-            out += dump_json(nlohmann::json(std::string(text)));
-            return;
-        }
-    }
-    out += '"';
-    out.append(text);
-    out += '"';
-}
-
-/// Appends an unsigned number as JSON.
-inline void append_dumped_number(std::string& out, std::size_t number) {
-    char digits[24];
-    std::size_t at = sizeof digits;
-    do {
-        digits[--at] = static_cast<char>('0' + number % 10);
-        number /= 10;
-    } while (number != 0);
-    out.append(digits + at, sizeof digits - at);
-}
-
-/// Appends an issue as dump_json(issue_to_json(found)) writes it (keys in nlohmann's sorted order).
-inline void append_dumped_issue(std::string& out, const issue& found) {
-    out += "{\"code\":";
-    append_dumped_string(out, found.code);
-    out += ",\"message\":";
-    append_dumped_string(out, found.message);
-    out += ",\"path\":[";
-    for (std::size_t i = 0; i < found.path.size(); ++i) {
-        if (i > 0) out += ',';
-        if (const auto* key = std::get_if<std::string>(&found.path[i])) append_dumped_string(out, *key);
-        else append_dumped_number(out, std::get<std::size_t>(found.path[i]));
-    }
-    out += "],\"severity\":";
-    append_dumped_string(out, severity_name(found.level));
-    if (found.suggestion) {
-        out += ",\"suggestion\":";
-        append_dumped_string(out, *found.suggestion);
-    }
-    out += '}';
-}
-
-/// Appends a conflict as dump_json(conflict_to_json(found)) writes it.
-inline void append_dumped_conflict(std::string& out, const conflict& found) {
-    out += "{\"field\":";
-    append_dumped_string(out, field_name(found.field));
-    out += found.kind == match_kind::exact ? ",\"match\":\"exact\"" : ",\"match\":\"case_variant\"";
-    if (found.row > 0) {
-        out += ",\"row\":";
-        append_dumped_number(out, found.row);
-    }
-    out += ",\"severity\":";
-    append_dumped_string(out, severity_name(found.level));
-    if (found.row == 0) {
-        out += ",\"user_identity_id\":";
-        append_dumped_string(out, found.user_identity_id);
-    }
-    out += '}';
-}
-
-}  // namespace detail
-
 /// Appends the JSON text of a row report, the same bytes as dump_json(row_report_to_json(report)), without
 /// building a JSON document (a big batch's results cross to JS as text; this writes them directly).
 inline void append_row_report_json(std::string& out, const row_report& report) {
     out += "{\"conflicts\":[";
     for (std::size_t i = 0; i < report.conflicts.size(); ++i) {
         if (i > 0) out += ',';
-        detail::append_dumped_conflict(out, report.conflicts[i]);
+        append_conflict_json(out, report.conflicts[i]);
     }
-    out += "],\"issues\":[";
-    for (std::size_t i = 0; i < report.issues.size(); ++i) {
-        if (i > 0) out += ',';
-        detail::append_dumped_issue(out, report.issues[i]);
-    }
-    out += ']';
+    out += "],\"issues\":";
+    append_json_issues(out, report.issues);
     if (report.line > 0) {
         out += ",\"line\":";
-        detail::append_dumped_number(out, report.line);
+        append_json_number(out, report.line);
     }
     out += ",\"row\":";
-    detail::append_dumped_number(out, report.row);
+    append_json_number(out, report.row);
     out += '}';
 }
 
-/// Appends the JSON text of a list of issues, the same bytes as dump_json(issues_to_json(issues)).
-inline void append_issues_json(std::string& out, const std::vector<issue>& issues) {
-    out += '[';
-    for (std::size_t i = 0; i < issues.size(); ++i) {
-        if (i > 0) out += ',';
-        detail::append_dumped_issue(out, issues[i]);
-    }
-    out += ']';
+/// A batch summary as JSON text: {"errors", "rows", "rows_with_errors", "rows_with_warnings", "warnings"}.
+[[nodiscard]] inline std::string batch_summary_json(const batch_summary& summary) {
+    std::string out = "{\"errors\":";
+    append_json_number(out, summary.errors);
+    out += ",\"rows\":";
+    append_json_number(out, summary.rows);
+    out += ",\"rows_with_errors\":";
+    append_json_number(out, summary.rows_with_errors);
+    out += ",\"rows_with_warnings\":";
+    append_json_number(out, summary.rows_with_warnings);
+    out += ",\"warnings\":";
+    append_json_number(out, summary.warnings);
+    out += '}';
+    return out;
 }
 
 /// Batch counts as JSON: {"rows", "rows_with_errors", "rows_with_warnings", "errors", "warnings"}.
 [[nodiscard]] inline nlohmann::json batch_summary_to_json(const batch_summary& summary) {
-    return {{"rows", summary.rows}, {"rows_with_errors", summary.rows_with_errors}, {"rows_with_warnings", summary.rows_with_warnings},
-            {"errors", summary.errors}, {"warnings", summary.warnings}};
+    return nlohmann::json::parse(batch_summary_json(summary), nullptr, false);
 }
 
 /// A whole batch report as JSON: {"ok", "usable", "summary", "issues", "rows"}.

@@ -5,7 +5,7 @@
 //
 // Storage: every identity's four strings live in one growing arena (one allocation for all of them);
 // four open-addressing tables map 32-bit hashes to record slots (8 bytes per entry). The JSON list is read
-// with a SAX handler, so a million-identity snapshot never becomes a DOM.
+// with the streaming json_reader, so a million-identity snapshot never becomes a DOM.
 #pragma once
 
 #include <algorithm>
@@ -23,7 +23,8 @@
 #include "seamid/detail/hash_table.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
-#include "seamid/json/sax.hpp"
+#include "seamid/json/members.hpp"
+#include "seamid/json/reader.hpp"
 #include "seamid/common/unicode.hpp"
 #include "seamid/common/uuid.hpp"
 
@@ -96,11 +97,19 @@ public:
 
     /// Adds one identity (e.g. what /user_identities/create returned). Refused (error) when it has no
     /// user_identity_id or that id is already indexed.
+    [[nodiscard]] std::vector<issue> add(const json_members& identity, const issue_path& base = {});
+    /// The same for the identity as JSON text (malformed text: one invalid_json error).
+    [[nodiscard]] std::vector<issue> add_json(std::string_view identity, const issue_path& base = {});
+    /// The same for a parsed identity (serialised once, then read as text).
     [[nodiscard]] std::vector<issue> add(const nlohmann::json& identity, const issue_path& base = {});
 
     /// Applies an update, /user_identities/update style: `user_identity_id` names the identity, each field
     /// present replaces the stored value (null clears it), absent fields stay. Refused when the id is unknown
     /// or a field has the wrong type; the index is then unchanged.
+    [[nodiscard]] std::vector<issue> update(const json_members& changes, const issue_path& base = {});
+    /// The same for the changes as JSON text (malformed text: one invalid_json error).
+    [[nodiscard]] std::vector<issue> update_json(std::string_view changes, const issue_path& base = {});
+    /// The same for parsed changes (serialised once, then read as text).
     [[nodiscard]] std::vector<issue> update(const nlohmann::json& changes, const issue_path& base = {});
 
     /// Removes the identity with this id; an `unknown_user_identity_id` error when there is none.
@@ -445,43 +454,29 @@ inline void ingest_identity(workspace_index& index, const pending_identity& iden
 
 /// SAX reader of /user_identities/list JSON: extracts the four indexed fields of every identity and
 /// skips everything else, with O(depth) memory.
-class list_reader {
+class list_reader final : public json_reader {
 public:
     list_reader(workspace_index& index, std::vector<issue>& issues) : index_(index), issues_(issues) {}
 
-    bool null() { return scalar("null", true, nullptr); }
-    bool boolean(bool) { return scalar("boolean", false, nullptr); }
-    bool number_integer(nlohmann::json::number_integer_t) { return scalar("number", false, nullptr); }
-    bool number_unsigned(nlohmann::json::number_unsigned_t) { return scalar("number", false, nullptr); }
-    bool number_float(nlohmann::json::number_float_t, const std::string&) { return scalar("number", false, nullptr); }
-    bool string(std::string& text) { return scalar("string", false, &text); }
-    bool binary(nlohmann::json::binary_t&) { return scalar("binary", false, nullptr); }
-    bool start_object(std::size_t) { return open(true); }
-    bool start_array(std::size_t) { return open(false); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-
-    bool key(std::string& name) {
-        if (skip_depth_ > 0) return true;
-        frame& top = stack_.back();
-        top.key_field = -1;
-        top.key_is_list = false;
-        if (top.kind == context::identity || top.kind == context::element) {
-            top.key_field = identity_field_index(name);
-            if (top.key_field >= 0) pending_.seen = static_cast<std::uint8_t>(pending_.seen | (1u << top.key_field));
+    bool on_value(json_kind kind, std::string_view text) override {
+        if (in_object()) key(at(depth() - 1).key());
+        switch (kind) {
+            case json_kind::null: return scalar("null", true, nullptr);
+            case json_kind::boolean: return scalar("boolean", false, nullptr);
+            case json_kind::number: return scalar("number", false, nullptr);
+            case json_kind::string: return scalar("string", false, &text);
+            case json_kind::object: return open(true);
+            case json_kind::array: return open(false);
         }
-        if ((top.kind == context::page || top.kind == context::element) && name == "user_identities") top.key_is_list = true;
         return true;
     }
+    bool on_end(std::size_t, bool) override { return close(); }
 
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::json::exception& error) {
-        std::string message = "Input is not valid JSON (";
-        std::string_view what = error.what();
-        if (const auto end = what.find("] "); end != std::string_view::npos) what.remove_prefix(end + 2);
-        message.append(what).append(" at byte ").append(std::to_string(position)).append(").");
-        issues_.push_back({{}, "invalid_json", severity::error, std::move(message), std::nullopt});
+    /// After run(): records the syntax error, if any, as the one invalid_json issue.
+    void finish() {
+        if (!syntax_error()) return;
+        issues_.push_back(syntax_issue());
         failed_ = true;
-        return false;
     }
 
     /// After the parse: the whole document was a usable list.
@@ -500,6 +495,19 @@ private:
         issue_path path;
     };
 
+    /// A member's key, before its value: notes which identity field (or the list of a page) it names.
+    void key(std::string_view name) {
+        if (skip_depth_ > 0) return;
+        frame& top = stack_.back();
+        top.key_field = -1;
+        top.key_is_list = false;
+        if (top.kind == context::identity || top.kind == context::element) {
+            top.key_field = identity_field_index(name);
+            if (top.key_field >= 0) pending_.seen = static_cast<std::uint8_t>(pending_.seen | (1u << top.key_field));
+        }
+        if ((top.kind == context::page || top.kind == context::element) && name == "user_identities") top.key_is_list = true;
+    }
+
     /// The path of the element about to start in the top array frame (advances its counter).
     issue_path next_element_path() {
         frame& top = stack_.back();
@@ -512,7 +520,7 @@ private:
         issues_.push_back({std::move(path), "invalid_workspace", severity::error, std::string(workspace_shape_message), std::nullopt});
     }
 
-    bool scalar(std::string_view type, bool is_null, std::string* text) {
+    bool scalar(std::string_view type, bool is_null, const std::string_view* text) {
         if (skip_depth_ > 0) return true;
         if (stack_.empty()) {
             shape_issue({});
@@ -650,6 +658,36 @@ inline void read_identity(const nlohmann::json& object, const issue_path& path, 
     }
 }
 
+/// Reads one identity object given as its members into `out`, with type issues at `path` (the same rules).
+inline void read_identity(const json_members& object, const issue_path& path, pending_identity& out, std::vector<issue>& issues) {
+    out.reset();
+    for (std::size_t f = 0; f < 4; ++f) {
+        const auto field = static_cast<identity_field>(f);
+        const json_member* found = object.find(field_name(field));
+        if (found == nullptr) continue;
+        out.seen = static_cast<std::uint8_t>(out.seen | (1u << f));
+        if (found->value.kind == json_kind::string) {
+            out.text[f] = found->value.text;
+            out.present = static_cast<std::uint8_t>(out.present | (1u << f));
+        } else if (found->value.kind != json_kind::null) {
+            issues.push_back(field_type_issue(child_path(path, std::string(field_name(field))), json_kind_name(found->value.kind)));
+        }
+    }
+}
+
+/// The issues of a request body that is not JSON or not an object (`expected` names what it should be).
+[[nodiscard]] inline bool body_refused(const json_members& body, const issue_path& base, std::string_view expected, std::vector<issue>& issues) {
+    if (body.error) {
+        issue found = *body.error;
+        found.path = base;
+        issues.push_back(std::move(found));
+        return true;
+    }
+    if (body.root == json_kind::object) return false;
+    issues.push_back(json_type_issue(base, expected, body.root));
+    return true;
+}
+
 }  // namespace detail
 
 inline std::vector<issue> workspace_index::load_json(std::string_view text) {
@@ -660,7 +698,8 @@ inline std::vector<issue> workspace_index::load_json(std::string_view text) {
     const std::size_t ids = detail::count_id_keys(text, std::size_t{1} << 21);
     if (ids > 1024) staged.reserve(ids);
     detail::list_reader reader(staged, issues);
-    (void)sax_read(text, reader);  // reader.usable() says whether the whole text was a list
+    (void)reader.run(text);  // reader.usable() says whether the whole text was a list
+    reader.finish();
     if (!reader.usable()) {
         // Keep only the reason the document is unusable; the index stays as it was.
         std::erase_if(issues, [](const issue& found) { return found.code != "invalid_json" && found.code != "invalid_workspace"; });
@@ -726,11 +765,16 @@ inline std::vector<issue> workspace_index::load(const nlohmann::json& document, 
 }
 
 inline std::vector<issue> workspace_index::add(const nlohmann::json& identity, const issue_path& base) {
+    return add(read_json_members(dump_json(identity)), base);
+}
+
+inline std::vector<issue> workspace_index::add_json(std::string_view identity, const issue_path& base) {
+    return add(read_json_members(identity), base);
+}
+
+inline std::vector<issue> workspace_index::add(const json_members& identity, const issue_path& base) {
     std::vector<issue> issues;
-    if (!identity.is_object()) {
-        issues.push_back(type_issue(base, "a user identity object", identity));
-        return issues;
-    }
+    if (detail::body_refused(identity, base, "a user identity object", issues)) return issues;
     detail::pending_identity pending;
     detail::read_identity(identity, base, pending, issues);
     if (!issues.empty()) return issues;
@@ -749,11 +793,16 @@ inline std::vector<issue> workspace_index::add(const nlohmann::json& identity, c
 }
 
 inline std::vector<issue> workspace_index::update(const nlohmann::json& changes, const issue_path& base) {
+    return update(read_json_members(dump_json(changes)), base);
+}
+
+inline std::vector<issue> workspace_index::update_json(std::string_view changes, const issue_path& base) {
+    return update(read_json_members(changes), base);
+}
+
+inline std::vector<issue> workspace_index::update(const json_members& changes, const issue_path& base) {
     std::vector<issue> issues;
-    if (!changes.is_object()) {
-        issues.push_back(type_issue(base, "an object with user_identity_id", changes));
-        return issues;
-    }
+    if (detail::body_refused(changes, base, "an object with user_identity_id", issues)) return issues;
     detail::pending_identity pending;
     detail::read_identity(changes, base, pending, issues);
     if (!issues.empty()) return issues;

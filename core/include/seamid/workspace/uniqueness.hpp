@@ -16,6 +16,8 @@
 
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
+#include "seamid/json/members.hpp"
+#include "seamid/json/writer.hpp"
 #include "seamid/common/options.hpp"
 #include "seamid/workspace/index.hpp"
 
@@ -102,13 +104,13 @@ struct uniqueness_result {
 namespace detail {
 
 /// Reads key, email and phone of a request object; wrong types become invalid_type issues.
-inline identity_values read_unique_fields(const nlohmann::json& request, const issue_path& base, std::vector<issue>& issues) {
+inline identity_values read_unique_fields(const json_members& request, const issue_path& base, std::vector<issue>& issues) {
     identity_values values;
     for (const identity_field field : unique_fields) {
-        const auto found = request.find(field_name(field));
-        if (found == request.end() || found->is_null()) continue;
-        if (found->is_string()) values.set(field, found->get_ref<const std::string&>());
-        else issues.push_back(type_issue(child_path(base, std::string(field_name(field))), "a string or null", *found));
+        const json_member* found = request.find(field_name(field));
+        if (found == nullptr || found->value.kind == json_kind::null) continue;
+        if (found->value.kind == json_kind::string) values.set(field, found->value.text);
+        else issues.push_back(json_type_issue(child_path(base, std::string(field_name(field))), "a string or null", found->value.kind));
     }
     return values;
 }
@@ -117,13 +119,10 @@ inline identity_values read_unique_fields(const nlohmann::json& request, const i
 
 /// Checks a /user_identities/create request against the workspace: every key, email or phone already held.
 /// Only uniqueness: the fields' own rules are the identity validation's (validate_create).
-[[nodiscard]] inline uniqueness_result check_create(const workspace_index& index, const nlohmann::json& request,
+[[nodiscard]] inline uniqueness_result check_create(const workspace_index& index, const json_members& request,
                                                    const validation_options& options = {}, const issue_path& base = {}) {
     uniqueness_result result;
-    if (!request.is_object()) {
-        result.issues.push_back(type_issue(base, "an object", request));
-        return result;
-    }
+    if (detail::body_refused(request, base, "an object", result.issues)) return result;
     const identity_values values = detail::read_unique_fields(request, base, result.issues);
     find_conflicts(index, values, workspace_index::no_slot, options, result.conflicts);
     for (const conflict& found : result.conflicts) result.issues.push_back(conflict_issue(found, base));
@@ -132,24 +131,19 @@ inline identity_values read_unique_fields(const nlohmann::json& request, const i
 
 /// Checks a /user_identities/update request: each field it sets is compared with every identity but the one
 /// it updates; a field set to null frees its value and is not checked; absent fields are not checked.
-[[nodiscard]] inline uniqueness_result check_update(const workspace_index& index, const nlohmann::json& request,
+[[nodiscard]] inline uniqueness_result check_update(const workspace_index& index, const json_members& request,
                                                    const validation_options& options = {}, const issue_path& base = {}) {
     uniqueness_result result;
-    if (!request.is_object()) {
-        result.issues.push_back(type_issue(base, "an object", request));
-        return result;
-    }
-    const auto id = request.find("user_identity_id");
+    if (detail::body_refused(request, base, "an object", result.issues)) return result;
+    const json_member* id = request.find("user_identity_id");
     workspace_index::slot_type self = workspace_index::no_slot;
-    if (id == request.end() || !id->is_string()) {
-        if (id == request.end()) {
-            result.issues.push_back({child_path(base, std::string("user_identity_id")), "missing_field", severity::error,
-                                     "An update needs user_identity_id: the identity it changes.", std::nullopt});
-        } else {
-            result.issues.push_back(type_issue(child_path(base, std::string("user_identity_id")), "a string", *id));
-        }
+    if (id == nullptr) {
+        result.issues.push_back({child_path(base, std::string("user_identity_id")), "missing_field", severity::error,
+                                 "An update needs user_identity_id: the identity it changes.", std::nullopt});
+    } else if (id->value.kind != json_kind::string) {
+        result.issues.push_back(json_type_issue(child_path(base, std::string("user_identity_id")), "a string", id->value.kind));
     } else {
-        self = index.slot_of(id->get_ref<const std::string&>());
+        self = index.slot_of(id->value.text);
         if (self == workspace_index::no_slot)
             result.issues.push_back({child_path(base, std::string("user_identity_id")), "unknown_user_identity_id", severity::error,
                                      "No identity with this user_identity_id is in the workspace; Seam would answer 404.",
@@ -159,6 +153,30 @@ inline identity_values read_unique_fields(const nlohmann::json& request, const i
     find_conflicts(index, values, self, options, result.conflicts);
     for (const conflict& found : result.conflicts) result.issues.push_back(conflict_issue(found, base));
     return result;
+}
+
+/// check_create for a request given as JSON text (malformed text: one invalid_json error at `base`).
+[[nodiscard]] inline uniqueness_result check_create_json(const workspace_index& index, std::string_view request,
+                                                        const validation_options& options = {}, const issue_path& base = {}) {
+    return check_create(index, read_json_members(request), options, base);
+}
+
+/// check_update for a request given as JSON text (malformed text: one invalid_json error at `base`).
+[[nodiscard]] inline uniqueness_result check_update_json(const workspace_index& index, std::string_view request,
+                                                        const validation_options& options = {}, const issue_path& base = {}) {
+    return check_update(index, read_json_members(request), options, base);
+}
+
+/// check_create for a parsed request (serialised once, then read as text).
+[[nodiscard]] inline uniqueness_result check_create(const workspace_index& index, const nlohmann::json& request,
+                                                   const validation_options& options = {}, const issue_path& base = {}) {
+    return check_create_json(index, dump_json(request), options, base);
+}
+
+/// check_update for a parsed request (serialised once, then read as text).
+[[nodiscard]] inline uniqueness_result check_update(const workspace_index& index, const nlohmann::json& request,
+                                                   const validation_options& options = {}, const issue_path& base = {}) {
+    return check_update_json(index, dump_json(request), options, base);
 }
 
 /// A value held by several identities of a snapshot.
@@ -244,32 +262,80 @@ inline issue duplicate_group_issue(const duplicate_group& group) {
     return report;
 }
 
-/// A conflict as JSON: {"field", "match": "exact"|"case_variant", "severity", "user_identity_id" | "row"}.
-[[nodiscard]] inline nlohmann::json conflict_to_json(const conflict& found) {
-    nlohmann::json out = {{"field", std::string(field_name(found.field))},
-                          {"match", found.kind == match_kind::exact ? "exact" : "case_variant"},
-                          {"severity", std::string(severity_name(found.level))}};
-    if (found.row > 0) out["row"] = found.row;
-    else out["user_identity_id"] = found.user_identity_id;
+/// Appends a conflict as JSON: {"field", "match": "exact"|"case_variant", "row" | "severity", "user_identity_id"}.
+inline void append_conflict_json(std::string& out, const conflict& found) {
+    out += "{\"field\":";
+    append_json_string(out, field_name(found.field));
+    out += found.kind == match_kind::exact ? ",\"match\":\"exact\"" : ",\"match\":\"case_variant\"";
+    if (found.row > 0) {
+        out += ",\"row\":";
+        append_json_number(out, found.row);
+    }
+    out += ",\"severity\":";
+    append_json_string(out, severity_name(found.level));
+    if (found.row == 0) {
+        out += ",\"user_identity_id\":";
+        append_json_string(out, found.user_identity_id);
+    }
+    out += '}';
+}
+
+/// A uniqueness result as JSON text: {"conflicts", "issues", "ok"}.
+[[nodiscard]] inline std::string uniqueness_result_json(const uniqueness_result& result) {
+    std::string out = "{\"conflicts\":[";
+    for (std::size_t i = 0; i < result.conflicts.size(); ++i) {
+        if (i > 0) out += ',';
+        append_conflict_json(out, result.conflicts[i]);
+    }
+    out += "],\"issues\":";
+    append_json_issues(out, result.issues);
+    out += ",\"ok\":";
+    append_json_bool(out, result.ok());
+    out += '}';
     return out;
 }
 
-/// A uniqueness result as JSON: {"ok", "issues", "conflicts"}.
-[[nodiscard]] inline nlohmann::json uniqueness_result_to_json(const uniqueness_result& result) {
-    nlohmann::json conflicts = nlohmann::json::array();
-    for (const auto& found : result.conflicts) conflicts.push_back(conflict_to_json(found));
-    return {{"ok", result.ok()}, {"issues", issues_to_json(result.issues)}, {"conflicts", std::move(conflicts)}};
+/// An audit report as JSON text: {"duplicates": [{"field", "match", "severity", "user_identity_ids"}], "issues", "ok"}.
+[[nodiscard]] inline std::string audit_report_json(const audit_report& report) {
+    std::string out = "{\"duplicates\":[";
+    for (std::size_t i = 0; i < report.duplicates.size(); ++i) {
+        const auto& group = report.duplicates[i];
+        if (i > 0) out += ',';
+        out += "{\"field\":";
+        append_json_string(out, field_name(group.field));
+        out += group.kind == match_kind::exact ? ",\"match\":\"exact\"" : ",\"match\":\"case_variant\"";
+        out += ",\"severity\":";
+        append_json_string(out, severity_name(group.level));
+        out += ",\"user_identity_ids\":[";
+        for (std::size_t j = 0; j < group.user_identity_ids.size(); ++j) {
+            if (j > 0) out += ',';
+            append_json_string(out, group.user_identity_ids[j]);
+        }
+        out += "]}";
+    }
+    out += "],\"issues\":";
+    append_json_issues(out, report.issues);
+    out += ",\"ok\":";
+    append_json_bool(out, report.ok());
+    out += '}';
+    return out;
 }
 
-/// An audit report as JSON: {"ok", "duplicates": [{"field", "match", "severity", "user_identity_ids"}], "issues"}.
+/// A conflict as parsed JSON (from append_conflict_json's text).
+[[nodiscard]] inline nlohmann::json conflict_to_json(const conflict& found) {
+    std::string text;
+    append_conflict_json(text, found);
+    return nlohmann::json::parse(text, nullptr, false);
+}
+
+/// A uniqueness result as parsed JSON (from uniqueness_result_json's text).
+[[nodiscard]] inline nlohmann::json uniqueness_result_to_json(const uniqueness_result& result) {
+    return nlohmann::json::parse(uniqueness_result_json(result), nullptr, false);
+}
+
+/// An audit report as parsed JSON (from audit_report_json's text).
 [[nodiscard]] inline nlohmann::json audit_report_to_json(const audit_report& report) {
-    nlohmann::json duplicates = nlohmann::json::array();
-    for (const auto& group : report.duplicates)
-        duplicates.push_back({{"field", std::string(field_name(group.field))},
-                              {"match", group.kind == match_kind::exact ? "exact" : "case_variant"},
-                              {"severity", std::string(severity_name(group.level))},
-                              {"user_identity_ids", group.user_identity_ids}});
-    return {{"ok", report.ok()}, {"duplicates", std::move(duplicates)}, {"issues", issues_to_json(report.issues)}};
+    return nlohmann::json::parse(audit_report_json(report), nullptr, false);
 }
 
 }  // namespace seamid

@@ -1,0 +1,401 @@
+// The one JSON reader of the core: a streaming (SAX) reader of RFC 8259 JSON that tracks where each value sits,
+// builds no tree, never throws and never recurses. Every list, snapshot, plan, event and batch reader derives
+// from json_reader; big inputs (100k-record snapshots) are read in one pass without a copy per value.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "seamid/common/issue.hpp"
+
+namespace seamid {
+
+/// The JSON type of a value.
+enum class json_kind : std::uint8_t { null, boolean, number, string, object, array };
+
+/// The JSON type name used in invalid_type messages ("null", "boolean", "number", "string", "object", "array").
+[[nodiscard]] constexpr std::string_view json_kind_name(json_kind kind) noexcept {
+    switch (kind) {
+        case json_kind::null: return "null";
+        case json_kind::boolean: return "boolean";
+        case json_kind::number: return "number";
+        case json_kind::string: return "string";
+        case json_kind::object: return "object";
+        case json_kind::array: return "array";
+    }
+    return "null";
+}
+
+/// An invalid_type error: "Expected <expected>, received <kind>."
+[[nodiscard]] inline issue json_type_issue(issue_path path, std::string_view expected, json_kind received) {
+    std::string message = "Expected ";
+    message.append(expected).append(", received ").append(json_kind_name(received)).append(".");
+    return {std::move(path), "invalid_type", severity::error, std::move(message), std::nullopt};
+}
+
+/// Containers nested deeper than this are an error (the reader's memory stays bounded on hostile input).
+inline constexpr std::size_t json_max_depth = 512;
+
+/// Reads JSON text and hands every value to on_value(kind, text) and every container end to on_end(level,
+/// was_object); either returns false to stop. While a value is reported, depth() is its depth (0 = the root)
+/// and at(level) describes each open container above it: its current key (objects) or element index (arrays).
+/// A string's text and every key are views valid during the call: into the input where the string has no
+/// escapes (nothing is copied), else into a buffer holding it decoded to UTF-8. Containers are reported when
+/// they open. Virtual dispatch keeps one copy of the reader in a binary whatever the number of readers.
+///
+/// The whole of RFC 8259 is read (a UTF-8 byte-order mark before the value is skipped, as the DOM parser of the
+/// C++ API does); invalid UTF-8, lone surrogates in \u escapes, control characters in strings
+/// and nesting deeper than json_max_depth are errors, with the byte where the text stopped being JSON.
+class json_reader {
+public:
+    virtual ~json_reader() = default;
+    /// A value at depth(); `text` is a string's text (decoded), else empty.
+    virtual bool on_value(json_kind kind, std::string_view text) = 0;
+    /// A container closed; `level` is its depth.
+    virtual bool on_end(std::size_t level, bool was_object) = 0;
+
+    /// An open container.
+    struct frame {
+        bool is_array = false;
+        std::size_t index = 0;  ///< elements seen so far (arrays)
+        /// The current key (objects): a view into the input text, or into key_text when it was decoded.
+        [[nodiscard]] std::string_view key() const noexcept { return key_copied ? std::string_view(key_text) : key_view; }
+
+    private:
+        friend class json_reader;
+        std::string_view key_view;
+        std::string key_text;
+        bool key_copied = false;
+    };
+
+    /// Reads `text`; true when all of it was one JSON value and no handler stopped the read.
+    bool run(std::string_view text);
+
+    /// True when the last run() found text that is not JSON; error_position() is the 0-based offset of the
+    /// first byte that cannot continue the JSON (the text's length when it ended too soon).
+    [[nodiscard]] bool syntax_error() const noexcept { return error_reason_ != nullptr; }
+    [[nodiscard]] std::size_t error_position() const noexcept { return error_position_; }
+    /// What was wrong at error_position() ("unexpected end of text", "invalid UTF-8", ...); empty without an error.
+    [[nodiscard]] std::string_view error_reason() const noexcept { return error_reason_ == nullptr ? std::string_view() : error_reason_; }
+
+    /// The invalid_json issue for the syntax error; `after` ends the message (e.g. what was kept before it).
+    [[nodiscard]] issue syntax_issue(std::string_view after = {}) const {
+        std::string message = "Input is not valid JSON (";
+        message.append(error_reason()).append(" at byte ").append(std::to_string(error_position_));
+        message.append("; check quotes, commas and brackets; text must be UTF-8).");
+        if (!after.empty()) message.append(" ").append(after);
+        return {{}, "invalid_json", severity::error, std::move(message), std::nullopt};
+    }
+
+protected:
+    static constexpr std::uint64_t not_a_count = ~std::uint64_t{0};
+    /// The number just reported when it is an integer in [0, 2^64) written without fraction or exponent
+    /// ("-0" included), else not_a_count.
+    [[nodiscard]] std::uint64_t count_value() const noexcept { return number_; }
+    /// The number just reported, as written.
+    [[nodiscard]] std::string_view number_text() const noexcept { return number_text_; }
+    /// The boolean just reported.
+    [[nodiscard]] bool bool_value() const noexcept { return boolean_; }
+    /// Depth of the value being reported (0 = the root).
+    [[nodiscard]] std::size_t depth() const noexcept { return depth_; }
+    /// The open container at depth `level` (0 = root container).
+    [[nodiscard]] const frame& at(std::size_t level) const noexcept { return stack_[level]; }
+    /// The index of the current element in the array at `level`.
+    [[nodiscard]] std::size_t element_index(std::size_t level) const noexcept { return stack_[level].index - 1; }
+    /// True when the value being reported is a member of an object (then at(depth() - 1).key() names it).
+    [[nodiscard]] bool in_object() const noexcept { return depth_ > 0 && !stack_[depth_ - 1].is_array; }
+
+private:
+    using byte = unsigned char;
+
+    bool value(json_kind kind, std::string_view text) {
+        if (depth_ > 0 && stack_[depth_ - 1].is_array) ++stack_[depth_ - 1].index;
+        return on_value(kind, text);
+    }
+    /// Opens a container; frames are kept when closed so that their key buffers keep their capacity.
+    void push(bool is_array) {
+        if (depth_ == stack_.size()) stack_.emplace_back();
+        frame& top = stack_[depth_++];
+        top.is_array = is_array;
+        top.index = 0;
+        top.key_view = {};
+        top.key_copied = false;
+    }
+    /// Records the error (the first one only) and returns false.
+    bool fail(const byte* at, const char* reason) noexcept {
+        error_position_ = static_cast<std::size_t>(at - begin_);
+        error_reason_ = reason;
+        return false;
+    }
+
+    static constexpr bool is_space(byte c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+    static constexpr int hex_digit(byte c) noexcept {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
+    /// Length of the well-formed UTF-8 sequence (2-4 bytes, RFC 3629: no overlongs, no surrogates) at `p`, 0 if none.
+    static std::size_t utf8_length(const byte* p, const byte* end) noexcept {
+        const byte lead = p[0];
+        auto cont = [&](std::size_t i, byte low, byte high) { return p + i < end && p[i] >= low && p[i] <= high; };
+        if (lead >= 0xC2 && lead <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
+        if (lead == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
+        if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
+        if (lead == 0xED) return cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF) ? 3 : 0;
+        if (lead == 0xF0) return cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+        if (lead >= 0xF1 && lead <= 0xF3) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+        if (lead == 0xF4) return cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+        return 0;
+    }
+
+    /// Appends code point `cp` (a Unicode scalar value) to `out` as UTF-8.
+    static void append_utf8(std::string& out, std::uint32_t cp) {
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+    }
+
+    /// Reads four hex digits at p (after "\u"); -1 when they are not.
+    static long read_hex4(const byte* p, const byte* end) noexcept {
+        if (end - p < 4) return -1;
+        long value = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int digit = hex_digit(p[i]);
+            if (digit < 0) return -1;
+            value = value * 16 + digit;
+        }
+        return value;
+    }
+
+    /// Reads the string whose opening quote was at p[-1] and leaves p after its closing quote; `out` is its
+    /// text: a view into the input when it has no escapes, else decoded into scratch_. False on an error.
+    bool read_string(const byte*& p, const byte* end, std::string_view& out) {
+        const byte* const start = p;
+        const byte* segment = p;  // start of the text not yet copied to scratch_ (once there was an escape)
+        bool escaped = false;
+        const auto text = [](const byte* from, const byte* to) {
+            return std::string_view(reinterpret_cast<const char*>(from), static_cast<std::size_t>(to - from));
+        };
+        for (;;) {
+            // Eight bytes at a time while none is '"', '\\', a control character or non-ASCII (SWAR tests;
+            // a flagged word is finished byte by byte, so a false flag only costs time).
+            constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            while (end - p >= 8) {
+                std::uint64_t word;
+                std::memcpy(&word, p, 8);
+                const std::uint64_t quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\');
+                const std::uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | (word - ones * 0x20) | word;
+                if ((special & highs) != 0) break;
+                p += 8;
+            }
+            while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') ++p;
+            if (p >= end) return fail(p, "unexpected end of text inside a string");
+            const byte c = *p;
+            if (c == '"') {
+                if (escaped) {
+                    scratch_.append(text(segment, p));
+                    out = scratch_;
+                } else {
+                    out = text(start, p);
+                }
+                ++p;
+                return true;
+            }
+            if (c == '\\') {
+                if (!escaped) scratch_.clear();
+                scratch_.append(text(segment, p));
+                escaped = true;
+                if (p + 1 >= end) return fail(p + 1, "unexpected end of text inside a string");
+                switch (p[1]) {
+                    case '"': scratch_.push_back('"'); break;
+                    case '\\': scratch_.push_back('\\'); break;
+                    case '/': scratch_.push_back('/'); break;
+                    case 'b': scratch_.push_back('\b'); break;
+                    case 'f': scratch_.push_back('\f'); break;
+                    case 'n': scratch_.push_back('\n'); break;
+                    case 'r': scratch_.push_back('\r'); break;
+                    case 't': scratch_.push_back('\t'); break;
+                    case 'u': {
+                        const long unit = read_hex4(p + 2, end);
+                        if (unit < 0) return fail(p, "invalid \\u escape (four hex digits expected)");
+                        std::uint32_t cp = static_cast<std::uint32_t>(unit);
+                        if (cp >= 0xDC00 && cp <= 0xDFFF) return fail(p, "lone low surrogate in a \\u escape");
+                        if (cp >= 0xD800 && cp <= 0xDBFF) {
+                            // A high surrogate must be followed by an escaped low surrogate: together one code point.
+                            const long low = end - p >= 12 && p[6] == '\\' && p[7] == 'u' ? read_hex4(p + 8, end) : -1;
+                            if (low < 0xDC00 || low > 0xDFFF) return fail(p, "lone high surrogate in a \\u escape");
+                            cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<std::uint32_t>(low) - 0xDC00);
+                            p += 6;
+                        }
+                        append_utf8(scratch_, cp);
+                        p += 4;
+                        break;
+                    }
+                    default: return fail(p, "invalid escape in a string");
+                }
+                p += 2;
+                segment = p;
+                continue;
+            }
+            if (c < 0x20) return fail(p, "control character in a string (it must be escaped)");
+            const std::size_t length = utf8_length(p, end);
+            if (length == 0) return fail(p, "invalid UTF-8");
+            p += length;  // a multi-byte character stays in the current segment
+        }
+    }
+
+    /// Reads the number starting at p (RFC 8259 §6) and leaves p after it; sets number_ and number_text_.
+    bool read_number(const byte*& p, const byte* end) {
+        const byte* const start = p;
+        const bool negative = *p == '-';
+        if (negative) ++p;
+        if (p >= end || *p < '0' || *p > '9') return fail(p, "invalid number (a digit expected)");
+        std::uint64_t value = 0;
+        bool fits = true;
+        if (*p == '0') {
+            ++p;
+        } else {
+            while (p < end && *p >= '0' && *p <= '9') {
+                const auto digit = static_cast<std::uint64_t>(*p++ - '0');
+                if (value > (not_a_count - 1 - digit) / 10) fits = false;  // not_a_count itself is no count either
+                value = value * 10 + digit;
+            }
+        }
+        bool integer = true;
+        if (p < end && *p == '.') {
+            ++p;
+            if (p >= end || *p < '0' || *p > '9') return fail(p, "invalid number (a digit expected after '.')");
+            while (p < end && *p >= '0' && *p <= '9') ++p;
+            integer = false;
+        }
+        if (p < end && (*p == 'e' || *p == 'E')) {
+            ++p;
+            if (p < end && (*p == '+' || *p == '-')) ++p;
+            if (p >= end || *p < '0' || *p > '9') return fail(p, "invalid number (a digit expected in the exponent)");
+            while (p < end && *p >= '0' && *p <= '9') ++p;
+            integer = false;
+        }
+        number_ = integer && fits && (!negative || value == 0) ? value : not_a_count;
+        number_text_ = std::string_view(reinterpret_cast<const char*>(start), static_cast<std::size_t>(p - start));
+        return true;
+    }
+
+    const byte* begin_ = nullptr;
+    std::vector<frame> stack_;
+    std::size_t depth_ = 0;
+    std::string scratch_;
+    std::uint64_t number_ = 0;
+    std::string_view number_text_;
+    bool boolean_ = false;
+    const char* error_reason_ = nullptr;
+    std::size_t error_position_ = 0;
+};
+
+inline bool json_reader::run(std::string_view text) {
+    const auto* p = reinterpret_cast<const byte*>(text.data());
+    const auto* const end = p + text.size();
+    begin_ = p;
+    depth_ = 0;
+    error_reason_ = nullptr;
+    error_position_ = 0;
+    if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) p += 3;  // a UTF-8 byte-order mark
+    std::string_view string_text;
+    const auto skip_space = [&] { while (p < end && is_space(*p)) ++p; };
+    // A member's key and its colon, at p (after the whitespace before the key).
+    const auto read_key = [&] {
+        if (p >= end) return fail(p, "unexpected end of text (a key expected)");
+        if (*p != '"') return fail(p, "a key string expected");
+        ++p;
+        if (!read_string(p, end, string_text)) return false;
+        frame& top = stack_[depth_ - 1];
+        if (string_text.data() == scratch_.data()) {  // decoded: scratch_ is reused, so the key is copied
+            top.key_text.assign(string_text);
+            top.key_copied = true;
+        } else {
+            top.key_view = string_text;
+            top.key_copied = false;
+        }
+        skip_space();
+        if (p >= end) return fail(p, "unexpected end of text (':' expected)");
+        if (*p != ':') return fail(p, "':' expected after a key");
+        ++p;
+        return true;
+    };
+    for (;;) {
+        // A value at p.
+        skip_space();
+        if (p >= end) return fail(p, "unexpected end of text (a value expected)");
+        const byte c = *p;
+        if (c == '{' || c == '[') {
+            if (depth_ == json_max_depth) return fail(p, "nested deeper than 512 levels");
+            ++p;
+            if (!value(c == '{' ? json_kind::object : json_kind::array, {})) return false;
+            push(c == '[');
+            skip_space();
+            if (p < end && *p == (c == '{' ? '}' : ']')) {
+                ++p;  // an empty container: closed below
+                --depth_;
+                if (!on_end(depth_, c == '{')) return false;
+            } else if (c == '{') {
+                if (!read_key()) return false;
+                continue;  // the member's value
+            } else {
+                continue;  // the first element
+            }
+        } else if (c == '"') {
+            ++p;
+            if (!read_string(p, end, string_text)) return false;
+            if (!value(json_kind::string, string_text)) return false;
+        } else if (c == 't' || c == 'f' || c == 'n') {
+            const std::string_view word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+            for (std::size_t i = 0; i < word.size(); ++i)
+                if (p + i >= end || p[i] != static_cast<byte>(word[i])) return fail(p + i, p + i >= end ? "unexpected end of text in a literal" : "invalid literal");
+            p += word.size();
+            boolean_ = c == 't';
+            if (!value(c == 'n' ? json_kind::null : json_kind::boolean, {})) return false;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            if (!read_number(p, end)) return false;
+            if (!value(json_kind::number, {})) return false;
+        } else {
+            return fail(p, "unexpected character (a value expected)");
+        }
+        // After a value: close containers, or move to the next member or element.
+        for (;;) {
+            skip_space();
+            if (depth_ == 0) return p == end || fail(p, "text after the JSON value");
+            const bool object = !stack_[depth_ - 1].is_array;
+            if (p >= end) return fail(p, object ? "unexpected end of text (',' or '}' expected)" : "unexpected end of text (',' or ']' expected)");
+            const byte next = *p;
+            if (next == ',') {
+                ++p;
+                if (object) {
+                    skip_space();
+                    if (!read_key()) return false;
+                }
+                break;  // the next value
+            }
+            if (next != (object ? '}' : ']')) return fail(p, object ? "',' or '}' expected" : "',' or ']' expected");
+            ++p;
+            --depth_;
+            if (!on_end(depth_, object)) return false;
+        }
+    }
+}
+
+}  // namespace seamid
