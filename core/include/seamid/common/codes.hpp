@@ -185,6 +185,7 @@ inline constexpr std::array code_catalog = {
     code_info{"acs_system_linked_twice", code_domain::deletion, severity::warning,
               "Two of the identity's ACS users in one ACS system (both are deleted)."},
     code_info{"plan_not_ok", code_domain::deletion, severity::error, "The plan has no valid user_identity_id (it was planned from a snapshot with errors)."},
+    code_info{"invalid_plan", code_domain::deletion, severity::error, "A refused plan's issue read back without a code of its own."},
     code_info{"invalid_option", code_domain::deletion, severity::error, "A plan's order or policy is not one seamid knows."},
     code_info{"unknown_resource", code_domain::deletion, severity::error, "A step's resource is not a kind seamid deletes."},
     code_info{"unknown_dependency", code_domain::deletion, severity::error, "A step depends on a step id that is not in the plan."},
