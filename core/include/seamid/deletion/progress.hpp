@@ -652,4 +652,14 @@ inline void append_event_outcome(std::string& out, const deletion_progress& prog
     return out;
 }
 
+/// Every outcome apply_result gives (result_outcome::outcome), in a fixed order that bindings may answer with.
+inline constexpr std::string_view result_outcome_names[] = {"issued", "confirmed", "gone", "failed", "already_confirmed", "already_issued", "rejected"};
+
+/// The index of `outcome` in result_outcome_names (that of "rejected" for any other text).
+[[nodiscard]] constexpr std::size_t result_outcome_index(std::string_view outcome) noexcept {
+    for (std::size_t i = 0; i < std::size(result_outcome_names); ++i)
+        if (result_outcome_names[i] == outcome) return i;
+    return std::size(result_outcome_names) - 1;
+}
+
 }  // namespace seamid

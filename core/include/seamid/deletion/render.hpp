@@ -4,8 +4,10 @@
 // published samples' mistakes listed in shared/seam-spec.md §4.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "seamid/deletion/plan.hpp"
 #include "seamid/common/version.hpp"
@@ -378,6 +380,69 @@ for (const [index, wave] of waves.entries()) {
 )JS";
     out += "console.log('seamid: user identity " + identity + " deleted.');\n";
     return out;
+}
+
+/// The formats a plan renders in, in the order of plan_format_names.
+enum class plan_format : std::uint8_t { json, text, curl, js };
+
+/// "json", "text", "curl", "js" (indexed by plan_format).
+inline constexpr std::string_view plan_format_names[] = {"json", "text", "curl", "js"};
+
+/// The plan in `format`: its JSON, the text for people, the curl script or the @seamapi/http module.
+[[nodiscard]] inline std::string render_deletion_plan(const deletion_plan& plan, plan_format format) {
+    switch (format) {
+        case plan_format::text: return deletion_plan_to_text(plan);
+        case plan_format::curl: return deletion_plan_to_curl(plan);
+        case plan_format::js: return deletion_plan_to_js(plan);
+        case plan_format::json: break;
+    }
+    return deletion_plan_to_json(plan);
+}
+
+namespace detail {
+
+/// The error issues a refused plan's JSON ({"ok": false, "issues": [...]}) carries; empty for any other JSON.
+inline std::vector<issue> refused_plan_issues(std::string_view plan_json) {
+    std::vector<issue> out;
+    const auto parsed = parse_json(plan_json);
+    const auto& value = parsed.value;
+    if (!value.is_object()) return out;
+    const auto ok = value.find("ok");
+    const auto issues = value.find("issues");
+    if (ok == value.end() || !ok->is_boolean() || ok->get<bool>() || issues == value.end() || !issues->is_array()) return out;
+    for (const auto& entry : *issues) {
+        if (!entry.is_object()) continue;
+        issue found{{}, "invalid_plan", severity::error, "", std::nullopt};
+        if (const auto* code = string_member(entry, "code")) found.code = *code;
+        if (const auto* message = string_member(entry, "message")) found.message = *message;
+        if (const auto* level = string_member(entry, "severity"))
+            found.level = *level == "warning" ? severity::warning : *level == "info" ? severity::info : severity::error;
+        const auto path = entry.find("path");
+        if (path != entry.end() && path->is_array())
+            for (const auto& element : *path) {
+                if (element.is_string()) found.path.emplace_back(element.get<std::string>());
+                else if (element.is_number_unsigned()) found.path.emplace_back(static_cast<std::size_t>(element.get<std::uint64_t>()));
+            }
+        out.push_back(std::move(found));
+    }
+    if (!has_errors(out)) out.clear();
+    return out;
+}
+
+}  // namespace detail
+
+/// Renders plan JSON (a stored plan, or one planDeletion refused). Bad data is never an error of the call: a
+/// refused plan renders with its own issues, and text that is no readable plan renders as a refused plan
+/// carrying why (in every format: the JSON says "ok": false, the text and scripts say there is no plan).
+[[nodiscard]] inline std::string render_deletion_plan(std::string_view plan_json, plan_format format) {
+    auto plan = read_deletion_plan(plan_json);
+    if (!plan.ok()) {
+        auto refused = detail::refused_plan_issues(plan_json);
+        auto issues = refused.empty() ? std::move(plan.issues) : std::move(refused);
+        plan = deletion_plan{};
+        plan.issues = std::move(issues);
+    }
+    return render_deletion_plan(plan, format);
 }
 
 }  // namespace seamid
