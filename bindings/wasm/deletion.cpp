@@ -1,11 +1,15 @@
 // embind adapter of seamid/deletion/*.hpp; its wire is written down in PROTOCOL.md ("Deletion"): requests are
-// UTF-8 JSON text in the input buffer, answers are JSON text from the core's writers (plans in their compact
-// form), and an API result is answered with one number. Progress objects live in a table of handles > 0.
+// UTF-8 JSON text in the input buffer (a plan into a progress may come as a step table instead), answers are JSON
+// text from the core's writers handed out as a byte view (plans in their compact form), and an API result is
+// answered with one number. Progress objects live in a table of handles > 0.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -148,20 +152,37 @@ std::string& last_issues() {
     return issues;
 }
 
+/// A result outcome as one number: outcome index (result_outcomes) + 8 when it has issues (then read
+/// _progressLastIssues) + 16 * (step index + 1).
+double result_answer(const seamid::deletion_progress& progress, const seamid::result_outcome& outcome) {
+    const bool has_step = outcome.step < progress.plan().steps.size();
+    if (!outcome.issues.empty()) last_issues() = seamid::dump_json(seamid::issues_to_json(outcome.issues));
+    return static_cast<double>(seamid::result_outcome_index(outcome.outcome)) + (outcome.issues.empty() ? 0 : 8) +
+           16.0 * (has_step ? outcome.step + 1.0 : 0.0);
+}
+
 /// Applies Seam's response to the call of a step: the input buffer holds the step id (`id_length` bytes), then
 /// requested_at (RFC 3339, `at_length` bytes, may be empty), then the response JSON, `length` bytes in all.
-/// Answers one number: outcome index (result_outcomes) + 8 when it has issues (read _progressLastIssues)
-/// + 16 * (step index + 1).
+/// Answers result_answer's number.
 double progress_apply_result(int handle, unsigned id_length, unsigned at_length, unsigned length) {
     auto* progress = progress_at(handle);
     const auto text = input_view(length);
     if (progress == nullptr || id_length + at_length > text.size()) return -1;
-    const auto outcome = seamid::apply_result_json(*progress, text.substr(0, id_length), text.substr(id_length + at_length),
-                                                   text.substr(id_length, at_length));
-    const bool has_step = outcome.step < progress->plan().steps.size();
-    if (!outcome.issues.empty()) last_issues() = seamid::dump_json(seamid::issues_to_json(outcome.issues));
-    return static_cast<double>(seamid::result_outcome_index(outcome.outcome)) + (outcome.issues.empty() ? 0 : 8) +
-           16.0 * (has_step ? outcome.step + 1.0 : 0.0);
+    return result_answer(*progress, seamid::apply_result_json(*progress, text.substr(0, id_length), text.substr(id_length + at_length),
+                                                              text.substr(id_length, at_length)));
+}
+
+/// The typed way in for the result a run receives once per step, a success: the step id is the input buffer's
+/// `id_length` bytes, `requested_at_ms` is NaN when unknown. Answers result_answer's number; -2 when the plan
+/// has no such step (send the result as JSON then: its answer says why).
+double progress_apply_success(int handle, unsigned id_length, double requested_at_ms) {
+    auto* progress = progress_at(handle);
+    if (progress == nullptr) return -1;
+    const auto step = progress->find_step(input_view(id_length));
+    if (!step) return -2;
+    std::optional<std::int64_t> at;
+    if (!std::isnan(requested_at_ms)) at = static_cast<std::int64_t>(requested_at_ms);
+    return result_answer(*progress, progress->apply_result(*step, std::nullopt, at));
 }
 
 std::string progress_last_issues() { return last_issues(); }
@@ -220,23 +241,42 @@ int progress_live() {
     return live;
 }
 
+/// The last JSON answer; JS decodes it before its next call.
+std::string& answer_text() {
+    static std::string text;
+    return text;
+}
+
+/// Registers a JSON-answering function so that its answer goes out as a Uint8Array view of answer_text() (embind's
+/// own string return reads the text byte by byte in JS, several times slower for a large plan or event list).
+template <auto function>
+struct answered;
+template <typename... Args, std::string (*function)(Args...)>
+struct answered<function> {
+    static emscripten::val call(Args... args) {
+        answer_text() = function(args...);
+        return emscripten::val(emscripten::typed_memory_view(answer_text().size(), reinterpret_cast<const unsigned char*>(answer_text().data())));
+    }
+};
+
 }  // namespace
 }  // namespace seamid_wasm
 
 EMSCRIPTEN_BINDINGS(seamid_deletion) {
-    emscripten::function("_deletionTables", &seamid_wasm::deletion_tables);
-    emscripten::function("_planDeletion", &seamid_wasm::plan_deletion);
-    emscripten::function("_renderDeletionPlan", &seamid_wasm::render_plan);
-    emscripten::function("_progressCreate", &seamid_wasm::progress_create);
-    emscripten::function("_progressCreateTable", &seamid_wasm::progress_create_table);
+    emscripten::function("_deletionTables", &seamid_wasm::answered<&seamid_wasm::deletion_tables>::call);
+    emscripten::function("_planDeletion", &seamid_wasm::answered<&seamid_wasm::plan_deletion>::call);
+    emscripten::function("_renderDeletionPlan", &seamid_wasm::answered<&seamid_wasm::render_plan>::call);
+    emscripten::function("_progressCreate", &seamid_wasm::answered<&seamid_wasm::progress_create>::call);
+    emscripten::function("_progressCreateTable", &seamid_wasm::answered<&seamid_wasm::progress_create_table>::call);
     emscripten::function("_reserveTableWords", &seamid_wasm::reserve_table_words);
     emscripten::function("_progressApplyResult", &seamid_wasm::progress_apply_result);
-    emscripten::function("_progressLastIssues", &seamid_wasm::progress_last_issues);
-    emscripten::function("_progressApplyEvents", &seamid_wasm::progress_apply_events);
-    emscripten::function("_progressRunnable", &seamid_wasm::progress_runnable);
+    emscripten::function("_progressApplySuccess", &seamid_wasm::progress_apply_success);
+    emscripten::function("_progressLastIssues", &seamid_wasm::answered<&seamid_wasm::progress_last_issues>::call);
+    emscripten::function("_progressApplyEvents", &seamid_wasm::answered<&seamid_wasm::progress_apply_events>::call);
+    emscripten::function("_progressRunnable", &seamid_wasm::answered<&seamid_wasm::progress_runnable>::call);
     emscripten::function("_progressFlags", &seamid_wasm::progress_flags);
-    emscripten::function("_progressNextQuery", &seamid_wasm::progress_next_query);
-    emscripten::function("_progressState", &seamid_wasm::progress_state);
+    emscripten::function("_progressNextQuery", &seamid_wasm::answered<&seamid_wasm::progress_next_query>::call);
+    emscripten::function("_progressState", &seamid_wasm::answered<&seamid_wasm::progress_state>::call);
     emscripten::function("_progressDispose", &seamid_wasm::progress_dispose);
     emscripten::function("_progressLive", &seamid_wasm::progress_live);
 }

@@ -332,7 +332,7 @@ for (const { name, api } of builds) {
       }
       const cyclic = {};
       cyclic.self = cyclic;
-      assert.equal(progress.applyResult(id, cyclic).issues[0].code, 'invalid_input');
+      assert.equal(progress.applyResult(id, { error: cyclic }).issues[0].code, 'invalid_input');
       assert.equal(progress.applyResult(id, {}, { requestedAt: 'yesterday' }).issues[0].code, 'invalid_timestamp');
       assert.equal(progress.applyResult(id, {}, { requestedAt: new Date(NaN) }).issues[0].code, 'invalid_timestamp');
       assert.equal(progress.applyResult(id, {}, { requestedAt: {} }).issues[0].code, 'invalid_type');

@@ -5,9 +5,14 @@
 import { HandleOwner, withHandleContract } from '../common/handle.js';
 import { inputIssue, typeIssue } from '../common/wire.js';
 
+const decoder = new TextDecoder();
+
+/** A JSON answer of the module: a view of its UTF-8 text, valid until the next call into the module. */
+const read = (view) => JSON.parse(decoder.decode(view));
+
 /** The deletion part of the API. */
 export function deletionApi(wasm, wire) {
-  const tables = JSON.parse(wasm._deletionTables());
+  const tables = read(wasm._deletionTables());
   const kindIndex = new Map(tables.kinds.map((kind, index) => [kind.name, index]));
   const free = (handle) => wasm._progressDispose(handle);
   const oneOf = (names) => names.map((name) => `"${name}"`).join(', ');
@@ -67,7 +72,7 @@ export function deletionApi(wasm, wire) {
     const { order, policy, maxResources } = planOptions(options);
     const encoded = encode(snapshot);
     // A value JSON cannot carry is refused like a bad snapshot: the core writes the refused plan, JS says why.
-    const plan = expand(JSON.parse(wasm._planDeletion(wire.writeInput(encoded.text ?? 'null'), order, policy, maxResources)));
+    const plan = expand(read(wasm._planDeletion(wire.writeInput(encoded.text ?? 'null'), order, policy, maxResources)));
     if (encoded.issues) plan.issues = encoded.issues;
     return plan;
   }
@@ -81,7 +86,7 @@ export function deletionApi(wasm, wire) {
     if (index < 0) throw new TypeError(`seamid: format must be one of ${oneOf(tables.formats)}`);
     const encoded = encode(plan);
     const text = encoded.issues ? JSON.stringify({ ok: false, issues: encoded.issues }) : encoded.text;
-    return JSON.parse(wasm._renderDeletionPlan(wire.writeInput(text), index));
+    return read(wasm._renderDeletionPlan(wire.writeInput(text), index));
   }
 
   /**
@@ -129,7 +134,7 @@ export function deletionApi(wasm, wire) {
         words[next++] = index;
       }
     }
-    return JSON.parse(wasm._progressCreateTable(length, count, startedAt, marginMs));
+    return read(wasm._progressCreateTable(length, count, startedAt, marginMs));
   }
 
   function timeOf(value) {
@@ -165,7 +170,7 @@ export function deletionApi(wasm, wire) {
     if (created === null) {
       const encoded = encode(plan);
       created = encoded.issues ? { handle: 0, issues: encoded.issues }
-        : JSON.parse(wasm._progressCreate(wire.writeInput(encoded.text), startedAt, marginMs));
+        : read(wasm._progressCreate(wire.writeInput(encoded.text), startedAt, marginMs));
     }
     const { handle, issues, step_ids: ids = '', same_order: sameOrder } = created;
     let planObject = plan;
@@ -188,6 +193,15 @@ export function deletionApi(wasm, wire) {
       }
       return byIndex[index];
     }
+    /** The outcome object of _progressApplyResult's number, in the core's key order: {outcome, step_id?, issues}. */
+    function resultOf(answer) {
+      const code = answer % 16;
+      const step = (answer - code) / 16;
+      const out = { outcome: tables.result_outcomes[code & 7] };
+      if (step > 0) out.step_id = idAt(step - 1);
+      out.issues = code & 8 ? read(wasm._progressLastIssues()) : [];
+      return out;
+    }
     const owner = new HandleOwner(handle, free, 'deletion progress');
     function live() {
       if (handle === 0) throw new Error('seamid: this deletion progress has no valid plan (see progress.issues)');
@@ -197,7 +211,7 @@ export function deletionApi(wasm, wire) {
       const native = live();
       const encoded = encode(events === undefined ? null : events);
       if (encoded.issues) return { outcomes: [], issues: encoded.issues };
-      return JSON.parse(wasm._progressApplyEvents(native, wire.writeInput(encoded.text)));
+      return read(wasm._progressApplyEvents(native, wire.writeInput(encoded.text)));
     }
 
     const progress = {
@@ -223,20 +237,21 @@ export function deletionApi(wasm, wire) {
       applyResult(stepId, response, resultOptions) {
         const native = live();
         if (typeof stepId !== 'string') return { outcome: 'rejected', issues: [typeIssue(['step_id'], 'a step id (string)', stepId)] };
-        const at = requestedAtText(resultOptions?.requestedAt);
+        const at = resultOptions?.requestedAt;
+        // A success (no body, or Seam's object without an error) goes typed; anything else as JSON for the core to read.
+        const atMs = at === undefined ? NaN : at instanceof Date ? at.getTime() : typeof at === 'number' ? at : undefined;
+        if ((response === undefined || (isPlainObject(response) && response.error == null)) && (at === undefined || Math.abs(atMs) <= 8.64e15)) {
+          const answer = wasm._progressApplySuccess(native, wire.writeInput(stepId), atMs);
+          if (answer >= 0) return resultOf(answer);
+        }
+        const atText = requestedAtText(at);
         const body = encode(response === undefined ? {} : response);
-        if (at.issues || body.issues) return { outcome: 'rejected', issues: at.issues ?? body.issues };
-        const answer = wasm._progressApplyResult(native, utf8Length(stepId), utf8Length(at.text), wire.writeInput(stepId + at.text + body.text));
-        const code = answer % 16;
-        const step = (answer - code) / 16;
-        const out = { outcome: tables.result_outcomes[code & 7] };
-        if (step > 0) out.step_id = idAt(step - 1);
-        out.issues = code & 8 ? JSON.parse(wasm._progressLastIssues()) : [];
-        return out;
+        if (atText.issues || body.issues) return { outcome: 'rejected', issues: atText.issues ?? body.issues };
+        return resultOf(wasm._progressApplyResult(native, utf8Length(stepId), utf8Length(atText.text), wire.writeInput(stepId + atText.text + body.text)));
       },
       /** The plan steps that can be called now. */
       runnable() {
-        return JSON.parse(wasm._progressRunnable(live())).map(stepAt);
+        return read(wasm._progressRunnable(live())).map(stepAt);
       },
       /** True when every step, the identity's deletion included, is confirmed. */
       done() {
@@ -248,11 +263,11 @@ export function deletionApi(wasm, wire) {
       },
       /** The /events/list query to poll next ({event_types, since, awaited}), or null when no event is awaited. */
       nextEventQuery() {
-        return JSON.parse(wasm._progressNextQuery(live()));
+        return read(wasm._progressNextQuery(live()));
       },
       /** Every step's state, counts, ignored events and the next event query. */
       state() {
-        return JSON.parse(wasm._progressState(live()));
+        return read(wasm._progressState(live()));
       },
     };
     return withHandleContract(progress, owner, issues);
@@ -272,4 +287,11 @@ function utf8Length(text) {
     else bytes += 2;
   }
   return bytes;
+}
+
+/** True for what JSON.stringify writes as the same object: a plain object (no class, no toJSON). */
+function isPlainObject(value) {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && typeof value.toJSON !== 'function';
 }
