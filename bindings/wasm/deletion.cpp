@@ -70,6 +70,10 @@ std::string deletion_tables() {
     append_names(out, seamid::plan_format_names);
     out += ", \"result_outcomes\": ";
     append_names(out, seamid::result_outcome_names);
+    out += ", \"event_outcomes\": ";
+    append_names(out, seamid::event_outcome_names);
+    out += ", \"ignore_reasons\": ";
+    append_names(out, seamid::ignore_reason_names);
     return out + "}";
 }
 
@@ -157,7 +161,7 @@ std::string& last_issues() {
 double result_answer(const seamid::deletion_progress& progress, const seamid::result_outcome& outcome) {
     const bool has_step = outcome.step < progress.plan().steps.size();
     if (!outcome.issues.empty()) last_issues() = seamid::dump_json(seamid::issues_to_json(outcome.issues));
-    return static_cast<double>(seamid::result_outcome_index(outcome.outcome)) + (outcome.issues.empty() ? 0 : 8) +
+    return static_cast<double>(seamid::name_index(seamid::result_outcome_names, outcome.outcome)) + (outcome.issues.empty() ? 0 : 8) +
            16.0 * (has_step ? outcome.step + 1.0 : 0.0);
 }
 
@@ -187,16 +191,37 @@ double progress_apply_success(int handle, unsigned id_length, double requested_a
 
 std::string progress_last_issues() { return last_issues(); }
 
-/// Applies the events JSON in the input buffer; answers {"outcomes": [...], "issues": [...]}.
+/// Applies the events JSON in the input buffer. Answers {"outcomes": [...], "texts": [...], "issues": [...]}
+/// with five numbers per event: outcome (event_outcomes), reason (ignore_reasons), step index + 1 (0: none),
+/// event_type (an index into texts), event_id (an index into texts + 1; 0: none). A tenth of the outcome
+/// objects' JSON for the list of thousands of events a wave confirms.
 std::string progress_apply_events(int handle, unsigned length) {
     auto* progress = progress_at(handle);
     if (progress == nullptr) return "null";
     std::vector<seamid::issue> issues;
     const auto outcomes = seamid::apply_events_json(*progress, input_view(length), issues);
+    std::vector<std::string_view> texts;
+    // Index of `text` in texts: event types repeat (looked for among the last few texts), event ids do not.
+    const auto text_index = [&texts](std::string_view text) {
+        for (std::size_t i = texts.size(); i > 0 && i + 4 > texts.size(); --i)
+            if (texts[i - 1] == text) return i - 1;
+        texts.push_back(text);
+        return texts.size() - 1;
+    };
     std::string out = "{\"outcomes\": [";
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        const auto& outcome = outcomes[i];
+        const bool has_step = outcome.step < progress->plan().steps.size();
+        if (i > 0) out += ',';
+        out += std::to_string(seamid::name_index(seamid::event_outcome_names, outcome.outcome)) + ',' +
+               std::to_string(seamid::name_index(seamid::ignore_reason_names, outcome.reason)) + ',' +
+               std::to_string(has_step ? outcome.step + 1 : 0) + ',' + std::to_string(text_index(outcome.event_type)) + ',' +
+               std::to_string(outcome.event_id.empty() ? 0 : text_index(outcome.event_id) + 1);
+    }
+    out += "], \"texts\": [";
+    for (std::size_t i = 0; i < texts.size(); ++i) {
         if (i > 0) out += ", ";
-        seamid::append_event_outcome(out, *progress, outcomes[i]);
+        seamid::detail::append_json_string(out, texts[i]);
     }
     return out + "], \"issues\": " + seamid::dump_json(seamid::issues_to_json(issues)) + "}";
 }

@@ -211,7 +211,18 @@ export function deletionApi(wasm, wire) {
       const native = live();
       const encoded = encode(events === undefined ? null : events);
       if (encoded.issues) return { outcomes: [], issues: encoded.issues };
-      return read(wasm._progressApplyEvents(native, wire.writeInput(encoded.text)));
+      const { outcomes: codes, texts, issues: found } = read(wasm._progressApplyEvents(native, wire.writeInput(encoded.text)));
+      // Five numbers per event into the outcome object, in the core's key order (append_event_outcome).
+      const outcomes = new Array(codes.length / 5);
+      for (let i = 0, k = 0; k < codes.length; i++, k += 5) {
+        const outcome = { outcome: tables.event_outcomes[codes[k]] };
+        if (codes[k + 1] !== 0) outcome.reason = tables.ignore_reasons[codes[k + 1]];
+        if (codes[k + 4] !== 0) outcome.event_id = texts[codes[k + 4] - 1];
+        outcome.event_type = texts[codes[k + 3]];
+        if (codes[k + 2] !== 0) outcome.step_id = idAt(codes[k + 2] - 1);
+        outcomes[i] = outcome;
+      }
+      return { outcomes, issues: found };
     }
 
     const progress = {
