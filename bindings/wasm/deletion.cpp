@@ -93,7 +93,7 @@ std::string render_plan(unsigned length, int format) {
     return out;
 }
 
-/// The words JS writes a plan table's numbers into (see progress_create).
+/// The words JS writes a plan table's numbers into (see progress_create_table).
 std::vector<std::uint32_t>& table_words() {
     static std::vector<std::uint32_t> words;
     return words;

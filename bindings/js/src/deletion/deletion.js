@@ -1,7 +1,8 @@
 // planDeletion / renderDeletionPlan / createDeletionProgress: the deletion planner of seam-spec §4 over the core.
-// The wire is bindings/wasm/PROTOCOL.md ("Deletion"): JSON text in, JSON text out (plans in their compact form,
-// written out here from the core's kinds table), one number for an API result. The core's tables (kinds,
-// options, formats, outcomes) are read from the module once; a progress follows the shared handle contract.
+// The wire is bindings/wasm/PROTOCOL.md ("Deletion"): JSON text in (typed for the two bulk requests of a run: a
+// plan object as a step table, a successful call as its step id), JSON text out (plans and event outcomes in a
+// compact form indexing the core's tables, read from the module once), one number for an API result. A progress
+// follows the shared handle contract (common/handle.js).
 import { HandleOwner, withHandleContract } from '../common/handle.js';
 import { inputIssue, typeIssue } from '../common/wire.js';
 
@@ -183,7 +184,7 @@ export function deletionApi(wasm, wire) {
     }
     // The caller's step objects in the core's order, taken now (later edits of the plan object move nothing):
     // the plan's own order when the core kept it, else matched by the core's step ids.
-    const steps = handle === 0 ? [] : planObject.steps.slice();
+    const steps = handle === 0 ? [] : planObject?.steps?.slice() ?? [];
     const idAt = (index) => ids.slice(36 * index, 36 * index + 36);
     let byIndex = sameOrder ? steps : null;
     function stepAt(index) {
