@@ -134,18 +134,19 @@ std::string progress_create(unsigned length, double started_at_ms, double margin
     return store_progress(std::move(plan), started_at_ms, margin_ms, false);
 }
 
-/// Creates a progress from a plan table (the fast way in): the input buffer holds the step ids (36 bytes each)
-/// then the plan JSON without steps; table_words() holds kinds, waves and dependency counts (`count` each),
-/// then the dependencies. Answers as progress_create, or null when the table is not a valid plan (then send
-/// the plan JSON, which says what is wrong).
-std::string progress_create_table(unsigned length, unsigned count, double started_at_ms, double margin_ms) {
+/// Creates a progress from a plan table (the fast way in): the input buffer holds the step ids (36 bytes each),
+/// the dependencies' step ids (`dependency_count`, 36 bytes each), then the plan JSON without steps;
+/// table_words() holds kinds, waves and dependency counts (`count` each). Answers as progress_create, or null
+/// when the table is not a valid plan (then send the plan JSON, which says what is wrong).
+std::string progress_create_table(unsigned length, unsigned count, unsigned dependency_count, double started_at_ms, double margin_ms) {
     const auto text = input_view(length);
     const std::span<const std::uint32_t> words(table_words());
-    if (text.size() < 36ull * count || words.size() < 3ull * count) return "null";
-    const seamid::deletion_plan_table table{text.substr(0, 36ull * count), words.subspan(0, count), words.subspan(count, count),
-                                            words.subspan(2ull * count, count), words.subspan(3ull * count)};
+    const std::size_t ids_end = 36ull * count, dependencies_end = ids_end + 36ull * dependency_count;
+    if (text.size() < dependencies_end || words.size() < 3ull * count) return "null";
+    const seamid::deletion_plan_table table{text.substr(0, ids_end), text.substr(ids_end, dependencies_end - ids_end),
+                                            words.subspan(0, count), words.subspan(count, count), words.subspan(2ull * count, count)};
     bool same_order = false;
-    auto plan = seamid::read_deletion_plan_table(text.substr(36ull * count), table, &same_order);
+    auto plan = seamid::read_deletion_plan_table(text.substr(dependencies_end), table, &same_order);
     if (!plan) return "null";
     return store_progress(std::move(*plan), started_at_ms, margin_ms, same_order);
 }
