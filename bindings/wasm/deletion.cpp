@@ -3,9 +3,11 @@
 // text from the core's writers handed out as a byte view (plans in their compact form), and an API result is
 // answered with one number. Progress objects live in a table of handles > 0.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -32,6 +34,13 @@ seamid::deletion_progress* progress_at(int handle) {
     auto& table = progress_table();
     if (handle < 1 || static_cast<std::size_t>(handle) > table.size()) return nullptr;
     return table[static_cast<std::size_t>(handle) - 1].get();
+}
+
+/// Appends `number` in decimal (no temporary string: answers list thousands of numbers).
+void append_number(std::string& out, std::size_t number) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    out.append(digits, end);
 }
 
 /// Appends `names` as a JSON array of strings.
@@ -105,8 +114,9 @@ unsigned reserve_table_words(unsigned count) {
     return static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(table_words().data()));
 }
 
-/// Stores a progress of `plan`; answers {"handle", "issues", "step_ids", "same_order"}.
-std::string store_progress(seamid::deletion_plan plan, double started_at_ms, double margin_ms, bool same_order) {
+/// Stores a progress of `plan`; answers {"handle", "issues", "step_ids"}: the core's step ids in its order, or
+/// null when they are exactly `given_ids` (the caller's, in the caller's order: it has them already).
+std::string store_progress(seamid::deletion_plan plan, double started_at_ms, double margin_ms, std::string_view given_ids = {}) {
     seamid::progress_options options;
     options.started_at_ms = static_cast<std::int64_t>(started_at_ms);
     if (margin_ms >= 0) options.since_margin_ms = static_cast<std::int64_t>(margin_ms);
@@ -115,23 +125,29 @@ std::string store_progress(seamid::deletion_plan plan, double started_at_ms, dou
     std::size_t slot = 0;
     while (slot < table.size() && table[slot]) ++slot;
     if (slot == table.size()) table.emplace_back();
-    std::string out = "{\"handle\": " + std::to_string(slot + 1) + ", \"issues\": " +
-                      seamid::dump_json(seamid::issues_to_json(progress->plan().issues)) + ", \"step_ids\": \"";
+    std::string out = "{\"handle\": ";
+    append_number(out, slot + 1);
+    out += ", \"issues\": " + seamid::dump_json(seamid::issues_to_json(progress->plan().issues)) + ", \"step_ids\": \"";
     const auto& steps = progress->plan().steps;
     const std::size_t ids_at = out.size();
     out.resize(ids_at + 36 * steps.size());
     for (std::size_t s = 0; s < steps.size(); ++s) seamid::detail::write_uuid(out.data() + ids_at + 36 * s, steps[s].id);
-    out += same_order ? "\", \"same_order\": true}" : "\", \"same_order\": false}";
+    if (std::string_view(out).substr(ids_at) == given_ids) {
+        out.resize(ids_at - 1);
+        out += "null}";
+    } else {
+        out += "\"}";
+    }
     table[slot] = std::move(progress);
     return out;
 }
 
-/// Creates a progress from the plan JSON in the input buffer. Answers store_progress's JSON, or
+/// Creates a progress from the plan JSON in the input buffer. Answers store_progress's JSON (always with step ids), or
 /// {"handle": 0, "issues": [...]} for a plan that cannot run.
 std::string progress_create(unsigned length, double started_at_ms, double margin_ms) {
     auto plan = seamid::read_deletion_plan(input_view(length));
     if (!plan.ok()) return "{\"handle\": 0, \"issues\": " + seamid::dump_json(seamid::issues_to_json(plan.issues)) + "}";
-    return store_progress(std::move(plan), started_at_ms, margin_ms, false);
+    return store_progress(std::move(plan), started_at_ms, margin_ms);
 }
 
 /// Creates a progress from a plan table (the fast way in): the input buffer holds the step ids (36 bytes each),
@@ -145,10 +161,9 @@ std::string progress_create_table(unsigned length, unsigned count, unsigned depe
     if (text.size() < dependencies_end || words.size() < 3ull * count) return "null";
     const seamid::deletion_plan_table table{text.substr(0, ids_end), text.substr(ids_end, dependencies_end - ids_end),
                                             words.subspan(0, count), words.subspan(count, count), words.subspan(2ull * count, count)};
-    bool same_order = false;
-    auto plan = seamid::read_deletion_plan_table(text.substr(dependencies_end), table, &same_order);
+    auto plan = seamid::read_deletion_plan_table(text.substr(dependencies_end), table);
     if (!plan) return "null";
-    return store_progress(std::move(*plan), started_at_ms, margin_ms, same_order);
+    return store_progress(std::move(*plan), started_at_ms, margin_ms, table.step_ids);
 }
 
 /// The issues of the last result answered with its issues flag (JSON).
@@ -214,10 +229,14 @@ std::string progress_apply_events(int handle, unsigned length) {
         const auto& outcome = outcomes[i];
         const bool has_step = outcome.step < progress->plan().steps.size();
         if (i > 0) out += ',';
-        out += std::to_string(seamid::name_index(seamid::event_outcome_names, outcome.outcome)) + ',' +
-               std::to_string(seamid::name_index(seamid::ignore_reason_names, outcome.reason)) + ',' +
-               std::to_string(has_step ? outcome.step + 1 : 0) + ',' + std::to_string(text_index(outcome.event_type)) + ',' +
-               std::to_string(outcome.event_id.empty() ? 0 : text_index(outcome.event_id) + 1);
+        for (const std::size_t number : {seamid::name_index(seamid::event_outcome_names, outcome.outcome),
+                                          seamid::name_index(seamid::ignore_reason_names, outcome.reason),
+                                          has_step ? outcome.step + std::size_t{1} : 0, text_index(outcome.event_type),
+                                          outcome.event_id.empty() ? 0 : text_index(outcome.event_id) + 1}) {
+            append_number(out, number);
+            out += ',';
+        }
+        out.pop_back();
     }
     out += "], \"texts\": [";
     for (std::size_t i = 0; i < texts.size(); ++i) {
@@ -234,7 +253,7 @@ std::string progress_runnable(int handle) {
     std::string out = "[";
     for (const auto step : progress->runnable()) {
         if (out.size() > 1) out += ',';
-        out += std::to_string(step);
+        append_number(out, step);
     }
     return out + "]";
 }
@@ -288,6 +307,11 @@ struct answered<function> {
 }  // namespace
 }  // namespace seamid_wasm
 
+/// progress_apply_success as a plain wasm export: one call per step of a run, without embind's invoker.
+extern "C" EMSCRIPTEN_KEEPALIVE double seamid_deletion_apply_success(int handle, unsigned id_length, double requested_at_ms) {
+    return seamid_wasm::progress_apply_success(handle, id_length, requested_at_ms);
+}
+
 EMSCRIPTEN_BINDINGS(seamid_deletion) {
     emscripten::function("_deletionTables", &seamid_wasm::answered<&seamid_wasm::deletion_tables>::call);
     emscripten::function("_planDeletion", &seamid_wasm::answered<&seamid_wasm::plan_deletion>::call);
@@ -296,7 +320,6 @@ EMSCRIPTEN_BINDINGS(seamid_deletion) {
     emscripten::function("_progressCreateTable", &seamid_wasm::answered<&seamid_wasm::progress_create_table>::call);
     emscripten::function("_reserveTableWords", &seamid_wasm::reserve_table_words);
     emscripten::function("_progressApplyResult", &seamid_wasm::progress_apply_result);
-    emscripten::function("_progressApplySuccess", &seamid_wasm::progress_apply_success);
     emscripten::function("_progressLastIssues", &seamid_wasm::answered<&seamid_wasm::progress_last_issues>::call);
     emscripten::function("_progressApplyEvents", &seamid_wasm::answered<&seamid_wasm::progress_apply_events>::call);
     emscripten::function("_progressRunnable", &seamid_wasm::answered<&seamid_wasm::progress_runnable>::call);

@@ -18,6 +18,10 @@ export function deletionApi(wasm, wire) {
   // Per kind, a step's params object with its one key: copied per step, it is far cheaper than a computed key.
   const paramsOf = tables.kinds.map((kind) => ({ [kind.id_field]: '' }));
   const free = (handle) => wasm._progressDispose(handle);
+  // The per-step success export: Module's entry is a wrapper until its first call (handle 0 is never live) puts
+  // the wasm function itself in its place; keep that.
+  wasm._seamid_deletion_apply_success(0, 0, NaN);
+  const applySuccess = wasm._seamid_deletion_apply_success;
   const oneOf = (names) => names.map((name) => `"${name}"`).join(', ');
 
   /** Checks planDeletion's options (a programmer's misuse throws TypeError); returns the core's option indexes. */
@@ -172,7 +176,7 @@ export function deletionApi(wasm, wire) {
       created = encoded.issues ? { handle: 0, issues: encoded.issues }
         : read(wasm._progressCreate(wire.writeInput(encoded.text), startedAt, marginMs));
     }
-    const { handle, issues, step_ids: ids = '', same_order: sameOrder } = created;
+    const { handle, issues, step_ids: coreIds = '' } = created;
     let planObject = plan;
     if (typeof plan === 'string') {
       try {
@@ -181,11 +185,12 @@ export function deletionApi(wasm, wire) {
         planObject = null;
       }
     }
-    // The caller's step objects in the core's order, taken now (later edits of the plan object move nothing):
-    // the plan's own order when the core kept it, else matched by the core's step ids.
+    // The caller's step objects and ids in the core's order, taken now (later edits of the plan object move
+    // nothing). The core answers no step ids when they are the caller's, in the caller's order; else its own.
     const steps = handle === 0 ? [] : planObject?.steps?.slice() ?? [];
-    const idAt = (index) => ids.slice(36 * index, 36 * index + 36);
-    let byIndex = sameOrder ? steps : null;
+    const ownIds = coreIds === null ? steps.map((step) => step.step_id) : null;
+    const idAt = ownIds ? (index) => ownIds[index] : (index) => coreIds.slice(36 * index, 36 * index + 36);
+    let byIndex = ownIds ? steps : null;
     function stepAt(index) {
       if (byIndex === null) {
         const byId = new Map(steps.map((step) => [String(step.step_id).toLowerCase(), step]));
@@ -252,7 +257,7 @@ export function deletionApi(wasm, wire) {
         // A success (no body, or Seam's object without an error) goes typed; anything else as JSON for the core to read.
         const atMs = at === undefined ? NaN : at instanceof Date ? at.getTime() : typeof at === 'number' ? at : undefined;
         if ((response === undefined || (isPlainObject(response) && response.error == null)) && (at === undefined || Math.abs(atMs) <= 8.64e15)) {
-          const answer = wasm._progressApplySuccess(native, wire.writeInput(stepId), atMs);
+          const answer = applySuccess(native, wire.writeInput(stepId), atMs);
           if (answer >= 0) return resultOf(answer);
         }
         const atText = requestedAtText(at);

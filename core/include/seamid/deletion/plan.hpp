@@ -670,10 +670,8 @@ struct deletion_plan_table {
 
 /// Reads a plan given as its JSON without steps (`header_json`) and its steps as columns, and checks its graph
 /// like read_deletion_plan. Nullopt when the columns do not add up or the plan has an error: read the plan
-/// JSON then, which says exactly what is wrong and where. `same_order` (if given) says whether the plan keeps
-/// the columns' step order (it sorts steps by wave otherwise).
-[[nodiscard]] inline std::optional<deletion_plan> read_deletion_plan_table(std::string_view header_json, const deletion_plan_table& table,
-                                                                           bool* same_order = nullptr) {
+/// JSON then, which says exactly what is wrong and where.
+[[nodiscard]] inline std::optional<deletion_plan> read_deletion_plan_table(std::string_view header_json, const deletion_plan_table& table) {
     const std::size_t count = table.kinds.size();
     if (table.step_ids.size() != 36 * count || table.waves.size() != count || table.dependency_counts.size() != count ||
         table.dependency_ids.size() % 36 != 0)
@@ -703,10 +701,6 @@ struct deletion_plan_table {
     reader.steps_seen = true;
     detail::assemble_plan(plan, reader);
     if (!plan.ok()) return std::nullopt;
-    if (same_order != nullptr) {
-        *same_order = true;
-        for (std::size_t s = 0; s < count && *same_order; ++s) *same_order = plan.steps[s].id == reader.steps[s].id;
-    }
     return plan;
 }
 
