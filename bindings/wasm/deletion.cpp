@@ -1,16 +1,18 @@
-// embind adapter of seamid/deletion_*.hpp: JSON text in, JSON text out, plus compact fast paths for the hot
-// calls (a plan's steps as arrays, step indexes, events as fixed-width records or as text answered with numbers)
-// so that large plans never go through JSON. Progress objects live in a native table addressed by plain integer handles that the JS
-// wrapper keeps private and frees in dispose().
+// embind adapter of seamid/deletion/*.hpp; its wire is written down in PROTOCOL.md ("Deletion"): requests are
+// UTF-8 JSON text in the input buffer (a plan into a progress may come as a step table instead), answers are JSON
+// text from the core's writers handed out as a byte view (plans in their compact form), and an API result is
+// answered with one number. Progress objects live in a table of handles > 0.
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,7 +24,7 @@
 namespace seamid_wasm {
 namespace {
 
-/// Live progress objects; a slot is null once disposed.
+/// Live progress objects; handle h is slot h - 1 (0 is never a handle), a slot is null once disposed.
 std::vector<std::unique_ptr<seamid::deletion_progress>>& progress_table() {
     static std::vector<std::unique_ptr<seamid::deletion_progress>> table;
     return table;
@@ -30,13 +32,31 @@ std::vector<std::unique_ptr<seamid::deletion_progress>>& progress_table() {
 
 seamid::deletion_progress* progress_at(int handle) {
     auto& table = progress_table();
-    if (handle < 0 || static_cast<std::size_t>(handle) >= table.size()) return nullptr;
-    return table[static_cast<std::size_t>(handle)].get();
+    if (handle < 1 || static_cast<std::size_t>(handle) > table.size()) return nullptr;
+    return table[static_cast<std::size_t>(handle) - 1].get();
 }
 
-/// The resource kinds, in resource_kind order: [{name, action, endpoint, id_field, event_type}] (JSON).
-std::string deletion_kinds() {
-    std::string out = "[";
+/// Appends `number` in decimal (no temporary string: answers list thousands of numbers).
+void append_number(std::string& out, std::size_t number) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    out.append(digits, end);
+}
+
+/// Appends `names` as a JSON array of strings.
+template <typename Names>
+void append_names(std::string& out, const Names& names) {
+    out += '[';
+    for (std::size_t i = 0; i < std::size(names); ++i) {
+        if (i > 0) out += ", ";
+        seamid::detail::append_json_string(out, names[i]);
+    }
+    out += ']';
+}
+
+/// The core's tables the JS wrapper reads instead of mirroring them (PROTOCOL.md: _deletionTables).
+std::string deletion_tables() {
+    std::string out = "{\"kinds\": [";
     for (unsigned k = 0; k <= seamid::attached_kind_count; ++k) {
         const auto& info = seamid::kind_info(static_cast<seamid::resource_kind>(k));
         out += k == 0 ? "{\"name\": " : ", {\"name\": ";
@@ -51,390 +71,194 @@ std::string deletion_kinds() {
         seamid::detail::append_json_string(out, info.event_type);
         out += '}';
     }
-    return out + "]";
+    out += "], \"orders\": ";
+    append_names(out, std::array{seamid::order_name(seamid::deletion_order::parallel), seamid::order_name(seamid::deletion_order::guide)});
+    out += ", \"policies\": ";
+    append_names(out, std::array{seamid::policy_name(seamid::deletion_policy::guide), seamid::policy_name(seamid::deletion_policy::minimal)});
+    out += ", \"formats\": ";
+    append_names(out, seamid::plan_format_names);
+    out += ", \"result_outcomes\": ";
+    append_names(out, seamid::result_outcome_names);
+    out += ", \"event_outcomes\": ";
+    append_names(out, seamid::event_outcome_names);
+    out += ", \"ignore_reasons\": ";
+    append_names(out, seamid::ignore_reason_names);
+    return out + "}";
 }
 
-/// The last plan planDeletion made (when ok), kept so that createDeletionProgress on the unchanged plan object
-/// takes it as it is instead of reading the plan back; one slot, replaced by the next plan, consumed by the
-/// first progress made from it.
-struct plan_cache {
-    std::optional<seamid::deletion_plan> plan;
-    int generation = 0;
-};
-
-plan_cache& cached_plan() {
-    static plan_cache cache;
-    return cache;
-}
-
-/// The last plan in binary form (see plan_deletion_binary), read by JS through views of wasm memory and
-/// released right after; 32-bit words, so every part can start on a 4-byte boundary.
-std::vector<std::uint32_t>& plan_words() {
-    static std::vector<std::uint32_t> words;
-    return words;
-}
-
-/// Where the parts of plan_words() are (wasm addresses): header JSON address and length, step ids address
-/// (36 lower-case ASCII bytes per step), step count, kinds address (one byte per step: resource_kind),
-/// waves address (u32 per step), dependency starts address (u32 per step, plus the total), dependencies
-/// address (u32 step indexes) and count.
-std::array<std::uint32_t, 9>& plan_layout() {
-    static std::array<std::uint32_t, 9> layout{};
-    return layout;
-}
-
-/// Plans like plan_deletion (format 0) from the snapshot in the input buffer, and hands the plan to JS in
-/// binary: the plan JSON with empty "steps" and "waves" (the header), then per step its id, kind, wave and
-/// dependencies (step indexes) in arrays the JS wrapper reads as they are. Returns plan_layout() as a
-/// Uint32Array view. The JS wrapper builds the step objects.
-emscripten::val plan_deletion_binary(unsigned snapshot_length, int order, int policy, double max_resources) {
-    const std::string_view snapshot = input_view(snapshot_length);  // UTF-8 written by wire.writeInput
+/// Plans from the snapshot JSON in the input buffer; answers the plan's compact JSON.
+std::string plan_deletion(unsigned length, int order, int policy, double max_resources) {
     seamid::deletion_options options;
     options.order = order == 1 ? seamid::deletion_order::guide : seamid::deletion_order::parallel;
     options.policy = policy == 1 ? seamid::deletion_policy::minimal : seamid::deletion_policy::guide;
     if (max_resources >= 0) options.limits.max_resources = static_cast<std::size_t>(max_resources);
-    auto& cache = cached_plan();
-    cache.plan.reset();  // free the previous plan before planning
-    ++cache.generation;
-    auto plan = seamid::plan_deletion(snapshot, options);
-    auto steps = std::move(plan.steps);
-    plan.steps.clear();
-    const std::string header = seamid::deletion_plan_to_json(plan);
-    plan.steps = std::move(steps);
-
-    const std::size_t count = plan.steps.size();
-    std::size_t dependency_count = 0;
-    for (const auto& step : plan.steps) dependency_count += step.deps_count;
-    const auto words = [](std::size_t bytes) { return (bytes + 3) / 4; };
-    const std::size_t ids_at = words(header.size()), kinds_at = ids_at + words(36 * count);
-    const std::size_t waves_at = kinds_at + words(count), starts_at = waves_at + count;
-    const std::size_t dependencies_at = starts_at + count + 1;
-    auto& out = plan_words();
-    out.assign(dependencies_at + dependency_count, 0);
-    auto* bytes = reinterpret_cast<char*>(out.data());
-    std::memcpy(bytes, header.data(), header.size());
-    std::uint32_t next_dependency = 0;
-    for (std::size_t s = 0; s < count; ++s) {
-        const auto& step = plan.steps[s];
-        seamid::detail::write_uuid(bytes + 4 * ids_at + 36 * s, step.id);
-        bytes[4 * kinds_at + s] = static_cast<char>(step.kind);
-        out[waves_at + s] = step.wave;
-        out[starts_at + s] = next_dependency;
-        for (const auto d : plan.depends_on(s)) out[dependencies_at + next_dependency++] = d;
-    }
-    out[starts_at + count] = next_dependency;
-    const auto address = [&out](std::size_t word) { return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(out.data() + word)); };
-    plan_layout() = {address(0), static_cast<std::uint32_t>(header.size()), address(ids_at), static_cast<std::uint32_t>(count),
-                     address(kinds_at), address(waves_at), address(starts_at), address(dependencies_at), next_dependency};
-    if (plan.ok()) {
-        // What read_deletion_plan gives for this plan's JSON: the same steps, dependencies, waves, notes and
-        // counts; a read plan has no issues and default limits.
-        plan.issues.clear();
-        plan.options.limits = {};
-        cache.plan = std::move(plan);
-    }
-    return emscripten::val(emscripten::typed_memory_view(plan_layout().size(), plan_layout().data()));
+    return seamid::deletion_plan_to_compact_json(seamid::plan_deletion(input_view(length), options));
 }
 
-/// Frees the binary plan once JS has read it.
-void release_plan_words() { std::vector<std::uint32_t>().swap(plan_words()); }
-
-/// Frees the cached plan of `generation` (its plan object was garbage-collected).
-void plan_cache_release(int generation) {
-    if (cached_plan().generation == generation) cached_plan().plan.reset();
+/// Renders the plan JSON in the input buffer in plan_format `format`; answers the rendering as a JSON string.
+std::string render_plan(unsigned length, int format) {
+    std::string out;
+    seamid::detail::append_json_string(out, seamid::render_deletion_plan(input_view(length), static_cast<seamid::plan_format>(format >= 0 && format <= 3 ? format : 0)));
+    return out;
 }
 
-/// The generation of the plan planDeletion made last (the JS wrapper ties it to the plan object it returned).
-int plan_cache_generation() { return cached_plan().plan ? cached_plan().generation : -1; }
-
-/// Renders plan JSON (e.g. a stored plan) in format 1 text, 2 curl, 3 js, 0 json. A refused plan renders as
-/// its issues; JSON that is no plan gives {"issues": [...]}.
-std::string render_plan(const std::string& plan_json, int format) {
-    auto plan = seamid::read_deletion_plan(plan_json);
-    if (!plan.ok()) {
-        auto refused = seamid::read_refused_plan_issues(plan_json);
-        if (refused.empty()) return "{\"issues\": " + seamid::issues_json_text(plan.issues) + "}";
-        plan = seamid::deletion_plan{};
-        plan.issues = std::move(refused);
-    }
-    switch (format) {
-        case 1: return seamid::deletion_plan_to_text(plan);
-        case 2: return seamid::deletion_plan_to_curl(plan);
-        case 3: return seamid::deletion_plan_to_js(plan);
-        default: return seamid::deletion_plan_to_json(plan);
-    }
+/// The words JS writes a plan table's numbers into (see progress_create_table).
+std::vector<std::uint32_t>& table_words() {
+    static std::vector<std::uint32_t> words;
+    return words;
 }
 
-/// Puts a progress for `plan` into the first free slot of the handle table; returns the slot (the JS handle).
-std::size_t store_progress(seamid::deletion_plan plan, double started_at_ms, double margin_ms) {
+/// Makes table_words() `count` words long; returns their address.
+unsigned reserve_table_words(unsigned count) {
+    table_words().resize(count);
+    return static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(table_words().data()));
+}
+
+/// Stores a progress of `plan`; answers {"handle", "issues", "step_ids"}: the core's step ids in its order, or
+/// null when they are exactly `given_ids` (the caller's, in the caller's order: it has them already).
+std::string store_progress(seamid::deletion_plan plan, double started_at_ms, double margin_ms, std::string_view given_ids = {}) {
     seamid::progress_options options;
     options.started_at_ms = static_cast<std::int64_t>(started_at_ms);
     if (margin_ms >= 0) options.since_margin_ms = static_cast<std::int64_t>(margin_ms);
+    auto progress = std::make_unique<seamid::deletion_progress>(std::move(plan), options);
     auto& table = progress_table();
     std::size_t slot = 0;
     while (slot < table.size() && table[slot]) ++slot;
     if (slot == table.size()) table.emplace_back();
-    table[slot] = std::make_unique<seamid::deletion_progress>(std::move(plan), options);
-    return slot;
-}
-
-/// Creates a progress from plan JSON. Returns {"handle": n, "issues": []} or {"handle": -1, "issues": [...]}.
-std::string progress_create(const std::string& plan_json, double started_at_ms, double margin_ms) {
-    auto plan = seamid::read_deletion_plan(plan_json);
-    if (!plan.ok()) return "{\"handle\": -1, \"issues\": " + seamid::issues_json_text(plan.issues) + "}";
-    const std::size_t slot = store_progress(std::move(plan), started_at_ms, margin_ms);
-    return "{\"handle\": " + std::to_string(slot) + ", \"issues\": []}";
-}
-
-/// Creates a progress from the cached plan of `generation` (which it consumes). Returns the handle, or -1 when
-/// that plan is no longer cached (the caller then sends the plan).
-int progress_create_cached(int generation, double started_at_ms, double margin_ms) {
-    auto& cache = cached_plan();
-    if (!cache.plan || cache.generation != generation) return -1;
-    auto plan = std::move(*cache.plan);
-    cache.plan.reset();
-    return static_cast<int>(store_progress(std::move(plan), started_at_ms, margin_ms));
-}
-
-/// Creates a progress from a plan given compactly: `header` is the plan's JSON without its steps (an empty
-/// "steps" array), `body` one record per step: 36-byte step id, TAB, resource name, TAB, wave, then
-/// (TAB, 36-byte dependency id)*, LF. Returns the handle, or -1 when anything is off (the caller then uses
-/// progress_create, which reports the exact issues).
-int progress_create_compact(const std::string& header, unsigned body_length, double started_at_ms, double margin_ms) {
-    const std::string body(input_view(body_length));  // copied: the header's reader does not touch the buffer, but stay safe
-    seamid::deletion_plan plan;
-    seamid::detail::plan_reader reader(plan.issues);
-    if (!reader.run(header) || seamid::has_errors(plan.issues) || !reader.steps.empty()) return -1;
-    const std::string_view text = body;
-    std::size_t at = 0;
-    auto read_id = [&](seamid::detail::uuid128& id) {
-        if (text.size() - at < 36 || !seamid::detail::parse_uuid(text.substr(at, 36), id)) return false;
-        at += 36;
-        return true;
-    };
-    while (at < text.size()) {
-        seamid::detail::plan_reader::raw_step step;
-        step.index = reader.steps.size();
-        step.deps_begin = static_cast<std::uint32_t>(reader.dependency_ids.size());
-        if (!read_id(step.id) || at >= text.size() || text[at++] != '\t') return -1;
-        const auto name_end = text.find('\t', at);
-        if (name_end == std::string_view::npos) return -1;
-        const auto kind = seamid::kind_from_name(text.substr(at, name_end - at));
-        if (!kind) return -1;
-        step.kind = *kind;
-        at = name_end + 1;
-        std::uint64_t wave = 0;
-        const auto wave_start = at;
-        while (at < text.size() && text[at] >= '0' && text[at] <= '9' && at - wave_start < 10) wave = wave * 10 + static_cast<unsigned>(text[at++] - '0');
-        if (at == wave_start || wave > 0xFFFFFFF0u) return -1;
-        step.wave = static_cast<std::uint32_t>(wave);
-        step.has_id = step.has_kind = step.has_wave = true;
-        while (at < text.size() && text[at] == '\t') {
-            ++at;
-            seamid::detail::uuid128 dep;
-            if (!read_id(dep)) return -1;
-            reader.dependency_ids.push_back(dep);
-            ++step.deps_count;
-        }
-        if (at >= text.size() || text[at++] != '\n') return -1;
-        reader.steps.push_back(step);
+    std::string out = "{\"handle\": ";
+    append_number(out, slot + 1);
+    out += ", \"issues\": " + seamid::issues_json_text(progress->plan().issues) + ", \"step_ids\": \"";
+    const auto& steps = progress->plan().steps;
+    const std::size_t ids_at = out.size();
+    out.resize(ids_at + 36 * steps.size());
+    for (std::size_t s = 0; s < steps.size(); ++s) seamid::detail::write_uuid(out.data() + ids_at + 36 * s, steps[s].id);
+    if (std::string_view(out).substr(ids_at) == given_ids) {
+        out.resize(ids_at - 1);
+        out += "null}";
+    } else {
+        out += "\"}";
     }
-    reader.steps_seen = true;
-    seamid::detail::assemble_plan(plan, reader);
-    if (!plan.ok()) return -1;
-    return static_cast<int>(store_progress(std::move(plan), started_at_ms, margin_ms));
+    table[slot] = std::move(progress);
+    return out;
 }
 
-/// Numbers handed to JS as a Uint32Array view (JS copies it before the next call).
-std::vector<std::uint32_t>& number_buffer() {
-    static std::vector<std::uint32_t> buffer;
-    return buffer;
+/// Creates a progress from the plan JSON in the input buffer. Answers store_progress's JSON (always with step ids), or
+/// {"handle": 0, "issues": [...]} for a plan that cannot run.
+std::string progress_create(unsigned length, double started_at_ms, double margin_ms) {
+    auto plan = seamid::read_deletion_plan(input_view(length));
+    if (!plan.ok()) return "{\"handle\": 0, \"issues\": " + seamid::issues_json_text(plan.issues) + "}";
+    return store_progress(std::move(plan), started_at_ms, margin_ms);
 }
 
-emscripten::val number_view() {
-    return emscripten::val(emscripten::typed_memory_view(number_buffer().size(), number_buffer().data()));
+/// Creates a progress from a plan table (the fast way in): the input buffer holds the step ids (36 bytes each),
+/// the dependencies' step ids (`dependency_count`, 36 bytes each), then the plan JSON without steps;
+/// table_words() holds kinds, waves and dependency counts (`count` each). Answers as progress_create, or null
+/// when the table is not a valid plan (then send the plan JSON, which says what is wrong).
+std::string progress_create_table(unsigned length, unsigned count, unsigned dependency_count, double started_at_ms, double margin_ms) {
+    const auto text = input_view(length);
+    const std::span<const std::uint32_t> words(table_words());
+    const std::size_t ids_end = 36ull * count, dependencies_end = ids_end + 36ull * dependency_count;
+    if (text.size() < dependencies_end || words.size() < 3ull * count) return "null";
+    const seamid::deletion_plan_table table{text.substr(0, ids_end), text.substr(ids_end, dependencies_end - ids_end),
+                                            words.subspan(0, count), words.subspan(count, count), words.subspan(2ull * count, count)};
+    auto plan = seamid::read_deletion_plan_table(text.substr(dependencies_end), table);
+    if (!plan) return "null";
+    return store_progress(std::move(*plan), started_at_ms, margin_ms, table.step_ids);
 }
 
-/// The runnable steps as indexes into the plan's steps (sorted by wave), as a Uint32Array view.
-emscripten::val progress_runnable_indexes(int handle) {
-    auto* progress = progress_at(handle);
-    number_buffer().clear();
-    if (progress != nullptr) number_buffer() = progress->runnable();
-    return number_view();
-}
-
-constexpr std::string_view result_outcomes[] = {"issued", "confirmed", "gone", "failed", "already_confirmed", "already_issued", "rejected"};
-
-/// The issues of the last result applied by index (JSON), read by the wrapper when the outcome code says so.
-std::string& last_result_issues() {
+/// The issues of the last result answered with its issues flag (JSON).
+std::string& last_issues() {
     static std::string issues;
     return issues;
 }
 
-/// Applies a successful API result to step `step` (requested_at_ms: NaN when unknown). Returns the outcome's
-/// index in result_outcomes, plus 16 when it has issues (then read progress_last_result_issues).
-int apply_success(seamid::deletion_progress& progress, std::uint32_t step, double requested_at_ms) {
-    std::optional<std::int64_t> at;
-    if (requested_at_ms == requested_at_ms) at = static_cast<std::int64_t>(requested_at_ms);
-    const auto outcome = progress.apply_result(step, std::nullopt, at);
-    int code = 6;
-    for (int i = 0; i < 7; ++i)
-        if (result_outcomes[i] == outcome.outcome) code = i;
-    if (outcome.issues.empty()) return code;
-    last_result_issues() = seamid::issues_json_text(outcome.issues);
-    return code + 16;
+/// A result outcome as one number: outcome index (result_outcomes) + 8 when it has issues (then read
+/// _progressLastIssues) + 16 * (step index + 1).
+double result_answer(const seamid::deletion_progress& progress, const seamid::result_outcome& outcome) {
+    const bool has_step = outcome.step < progress.plan().steps.size();
+    if (!outcome.issues.empty()) last_issues() = seamid::issues_json_text(outcome.issues);
+    return static_cast<double>(seamid::name_index(seamid::result_outcome_names, outcome.outcome)) + (outcome.issues.empty() ? 0 : 8) +
+           16.0 * (has_step ? outcome.step + 1.0 : 0.0);
 }
 
-std::vector<unsigned char>& record_buffer();
+/// Applies Seam's response to the call of a step: the input buffer holds the step id (`id_length` bytes), then
+/// requested_at (RFC 3339, `at_length` bytes, may be empty), then the response JSON, `length` bytes in all.
+/// Answers result_answer's number.
+double progress_apply_result(int handle, unsigned id_length, unsigned at_length, unsigned length) {
+    auto* progress = progress_at(handle);
+    const auto text = input_view(length);
+    if (progress == nullptr || id_length + at_length > text.size()) return -1;
+    return result_answer(*progress, seamid::apply_result_json(*progress, text.substr(0, id_length), text.substr(id_length + at_length),
+                                                              text.substr(id_length, at_length)));
+}
 
-/// Applies a successful API result (requested_at_ms: NaN when unknown) to the step whose id JS wrote as the first 36 bytes of the record buffer (any
-/// case). Returns the outcome code + 32 * the step index; -2 when no step has that id (the caller then takes
-/// the JSON path, which says why); -1 for a disposed handle.
-double progress_apply_success_id(int handle, double requested_at_ms) {
+/// The typed way in for the result a run receives once per step, a success: the step id is the input buffer's
+/// `id_length` bytes, `requested_at_ms` is NaN when unknown. Answers result_answer's number; -2 when the plan
+/// has no such step (send the result as JSON then: its answer says why).
+double progress_apply_success(int handle, unsigned id_length, double requested_at_ms) {
     auto* progress = progress_at(handle);
     if (progress == nullptr) return -1;
-    const auto& buffer = record_buffer();
-    if (buffer.size() < 36) return -2;
-    const auto step = progress->find_step(std::string_view(reinterpret_cast<const char*>(buffer.data()), 36));
+    const auto step = progress->find_step(input_view(id_length));
     if (!step) return -2;
-    return apply_success(*progress, *step, requested_at_ms) + 32.0 * *step;
+    std::optional<std::int64_t> at;
+    if (!std::isnan(requested_at_ms)) at = static_cast<std::int64_t>(requested_at_ms);
+    return result_answer(*progress, progress->apply_result(*step, std::nullopt, at));
 }
 
-std::string progress_last_result_issues() { return last_result_issues(); }
+std::string progress_last_issues() { return last_issues(); }
 
-constexpr std::string_view event_outcomes[] = {"confirmed", "already_confirmed", "duplicate", "ignored"};
-constexpr std::string_view ignore_reasons[] = {"", "unknown_event_type", "unknown_resource", "event_type_mismatch", "other_workspace", "missing_resource_id", "not_an_object"};
-
-/// The buffer JS writes event records into (bytes, as a Uint8Array view of at least `size` bytes; the view is
-/// valid until the module's memory grows).
-std::vector<unsigned char>& record_buffer() {
-    static std::vector<unsigned char> buffer;
-    return buffer;
-}
-
-emscripten::val event_record_buffer(unsigned size) {
-    auto& buffer = record_buffer();
-    if (buffer.size() < size) buffer.resize(size);
-    return emscripten::val(emscripten::typed_memory_view(buffer.size(), buffer.data()));
-}
-
-/// An event whose type the binding has already matched to a resource kind (both compact paths know it).
-struct typed_event {
-    seamid::deletion_event event;
-    seamid::resource_kind kind;
-};
-
-/// Applies `events` in order and answers with two numbers per event in the number buffer: outcome | reason << 4
-/// | (event_id valid) << 8 | kind << 9, and the step index (0xFFFFFFFF for none). With `write_event_ids`, the
-/// valid event ids are also written into the record buffer, 36 lower-case bytes each in event order.
-emscripten::val answer_events(seamid::deletion_progress& progress, const std::vector<typed_event>& events, bool write_event_ids) {
-    auto& out = number_buffer();
-    out.reserve(events.size() * 2);
-    auto& buffer = record_buffer();
-    std::size_t id_bytes = 0;
-    for (const auto& [event, kind] : events) {
-        const auto outcome = progress.apply_event_verdict(event, kind);  // JS has or gets the event's texts: no strings built
-        std::uint32_t code = 3, reason = 0;
-        for (std::uint32_t i = 0; i < 4; ++i)
-            if (event_outcomes[i] == outcome.outcome) code = i;
-        for (std::uint32_t i = 0; i < 7; ++i)
-            if (ignore_reasons[i] == outcome.reason) reason = i;
-        out.push_back(code | reason << 4 | (event.event_id ? 256u : 0u) | static_cast<std::uint32_t>(kind) << 9);
-        out.push_back(outcome.step);
-        if (write_event_ids && event.event_id) {
-            if (buffer.size() < id_bytes + 36) buffer.resize(id_bytes + 36);  // JS's recordBytes(36 * n) then fetches a new view
-            seamid::detail::write_uuid(reinterpret_cast<char*>(buffer.data()) + id_bytes, *event.event_id);
-            id_bytes += 36;
-        }
-    }
-    return number_view();
-}
-
-/// Applies events given as fixed-width records (written by JS into the record buffer): the kind digit ('0' + resource_kind) of the event type, then
-/// for event_id, workspace_id and the kind's id field either '-' (absent or not a string) or '=' and 36
-/// bytes. Answers as answer_events (without event id texts: JS has them). An empty view for an empty or
-/// unusable record list (a non-ASCII id shifts the records): then nothing was applied and the wrapper uses
-/// the JSON path.
-emscripten::val progress_apply_event_records(int handle, unsigned records_length) {
-    auto& buffer = record_buffer();
-    const std::string_view records(reinterpret_cast<const char*>(buffer.data()), records_length < buffer.size() ? records_length : buffer.size());
-    number_buffer().clear();
-    auto* progress = progress_at(handle);
-    if (progress == nullptr) return number_view();
-    std::vector<typed_event> events;
-    const std::string_view text = records;
-    std::size_t at = 0;
-    events.reserve(text.size() / 40);
-    auto read = [&](std::optional<seamid::detail::uuid128>& id) {
-        if (at >= text.size()) return false;
-        if (text[at] == '-') return ++at, true;
-        if (text[at] != '=' || text.size() - at < 37) return false;
-        const auto field = text.substr(at + 1, 36);
-        seamid::detail::uuid128 parsed;
-        if (seamid::detail::parse_uuid(field, parsed)) id = parsed;
-        else
-            for (const char c : field)
-                if (static_cast<unsigned char>(c) >= 0x80) return false;  // not 36 bytes of text: records shifted
-        at += 37;
-        return true;
-    };
-    while (at < text.size()) {
-        const int kind = text[at++] - '0';
-        if (kind < 0 || kind >= static_cast<int>(seamid::attached_kind_count)) return number_view();
-        const auto resource = static_cast<seamid::resource_kind>(kind);
-        seamid::deletion_event event{seamid::kind_info(resource).event_type, std::nullopt, std::nullopt, std::nullopt};
-        if (!read(event.event_id) || !read(event.workspace_id) || !read(event.resource_id)) return number_view();
-        events.push_back({event, resource});
-    }
-    return answer_events(*progress, events, false);
-}
-
-/// Applies events given as JSON text (UTF-8, `length` bytes written by JS into the input buffer: one event,
-/// an array, or an /events/list response). Answers as answer_events, with the event id texts. An empty view
-/// when the text is empty of events or needs the JSON path (malformed, or an event that is not an object or
-/// whose event_type is not a deletion event, which the JSON path reports with its own text): then nothing
-/// was applied.
-emscripten::val progress_apply_events_text(int handle, unsigned length) {
-    number_buffer().clear();
-    auto* progress = progress_at(handle);
-    if (progress == nullptr) return number_view();
-    const auto text = input_view(length);
-    seamid::detail::event_reader reader;
-    if (!reader.run(text)) return number_view();
-    const auto raws = reader.take();
-    std::vector<typed_event> events;
-    events.reserve(raws.size());
-    for (const auto& raw : raws) {
-        const auto kind = raw.is_object ? seamid::kind_from_event_type(raw.event_type) : std::nullopt;
-        if (!kind) return number_view();
-        events.push_back({{seamid::kind_info(*kind).event_type, raw.ids[static_cast<std::size_t>(*kind)], raw.event_id, raw.workspace_id}, *kind});
-    }
-    return answer_events(*progress, events, true);
-}
-
-/// Applies events JSON; returns {"outcomes": [...], "issues": [...]}.
-std::string progress_apply_events(int handle, const std::string& events_json) {
+/// Applies the events JSON in the input buffer. Answers {"outcomes": [...], "texts": [...], "issues": [...]}
+/// with five numbers per event: outcome (event_outcomes), reason (ignore_reasons), step index + 1 (0: none),
+/// event_type (an index into texts), event_id (an index into texts + 1; 0: none). A tenth of the outcome
+/// objects' JSON for the list of thousands of events a wave confirms.
+std::string progress_apply_events(int handle, unsigned length) {
     auto* progress = progress_at(handle);
     if (progress == nullptr) return "null";
     std::vector<seamid::issue> issues;
-    const auto outcomes = seamid::apply_events_json(*progress, events_json, issues);
+    const auto outcomes = seamid::apply_events_json(*progress, input_view(length), issues);
+    std::vector<std::string_view> texts;
+    // Index of `text` in texts: event types repeat (looked for among the last few texts), event ids do not.
+    const auto text_index = [&texts](std::string_view text) {
+        for (std::size_t i = texts.size(); i > 0 && i + 4 > texts.size(); --i)
+            if (texts[i - 1] == text) return i - 1;
+        texts.push_back(text);
+        return texts.size() - 1;
+    };
     std::string out = "{\"outcomes\": [";
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        if (i > 0) out += ", ";
-        seamid::append_event_outcome(out, *progress, outcomes[i]);
+        const auto& outcome = outcomes[i];
+        const bool has_step = outcome.step < progress->plan().steps.size();
+        if (i > 0) out += ',';
+        for (const std::size_t number : {seamid::name_index(seamid::event_outcome_names, outcome.outcome),
+                                          seamid::name_index(seamid::ignore_reason_names, outcome.reason),
+                                          has_step ? outcome.step + std::size_t{1} : 0, text_index(outcome.event_type),
+                                          outcome.event_id.empty() ? 0 : text_index(outcome.event_id) + 1}) {
+            append_number(out, number);
+            out += ',';
+        }
+        out.pop_back();
     }
-    out += "], \"issues\": " + seamid::issues_json_text(issues) + "}";
-    return out;
+    out += "], \"texts\": [";
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (i > 0) out += ", ";
+        seamid::detail::append_json_string(out, texts[i]);
+    }
+    return out + "], \"issues\": " + seamid::issues_json_text(issues) + "}";
 }
 
-/// Applies one API result; returns the outcome JSON.
-std::string progress_apply_result(int handle, const std::string& step_id, const std::string& response_json, const std::string& requested_at) {
+/// The runnable steps as a JSON array of step indexes (the order of the create answer's step_ids).
+std::string progress_runnable(int handle) {
     auto* progress = progress_at(handle);
     if (progress == nullptr) return "null";
-    return seamid::result_outcome_to_json(*progress, seamid::apply_result_json(*progress, step_id, response_json, requested_at));
+    std::string out = "[";
+    for (const auto step : progress->runnable()) {
+        if (out.size() > 1) out += ',';
+        append_number(out, step);
+    }
+    return out + "]";
 }
 
-/// 1 done, 2 identity deletable, 0 neither; -1 for a disposed handle.
+/// 1 done + 2 identity deletable; -1 for a disposed handle.
 int progress_flags(int handle) {
     auto* progress = progress_at(handle);
     if (progress == nullptr) return -1;
@@ -443,19 +267,16 @@ int progress_flags(int handle) {
 
 std::string progress_next_query(int handle) {
     auto* progress = progress_at(handle);
-    if (progress == nullptr) return "null";
-    return seamid::event_query_to_json(progress->next_event_query());
+    return progress == nullptr ? "null" : seamid::event_query_to_json(progress->next_event_query());
 }
 
 std::string progress_state(int handle) {
     auto* progress = progress_at(handle);
-    if (progress == nullptr) return "null";
-    return seamid::progress_to_json(*progress);
+    return progress == nullptr ? "null" : seamid::progress_to_json(*progress);
 }
 
 void progress_dispose(int handle) {
-    auto& table = progress_table();
-    if (handle >= 0 && static_cast<std::size_t>(handle) < table.size()) table[static_cast<std::size_t>(handle)].reset();
+    if (progress_at(handle) != nullptr) progress_table()[static_cast<std::size_t>(handle) - 1].reset();
 }
 
 /// Number of live progress objects (lets tests check that dispose() frees).
@@ -465,43 +286,46 @@ int progress_live() {
     return live;
 }
 
+/// The last JSON answer; JS decodes it before its next call.
+std::string& answer_text() {
+    static std::string text;
+    return text;
+}
+
+/// Registers a JSON-answering function so that its answer goes out as a Uint8Array view of answer_text() (embind's
+/// own string return reads the text byte by byte in JS, several times slower for a large plan or event list).
+template <auto function>
+struct answered;
+template <typename... Args, std::string (*function)(Args...)>
+struct answered<function> {
+    static emscripten::val call(Args... args) {
+        answer_text() = function(args...);
+        return emscripten::val(emscripten::typed_memory_view(answer_text().size(), reinterpret_cast<const unsigned char*>(answer_text().data())));
+    }
+};
+
 }  // namespace
 }  // namespace seamid_wasm
 
-/// progress_apply_success_id as a plain wasm export (no embind invoker: applyResult is called once per step).
-extern "C" EMSCRIPTEN_KEEPALIVE double seamid_deletion_apply_success_id(int handle, double requested_at_ms) {
-    return seamid_wasm::progress_apply_success_id(handle, requested_at_ms);
-}
-
-/// Applies a successful API result to step `step` (an index the wrapper found by the step's id): the outcome
-/// code + 32 * the step index; -2 for an index outside the plan; -1 for a disposed handle.
-extern "C" EMSCRIPTEN_KEEPALIVE double seamid_deletion_apply_success_index(int handle, unsigned step, double requested_at_ms) {
-    auto* progress = seamid_wasm::progress_at(handle);
-    if (progress == nullptr) return -1;
-    if (step >= progress->plan().steps.size()) return -2;
-    return seamid_wasm::apply_success(*progress, step, requested_at_ms) + 32.0 * step;
+/// progress_apply_success as a plain wasm export: one call per step of a run, without embind's invoker.
+extern "C" EMSCRIPTEN_KEEPALIVE double seamid_deletion_apply_success(int handle, unsigned id_length, double requested_at_ms) {
+    return seamid_wasm::progress_apply_success(handle, id_length, requested_at_ms);
 }
 
 EMSCRIPTEN_BINDINGS(seamid_deletion) {
-    emscripten::function("_renderDeletionPlan", &seamid_wasm::render_plan);
-    emscripten::function("_progressCreate", &seamid_wasm::progress_create);
-    emscripten::function("_progressApplyEvents", &seamid_wasm::progress_apply_events);
+    emscripten::function("_deletionTables", &seamid_wasm::answered<&seamid_wasm::deletion_tables>::call);
+    emscripten::function("_planDeletion", &seamid_wasm::answered<&seamid_wasm::plan_deletion>::call);
+    emscripten::function("_renderDeletionPlan", &seamid_wasm::answered<&seamid_wasm::render_plan>::call);
+    emscripten::function("_progressCreate", &seamid_wasm::answered<&seamid_wasm::progress_create>::call);
+    emscripten::function("_progressCreateTable", &seamid_wasm::answered<&seamid_wasm::progress_create_table>::call);
+    emscripten::function("_reserveTableWords", &seamid_wasm::reserve_table_words);
     emscripten::function("_progressApplyResult", &seamid_wasm::progress_apply_result);
+    emscripten::function("_progressLastIssues", &seamid_wasm::answered<&seamid_wasm::progress_last_issues>::call);
+    emscripten::function("_progressApplyEvents", &seamid_wasm::answered<&seamid_wasm::progress_apply_events>::call);
+    emscripten::function("_progressRunnable", &seamid_wasm::answered<&seamid_wasm::progress_runnable>::call);
     emscripten::function("_progressFlags", &seamid_wasm::progress_flags);
-    emscripten::function("_progressNextQuery", &seamid_wasm::progress_next_query);
-    emscripten::function("_progressState", &seamid_wasm::progress_state);
+    emscripten::function("_progressNextQuery", &seamid_wasm::answered<&seamid_wasm::progress_next_query>::call);
+    emscripten::function("_progressState", &seamid_wasm::answered<&seamid_wasm::progress_state>::call);
     emscripten::function("_progressDispose", &seamid_wasm::progress_dispose);
     emscripten::function("_progressLive", &seamid_wasm::progress_live);
-    emscripten::function("_deletionKinds", &seamid_wasm::deletion_kinds);
-    emscripten::function("_planDeletionBinary", &seamid_wasm::plan_deletion_binary);
-    emscripten::function("_progressCreateCompact", &seamid_wasm::progress_create_compact);
-    emscripten::function("_progressRunnableIndexes", &seamid_wasm::progress_runnable_indexes);
-    emscripten::function("_releasePlanWords", &seamid_wasm::release_plan_words);
-    emscripten::function("_progressLastResultIssues", &seamid_wasm::progress_last_result_issues);
-    emscripten::function("_progressApplyEventRecords", &seamid_wasm::progress_apply_event_records);
-    emscripten::function("_progressApplyEventsText", &seamid_wasm::progress_apply_events_text);
-    emscripten::function("_eventRecordBuffer", &seamid_wasm::event_record_buffer);
-    emscripten::function("_planCacheGeneration", &seamid_wasm::plan_cache_generation);
-    emscripten::function("_planCacheRelease", &seamid_wasm::plan_cache_release);
-    emscripten::function("_progressCreateCached", &seamid_wasm::progress_create_cached);
 }

@@ -47,7 +47,7 @@ export { ok, suggestion, where, severity, nullable, described, email, created, f
 export { verdict, links, verdicts, notResults, plan, applied, names, violations };
 // Deletion planning.
 import { planDeletion, renderDeletionPlan, createDeletionProgress, type DeletionPlan, type DeletionStep,
-  type DeletionEventQuery, type DeletionProgressState } from 'seamid';
+  type DeletionEventQuery, type DeletionProgressState, type DeletionProgress, type DeletionSnapshot, type Issue as DeletionIssue } from 'seamid';
 
 const deletionPlan: DeletionPlan = planDeletion({ user_identity: { user_identity_id: 'x' }, client_sessions: [], acs_users: [],
   acs_credentials: [], enrollment_automations: [], phones: [] }, { order: 'guide', policy: 'minimal' });
@@ -60,14 +60,33 @@ const resultOutcome: string = run.applyResult(deletionPlan.steps[0]?.step_id ?? 
 const query: DeletionEventQuery | null = run.nextEventQuery();
 const progressState: DeletionProgressState = run.state();
 const finished: boolean = run.done() || run.identityDeletable();
+const constructed: boolean = run.ok && run.issues.every((found: DeletionIssue) => found.severity !== 'error') && !run.disposed;
 run.dispose();
+run[Symbol.dispose]();
+const disposable: Disposable = createDeletionProgress('{"steps": []}');
+const planFromText: DeletionPlan = planDeletion('{"user_identity": {"user_identity_id": "x"}}');
+const snapshotValue: DeletionSnapshot = { user_identity: { user_identity_id: 'x' }, client_sessions: [], acs_users: [], acs_credentials: [],
+  enrollment_automations: [], phones: [] };
+const refusedText: string = renderDeletionPlan('{"steps": "no"}', 'json');
+function runOnce(plan: DeletionPlan): boolean {
+  using progress: DeletionProgress = createDeletionProgress(plan);
+  return progress.ok;
+}
 
 // @ts-expect-error: the order is a closed set
 planDeletion({}, { order: 'fast' });
 // @ts-expect-error: formats are a closed set
 renderDeletionPlan(deletionPlan, 'python');
+// @ts-expect-error: a snapshot is an object (or its JSON text), not a number
+planDeletion(42);
+// @ts-expect-error: a snapshot needs every list
+planDeletion({ user_identity: { user_identity_id: 'x' } });
+// @ts-expect-error: issues are read-only
+run.issues.push({ path: [], code: 'x', severity: 'error', message: 'x' });
+// @ts-expect-error: ok is read-only
+run.ok = true;
 
-export { script, endpoint, eventOutcome, resultOutcome, query, progressState, finished };
+export { script, endpoint, eventOutcome, resultOutcome, query, progressState, finished, constructed, disposable, planFromText, snapshotValue, refusedText, runOnce };
 
 // The light entry exposes the validation functions only.
 import * as light from 'seamid/validation';

@@ -1,5 +1,6 @@
 // Types of the deletion domain: plans, rendering and progress tracking.
-import type { Issue, PathElement, Severity, ValidationOptions, ValidationResult } from './common.js';
+/// <reference lib="esnext.disposable" />
+import type { Issue } from './common.js';
 
 
 /** A resource kind a deletion plan removes. */
@@ -81,11 +82,19 @@ export interface DeletionPlan {
  * its confirming event, dependencies and waves. Inconsistent snapshots give `ok: false` with issues.
  * @example planDeletion(snapshot, { order: 'guide' }).waves.length
  */
-export function planDeletion(snapshot: DeletionSnapshot | string | unknown, options?: DeletionOptions): DeletionPlan;
+export function planDeletion(snapshot: DeletionSnapshot | string, options?: DeletionOptions): DeletionPlan;
 
-/** Renders a plan as text, a bash script of curl calls (`curl`), an ES module using @seamapi/http (`js`), or JSON.
- * Throws TypeError when `plan` is not a deletion plan. */
-export function renderDeletionPlan(plan: DeletionPlan | string, format?: 'text' | 'curl' | 'js' | 'json'): string;
+/** The formats renderDeletionPlan writes. */
+export type DeletionPlanFormat = 'text' | 'curl' | 'js' | 'json';
+
+/**
+ * Renders a plan (from planDeletion, or stored as JSON and reloaded) as text (default), a bash script of curl
+ * calls (`curl`), an ES module using @seamapi/http (`js`), or the plan's JSON. Always returns the rendering:
+ * a refused plan, or a value that is no readable plan (malformed JSON, wrong shape), renders as "no plan" with
+ * its issues (`json`: a plan with `ok: false`, empty `steps` and the `issues`; `text`: "No deletion plan: ..."
+ * and one line per issue; `curl`/`js`: a script that only says so). Throws TypeError only for an unknown format.
+ */
+export function renderDeletionPlan(plan: DeletionPlan | string, format?: DeletionPlanFormat): string;
 
 /** The outcome of one event: `confirmed`, `already_confirmed`, `duplicate` (same event_id seen), or `ignored`
  * with a `reason` (unknown_event_type, unknown_resource, event_type_mismatch, other_workspace, missing_resource_id,
@@ -140,11 +149,18 @@ export interface DeletionProgressOptions {
   sinceMarginSeconds?: number;
 }
 
-/** A run of a plan. Keeps native state: call dispose() when done (it is also freed when garbage-collected). */
-export interface DeletionProgress {
-  /** False when the plan was not valid (see issues); every other method then throws. */
+/**
+ * A run of a plan. Keeps native state: call dispose() (or declare it with `using`) when done; a progress that is
+ * forgotten is also freed when garbage-collected. Same handle contract as Workspace and AcsModel.
+ */
+export interface DeletionProgress extends Disposable {
+  /** False when the plan could not run (malformed, wrong shape, refused, a broken graph: see issues); every
+   * method but dispose() then throws. */
   readonly ok: boolean;
-  readonly issues: Issue[];
+  /** What was wrong with the plan (errors when `ok` is false). Frozen. */
+  readonly issues: readonly Issue[];
+  /** True once dispose() has run. */
+  readonly disposed: boolean;
   readonly plan: DeletionPlan | null;
   /** Applies one Seam event (an /events/list item or a webhook body), in any order, duplicates allowed. */
   applyEvent(event: unknown): DeletionEventOutcome;
@@ -168,7 +184,10 @@ export interface DeletionProgress {
   state(): DeletionProgressState;
   /** Frees the native state; later calls throw. Safe to call twice. */
   dispose(): void;
+  /** The same as dispose(), for `using progress = createDeletionProgress(plan)`. */
+  [Symbol.dispose](): void;
 }
 
-/** Starts tracking a plan's execution (see DeletionProgress). */
+/** Starts tracking a plan's execution (see DeletionProgress). A plan that cannot run gives `ok: false` with issues,
+ * never an exception; TypeError only for bad options. */
 export function createDeletionProgress(plan: DeletionPlan | string, options?: DeletionProgressOptions): DeletionProgress;

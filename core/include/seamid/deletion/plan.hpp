@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <cstdint>
 #include <string>
@@ -686,5 +687,91 @@ private:
     return plan;
 }
 
+
+/// The plan in its compact form, the one the wasm binding moves plans in: {"plan": <the plan JSON without
+/// steps or waves>, "step_ids": "<36 lower-case characters per step>", "kinds": [resource_kind index per step],
+/// "waves": [wave per step], "depends_on": [[index of an earlier step, ...] per step]}. A tenth of the plan
+/// JSON's size: the rest of each step follows from its kind (kind_info).
+[[nodiscard]] inline std::string deletion_plan_to_compact_json(const deletion_plan& plan) {
+    deletion_plan header;
+    header.user_identity_id = plan.user_identity_id;
+    header.workspace_id = plan.workspace_id;
+    header.has_workspace = plan.has_workspace;
+    header.options = plan.options;
+    header.listed = plan.listed;
+    header.left_to_cascade = plan.left_to_cascade;
+    header.notes = plan.notes;
+    header.issues = plan.issues;
+    std::string out = "{\"plan\": " + deletion_plan_to_json(header) + ", \"step_ids\": \"";
+    const std::size_t ids_at = out.size();
+    out.resize(ids_at + 36 * plan.steps.size());
+    for (std::size_t s = 0; s < plan.steps.size(); ++s) detail::write_uuid(out.data() + ids_at + 36 * s, plan.steps[s].id);
+    out += "\", \"kinds\": [";
+    for (std::size_t s = 0; s < plan.steps.size(); ++s) {
+        if (s > 0) out += ',';
+        out += static_cast<char>('0' + static_cast<int>(plan.steps[s].kind));
+    }
+    out += "], \"waves\": [";
+    for (std::size_t s = 0; s < plan.steps.size(); ++s) {
+        if (s > 0) out += ',';
+        out += std::to_string(plan.steps[s].wave);
+    }
+    out += "], \"depends_on\": [";
+    for (std::size_t s = 0; s < plan.steps.size(); ++s) {
+        out += s > 0 ? ",[" : "[";
+        const auto deps = plan.depends_on(s);
+        for (std::size_t d = 0; d < deps.size(); ++d) {
+            if (d > 0) out += ',';
+            out += std::to_string(deps[d]);
+        }
+        out += ']';
+    }
+    out += "]}";
+    return out;
+}
+
+/// A plan's steps as columns (the wasm binding's fast way in): per step its 36-character id in `step_ids`, its
+/// resource_kind index, its wave and how many dependencies it has; `dependency_ids` holds all the dependencies'
+/// step ids (36 characters each), step after step.
+struct deletion_plan_table {
+    std::string_view step_ids, dependency_ids;
+    std::span<const std::uint32_t> kinds, waves, dependency_counts;
+};
+
+/// Reads a plan given as its JSON without steps (`header_json`) and its steps as columns, and checks its graph
+/// like read_deletion_plan. Nullopt when the columns do not add up or the plan has an error: read the plan
+/// JSON then, which says exactly what is wrong and where.
+[[nodiscard]] inline std::optional<deletion_plan> read_deletion_plan_table(std::string_view header_json, const deletion_plan_table& table) {
+    const std::size_t count = table.kinds.size();
+    if (table.step_ids.size() != 36 * count || table.waves.size() != count || table.dependency_counts.size() != count ||
+        table.dependency_ids.size() % 36 != 0)
+        return std::nullopt;
+    deletion_plan plan;
+    detail::plan_reader reader(plan.issues);
+    if (!reader.run(header_json) || has_errors(plan.issues) || !reader.steps.empty()) return std::nullopt;
+    reader.steps.resize(count);
+    const std::size_t dependency_count = table.dependency_ids.size() / 36;
+    reader.dependency_ids.resize(dependency_count);
+    std::size_t next = 0;
+    for (std::size_t s = 0; s < count; ++s) {
+        auto& step = reader.steps[s];
+        step.index = s;
+        if (table.kinds[s] > static_cast<std::uint32_t>(resource_kind::user_identity) || table.waves[s] > 0xFFFFFFF0u ||
+            table.dependency_counts[s] > dependency_count - next || !detail::parse_uuid(table.step_ids.substr(36 * s, 36), step.id))
+            return std::nullopt;
+        step.kind = static_cast<resource_kind>(table.kinds[s]);
+        step.wave = table.waves[s];
+        step.deps_begin = static_cast<std::uint32_t>(next);
+        step.deps_count = table.dependency_counts[s];
+        step.has_id = step.has_kind = step.has_wave = true;
+        for (std::uint32_t d = 0; d < step.deps_count; ++d, ++next)
+            if (!detail::parse_uuid(table.dependency_ids.substr(36 * next, 36), reader.dependency_ids[next])) return std::nullopt;
+    }
+    if (next != dependency_count) return std::nullopt;
+    reader.steps_seen = true;
+    detail::assemble_plan(plan, reader);
+    if (!plan.ok()) return std::nullopt;
+    return plan;
+}
 
 }  // namespace seamid

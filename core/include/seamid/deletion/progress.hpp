@@ -680,4 +680,22 @@ inline void append_event_outcome(std::string& out, const deletion_progress& prog
     return out;
 }
 
+/// Every outcome apply_result gives (result_outcome::outcome), in a fixed order that bindings may answer with.
+inline constexpr std::string_view result_outcome_names[] = {"issued", "confirmed", "gone", "failed", "already_confirmed", "already_issued", "rejected"};
+
+/// Every outcome apply_event gives (event_outcome::outcome), in a fixed order that bindings may answer with.
+inline constexpr std::string_view event_outcome_names[] = {"confirmed", "already_confirmed", "duplicate", "ignored"};
+
+/// Every reason an ignored event has (event_outcome::reason; "" for none), in a fixed order that bindings may answer with.
+inline constexpr std::string_view ignore_reason_names[] = {"", "unknown_event_type", "unknown_resource", "event_type_mismatch",
+                                                           "other_workspace", "missing_resource_id", "not_an_object"};
+
+/// The index of `name` in one of the name tables above (its last index for a name it does not hold).
+template <std::size_t count>
+[[nodiscard]] constexpr std::size_t name_index(const std::string_view (&names)[count], std::string_view name) noexcept {
+    for (std::size_t i = 0; i < count; ++i)
+        if (names[i] == name) return i;
+    return count - 1;
+}
+
 }  // namespace seamid

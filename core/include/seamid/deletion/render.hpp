@@ -5,8 +5,10 @@
 // https://docs.seam.co/latest/capability-guides/mobile-access-in-development/managing-mobile-app-user-accounts-with-user-identities).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "seamid/deletion/plan.hpp"
 #include "seamid/common/version.hpp"
@@ -379,6 +381,37 @@ for (const [index, wave] of waves.entries()) {
 )JS";
     out += "console.log('seamid: user identity " + identity + " deleted.');\n";
     return out;
+}
+
+/// The formats a plan renders in, in the order of plan_format_names.
+enum class plan_format : std::uint8_t { json, text, curl, js };
+
+/// "json", "text", "curl", "js" (indexed by plan_format).
+inline constexpr std::string_view plan_format_names[] = {"json", "text", "curl", "js"};
+
+/// The plan in `format`: its JSON, the text for people, the curl script or the @seamapi/http module.
+[[nodiscard]] inline std::string render_deletion_plan(const deletion_plan& plan, plan_format format) {
+    switch (format) {
+        case plan_format::text: return deletion_plan_to_text(plan);
+        case plan_format::curl: return deletion_plan_to_curl(plan);
+        case plan_format::js: return deletion_plan_to_js(plan);
+        case plan_format::json: break;
+    }
+    return deletion_plan_to_json(plan);
+}
+
+/// Renders plan JSON (a stored plan, or one planDeletion refused). Bad data is never an error of the call: a
+/// refused plan renders with its own issues, and text that is no readable plan renders as a refused plan
+/// carrying why (in every format: the JSON says "ok": false, the text and scripts say there is no plan).
+[[nodiscard]] inline std::string render_deletion_plan(std::string_view plan_json, plan_format format) {
+    auto plan = read_deletion_plan(plan_json);
+    if (!plan.ok()) {
+        auto refused = read_refused_plan_issues(plan_json);
+        auto issues = refused.empty() ? std::move(plan.issues) : std::move(refused);
+        plan = deletion_plan{};
+        plan.issues = std::move(issues);
+    }
+    return render_deletion_plan(plan, format);
 }
 
 }  // namespace seamid
