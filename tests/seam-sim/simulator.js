@@ -55,7 +55,7 @@ export async function startSimulator(options = {}) {
   const events = []; // { event, visibleAt, twice }
   const stats = {
     requests: 0, byRoute: {}, faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])), unauthorized: 0,
-    deleteCalls: new Map(), premature: [], eventsNeverEmitted: 0, inFlight: 0, maxInFlight: 0, eventsListCalls: 0,
+    deleteCalls: new Map(), premature: [], log: [], eventsNeverEmitted: 0, inFlight: 0, maxInFlight: 0, eventsListCalls: 0,
   };
   const config = {
     pageSize: options.pageSize ?? 2,
@@ -93,6 +93,7 @@ export async function startSimulator(options = {}) {
       slowMs: f.slowMs ?? 100,
       event: { late: 0, lateMs: 50, twice: 0, never: 0, shuffle: false, ...(f.event ?? {}) },
       neverIds: new Set(f.neverIds ?? []),
+      stuckIds: new Set(f.stuckIds ?? []), // deletes accepted that never finish: still listed, no event
     };
   }
 
@@ -131,7 +132,7 @@ export async function startSimulator(options = {}) {
     const at = created();
     db.clientSessions.set(id, {
       client_session_id: id, workspace_id: workspaceId, created_at: at, expires_at: new Date(Date.parse(at) + 864e5 * 30).toISOString(),
-      token: `seam_cst_${id.replace(/-/g, '').slice(0, 20)}`, user_identifier_key: null, device_count: 0, customer_key: null,
+      token: `seam_cst_${id.replace(/-/g, '').slice(0, 20)}`, user_identifier_key: null, device_count: 0,
       connected_account_ids: [], connect_webview_ids: [], user_identity_ids: [userIdentityId], user_identity_id: userIdentityId,
     });
     return id;
@@ -144,7 +145,7 @@ export async function startSimulator(options = {}) {
       acs_user_id: id, acs_system_id: acsSystemId, workspace_id: workspaceId, created_at: created(), display_name: identity?.full_name ?? 'ACS user',
       external_type: 'salto_site_user', external_type_display_name: 'Salto site user', is_suspended: false, user_identity_id: userIdentityId ?? undefined,
       user_identity_full_name: identity?.full_name ?? null, user_identity_email_address: identity?.email_address ?? null,
-      user_identity_phone_number: identity?.phone_number ?? null, warnings: [], errors: [], connected_account_id: uuidFrom(random),
+      user_identity_phone_number: identity?.phone_number ?? null, warnings: [], errors: [], connected_account_id: uuidFrom(random), last_successful_sync_at: created(),
       full_name: identity?.full_name ?? 'ACS user', email_address: identity?.email_address ?? undefined, is_managed: true,
     });
     if (identity) identity.acs_user_ids.push(id);
@@ -291,7 +292,8 @@ export async function startSimulator(options = {}) {
         throw new ApiError(400, 'acs_user_has_credentials', `ACS user ${id} still has ${left.length} credential(s): delete them and wait for acs_credential.deleted first`);
       }
     }
-    if (!deleting.has(id)) deleting.set(id, later(pick(config.eventDelayMs), () => finishDelete(kindName, id)));
+    if (faults.stuckIds.has(id)) deleting.set(id, null);
+    else if (!deleting.has(id)) deleting.set(id, later(pick(config.eventDelayMs), () => finishDelete(kindName, id)));
     return {};
   }
 
@@ -452,6 +454,7 @@ export async function startSimulator(options = {}) {
     await hooks.beforeRequest?.(route, params);
     const fault = chooseFault(route);
     if (fault) stats.faults[fault]++;
+    stats.log.push({ route, at: Date.now(), fault });
     if (fault === '429') return send(res, 429, { error: { type: 'rate_limited', message: 'Too many requests' } }, { 'retry-after': String(faults.retryAfterSeconds) });
     if (fault === '503') return send(res, 503, '<html><head><title>503 Service Unavailable</title></head><body>upstream unavailable</body></html>');
     if (fault === 'slow') await sleep(faults.slowMs);
@@ -506,8 +509,9 @@ export async function startSimulator(options = {}) {
     /** Waits until every accepted delete has finished (bounded by timeoutMs). */
     async settle(timeoutMs = 5000) {
       const end = Date.now() + timeoutMs;
-      while (deleting.size && Date.now() < end) await sleep(10);
-      return deleting.size === 0;
+      const pending = () => [...deleting.values()].filter((t) => t !== null).length;
+      while (pending() && Date.now() < end) await sleep(10);
+      return pending() === 0;
     },
     /** Stops the server and every pending timer. */
     async close() {
