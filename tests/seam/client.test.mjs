@@ -15,8 +15,8 @@ for (const [name, make] of Object.entries(transports)) {
   test(`${name}: each retryable fault is retried once and the call succeeds; the request counts say so`, async (t) => {
     const sim = await simulator(t, { seed: 11 });
     const [id] = sim.seed();
-    const client = createSeamClient(make(sim), { retry: { ...fast.retry, timeoutMs: 150 } });
-    sim.setFaults({ slowMs: 400 });
+    const client = createSeamClient(make(sim), { retry: { ...fast.retry, timeoutMs: 1500 } });
+    sim.setFaults({ slowMs: 3000 });
     for (const kind of ['429', '503', 'lost', 'garbage', 'slow']) {
       sim.inject('/client_sessions/list', kind);
       const before = sim.stats.byRoute['/client_sessions/list'] ?? 0;

@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { startSimulator } from '../seam-sim/simulator.js';
 
-/** Executor options for tests: short polls, retries and waits (the production defaults are in seconds). */
+/** Executor options for tests: short polls, retries and waits (the production defaults are in seconds). The
+ * request timeout stays long: the test machine can be loaded enough to make a healthy loopback call take a second. */
 export const fast = Object.freeze({
-  pollIntervalMs: 20, maxPollIntervalMs: 200, maxWaitMs: 3000, retry: { attempts: 5, baseDelayMs: 5, maxDelayMs: 40, timeoutMs: 2000 },
+  pollIntervalMs: 20, maxPollIntervalMs: 200, maxWaitMs: 3000, retry: { attempts: 5, baseDelayMs: 5, maxDelayMs: 40, timeoutMs: 5000 },
 });
 
 /** Starts a simulator closed when the test `t` ends. */

@@ -8,7 +8,7 @@ import { SeamidError, abortError, isAbortError } from './errors.js';
 /** Executor defaults (issue 18): 4 calls at once, polls from 2 s growing towards 30 s, 10 min per awaited event. */
 export const executeDefaults = Object.freeze({
   concurrency: 4, pollIntervalMs: 2000, maxPollIntervalMs: 30_000, maxWaitMs: 600_000, sinceMarginSeconds: 60,
-  eventsPageLimit: 500, maxNarrowing: 8,
+  eventsPageLimit: 500, maxNarrowing: 16,
 });
 
 // Where a step's resource is listed, to check it after its event did not come: route, params, list key.
@@ -35,35 +35,53 @@ export function executeOptions(options = {}) {
   return o;
 }
 
+// Event types whose resource id /events/list can filter on (its acs_credential_id, acs_user_id, device_id).
+const FILTER_FIELD = { 'acs_credential.deleted': 'acs_credential_id', 'acs_user.deleted': 'acs_user_id', 'phone.deactivated': 'device_id' };
+
 /**
- * Reads the events awaited by `query` (from progress.nextEventQuery()). An answer as long as the page limit may
- * have dropped events (/events/list has no cursor): the window is then cut in halves with `between`, at most
- * `maxNarrowing` times deep, so no event is missed silently.
+ * Reads the events awaited by `query` (from progress.nextEventQuery()). /events/list has no cursor: an answer as
+ * long as the page limit may have dropped events, so the query is narrowed rather than trusted: one event type at
+ * a time, then per awaited resource id where the route filters on it, else the time window cut in halves with
+ * `between` (at most `maxNarrowing` deep). `awaited` maps an event type to the step ids awaiting it.
  */
-async function readEvents(client, query, o, counters) {
-  const base = { event_types: query.event_types, limit: o.eventsPageLimit };
+async function readEvents(client, query, awaited, o, counters) {
   const read = async (params) => {
     counters.polls++;
-    const answer = await client.call('/events/list', { ...base, ...params }, { signal: o.signal });
+    const answer = await client.call('/events/list', { ...params, limit: o.eventsPageLimit }, { signal: o.signal });
     if (!answer.ok) throw new SeamidError(`seamid: /events/list answered ${answer.status} ${answer.error.type}: ${answer.error.message ?? ''}`, { code: 'api_error', route: '/events/list' });
     if (!Array.isArray(answer.body.events)) throw new SeamidError('seamid: /events/list answered without an events list', { code: 'invalid_response', route: '/events/list' });
     return answer.body.events;
   };
-  const first = await read({ since: query.since });
-  if (first.length < o.eventsPageLimit) return first;
-  const out = [];
-  const window = async (from, to, depth) => {
-    const events = await read({ between: [new Date(from).toISOString(), new Date(to).toISOString()] });
-    if (events.length < o.eventsPageLimit || depth >= o.maxNarrowing || to - from < 2) {
-      if (events.length >= o.eventsPageLimit) counters.truncatedWindows++;
-      out.push(...events);
+  const full = (events) => events.length >= o.eventsPageLimit;
+  const first = await read({ event_types: query.event_types, since: query.since });
+  if (!full(first)) return first;
+  const out = [...first];
+  const bisect = async (type, from, to, depth) => {
+    const events = await read({ event_type: type, between: [new Date(from).toISOString(), new Date(to).toISOString()] });
+    out.push(...events);
+    if (!full(events)) return;
+    if (depth >= o.maxNarrowing || to - from < 2) {
+      counters.truncatedWindows++;
       return;
     }
     const middle = Math.floor((from + to) / 2);
-    await window(from, middle, depth + 1);
-    await window(middle, to, depth + 1); // the windows share their edge: a re-read event is a duplicate, ignored
+    await bisect(type, from, middle, depth + 1);
+    await bisect(type, middle, to, depth + 1); // the halves share their edge: an event read twice is a duplicate, ignored
   };
-  await window(Date.parse(query.since), Date.now() + 1000, 1);
+  for (const type of query.event_types) {
+    const ids = awaited.get(type) ?? [];
+    if (ids.length === 0) continue;
+    const events = await read({ event_type: type, since: query.since });
+    out.push(...events);
+    if (!full(events)) continue;
+    const field = FILTER_FIELD[type];
+    if (field) {
+      const lists = await Promise.all(ids.map((id) => read({ event_type: type, [field]: id, since: query.since })));
+      for (const list of lists) out.push(...list);
+    } else {
+      await bisect(type, Date.parse(query.since), Date.now() + 1000, 1);
+    }
+  }
   return out;
 }
 
@@ -81,6 +99,7 @@ export async function runPlan(client, plan, o, emit) {
   const retriesBefore = client.stats.retries;
   const ctx = { userIdentityId: plan.user_identity_id, credentialOwner: new Map() };
   const records = new Map();
+  const steps = new Map(plan.steps.map((step) => [step.step_id.toLowerCase(), step]));
   const waveLeft = new Map();
   for (const step of plan.steps) {
     records.set(step.step_id.toLowerCase(), {
@@ -171,7 +190,13 @@ export async function runPlan(client, plan, o, emit) {
   async function poll() {
     const query = progress.nextEventQuery();
     if (!query) return;
-    const events = await readEvents(client, query, o, counters);
+    const awaited = new Map();
+    for (const id of awaiting.keys()) {
+      const type = steps.get(id).confirm.event_type;
+      if (!awaited.has(type)) awaited.set(type, []);
+      awaited.get(type).push(steps.get(id).step_id);
+    }
+    const events = await readEvents(client, query, awaited, o, counters);
     let changed = false;
     for (const outcome of progress.applyEvents(events)) {
       counters.eventsSeen++;
@@ -192,7 +217,7 @@ export async function runPlan(client, plan, o, emit) {
     counters.listChecks++;
     const [route, params, key] = LISTED_AT[rec.resource](ctx, rec.step_id);
     const answer = await client.call(route, params, { signal: o.signal });
-    const idField = plan.steps.find((s) => s.step_id === rec.step_id).confirm.id_field;
+    const { id_field: idField, event_type: eventType } = steps.get(id).confirm;
     let listed;
     if (answer.ok && Array.isArray(answer.body[key])) listed = answer.body[key].some((item) => String(item?.[idField]).toLowerCase() === id);
     else if (!answer.ok && /_not_found$/.test(answer.error.type)) listed = false;
@@ -202,7 +227,7 @@ export async function runPlan(client, plan, o, emit) {
       confirm(rec.step_id, 'list_check');
     } else {
       awaiting.delete(id);
-      fail(rec, { type: 'event_timeout', message: `seamid: no ${plan.steps.find((s) => s.step_id === rec.step_id).confirm.event_type} for ${rec.resource} ${rec.step_id} within ${o.maxWaitMs} ms, and ${route} still lists it` });
+      fail(rec, { type: 'event_timeout', message: `seamid: no ${eventType} for ${rec.resource} ${rec.step_id} within ${o.maxWaitMs} ms, and ${route} still lists it` });
     }
   }
 
