@@ -45,11 +45,12 @@ test('10 identities at once, then 100 in batches, with concurrency: nothing left
   const reports = await Promise.all(ten.map((id) => deleteUserIdentity(plain(sim), id, { ...fast, concurrency: 8 })));
   assert.ok(reports.every((r) => r.ok));
   assertInvariants(sim, ten, { startedAt, perResource: 1 });
-  const hundred = sim.seed({ identities: 100, clientSessions: [0, 2], acsUsers: [0, 2], credentials: [0, 2], enrollmentAutomations: [0, 1], phones: [0, 1] });
+  // 100 smaller identities, 50 at a time (the suite runs on a shared, loaded machine: kept light).
+  const hundred = sim.seed({ identities: 100, clientSessions: [0, 1], acsUsers: [0, 1], credentials: [0, 2], enrollmentAutomations: [0, 1], phones: [0, 1] });
   startedAt = Date.now();
   sim.stats.eventsListCalls = 0;
-  for (let i = 0; i < hundred.length; i += 25) {
-    const batch = hundred.slice(i, i + 25);
+  for (let i = 0; i < hundred.length; i += 50) {
+    const batch = hundred.slice(i, i + 50);
     const done = await Promise.all(batch.map((id) => deleteUserIdentity(plain(sim), id, { ...fast, pollIntervalMs: 50 })));
     assert.ok(done.every((r) => r.ok));
   }
@@ -61,7 +62,7 @@ const faultCases = {
   '429 with Retry-After': { rate: { 429: 0.25 } },
   '503 with an HTML body': { rate: { 503: 0.25 } },
   'answers lost after the effect': { rate: { lost: 0.25 } },
-  'slow answers beyond the timeout': { rate: { slow: 0.1 }, slowMs: 3000, timeoutMs: 1500 },
+  'slow answers beyond the timeout': { rate: { slow: 0.1 }, slowMs: 2000, timeoutMs: 1000 },
   'garbage answers': { rate: { garbage: 0.25 } },
   'late events': { event: { late: 0.6, lateMs: 120 } },
   'events out of order': { event: { shuffle: true } },

@@ -2,7 +2,7 @@
 // from createDeletionProgress (the core); this file only issues the calls it says are runnable (bounded
 // concurrency), polls /events/list once per run for what it awaits, and bounds every wait (AWS-waiter style).
 import { createDeletionProgress } from '../node.js';
-import { createSeamClient, sleep } from './client.js';
+import { createSeamClient } from './client.js';
 import { SeamidError, abortError, isAbortError } from './errors.js';
 
 /** Executor defaults (issue 18): 4 calls at once, polls from 2 s growing towards 30 s, 10 min per awaited event. */
@@ -119,6 +119,30 @@ export async function runPlan(client, plan, o, emit) {
   let nextPollAt = 0;
 
   const record = (id) => records.get(String(id).toLowerCase());
+  /** Until `ms` pass (Infinity: none), a call in flight ends (wake), or the signal aborts; leaves no timer behind. */
+  function waitOrWake(ms) {
+    return new Promise((resolve, reject) => {
+      const signal = o.signal;
+      let timer = null;
+      const settle = () => {
+        if (timer !== null) clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        wake = null;
+      };
+      const done = () => {
+        settle();
+        resolve();
+      };
+      function onAbort() {
+        settle();
+        reject(abortError(signal));
+      }
+      if (signal?.aborted) return onAbort();
+      if (Number.isFinite(ms)) timer = setTimeout(done, Math.max(0, ms));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      wake = done;
+    });
+  }
   function confirm(id, by) {
     const rec = record(id);
     if (!rec || rec.outcome === 'confirmed') return;
@@ -270,11 +294,7 @@ export async function runPlan(client, plan, o, emit) {
       }
       let until = Infinity;
       if (waiting.length) until = Math.min(nextPollAt, ...waiting.map((id) => awaiting.get(id) + o.maxWaitMs));
-      const woken = new Promise((resolve) => {
-        wake = resolve;
-      });
-      await (until === Infinity ? Promise.race([woken, sleep(60_000, o.signal)]) : Promise.race([woken, sleep(until - now, o.signal)]));
-      wake = null;
+      await waitOrWake(until - now);
     }
   } catch (error) {
     await Promise.allSettled(inFlight.values());
