@@ -68,7 +68,7 @@ export async function startSimulator(options = {}) {
   let faults = normaliseFaults(options.faults);
   const queued = []; // { route, kind } faults injected for the next matching requests
   const timers = new Set();
-  const hooks = { beforeRequest: null };
+  const hooks = { beforeRequest: null, onEvent: null };
   let clock = 0; // a strictly increasing millisecond clock for created_at (events made in one ms stay ordered)
 
   function nowIso() {
@@ -231,6 +231,7 @@ export async function startSimulator(options = {}) {
     if (resource.connected_account_id && (kindName === 'acs_user' || kindName === 'acs_credential')) event.connected_account_id = resource.connected_account_id;
     const visibleAt = Date.now() + (random() < f.late ? f.lateMs : 0);
     events.push({ event, visibleAt, twice: random() < f.twice });
+    hooks.onEvent?.({ ...event }); // as a webhook would deliver it
   }
 
   function finishDelete(kindName, id) {

@@ -286,3 +286,23 @@ test('bad input: unknown or already-deleted identity counts as done; 401; garbag
   assert.equal(again.already_gone, true);
   assertInvariants(sim, [id], { startedAt: Date.now() - 1, perResource: 1, maxMs: 60_000, extraPolls: 1000 });
 });
+
+test('events pushed by a webhook handler confirm steps without waiting for the next poll', async (t) => {
+  const sim = await simulator(t, { seed: 68 });
+  const [id] = sim.seed();
+  const listeners = new Set();
+  // What a webhook route would do after SeamWebhook.verify: hand each parsed event to the run.
+  sim.hooks.onEvent = (event) => setTimeout(() => { for (const listener of listeners) listener(JSON.parse(JSON.stringify(event))); }, 1);
+  const webhookEvents = { subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)) };
+  const startedAt = Date.now();
+  // Polls every 20 s at first: only pushed events can finish this run within the test's bounds.
+  const report = await deleteUserIdentity(plain(sim), id, { ...fast, pollIntervalMs: 20_000, maxPollIntervalMs: 20_000, webhookEvents });
+  assert.equal(report.ok, true);
+  const [round] = report.rounds;
+  assert.ok(round.pushed_events >= round.steps.length - 1);
+  assert.ok(round.steps.every((s) => s.confirmed_by === 'event' || s.confirmed_by === 'result'));
+  assert.ok(round.polls <= 3, `${round.polls} polls`);
+  assert.equal(listeners.size, 0, 'the run unsubscribed');
+  assertInvariants(sim, [id], { startedAt, perResource: 1, maxMs: 15_000 });
+  await assert.rejects(deleteUserIdentity(plain(sim), id, { webhookEvents: {} }), TypeError);
+});

@@ -100,6 +100,9 @@ export interface ExecuteOptions extends ClientOptions {
   /** Stops issuing calls, ends waits and retry sleeps; the run rejects with an AbortError carrying the report. */
   signal?: AbortSignal;
   onProgress?: (event: DeletionRunEvent) => void;
+  /** Events pushed by a webhook handler (verified and parsed, e.g. with @seamapi/webhook's SeamWebhook.verify):
+   * the run subscribes while it lasts; polling stays the fallback. */
+  webhookEvents?: { subscribe(listener: (event: unknown) => void): () => void };
 }
 
 /** Options of deleteUserIdentity. */
@@ -140,6 +143,8 @@ export interface DeletionRunReport {
   retries: number;
   /** /events/list requests. */
   polls: number;
+  /** Events received through webhookEvents. */
+  pushed_events: number;
   events_seen: number;
   duplicate_events: number;
   ignored_events: number;

@@ -61,6 +61,17 @@ function axiosTransport(seam) {
   };
 }
 
+/** AbortSignal.any (Node 20.3+, current browsers), or the same by hand where it is missing (Node 18). */
+function anySignal(a, b) {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const controller = new AbortController();
+  for (const s of [a, b]) {
+    if (s.aborted) controller.abort(s.reason);
+    else s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
+  }
+  return controller.signal;
+}
+
 function queryString(params) {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params ?? {})) {
@@ -76,7 +87,7 @@ function fetchTransport({ endpoint, apiKey, fetch: fetchFn = globalThis.fetch })
   const base = endpoint.replace(/\/+$/, '');
   return async (route, method, params, signal, timeoutMs) => {
     const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const combined = signal ? anySignal(signal, timeout) : timeout;
     const query = method === 'GET' ? queryString(params) : '';
     try {
       const res = await fetchFn(`${base}${route}${query ? `?${query}` : ''}`, {

@@ -32,6 +32,8 @@ export function executeOptions(options = {}) {
   if (!(Number.isSafeInteger(o.eventsPageLimit) && o.eventsPageLimit >= 1)) throw new TypeError('seamid: options.eventsPageLimit must be a positive integer');
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) throw new TypeError('seamid: options.signal must be an AbortSignal');
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new TypeError('seamid: options.onProgress must be a function');
+  if (o.webhookEvents !== undefined && typeof o.webhookEvents?.subscribe !== 'function')
+    throw new TypeError('seamid: options.webhookEvents must have subscribe(listener) returning an unsubscribe function');
   return o;
 }
 
@@ -109,7 +111,7 @@ export async function runPlan(client, plan, o, emit) {
     waveLeft.set(step.wave, (waveLeft.get(step.wave) ?? 0) + 1);
     if (step.resource === 'acs_user') for (const dep of step.depends_on) ctx.credentialOwner.set(dep, step.step_id);
   }
-  const counters = { polls: 0, truncatedWindows: 0, eventsSeen: 0, duplicates: 0, ignored: 0, listChecks: 0 };
+  const counters = { polls: 0, truncatedWindows: 0, eventsSeen: 0, duplicates: 0, ignored: 0, listChecks: 0, pushedEvents: 0 };
   const inFlight = new Map();
   const awaiting = new Map(); // step id (lower case) -> when its call was answered
   const failed = new Set(); // steps whose call failed in this run (not re-issued: deleteUserIdentity re-plans)
@@ -263,12 +265,24 @@ export async function runPlan(client, plan, o, emit) {
       started_at: new Date(startedAt).toISOString(), duration_ms: Date.now() - startedAt,
       counts: { steps: steps.length, confirmed: count('confirmed'), failed: count('failed'), unconfirmed: count('unconfirmed'), not_run: count('not_run') },
       calls: client.stats.requests - requestsBefore, retries: client.stats.retries - retriesBefore,
-      polls: counters.polls, events_seen: counters.eventsSeen, duplicate_events: counters.duplicates, ignored_events: counters.ignored,
+      polls: counters.polls, pushed_events: counters.pushedEvents, events_seen: counters.eventsSeen, duplicate_events: counters.duplicates, ignored_events: counters.ignored,
       list_checks: counters.listChecks, truncated_event_windows: counters.truncatedWindows, steps,
     };
   };
 
   let live = true;
+  // Events pushed by a webhook handler (already verified and parsed) confirm steps as polled ones do.
+  const unsubscribe = o.webhookEvents?.subscribe((event) => {
+    if (!live) return;
+    for (const outcome of progress.applyEvents([event])) {
+      counters.pushedEvents++;
+      if (outcome.outcome === 'confirmed') {
+        confirm(outcome.step_id, 'event');
+        wake?.();
+      }
+    }
+  });
+
   try {
     for (;;) {
       if (fatal) throw fatal;
@@ -300,6 +314,7 @@ export async function runPlan(client, plan, o, emit) {
     await Promise.allSettled(inFlight.values());
     const r = report();
     live = false;
+    unsubscribe?.();
     progress.dispose();
     if (isAbortError(error)) throw abortError(o.signal, r);
     error.report ??= r;
@@ -307,6 +322,7 @@ export async function runPlan(client, plan, o, emit) {
   }
   const r = report();
   live = false;
+  unsubscribe?.();
   const finished = progress.done();
   progress.dispose();
   r.done = finished;
@@ -330,7 +346,12 @@ export async function executeDeletion(seam, plan, options = {}) {
   const emit = (event) => o.onProgress?.({ ...event, at: new Date().toISOString() });
   const client = createSeamClient(seam, { ...o, onThrottle: (info) => emit({ type: 'throttled', ...info }) });
   emit({ type: 'run_started', user_identity_id: plan.user_identity_id, steps: plan.steps.length });
-  const report = await runPlan(client, plan, o, emit);
-  emit({ type: 'run_finished', ok: true, calls: report.calls });
-  return report;
+  try {
+    const report = await runPlan(client, plan, o, emit);
+    emit({ type: 'run_finished', ok: true, calls: report.calls });
+    return report;
+  } catch (error) {
+    emit({ type: 'run_finished', ok: false, error: error?.message });
+    throw error;
+  }
 }
