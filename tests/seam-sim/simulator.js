@@ -103,6 +103,7 @@ export async function startSimulator(options = {}) {
   }
 
   // --- the workspace -------------------------------------------------------------------------------------------
+  // One builder per resource (Seam's fields, ids from the seeded PRNG), each answering the new id; seed() combines them.
   const created = () => new Date(Date.UTC(2024, 0, 1) + Math.floor(random() * 1e10)).toISOString();
 
   function addAcsSystem(fields = {}) {
