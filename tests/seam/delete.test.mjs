@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SeamHttp } from '@seamapi/http/connect';
 import { planDeletion } from '../../bindings/js/src/node.js';
-import { deleteUserIdentity, executeDeletion, fetchDeletionSnapshot, SeamidError } from '../../bindings/js/src/seam/index.js';
+import { createSeamClient, deleteUserIdentity, executeDeletion, fetchDeletionSnapshot, SeamidError } from '../../bindings/js/src/seam/index.js';
 import { simulator, plain, fast, assertInvariants } from './helpers.mjs';
 
 const KINDS = ['client_session', 'acs_credential', 'acs_user', 'enrollment_automation', 'phone', 'user_identity'];
@@ -329,4 +329,17 @@ test('already gone is done: a credential deleted since the snapshot, an identity
   assert.equal(sim.stats.deleteCalls.get(id), 2);
   assert.equal(report.done, true);
   assertInvariants(sim, [id], { startedAt, perResource: 2 });
+});
+
+test('runs sharing one client share its pool: a 429 in one run slows them all, and every request is counted once', async (t) => {
+  const sim = await simulator(t, { seed: 71, faults: { rate: { 429: 0.1 } } });
+  const ids = sim.seed({ identities: 6 });
+  const startedAt = Date.now();
+  const client = createSeamClient(plain(sim), { concurrency: 6, retry: { ...fast.retry, attempts: 8 } });
+  const reports = await Promise.all(ids.map((id) => deleteUserIdentity(client, id, fast)));
+  assert.ok(reports.every((r) => r.ok));
+  assert.ok(sim.stats.faults['429'] > 0);
+  assert.equal(client.stats.throttled, sim.stats.faults['429']);
+  assert.equal(client.stats.requests, sim.stats.requests);
+  assertInvariants(sim, ids, { startedAt, perResource: 8 });
 });
