@@ -258,9 +258,14 @@ test('events beyond one /events/list page: the window is narrowed and no event i
   const sim = await simulator(t, { seed: 66 });
   const [id] = sim.seed({ clientSessions: 4, acsUsers: 3, credentials: 4, phones: 2 });
   const startedAt = Date.now();
+  const narrowed = [];
+  sim.hooks.beforeRequest = (route, params) => route === '/events/list' && (params.between || params.acs_credential_id || params.device_id) && narrowed.push(params);
   const report = await deleteUserIdentity(plain(sim), id, { ...fast, eventsPageLimit: 3, concurrency: 16 });
   assert.equal(report.ok, true);
   assert.ok(report.rounds[0].steps.every((s) => s.confirmed_by === 'event' || s.confirmed_by === 'result'));
+  assert.equal(report.rounds[0].truncated_event_windows, 0);
+  assert.ok(narrowed.some((p) => p.between), 'time windows were narrowed');
+  assert.ok(narrowed.some((p) => p.acs_credential_id), 'credential events were read per resource id');
   assertInvariants(sim, [id], { startedAt, perResource: 1, extraPolls: 400 });
 });
 
@@ -342,4 +347,20 @@ test('runs sharing one client share its pool: a 429 in one run slows them all, a
   assert.equal(client.stats.throttled, sim.stats.faults['429']);
   assert.equal(client.stats.requests, sim.stats.requests);
   assertInvariants(sim, ids, { startedAt, perResource: 8 });
+});
+
+test('while nothing changes the poll interval grows (no hot loop), and the wait ends at maxWaitMs', async (t) => {
+  const sim = await simulator(t, { seed: 72 });
+  const [id] = sim.seed({ clientSessions: 1, acsUsers: 0, enrollmentAutomations: 0, phones: 0 });
+  const [session] = sim.attached(id).client_sessions;
+  sim.setFaults({ neverIds: [session.client_session_id] });
+  const startedAt = Date.now();
+  const report = await deleteUserIdentity(plain(sim), id, { ...fast, pollIntervalMs: 20, maxPollIntervalMs: 200, maxWaitMs: 1000 });
+  const [round] = report.rounds;
+  assert.equal(round.steps.find((s) => s.step_id === session.client_session_id).confirmed_by, 'list_check');
+  assert.equal(round.list_checks, 1);
+  // 20, 30, 45, 68, 101, 152, then 200 ms: about 9 polls in 1 s, where a fixed 20 ms interval would make 50.
+  assert.ok(round.polls >= 3 && round.polls <= 15, `${round.polls} polls`);
+  assert.ok(round.duration_ms >= 1000, 'the wait lasted maxWaitMs');
+  assertInvariants(sim, [id], { startedAt, perResource: 1 });
 });

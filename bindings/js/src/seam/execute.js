@@ -5,10 +5,11 @@ import { createDeletionProgress } from '../node.js';
 import { createSeamClient } from './client.js';
 import { SeamidError, abortError, isAbortError } from './errors.js';
 
-/** Executor defaults (issue 18): 4 calls at once, polls from 2 s growing towards 30 s, 10 min per awaited event. */
+/** Executor defaults (issue 18): 4 calls at once, polls from 2 s growing towards 30 s, 10 min per awaited event.
+ * maxNarrowing 24: a window of minutes halved 24 times is under a millisecond, the events' own resolution. */
 export const executeDefaults = Object.freeze({
   concurrency: 4, pollIntervalMs: 2000, maxPollIntervalMs: 30_000, maxWaitMs: 600_000, sinceMarginSeconds: 60,
-  eventsPageLimit: 500, maxNarrowing: 16,
+  eventsPageLimit: 500, maxNarrowing: 24,
 });
 
 // Where a step's resource is listed, to check it after its event did not come: route, params, list key.
