@@ -1,6 +1,7 @@
 // A loopback Seam API simulator for the seamid/seam tests: plain node:http on 127.0.0.1, Seam's routes and answer
 // shapes (https://docs.seam.co/latest/api, @seamapi/types), asynchronous deletes confirmed by events, the deletion
 // guide's orderings enforced (a premature call is refused and counted), and faults injected on demand.
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 
 /** A small seeded PRNG (mulberry32): runs are reproducible from their seed. */
@@ -41,7 +42,8 @@ const FAULT_KINDS = ['429', '503', 'lost', 'slow', 'garbage'];
  * Starts a simulator. Options: apiKey, seed, pageSize (paginated lists), eventDelayMs [min, max], eventsLimit
  * (the most /events/list answers), cascade (the identity's delete removes sessions, ACS users and credentials, as
  * Seam's API reference says; otherwise everything attached must be gone first, as the guide asks),
- * enrollmentAutomations (false: those routes answer 404, as when the API lacks them), faults (see setFaults).
+ * enrollmentAutomations (false: those routes answer 404, as when the API lacks them), faults (see setFaults),
+ * webhook ({ url, secret }: every event is also POSTed there, signed as Seam's webhooks are).
  */
 export async function startSimulator(options = {}) {
   const random = prng(options.seed ?? 1);
@@ -55,7 +57,7 @@ export async function startSimulator(options = {}) {
   const events = []; // { event, visibleAt, twice }
   const stats = {
     requests: 0, byRoute: {}, faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])), unauthorized: 0,
-    deleteCalls: new Map(), premature: [], log: [], eventsNeverEmitted: 0, inFlight: 0, maxInFlight: 0, eventsListCalls: 0,
+    deleteCalls: new Map(), premature: [], log: [], webhooksSent: 0, webhookFailures: 0, eventsNeverEmitted: 0, inFlight: 0, maxInFlight: 0, eventsListCalls: 0,
   };
   const config = {
     pageSize: options.pageSize ?? 2,
@@ -232,7 +234,22 @@ export async function startSimulator(options = {}) {
     if (resource.connected_account_id && (kindName === 'acs_user' || kindName === 'acs_credential')) event.connected_account_id = resource.connected_account_id;
     const visibleAt = Date.now() + (random() < f.late ? f.lateMs : 0);
     events.push({ event, visibleAt, twice: random() < f.twice });
-    hooks.onEvent?.({ ...event }); // as a webhook would deliver it
+    hooks.onEvent?.({ ...event });
+    if (options.webhook) deliver(event);
+  }
+
+  /** POSTs an event to options.webhook.url signed as Seam's webhooks are (Svix: HMAC-SHA256 of id.timestamp.body
+   * with the base64 secret after "whsec_"); delivery failures are counted, not retried. */
+  function deliver(event) {
+    const { url, secret } = options.webhook;
+    const body = JSON.stringify(event);
+    const id = `msg_${event.event_id.replace(/-/g, '')}`;
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+    const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
+    stats.webhooksSent++;
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'svix-id': id, 'svix-timestamp': timestamp, 'svix-signature': `v1,${signature}` }, body })
+      .then((res) => res.arrayBuffer()).catch(() => stats.webhookFailures++);
   }
 
   function finishDelete(kindName, id) {
