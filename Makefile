@@ -33,7 +33,7 @@ test-wasm: wasm
 test-js: wasm               ## generated tables fresh, .d.ts type check, node:test suites of the package
 	node toolchain/gen-phone-tables.mjs --check
 	node_modules/.bin/tsc -p tests/types/tsconfig.json
-	node --test --test-timeout=600000 tests/js/
+	node --test --test-timeout=600000 tests/js/ tests/seam/
 
 test-browser: wasm          ## headless Chromium drives the web demo
 	node --test --test-timeout=600000 tests/browser/
