@@ -1,24 +1,50 @@
 // Benchmark helpers: per-call throughput of a function over an input list, and a printed comparison table.
 
-/** Calls fn(input) over `inputs` round-robin for ~`ms` ms after a warm-up; returns calls per second (best of `rounds`). */
-export function throughput(fn, inputs, { ms = 700, rounds = 3 } = {}) {
-  const n = inputs.length;
+/**
+ * A loop of its own for one series: compiled from source per call, so each series has its own call site and type
+ * feedback (a shared loop sees several functions, turns megamorphic and stops inlining the ones measured later).
+ */
+const loopOf = () =>
+  new Function('fn', 'inputs', 'from', 'calls', `
+    let sink = 0;
+    const n = inputs.length;
+    for (let i = 0; i < calls; i++) sink ^= fn(inputs[(from + i) % n]) ? 1 : 0;
+    return sink;`);
+
+/**
+ * Per-call throughput of several functions over the same inputs, measured interleaved: every round runs each
+ * series for ~`ms` ms in turn (after a warm-up of each), so a load change on a shared machine hits all of them
+ * alike. `series` maps a name to fn(input). Returns, per name, the calls per second of every round and their
+ * median, and ratio(a, b): the median over rounds of a's rate over b's in the same round.
+ */
+export function compare(series, inputs, { rounds = 7, ms = 250, warmUpMs = 300 } = {}) {
+  const names = Object.keys(series);
+  const loops = Object.fromEntries(names.map((name) => [name, loopOf()]));
+  const perRound = Object.fromEntries(names.map((name) => [name, []]));
   let sink = 0;
-  for (let i = 0; i < Math.min(20000, n * 4); i++) sink ^= fn(inputs[i % n]) ? 1 : 0; // warm-up (JIT)
-  let best = 0;
-  for (let round = 0; round < rounds; round++) {
+  /** Runs one series for `duration` ms; returns its calls per second. */
+  const runFor = (name, duration) => {
+    const loop = loops[name];
     let calls = 0;
     const start = process.hrtime.bigint();
     let elapsed = 0;
-    while (elapsed < ms * 1e6) {
-      for (let i = 0; i < 1000; i++) sink ^= fn(inputs[(calls + i) % n]) ? 1 : 0;
+    while (elapsed < duration * 1e6) {
+      sink ^= loop(series[name], inputs, calls, 1000);
       calls += 1000;
       elapsed = Number(process.hrtime.bigint() - start);
     }
-    best = Math.max(best, calls / (elapsed / 1e9));
-  }
-  if (sink === 42) console.log(''); // keep `sink` alive
-  return best;
+    return calls / (elapsed / 1e9);
+  };
+  for (const name of names) runFor(name, warmUpMs);
+  for (let round = 0; round < rounds; round++)
+    for (const name of round % 2 ? [...names].reverse() : names) perRound[name].push(runFor(name, ms));
+  if (sink === 42) console.log(''); // keeps `sink` alive
+  const rates = Object.fromEntries(names.map((name) => [name, { perSecond: median(perRound[name]), rounds: perRound[name] }]));
+  return {
+    rates,
+    /** Median over rounds of rate(a) / rate(b). */
+    ratio: (a, b) => median(perRound[a].map((value, round) => value / perRound[b][round])),
+  };
 }
 
 /** Wall time of one call of fn(), in milliseconds (best of `rounds`). */
