@@ -76,7 +76,7 @@ export async function run() {
     zod: (index) => seamCreate.safeParse(requests[index]).success,
     update: (index) => validateUpdate(updates[index]).ok,
     issues: (index) => validateCreate(withIssues[index]).ok,
-  }, indices, { rounds: 5 });
+  }, indices);
 
   const megabyte = 'a'.repeat(1 << 20);
   const emailMb = timeOnce(() => validateEmail(`${megabyte}@example.com`));

@@ -14,26 +14,30 @@ const loopOf = () =>
 /**
  * Per-call throughput of several functions over the same inputs, measured interleaved: every round runs each
  * series for ~`ms` ms in turn (after a warm-up of each), so a load change on a shared machine hits all of them
- * alike. `series` maps a name to fn(input). Returns, per name, the calls per second of every round and their
+ * alike. `series` maps a name to fn(input). Returns, per name, the calls per CPU second of every round and their
  * median, and ratio(a, b): the median over rounds of a's rate over b's in the same round.
  */
-export function compare(series, inputs, { rounds = 7, ms = 250, warmUpMs = 300 } = {}) {
+export function compare(series, inputs, { rounds = 15, ms = 150, warmUpMs = 300 } = {}) {
   const names = Object.keys(series);
   const loops = Object.fromEntries(names.map((name) => [name, loopOf()]));
   const perRound = Object.fromEntries(names.map((name) => [name, []]));
   let sink = 0;
-  /** Runs one series for `duration` ms; returns its calls per second. */
+  /**
+   * Runs one series for `duration` ms of wall time; returns its calls per second of the process's CPU time (user +
+   * system, the engine's helper threads included, so a peer's garbage collection counts): on a shared machine
+   * the share of a core a process gets changes from one slice to the next, its CPU time per call much less.
+   */
   const runFor = (name, duration) => {
     const loop = loops[name];
     let calls = 0;
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
-    let elapsed = 0;
-    while (elapsed < duration * 1e6) {
+    while (Number(process.hrtime.bigint() - start) < duration * 1e6) {
       sink ^= loop(series[name], inputs, calls, 1000);
       calls += 1000;
-      elapsed = Number(process.hrtime.bigint() - start);
     }
-    return calls / (elapsed / 1e9);
+    const cpu = process.cpuUsage(cpuStart);
+    return calls / ((cpu.user + cpu.system) / 1e6);
   };
   for (const name of names) runFor(name, warmUpMs);
   for (let round = 0; round < rounds; round++)
