@@ -45,7 +45,7 @@ export function createInputs(count = 1024) {
   }));
 }
 
-/** A row of calls per second: the median over interleaved rounds, every round's figure in `data`. */
+/** A row of calls per second of main-thread CPU time: the median over interleaved rounds, every round's in `data`. */
 const rateRow = (name, { perSecond, rounds }) => ({ name, value: rate(perSecond), data: { perSecond, rounds } });
 
 /** A row of the median same-round ratio of two series. */
@@ -90,12 +90,14 @@ export async function run() {
     rateRow('schemas.user_identity.shape.email_address.safeParse (@seamapi/types, zod 3)', email.rates.seam),
     rateRow(`validator.isEmail (validator ${validatorVersion})`, email.rates.validator),
     ratioRow('ratio validateEmail / zod 4 z.email()', email.ratio('seamid', 'zod4')),
+    ratioRow('ratio validateEmail / zod 4 z.email(), process CPU (GC threads included)', email.processRatio('seamid', 'zod4')),
     ratioRow('ratio validateEmail / zod 3 email', email.ratio('seamid', 'zod3')),
     ratioRow('ratio validateEmail / validator isEmail', email.ratio('seamid', 'validator')),
     rateRow('validateCreate, realistic valid object', create.rates.seamid),
     rateRow('validateCreate, same as JSON text', create.rates.text),
     rateRow('zod schema from @seamapi/types (create)', create.rates.zod),
     ratioRow('ratio validateCreate / zod create schema', create.ratio('seamid', 'zod')),
+    ratioRow('ratio validateCreate / zod create schema, process CPU', create.processRatio('seamid', 'zod')),
     rateRow('validateUpdate, realistic valid object', create.rates.update),
     rateRow('validateCreate, object with 2-3 issues', create.rates.issues),
     { name: 'validateEmail, 1 MB local part', value: `${emailMb.toFixed(2)} ms`, data: { ms: emailMb } },

@@ -1,4 +1,5 @@
-// Benchmark helpers: per-call throughput of a function over an input list, and a printed comparison table.
+// Benchmark helpers: interleaved per-call throughput of several functions, mean and single-call times, medians.
+import { readFileSync } from 'node:fs';
 
 /**
  * A loop of its own for one series: compiled from source per call, so each series has its own call site and type
@@ -12,42 +13,59 @@ const loopOf = () =>
     return sink;`);
 
 /**
+ * CPU time of the calling thread in ns (Linux: /proc/thread-self/schedstat; elsewhere the process's, from
+ * process.cpuUsage). On a shared machine the share of a core a process gets changes from one slice to the next,
+ * its CPU time per call much less. The main thread's alone, because the engine's helper threads collect and
+ * compile for whichever series ran before; it leaves out a peer's concurrent marking, so it favours the peer.
+ */
+function threadCpuNs() {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]);
+  } catch {
+    const { user, system } = process.cpuUsage();
+    return (user + system) * 1e3;
+  }
+}
+
+/**
  * Per-call throughput of several functions over the same inputs, measured interleaved: every round runs each
  * series for ~`ms` ms in turn (after a warm-up of each), so a load change on a shared machine hits all of them
- * alike. `series` maps a name to fn(input). Returns, per name, the calls per CPU second of every round and their
- * median, and ratio(a, b): the median over rounds of a's rate over b's in the same round.
+ * alike. `series` maps a name to fn(input). Returns, per name, the calls per second of main-thread CPU time of
+ * every round and their median, and ratio(a, b): the median over rounds of a's rate over b's in the same round.
  */
 export function compare(series, inputs, { rounds = 15, ms = 150, warmUpMs = 300 } = {}) {
   const names = Object.keys(series);
   const loops = Object.fromEntries(names.map((name) => [name, loopOf()]));
   const perRound = Object.fromEntries(names.map((name) => [name, []]));
+  const perRoundProcess = Object.fromEntries(names.map((name) => [name, []]));
   let sink = 0;
-  /**
-   * Runs one series for `duration` ms of wall time; returns its calls per second of the process's CPU time (user +
-   * system, the engine's helper threads included, so a peer's garbage collection counts): on a shared machine
-   * the share of a core a process gets changes from one slice to the next, its CPU time per call much less.
-   */
+  /** Runs one series for `duration` ms of wall time; returns its calls per second of the main thread's CPU time. */
   const runFor = (name, duration) => {
     const loop = loops[name];
     let calls = 0;
-    const cpuStart = process.cpuUsage();
+    const cpuStart = threadCpuNs();
+    const processStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     while (Number(process.hrtime.bigint() - start) < duration * 1e6) {
       sink ^= loop(series[name], inputs, calls, 1000);
       calls += 1000;
     }
-    const cpu = process.cpuUsage(cpuStart);
-    return calls / ((cpu.user + cpu.system) / 1e6);
+    const processCpu = process.cpuUsage(processStart);
+    perRoundProcess[name].push(calls / ((processCpu.user + processCpu.system) / 1e6));
+    return calls / ((threadCpuNs() - cpuStart) / 1e9);
   };
   for (const name of names) runFor(name, warmUpMs);
   for (let round = 0; round < rounds; round++)
     for (const name of round % 2 ? [...names].reverse() : names) perRound[name].push(runFor(name, ms));
   if (sink === 42) console.log(''); // keeps `sink` alive
   const rates = Object.fromEntries(names.map((name) => [name, { perSecond: median(perRound[name]), rounds: perRound[name] }]));
+  for (const name of names) perRoundProcess[name].splice(0, 1); // the warm-up's
   return {
     rates,
-    /** Median over rounds of rate(a) / rate(b). */
+    /** Median over rounds of rate(a) / rate(b) (main-thread CPU time). */
     ratio: (a, b) => median(perRound[a].map((value, round) => value / perRound[b][round])),
+    /** The same ratio by the process's CPU time, the engine's helper threads (garbage collection) included. */
+    processRatio: (a, b) => median(perRoundProcess[a].map((value, round) => value / perRoundProcess[b][round])),
   };
 }
 

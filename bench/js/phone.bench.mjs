@@ -28,7 +28,7 @@ export function phoneInputs(count = 4096) {
 /** Runs the benchmark and returns its rows: calls per second (median of interleaved rounds) and same-round ratios. */
 export async function run() {
   const inputs = phoneInputs();
-  const { rates, ratio } = compare({
+  const { rates, ratio, processRatio } = compare({
     seamid: (value) => validatePhone(value).ok,
     strict: (value) => validatePhone(value, { profile: 'strict' }).ok,
     max: (value) => isValidPhoneNumber(value),
@@ -42,6 +42,7 @@ export async function run() {
     rateRow(`isValidPhoneNumber (libphonenumber-js ${version}/max)`, rates.max),
     rateRow(`isValidPhoneNumber (libphonenumber-js ${version}/min)`, rates.min),
     ratioRow('ratio seamid / libphonenumber-js max', ratio('seamid', 'max')),
+    ratioRow('ratio seamid / libphonenumber-js max, process CPU', processRatio('seamid', 'max')),
     ratioRow('ratio seamid / libphonenumber-js min', ratio('seamid', 'min')),
   ];
 }

@@ -139,11 +139,13 @@ export function requestEncoder(wasm, reserveBuffer, capacity = 0) {
     const length = value.length;
     if (length > capacity) return -1;
     heap = wasm.HEAPU8; // wasm calls since the last encoding may have grown the memory
+    let units = 0; // the OR of every unit: one test after the loop instead of one per unit
     for (let i = 0; i < length; i++) {
       const unit = value.charCodeAt(i);
-      if (unit > 0x7f) return -1;
+      units |= unit;
       heap[base + i] = unit;
     }
+    if (units > 0x7f) return -1;
     at = length;
     return length;
   }
