@@ -138,12 +138,14 @@ export function requestEncoder(wasm, reserveBuffer, capacity = 0) {
   function ascii(value) {
     const length = value.length;
     if (length > capacity) return -1;
-    heap = wasm.HEAPU8; // wasm calls since the last encoding may have grown the memory
+    // Locals, not the closure's `heap` and `base`: the loop then keeps them in registers.
+    const bytes = (heap = wasm.HEAPU8); // wasm calls since the last encoding may have grown the memory
+    const start = base;
     let units = 0; // the OR of every unit: one test after the loop instead of one per unit
     for (let i = 0; i < length; i++) {
       const unit = value.charCodeAt(i);
       units |= unit;
-      heap[base + i] = unit;
+      bytes[start + i] = unit;
     }
     if (units > 0x7f) return -1;
     at = length;
