@@ -1,13 +1,14 @@
 // validateEmail / validateCreate per call through the public JS API against zod 4's z.email() (what users
 // install now), zod 3 (the version Seam's schemas are written in) and validator's isEmail: same inputs, rounds
-// interleaved in one process; plus the time for 1 MB strings.
+// interleaved in one process; plus the time for 1 MB strings. SEAMID_BENCH_BASELINE=<another checkout's
+// bindings/js/src/node.js> adds that build's validateEmail and validateCreate to the same rounds.
 import { createRequire } from 'node:module';
 import validator from 'validator';
 import { z } from 'zod';
 import { z as z4 } from 'zod4';
 import { validateCreate, validateEmail, validateUpdate } from '../../bindings/js/src/validation-node.js';
 import { seamCreate, seamFields } from '../../tests/js/corpus/seam-schemas.mjs';
-import { compare, random, rate, timeOnce } from './measure.mjs';
+import { baselineValidation, compare, random, rate, timeOnce } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const zod4Version = require('zod4/package.json').version;
@@ -57,12 +58,14 @@ export async function run() {
   const zod4Email = z4.email();
   const zod3Email = z.string().email();
   const seamEmail = seamFields.email_address;
+  const baseline = await baselineValidation();
   const email = compare({
     seamid: (value) => validateEmail(value).ok,
     zod4: (value) => zod4Email.safeParse(value).success,
     zod3: (value) => zod3Email.safeParse(value).success,
     seam: (value) => seamEmail.safeParse(value).success,
     validator: (value) => validator.isEmail(value),
+    ...(baseline && { baseline: (value) => baseline.validateEmail(value).ok }),
   }, emails);
 
   const requests = createInputs();
@@ -76,6 +79,7 @@ export async function run() {
     zod: (index) => seamCreate.safeParse(requests[index]).success,
     update: (index) => validateUpdate(updates[index]).ok,
     issues: (index) => validateCreate(withIssues[index]).ok,
+    ...(baseline && { baseline: (index) => baseline.validateCreate(requests[index]).ok }),
   }, indices);
 
   const megabyte = 'a'.repeat(1 << 20);
@@ -83,7 +87,13 @@ export async function run() {
   const nameMb = timeOnce(() => validateCreate({ full_name: megabyte, email_address: 'jane@example.com' }));
   const textMb = timeOnce(() => validateCreate(JSON.stringify({ full_name: megabyte, email_address: 'jane@example.com' })));
   const zodMb = timeOnce(() => zod4Email.safeParse(`${megabyte}@example.com`));
+  const baselineRows = baseline ? [
+    ratioRow('ratio validateEmail this build / SEAMID_BENCH_BASELINE', email.ratio('seamid', 'baseline')),
+    ratioRow('ratio validateEmail of SEAMID_BENCH_BASELINE / zod 4 z.email()', email.ratio('baseline', 'zod4')),
+    ratioRow('ratio validateCreate this build / SEAMID_BENCH_BASELINE', create.ratio('seamid', 'baseline')),
+  ] : [];
   return [
+    ...baselineRows,
     rateRow('validateEmail (seamid, JS API)', email.rates.seamid),
     rateRow(`z.email().safeParse (zod ${zod4Version})`, email.rates.zod4),
     rateRow(`z.string().email().safeParse (zod ${zod3Version})`, email.rates.zod3),

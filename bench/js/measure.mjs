@@ -1,5 +1,6 @@
 // Benchmark helpers: interleaved per-call throughput of several functions, mean and single-call times, medians.
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 /**
  * A loop of its own for one series: compiled from source per call, so each series has its own call site and type
@@ -122,3 +123,12 @@ export const rate = (perSecond) =>
 
 /** Deterministic pseudo-random numbers (xorshift32, the test corpora's generator): random(seed)(n) in [0, n). */
 export { seeded as random } from '../../tests/js/corpus/phone-corpus.mjs';
+
+/**
+ * The validation entry (validation-node.js) of another checkout, when SEAMID_BENCH_BASELINE names its
+ * bindings/js/src/node.js (as in deletion.bench.mjs), for before/after series in the same run; else null.
+ */
+export async function baselineValidation() {
+  const node = process.env.SEAMID_BENCH_BASELINE;
+  return node ? import(new URL('validation-node.js', pathToFileURL(node)).href) : null;
+}

@@ -1,10 +1,11 @@
 // validatePhone per call through the public JS API vs libphonenumber-js's isValidPhoneNumber, same inputs, rounds
-// interleaved in one process.
+// interleaved in one process. SEAMID_BENCH_BASELINE=<another checkout's bindings/js/src/node.js> adds that
+// build's validatePhone to the same rounds.
 import { createRequire } from 'node:module';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { isValidPhoneNumber as isValidPhoneNumberMin } from 'libphonenumber-js/min';
 import { validatePhone } from '../../bindings/js/src/validation-node.js';
-import { compare, random, rate } from './measure.mjs';
+import { baselineValidation, compare, random, rate } from './measure.mjs';
 
 const version = createRequire(import.meta.url)('libphonenumber-js/package.json').version;
 
@@ -28,15 +29,18 @@ export function phoneInputs(count = 4096) {
 /** Runs the benchmark and returns its rows: calls per second (median of interleaved rounds) and same-round ratios. */
 export async function run() {
   const inputs = phoneInputs();
+  const baseline = await baselineValidation();
   const { rates, ratio, processRatio } = compare({
     seamid: (value) => validatePhone(value).ok,
     strict: (value) => validatePhone(value, { profile: 'strict' }).ok,
     max: (value) => isValidPhoneNumber(value),
     min: (value) => isValidPhoneNumberMin(value),
+    ...(baseline && { baseline: (value) => baseline.validatePhone(value).ok }),
   }, inputs);
   const rateRow = (name, { perSecond, rounds }) => ({ name, value: rate(perSecond), data: { perSecond, rounds } });
   const ratioRow = (name, value) => ({ name, value: `${value.toFixed(1)}x`, data: { ratio: value } });
   return [
+    ...(baseline ? [ratioRow('ratio validatePhone this build / SEAMID_BENCH_BASELINE', ratio('seamid', 'baseline'))] : []),
     rateRow('validatePhone (seamid, JS API)', rates.seamid),
     rateRow('validatePhone strict (seamid, JS API)', rates.strict),
     rateRow(`isValidPhoneNumber (libphonenumber-js ${version}/max)`, rates.max),
