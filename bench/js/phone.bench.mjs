@@ -1,8 +1,13 @@
-// validatePhone per call through the public JS API vs libphonenumber-js's isValidPhoneNumber, same inputs, same run.
+// validatePhone per call through the public JS API vs libphonenumber-js's isValidPhoneNumber, same inputs, rounds
+// interleaved in one process. SEAMID_BENCH_BASELINE=<another checkout's bindings/js/src/node.js> adds that
+// build's validatePhone to the same rounds.
+import { createRequire } from 'node:module';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { isValidPhoneNumber as isValidPhoneNumberMin } from 'libphonenumber-js/min';
-import { validatePhone } from '../../bindings/js/src/node.js';
-import { random, rate, throughput } from './measure.mjs';
+import { validatePhone } from '../../bindings/js/src/validation-node.js';
+import { baselineValidation, compare, random, rate } from './measure.mjs';
+
+const version = createRequire(import.meta.url)('libphonenumber-js/package.json').version;
 
 /** The same mix as bench/corpus.hpp: 70% plain numbers, 30% formatted, short or missing '+'. */
 export function phoneInputs(count = 4096) {
@@ -21,19 +26,27 @@ export function phoneInputs(count = 4096) {
   return out;
 }
 
-/** Runs the benchmark and returns its rows. */
+/** Runs the benchmark and returns its rows: calls per second (median of interleaved rounds) and same-round ratios. */
 export async function run() {
   const inputs = phoneInputs();
-  const seamid = throughput((value) => validatePhone(value).ok, inputs);
-  const seamidStrict = throughput((value) => validatePhone(value, { profile: 'strict' }).ok, inputs);
-  const lpnMax = throughput((value) => isValidPhoneNumber(value), inputs);
-  const lpnMin = throughput((value) => isValidPhoneNumberMin(value), inputs);
+  const baseline = await baselineValidation();
+  const { rates, ratio, processRatio } = compare({
+    seamid: (value) => validatePhone(value).ok,
+    strict: (value) => validatePhone(value, { profile: 'strict' }).ok,
+    max: (value) => isValidPhoneNumber(value),
+    min: (value) => isValidPhoneNumberMin(value),
+    ...(baseline && { baseline: (value) => baseline.validatePhone(value).ok }),
+  }, inputs);
+  const rateRow = (name, { perSecond, rounds }) => ({ name, value: rate(perSecond), data: { perSecond, rounds } });
+  const ratioRow = (name, value) => ({ name, value: `${value.toFixed(1)}x`, data: { ratio: value } });
   return [
-    { name: 'validatePhone (seamid, JS API)', value: rate(seamid) },
-    { name: 'validatePhone strict (seamid, JS API)', value: rate(seamidStrict) },
-    { name: 'isValidPhoneNumber (libphonenumber-js/max)', value: rate(lpnMax) },
-    { name: 'isValidPhoneNumber (libphonenumber-js/min)', value: rate(lpnMin) },
-    { name: 'ratio seamid / libphonenumber-js max', value: `${(seamid / lpnMax).toFixed(1)}x` },
-    { name: 'ratio seamid / libphonenumber-js min', value: `${(seamid / lpnMin).toFixed(1)}x` },
+    ...(baseline ? [ratioRow('ratio validatePhone this build / SEAMID_BENCH_BASELINE', ratio('seamid', 'baseline'))] : []),
+    rateRow('validatePhone (seamid, JS API)', rates.seamid),
+    rateRow('validatePhone strict (seamid, JS API)', rates.strict),
+    rateRow(`isValidPhoneNumber (libphonenumber-js ${version}/max)`, rates.max),
+    rateRow(`isValidPhoneNumber (libphonenumber-js ${version}/min)`, rates.min),
+    ratioRow('ratio seamid / libphonenumber-js max', ratio('seamid', 'max')),
+    ratioRow('ratio seamid / libphonenumber-js max, process CPU', processRatio('seamid', 'max')),
+    ratioRow('ratio seamid / libphonenumber-js min', ratio('seamid', 'min')),
   ];
 }

@@ -1,5 +1,6 @@
 // embind adapter of seamid/validation/phone.hpp: a packed, allocation-free verdict for the JS wrapper to decode.
 #include <emscripten/bind.h>
+#include <emscripten/em_macros.h>
 #include <emscripten/val.h>
 
 #include <cstring>
@@ -45,7 +46,12 @@ emscripten::val phone_catalog() {
 }  // namespace
 }  // namespace seamid_wasm
 
+/// validatePhone on the `length` bytes in the input buffer (see check_phone_packed); a plain wasm export, called
+/// without embind's invoker (identity.cpp says why).
+extern "C" EMSCRIPTEN_KEEPALIVE unsigned seamid_check_phone(unsigned length, unsigned strict) {
+    return seamid_wasm::check_phone_packed(length, strict != 0);
+}
+
 EMSCRIPTEN_BINDINGS(seamid_phone) {
-    emscripten::function("_checkPhone", &seamid_wasm::check_phone_packed);
     emscripten::function("_phoneCatalog", &seamid_wasm::phone_catalog);
 }

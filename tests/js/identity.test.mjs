@@ -87,6 +87,25 @@ for (const { name, api } of builds) {
     }
   });
 
+  test(`${name}: an email suggestion is the right part of the input, whether the input is ASCII, not, short or long`, () => {
+    const long = `${'a'.repeat(5000)}@example.com`;
+    const cases = [
+      [' jane@example.com', 'jane@example.com'],
+      ['\u00a0jane@example.com\u3000', 'jane@example.com'],
+      ['Jan\u00e9 M\u00fcller <jane@example.com>', 'jane@example.com'],
+      ['\u5f20\u4f1f <mailto:zhang@example.cn>', 'zhang@example.cn'],
+      [` ${long}`, long],
+      [`\u00e9 <${long}>`, long],
+    ];
+    for (const [value, suggestion] of cases) {
+      const { issues } = api.validateEmail(value);
+      assert.deepEqual(issues.map((i) => [i.code, i.suggestion]), [['email_formatted', suggestion]], value.slice(0, 40));
+    }
+    // the fast path for short ASCII leaves nothing behind for the next, longer or non-ASCII, value
+    assert.deepEqual(api.validateEmail(`\u00e9${long}`).issues.map((i) => i.code), ['email_non_ascii']);
+    assert.deepEqual(api.validateEmail('jane@example.com'), { ok: true, value: 'jane@example.com', issues: [] });
+  });
+
   test(`${name}: results are plain objects; options.path prefixes request paths and replaces the email path`, () => {
     const result = api.validateCreate({ email: 'a@b.co' }, { path: ['rows', 3] });
     assert.equal(Object.getPrototypeOf(result), Object.prototype);

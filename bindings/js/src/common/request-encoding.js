@@ -57,7 +57,7 @@ export function requestEncoder(wasm, reserveBuffer, capacity = 0) {
     const start = base + at;
     // Short strings: a JS loop for U+0000-U+07FF (names like "María" stay out of encodeInto and its
     // subarray); long strings, and any unit from U+0800 (surrogates included), use the engine's encoder.
-        let i = length > 64 ? -1 : 0;
+    let i = length > 64 ? -1 : 0;
     let p = start;
     for (; i >= 0 && i < length; i++) {
       const unit = value.charCodeAt(i);
@@ -131,7 +131,29 @@ export function requestEncoder(wasm, reserveBuffer, capacity = 0) {
     }
   }
 
+  /**
+   * Starts a new encoding holding just `value` when it is ASCII and fits the buffer as it is (a short field
+   * value, the common case: no reserve, one loop); returns its length, or -1 when nothing usable was written.
+   */
+  function ascii(value) {
+    const length = value.length;
+    if (length > capacity) return -1;
+    // Locals, not the closure's `heap` and `base`: the loop then keeps them in registers.
+    const bytes = (heap = wasm.HEAPU8); // wasm calls since the last encoding may have grown the memory
+    const start = base;
+    let units = 0; // the OR of every unit: one test after the loop instead of one per unit
+    for (let i = 0; i < length; i++) {
+      const unit = value.charCodeAt(i);
+      units |= unit;
+      bytes[start + i] = unit;
+    }
+    if (units > 0x7f) return -1;
+    at = length;
+    return length;
+  }
+
   return {
+    ascii,
     /** Starts a new encoding with room for `bytes` bytes. */
     start(bytes = 0) {
       at = 0;

@@ -53,9 +53,20 @@ export function createWire(wasm) {
     return written;
   }
 
-  /** Reads `length` bytes of UTF-8 from the module's output buffer. */
+  /** Reads `length` bytes of UTF-8 from the module's output buffer (short ASCII by a loop: no decoder call, no copy). */
   function readOutput(length) {
-    return decoder.decode(wasm.HEAPU8.slice(outputAddress, outputAddress + length));
+    const heap = wasm.HEAPU8;
+    if (length <= 64) {
+      let text = '';
+      let i = 0;
+      for (; i < length; i++) {
+        const byte = heap[outputAddress + i];
+        if (byte > 0x7f) break;
+        text += String.fromCharCode(byte);
+      }
+      if (i === length) return text;
+    }
+    return decoder.decode(heap.slice(outputAddress, outputAddress + length));
   }
 
   /**

@@ -2,7 +2,8 @@
 // member by member into the module's input buffer (request-encoding.js: no JSON.stringify, no JSON parser in
 // wasm; JSON text goes through JSON.parse first, as Seam's server does); the core (seamid/validation/identity_request.hpp) applies every rule
 // and, only when it finds something, serialises the issues for `readIssues` to decode. An email comes back
-// as a packed verdict decoded with the core's catalog, like phone.js. A valid request costs one wasm call.
+// as a packed verdict decoded with the core's catalog, like phone.js. A valid value or request costs one call of
+// a plain wasm export (no embind invoker) and one result object.
 import { requestEncoder } from '../common/request-encoding.js';
 import { checkOptions, isStrict, typeIssue, validationResult } from '../common/wire.js';
 
@@ -15,6 +16,9 @@ export function identityApi(wasm) {
   // The request encoding (request-encoding.js) goes into identity.cpp's input buffer.
   const input = requestEncoder(wasm, (bytes) => wasm._identityInput(bytes), 4096);
   const emailCatalog = wasm._emailCatalog(); // [name, message] by numeric email code
+  const emailCodes = emailCatalog.map((entry) => entry && entry[0]);
+  const emailMessages = emailCatalog.map((entry) => entry && entry[1]);
+  const EMAIL_FORMATTED = emailCodes.indexOf('email_formatted');
 
   /** Decodes `count` issues serialised by identity.cpp `write_issues`; `prefix` goes before every path. */
   function readIssues(count, prefix) {
@@ -64,8 +68,9 @@ export function identityApi(wasm) {
       input.start();
       input.request(request);
     }
-    const count = wasm._validateRequest(input.length, flags);
-    return validationResult(request, count === 0 ? [] : readIssues(count, prefix));
+    const count = wasm._seamid_validate_request(input.length, flags);
+    if (count === 0) return { ok: true, value: request, issues: [] };
+    return validationResult(request, readIssues(count, prefix));
   }
 
   /**
@@ -84,30 +89,52 @@ export function identityApi(wasm) {
   /** Validates an email_address value: zod 3's email grammar that Seam applies (errors) and RFC 5321 limits (warnings). */
   function validateEmail(value, options) {
     checkOptions(options);
-    if (value === null || value === undefined) return validationResult(value ?? null, []);
-    const path = options && options.path ? options.path : null;
-    if (typeof value !== 'string') return validationResult(value, [typeIssue(path ? path.slice() : ['email_address'], 'a string or null', value)]);
-    input.start(value.length * 3);
-    const packed = wasm._checkEmail(input.raw(value), isStrict(options));
-    const count = packed & 7;
-    if (count === 0) return validationResult(value, []);
-    const issues = [];
-    for (let i = 0; i < count; i++) {
-      const finding = packed >>> (3 + 7 * i);
-      const [code, message] = emailCatalog[finding & 31];
-      const found = { path: path ? path.slice() : ['email_address'], code, severity: severities[(finding >>> 5) & 3], message };
-      if (code === 'email_formatted') found.suggestion = readSuggestion();
-      issues.push(found);
+    if (typeof value !== 'string') {
+      if (value === null || value === undefined) return validationResult(value ?? null, []);
+      return validationResult(value, [typeIssue(options && options.path ? options.path.slice() : ['email_address'], 'a string or null', value)]);
     }
-    return validationResult(value, issues);
+    // A short ASCII address (nearly every one) is copied by one loop; anything else goes through the UTF-8 writer.
+    let length = input.ascii(value);
+    const ascii = length >= 0;
+    if (!ascii) {
+      input.start(value.length * 3);
+      length = input.raw(value);
+    }
+    const packed = wasm._seamid_check_email(length, isStrict(options) ? 1 : 0);
+    if (packed === 0) return { ok: true, value, issues: [] };
+    return emailResult(value, packed, ascii, options);
   }
 
-  /** The suggestion check_email_packed wrote (u32 length, bytes). */
-  function readSuggestion() {
+  /** The result of an email check_email_packed found something in (`ascii`: the input bytes are the string's units). */
+  function emailResult(value, packed, ascii, options) {
+    const path = options && options.path ? options.path : null;
+    const count = packed & 7;
+    const issues = [];
+    let ok = true;
+    for (let i = 0; i < count; i++) {
+      const finding = packed >>> (3 + 7 * i);
+      const code = finding & 31;
+      const severity = severities[(finding >>> 5) & 3];
+      if (severity === 'error') ok = false;
+      const found = { path: path ? path.slice() : ['email_address'], code: emailCodes[code], severity, message: emailMessages[code] };
+      if (code === EMAIL_FORMATTED) found.suggestion = readSuggestion(value, ascii);
+      issues.push(found);
+    }
+    return { ok, value, issues };
+  }
+
+  /**
+   * The suggestion check_email_packed located (u32 byte offset, u32 byte length within the input): a substring
+   * of `value` when the input was ASCII, else decoded from the input bytes, which are still in the buffer.
+   */
+  function readSuggestion(value, ascii) {
     const bytes = wasm.HEAPU8;
     const p = wasm._identityOutput();
-    const length = (bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24)) >>> 0;
-    return decoder.decode(bytes.subarray(p + 4, p + 4 + length));
+    const u32 = (at) => (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+    const offset = u32(p), length = u32(p + 4);
+    if (ascii) return value.substring(offset, offset + length);
+    const start = wasm._identityInput(0) + offset;
+    return decoder.decode(bytes.subarray(start, start + length));
   }
 
   return { validateCreate, validateUpdate, validateEmail };

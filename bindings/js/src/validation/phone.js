@@ -6,26 +6,39 @@ const severities = ['info', 'warning', 'error'];
 /** The phone part of the API. */
 export function phoneApi(wasm, wire) {
   const catalog = wasm._phoneCatalog(); // [name, message] by numeric code
+  const codes = catalog.map((entry) => entry && entry[0]);
+  const messages = catalog.map((entry) => entry && entry[1]);
   const fieldPath = (options) => (options && options.path ? options.path.slice() : ['phone_number']);
 
   /** Validates a phone_number value: Seam's E.164 rule (errors) and numbering-plan plausibility (warnings). */
   function validatePhone(value, options) {
     checkOptions(options);
-    if (value === null || value === undefined) return validationResult(value ?? null, []);
-    if (typeof value !== 'string') return validationResult(value, [typeIssue(fieldPath(options), 'a string or null', value)]);
-    const packed = wasm._checkPhone(wire.writeInput(value), isStrict(options));
+    if (typeof value !== 'string') {
+      if (value === null || value === undefined) return validationResult(value ?? null, []);
+      return validationResult(value, [typeIssue(fieldPath(options), 'a string or null', value)]);
+    }
+    // A plain wasm export (bindings/wasm/phone.cpp): no embind invoker on the way.
+    const packed = wasm._seamid_check_phone(wire.writeInput(value), isStrict(options) ? 1 : 0);
+    if ((packed & 3) === 0) return { ok: true, value, issues: [] };
+    return phoneResult(value, packed, options);
+  }
+
+  /** The result of a phone check_phone_packed found something in. */
+  function phoneResult(value, packed, options) {
     const count = packed & 3;
-    if (count === 0) return validationResult(value, []);
     const issues = [];
+    let ok = true;
     const suggestionLength = (packed >>> 16) & 31;
     for (let i = 0; i < count; i++) {
-      const [code, message] = catalog[(packed >>> (2 + 6 * i)) & 15];
-      const found = { path: fieldPath(options), code, severity: severities[(packed >>> (6 + 6 * i)) & 3], message };
+      const code = (packed >>> (2 + 6 * i)) & 15;
+      const severity = severities[(packed >>> (6 + 6 * i)) & 3];
+      if (severity === 'error') ok = false;
+      const found = { path: fieldPath(options), code: codes[code], severity, message: messages[code] };
       if (suggestionLength > 0 && (packed >>> (14 + i)) & 1)
         found.suggestion = wire.readOutput(suggestionLength);
       issues.push(found);
     }
-    return validationResult(value, issues);
+    return { ok, value, issues };
   }
 
   return { validatePhone, phoneMetadata: wasm._phoneMetadata() };
