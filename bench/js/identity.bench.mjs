@@ -2,7 +2,7 @@
 // and validator's isEmail, same inputs, same run; plus the time for 1 MB strings.
 import validator from 'validator';
 import { z } from 'zod';
-import { validateCreate, validateEmail, validateUpdate } from '../../bindings/js/src/node.js';
+import { validateCreate, validateEmail, validateUpdate } from '../../bindings/js/src/validation-node.js';
 import { seamCreate, seamFields } from '../../tests/js/corpus/seam-schemas.mjs';
 import { random, rate, throughput, timeOnce } from './measure.mjs';
 

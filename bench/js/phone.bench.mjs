@@ -1,7 +1,7 @@
 // validatePhone per call through the public JS API vs libphonenumber-js's isValidPhoneNumber, same inputs, same run.
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { isValidPhoneNumber as isValidPhoneNumberMin } from 'libphonenumber-js/min';
-import { validatePhone } from '../../bindings/js/src/node.js';
+import { validatePhone } from '../../bindings/js/src/validation-node.js';
 import { random, rate, throughput } from './measure.mjs';
 
 /** The same mix as bench/corpus.hpp: 70% plain numbers, 30% formatted, short or missing '+'. */
