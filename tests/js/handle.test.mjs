@@ -36,6 +36,18 @@ test('get() throws once disposed, naming the object', () => {
   assert.throws(() => owner.get(), /this workspace was disposed/);
 });
 
+test('a handle <= 0 is an object that could not be built: every use throws, nothing is freed', () => {
+  const freed = [];
+  const owner = new HandleOwner(-1, (h) => freed.push(h), 'deletion progress');
+  const object = withHandleContract({}, owner, [error]);
+  assert.equal(object.ok, false);
+  assert.throws(() => owner.get(), /this deletion progress could not be built \(see its issues\)/);
+  assert.equal(object.disposed, false);
+  object.dispose();
+  assert.equal(object.disposed, true);
+  assert.deepEqual(freed, []);
+});
+
 test('a forgotten object has its handle freed when it is garbage-collected; a disposed one is not freed twice', async () => {
   const freed = [];
   const free = (h) => freed.push(h);

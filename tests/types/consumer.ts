@@ -130,17 +130,17 @@ export { holder, freed, changed, ids, audited, count, scoped };
 import { createWorkspace as createWorkspaceAlone, type Handle } from 'seamid/workspace';
 import * as acsEntry from 'seamid/acs';
 import * as deletionEntry from 'seamid/deletion';
-import { loadAcs, loadValidation, loadWorkspace, loadDeletion, type AcsApi, type LoadOptions } from 'seamid/loader';
+import { loadAcs, loadValidation, loadWorkspace, loadDeletion, type AcsApi, type DeletionApi, type LoadOptions } from 'seamid/loader';
 
 const handle: Handle = createWorkspaceAlone('{"user_identities": []}');
 const auditedAlone: number = acsEntry.auditAcsSnapshot({ acs_users: [] }).violations;
-const planAlone: boolean = deletionEntry.planDeletion('{}').ok;
+const planAlone: DeletionApi['planDeletion'] = deletionEntry.planDeletion;
 // @ts-expect-error: the ACS entry holds the ACS functions only
 acsEntry.createWorkspace;
 const acsApi: Promise<AcsApi> = loadAcs({ url: new URL('https://cdn.example/seamid-acs.wasm') });
 const fromBytes = loadValidation({ wasmBinary: new Uint8Array(8) }).then((api) => api.validateEmail('a@b.co').ok);
 const located = loadWorkspace({ locateFile: (file, directory) => `${directory}${file}` }).then((api) => api.createWorkspace([]).ok);
-const plain = loadDeletion().then((api) => api.renderDeletionPlan('{}'));
+const plain: Promise<DeletionApi> = loadDeletion();
 const options: LoadOptions = {};
 // @ts-expect-error: one source of the wasm at a time
 loadAcs({ url: 'seamid-acs.wasm', wasmBinary: new ArrayBuffer(8) });

@@ -85,6 +85,9 @@ export function workspaceApi(wasm, wire) {
   }
 
   const free = (handle) => wasm._workspaceFree(handle);
+  // Batch handle -> its workspace while the batch is in flight: held here so that the FinalizationRegistry cannot free
+  // an index under a batch whose caller dropped the workspace (createWorkspace(list).validateBatch(rows)).
+  const busy = new Map();
 
   /**
    * Builds a workspace index from what /user_identities/list returned: a page ({user_identities: [...]}),
@@ -198,6 +201,7 @@ export function workspaceApi(wasm, wire) {
 
       const result = { ok: false, usable: true, total: 0, summary: null, columns: undefined, issues: [], rows: [] };
       const batch = wasm._batchNew(handle, isStrict(options));
+      busy.set(batch, workspace);
       let step = 1000;
       // Runs `work(step)` repeatedly, adapting the step so each slice takes about sliceMs, yielding in between.
       const slices = async (work) => {
@@ -289,6 +293,7 @@ export function workspaceApi(wasm, wire) {
         return finish();
       } finally {
         wasm._batchFree(batch);
+        busy.delete(batch);
       }
 
       function finish() {
