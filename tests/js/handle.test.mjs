@@ -83,4 +83,13 @@ for (const { name, api } of builds) {
     }
     assert.equal(api.createWorkspace([5, { user_identity_id: 'y' }]).size, 1); // not ok, still usable
   });
+
+  test(`${name}: a batch in flight keeps its workspace when the caller dropped it (garbage collection meanwhile)`, async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ user_identity_key: `k${i}` }));
+    let progress = 0;
+    const result = await api.createWorkspace([{ user_identity_id: '3fa85f64-5717-4562-b3fc-2c963f66afa6', user_identity_key: 'k7' }])
+      .validateBatch(rows, { sliceMs: 1, onProgress: () => { if (progress++ < 4) gc(); } });
+    assert.ok(progress > 4);
+    assert.deepEqual(result.rows.map((row) => [row.row, row.issues.map((found) => found.code)]), [[8, ['duplicate_user_identity_key']]]);
+  });
 }
