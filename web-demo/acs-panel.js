@@ -1,6 +1,6 @@
 // The demo's ACS panel: a sample snapshot of several systems in an AcsModel; pick an identity and an ACS user
 // to see the add/remove_acs_user verdicts and their reasons before "linking", plus the identity's links and the audit.
-import * as seamid from '/bindings/js/src/browser.js';
+import * as seamid from '/bindings/js/src/acs-browser.js';
 import { renderIssues } from './issues-view.js';
 
 const $ = (id) => document.getElementById(id);

@@ -1,5 +1,5 @@
 // The demo page's behaviour: every form field is validated as the user types by the seamid WASM core.
-import * as seamid from '/bindings/js/src/browser.js';
+import * as seamid from '/bindings/js/src/validation-browser.js';
 import { mountIdentityForm } from './identity-panel.js';
 import { setupAcsPanel } from './acs-panel.js';
 import './deletion-panel.js';

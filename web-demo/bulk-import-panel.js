@@ -1,7 +1,7 @@
 // The bulk-import panel: a workspace snapshot (sample or file) and a CSV/JSON batch (sample, picked or dropped),
 // validated by seamid's createWorkspace/validateBatch in time-boxed chunks with a progress bar, then a table
 // of the rows that have issues.
-import * as seamid from '/bindings/js/src/browser.js';
+import * as seamid from '/bindings/js/src/workspace-browser.js';
 
 const $ = (id) => document.querySelector(`[data-testid=${id}]`);
 const panel = $('bulk-import');
@@ -10,8 +10,8 @@ let workspaceLabel = 'empty workspace';
 
 function setWorkspace(snapshot, label) {
   const next = seamid.createWorkspace(snapshot);
-  if (!next.usable) {
-    $('bulk-workspace').textContent = `${label}: ${next.issues[0].message}`;
+  if (!next.ok && next.size === 0) { // nothing could be read: keep the workspace there was
+    $('bulk-workspace').textContent = `${label}: ${next.issues.find((found) => found.severity === 'error').message}`;
     next.dispose();
     return;
   }

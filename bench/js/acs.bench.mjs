@@ -4,9 +4,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import createOperationsModule from '../../bindings/js/dist/seamid-operations.mjs';
-import { instantiate } from '../../bindings/js/src/common/load-node.js';
-import { createAcsModel } from '../../bindings/js/src/node.js';
+import createAcsModule from '../../bindings/js/dist/seamid-acs.mjs';
+import { wasmBytes } from '../../bindings/js/src/common/load-node.js';
+import { createAcsModel } from '../../bindings/js/src/acs-node.js';
 import { createWire } from '../../bindings/js/src/common/wire.js';
 import { rate, timeMean, warmUp } from './measure.mjs';
 import { interleave, pacedPeer, ratioText } from './paced.mjs';
@@ -70,7 +70,7 @@ export function distinctLinkRequests() {
  * same snapshot; these are the package's internal exports, read here only to measure them.
  */
 async function callParts(text) {
-  const wasm = await instantiate(createOperationsModule, 'seamid-operations');
+  const wasm = await createAcsModule(await wasmBytes('seamid-acs', {}));
   const wire = createWire(wasm);
   const handle = wasm._acsCreate();
   if (wasm._acsLoad(handle, wire.writeText(wasm._bulkReserve, text)) !== '[]') throw new Error('callParts: the snapshot did not load');

@@ -70,10 +70,8 @@ function stdinLines() {
  * the next step is timed; one untimed CSV batch first lets V8 tier the wasm code up and the memory grow (the native
  * side runs one untimed batch too). */
 async function wasmSide(dir) {
-  const createOperationsModule = (await import('../../bindings/js/dist/seamid-operations.mjs')).default;
-  const { createOperationsApi } = await import('../../bindings/js/src/api.js');
-  const wasm = await createOperationsModule({ wasmBinary: readFileSync(new URL('../../bindings/js/dist/seamid-operations.wasm', import.meta.url)) });
-  const api = createOperationsApi(wasm);
+  const { loadWorkspace } = await import('../../bindings/js/src/loader-node.js');
+  const api = await loadWorkspace();
   let identities = JSON.parse(readFileSync(path.join(dir, 'workspace.json'), 'utf8')).user_identities;
   let start = process.hrtime.bigint();
   const workspace = api.createWorkspace(identities);

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../../web-demo/serve.mjs';
 
-/** Opens the demo page; returns { page, url, close }. */
-export async function openDemo() {
+/** Starts the server and a browser; returns { context, page, url (the demo's), close }. */
+export async function openBrowser() {
   const { server, url } = await startDemoServer({ port: 0 });
   const profile = mkdtempSync(path.join(tmpdir(), 'seamid-chromium-'));
   let context;
@@ -25,13 +25,25 @@ export async function openDemo() {
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const page = context.pages()[0] ?? (await context.newPage());
+    return { context, page, url, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Opens the demo page; returns { page, url, pageErrors, close }. */
+export async function openDemo() {
+  const browser = await openBrowser();
+  try {
+    const { page, url, close } = browser;
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error));
     await page.goto(url);
     await page.waitForSelector('[data-testid=status][data-ready=true]', { timeout: 30_000 });
     return { page, url, pageErrors, close };
   } catch (error) {
-    await close();
+    await browser.close();
     throw error;
   }
 }

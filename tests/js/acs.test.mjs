@@ -44,7 +44,7 @@ for (const { name, api } of builds) {
     for (const snapshot of [shared.snapshot, JSON.stringify(shared.snapshot)]) {
       const model = api.createAcsModel(snapshot);
       try {
-        assert.deepEqual(model.loadIssues, []);
+        assert.deepEqual(model.issues, []);
         assert.deepEqual(model.stats(), { acs_systems: 4, acs_users: 11, user_identities: 4, consistent: true });
         assert.deepEqual(model.audit().issues, []);
       } finally {
@@ -90,7 +90,7 @@ for (const { name, api } of builds) {
     for (const input of [text, snapshot]) {
       const model = api.createAcsModel(input);
       try {
-        assert.deepEqual(model.loadIssues.filter((i) => i.severity === 'error'), []);
+        assert.deepEqual(model.issues.filter((i) => i.severity === 'error'), []);
         assert.equal(model.stats().acs_users, users.length);
         for (const user of users.filter((u) => u.user_identity_id)) {
           const listed = model.listAcsUsers(user.user_identity_id).acs_users.find((u) => u.acs_user_id === user.acs_user_id);
@@ -331,7 +331,7 @@ for (const { name, api } of builds) {
     for (const c of badInput.cases) {
       const model = api.createAcsModel(c.text ?? c.snapshot);
       try {
-        assert.deepEqual(sortedPairs(model.loadIssues), sortedPairs(c.issues), c.name);
+        assert.deepEqual(sortedPairs(model.issues), sortedPairs(c.issues), c.name);
         const stats = model.stats();
         assert.equal(stats.consistent, true, c.name);
         for (const key of Object.keys(c.counts)) assert.equal(stats[key], c.counts[key], `${c.name}: ${key}`);
@@ -386,7 +386,7 @@ for (const { name, api } of builds) {
     model.dispose(); // a second dispose does nothing
     const fresh = api.createAcsModel();
     try {
-      assert.deepEqual(fresh.loadIssues, []);
+      assert.deepEqual(fresh.issues, []);
       assert.deepEqual(fresh.stats(), { acs_systems: 0, acs_users: 0, user_identities: 0, consistent: true });
       assert.deepEqual(fresh.load(shared.snapshot), []);
       assert.equal(fresh.stats().acs_users, 11);

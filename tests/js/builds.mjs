@@ -1,20 +1,22 @@
-// Test helper: the package's two ways in — the Node entry, and the web builds (dist/*.mjs) given wasmBinary,
-// the way browser.js composes them.
+// Test helper: the package's two ways in — the Node entry (`seamid`), and the browser loader (`seamid/loader` for
+// browsers and bundlers) given each module's wasmBinary, as a bundler that ships the bytes itself would.
 import { readFileSync } from 'node:fs';
-import createSeamidModule from '../../bindings/js/dist/seamid.mjs';
-import createSeamidOperationsModule from '../../bindings/js/dist/seamid-operations.mjs';
-import { createApi } from '../../bindings/js/src/api.js';
+import * as browserLoader from '../../bindings/js/src/loader.js';
 import * as nodeEntry from '../../bindings/js/src/node.js';
 
 const bytes = (name) => readFileSync(new URL(`../../bindings/js/dist/${name}.wasm`, import.meta.url));
 
 /** Both builds, each as { name, api }. */
 export async function loadBuilds() {
-  const webBuild = createApi(await createSeamidModule({ wasmBinary: bytes('seamid') }),
-    await createSeamidOperationsModule({ wasmBinary: bytes('seamid-operations') }));
+  const domains = await Promise.all([
+    browserLoader.loadValidation({ wasmBinary: bytes('seamid-validation') }),
+    browserLoader.loadWorkspace({ wasmBinary: bytes('seamid-workspace') }),
+    browserLoader.loadAcs({ wasmBinary: bytes('seamid-acs') }),
+    browserLoader.loadDeletion({ wasmBinary: bytes('seamid-deletion') }),
+  ]);
   return [
     { name: 'node entry', api: nodeEntry },
-    { name: 'web build', api: webBuild },
+    { name: 'web build', api: Object.assign({}, ...domains) },
   ];
 }
 

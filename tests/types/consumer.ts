@@ -35,7 +35,22 @@ const plan: AcsSystemPlan[] = model.preflightCreateUserIdentity({ email_address:
 const applied: boolean = model.linkAcsUser({ user_identity_id: 'a', acs_user_id: 'b' }).applied;
 const names: (string | null)[] = model.listAcsSystems('a').acs_systems.map((system) => system.name);
 const violations: number = model.audit().violations + auditAcsSnapshot('{}').mismatches;
+const loaded: boolean = model.ok && model.issues.every((found) => found.severity !== 'error');
 model.dispose();
+model[Symbol.dispose]();
+const gone: boolean = model.disposed;
+const viaPath: AcsVerdict = model.preflight('/user_identities/remove_acs_user', { user_identity_id: 'a', acs_user_id: 'b' }).verdict;
+const planned: AcsSystemPlan[] = model.preflight('/user_identities/create', { email_address: 'a@b.co', acs_system_ids: ['s'] }).acs_systems;
+// @ts-expect-error: the load issues are `issues`, as for every handle
+model.loadIssues;
+// @ts-expect-error: an endpoint's body is checked against that endpoint
+model.preflight('/acs/users/create', { acs_system_id: 's' });
+// @ts-expect-error: records need their id
+model.putAcsUser({ full_name: 'Jane' });
+// @ts-expect-error: a snapshot's sections are arrays or list responses
+createAcsModel({ acs_users: 5 });
+// @ts-expect-error: the construction issues are read-only
+model.issues.push({ path: [], code: 'x', severity: 'error', message: '' });
 // @ts-expect-error: add_acs_user needs both ids
 model.preflightAddAcsUser({ user_identity_id: 'a' });
 // @ts-expect-error: the batch takes an array
@@ -44,7 +59,7 @@ model.preflightAddAcsUsers({ user_identity_id: 'a', acs_user_id: 'b' });
 const notResults: AcsPreflightResult[] = model.addAcsUserVerdicts([]);
 
 export { ok, suggestion, where, severity, nullable, described, email, created, fromText, updated, missingId };
-export { verdict, links, verdicts, notResults, plan, applied, names, violations };
+export { verdict, links, verdicts, notResults, plan, applied, names, violations, loaded, gone, viaPath, planned };
 // Deletion planning.
 import { planDeletion, renderDeletionPlan, createDeletionProgress, type DeletionPlan, type DeletionStep,
   type DeletionEventQuery, type DeletionProgressState, type DeletionProgress, type DeletionSnapshot, type Issue as DeletionIssue } from 'seamid';
@@ -109,11 +124,45 @@ const pending: Promise<BatchResult> = workspace.validateBatch('user_identity_key
   onProgress: ({ done, total }) => void (done / total),
 });
 const audited: AuditReport = workspace.audit();
-const count: number = workspace.size + workspace.issues.length;
+const count: number = workspace.size + workspace.issues.length + (workspace.ok ? 0 : 1);
 pending.then((result) => result.rows.map((row) => `${row.row}:${row.line ?? ''}:${row.issues.length}`)).finally(() => workspace.dispose());
 // @ts-expect-error: only the indexed fields can be looked up
 workspace.find('full_name', 'x');
 // @ts-expect-error: onProgress is a function
 workspace.validateBatch([], { onProgress: 5 });
+// @ts-expect-error: `usable` became the handle contract's `ok`
+workspace.usable;
+// @ts-expect-error: a snapshot is list data or its JSON text
+createWorkspace(42);
+// @ts-expect-error: an identity added to the index needs its id
+workspace.add({ user_identity_key: 'k' });
+// @ts-expect-error: batch rows are create requests
+workspace.validateBatch([{ user_identity_key: 5 }]);
+function scoped(): number {
+  using held = createWorkspace([{ user_identity_id: 'x', email_address: null }]);
+  return held.size;
+}
 
-export { holder, freed, changed, ids, audited, count };
+export { holder, freed, changed, ids, audited, count, scoped };
+
+// Per-domain entries and the explicit loader.
+import { createWorkspace as createWorkspaceAlone, type Handle } from 'seamid/workspace';
+import * as acsEntry from 'seamid/acs';
+import * as deletionEntry from 'seamid/deletion';
+import { loadAcs, loadValidation, loadWorkspace, loadDeletion, type AcsApi, type DeletionApi, type LoadOptions } from 'seamid/loader';
+
+const handle: Handle = createWorkspaceAlone('{"user_identities": []}');
+const auditedAlone: number = acsEntry.auditAcsSnapshot({ acs_users: [] }).violations;
+const planAlone: DeletionApi['planDeletion'] = deletionEntry.planDeletion;
+// @ts-expect-error: the ACS entry holds the ACS functions only
+acsEntry.createWorkspace;
+const acsApi: Promise<AcsApi> = loadAcs({ url: new URL('https://cdn.example/seamid-acs.wasm') });
+const fromBytes = loadValidation({ wasmBinary: new Uint8Array(8) }).then((api) => api.validateEmail('a@b.co').ok);
+const located = loadWorkspace({ locateFile: (file, directory) => `${directory}${file}` }).then((api) => api.createWorkspace([]).ok);
+const plain: Promise<DeletionApi> = loadDeletion();
+const options: LoadOptions = {};
+// @ts-expect-error: one source of the wasm at a time
+loadAcs({ url: 'seamid-acs.wasm', wasmBinary: new ArrayBuffer(8) });
+// @ts-expect-error: the bytes are binary data
+loadAcs({ wasmBinary: 'AGFzbQ==' });
+export { handle, auditedAlone, planAlone, acsApi, fromBytes, located, plain, options };

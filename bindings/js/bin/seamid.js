@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The seamid command line: `seamid <command> [arguments]`. Each command lives in src/cli/<command>.js.
 import { commands } from '../src/cli/commands.js';
-import { version } from '../src/node.js';
+import { version } from '../src/validation-node.js';
 
 const [name, ...args] = process.argv.slice(2);
 const usage = `seamid ${version}: validate and plan Seam user-identity operations before calling the API

@@ -1,33 +1,28 @@
-// The idiomatic JS API over the raw embind modules: one JS module per concept, composed here.
-// Every function takes and returns plain objects; no embind handle ever reaches the caller.
+// The idiomatic JS API of each domain around its instantiated wasm module: one JS module per concept, composed here.
+// Every function takes and returns plain objects; no embind handle ever reaches the caller. Each factory takes the
+// module (or a promise of it) and imports its domain's JS on demand, so a page that uses one domain loads one.
 import { createWire } from './common/wire.js';
-import { phoneApi } from './validation/phone.js';
-import { identityApi } from './validation/identity.js';
-import { acsApi } from './acs/acs.js';
-import { deletionApi } from './deletion/deletion.js';
-import { workspaceApi } from './workspace/workspace.js';
 
-/** The validation API (phone, email, whole requests) around the instantiated `seamid` module. */
-export function createValidationApi(wasm) {
-  const wire = createWire(wasm);
-  return {
-    version: wasm._version(),
-    ...phoneApi(wasm, wire),
-    ...identityApi(wasm),
-  };
+/** The validation API (phone, email, whole requests) around the seamid-validation module. */
+export async function createValidationApi(module) {
+  const [wasm, { phoneApi }, { identityApi }] = await Promise.all([module, import('./validation/phone.js'), import('./validation/identity.js')]);
+  return { version: wasm._version(), ...phoneApi(wasm, createWire(wasm)), ...identityApi(wasm) };
 }
 
-/** The operations API (workspace, ACS links, deletion planning) around the `seamid-operations` module. */
-export function createOperationsApi(wasm) {
-  const wire = createWire(wasm);
-  return {
-    ...acsApi(wasm, wire),
-    ...deletionApi(wasm, wire),
-    ...workspaceApi(wasm, wire),
-  };
+/** The workspace API (uniqueness, bulk import) around the seamid-workspace module. */
+export async function createWorkspaceApi(module) {
+  const [wasm, { workspaceApi }] = await Promise.all([module, import('./workspace/workspace.js')]);
+  return workspaceApi(wasm, createWire(wasm));
 }
 
-/** The whole API, from both instantiated modules. */
-export function createApi(validationWasm, operationsWasm) {
-  return { ...createOperationsApi(operationsWasm), ...createValidationApi(validationWasm) };
+/** The ACS-link API around the seamid-acs module. */
+export async function createAcsApi(module) {
+  const [wasm, { acsApi }] = await Promise.all([module, import('./acs/acs.js')]);
+  return acsApi(wasm, createWire(wasm));
+}
+
+/** The deletion-planning API around the seamid-deletion module. */
+export async function createDeletionApi(module) {
+  const [wasm, { deletionApi }] = await Promise.all([module, import('./deletion/deletion.js')]);
+  return deletionApi(wasm, createWire(wasm));
 }

@@ -1,5 +1,5 @@
 // Types of the ACS domain: the link model, preflights and audits.
-import type { Issue, PathElement, Severity, ValidationOptions, ValidationResult } from './common.js';
+import type { Handle, Issue, ValidationOptions } from './common.js';
 
 /** What a preflight says to do: send it (`allowed`), nothing to send (`no_op`: the link exists), or do not send it (`refused`). */
 export type AcsVerdict = 'allowed' | 'no_op' | 'refused';
@@ -72,6 +72,56 @@ export interface AcsAuditResult {
   counts: AcsCounts;
 }
 
+/** An acs_system object as Seam returns it (the model reads these fields; others are ignored). */
+export interface AcsSystemRecord {
+  acs_system_id: string;
+  name?: string | null;
+  external_type?: string | null;
+  [field: string]: unknown;
+}
+
+/** An acs_user object as Seam returns it (e.g. the response of /acs/users/create). */
+export interface AcsUserRecord {
+  acs_user_id: string;
+  acs_system_id: string;
+  user_identity_id?: string | null;
+  full_name?: string | null;
+  display_name?: string | null;
+  email_address?: string | null;
+  /** The older name of email_address. */
+  email?: string | null;
+  phone_number?: string | null;
+  is_suspended?: boolean;
+  [field: string]: unknown;
+}
+
+/** A user_identity object as Seam returns it. */
+export interface AcsUserIdentityRecord {
+  user_identity_id: string;
+  user_identity_key?: string | null;
+  email_address?: string | null;
+  phone_number?: string | null;
+  full_name?: string | null;
+  display_name?: string | null;
+  [field: string]: unknown;
+}
+
+/** The body of /acs/users/create. */
+export interface AcsCreateUserRequest {
+  acs_system_id: string;
+  full_name: string;
+  user_identity_id?: string;
+  email_address?: string;
+  phone_number?: string;
+}
+
+/** The body of /user_identities/create, as far as ACS links go. */
+export interface AcsCreateUserIdentityRequest {
+  email_address?: string | null;
+  phone_number?: string | null;
+  acs_system_ids?: string[];
+}
+
 /**
  * A snapshot: each key optional, each value the array of records or the list endpoint's whole response
  * (`{ acs_users: [...], pagination: ... }`). Records are Seam's objects; the model reads acs_system_id, name,
@@ -80,23 +130,20 @@ export interface AcsAuditResult {
  * full_name, display_name. Other fields are ignored.
  */
 export interface AcsSnapshot {
-  acs_systems?: object[] | { acs_systems: object[]; [key: string]: unknown };
-  acs_users?: object[] | { acs_users: object[]; [key: string]: unknown };
-  user_identities?: object[] | { user_identities: object[]; [key: string]: unknown };
+  acs_systems?: AcsSystemRecord[] | { acs_systems: AcsSystemRecord[]; [key: string]: unknown };
+  acs_users?: AcsUserRecord[] | { acs_users: AcsUserRecord[]; [key: string]: unknown };
+  user_identities?: AcsUserIdentityRecord[] | { user_identities: AcsUserIdentityRecord[]; [key: string]: unknown };
 }
 
 /** The endpoints AcsModel.preflight understands. */
 export type AcsOperation = '/user_identities/add_acs_user' | '/user_identities/remove_acs_user' | '/acs/users/create' | '/user_identities/create';
 
 /**
- * ACS systems, ACS users and user identities held inside the wasm module (docs/acs.md). The native model is
- * freed by `dispose()`; call it when done (a FinalizationRegistry is only a safety net).
+ * ACS systems, ACS users and user identities held inside the wasm module (docs/acs.md). A Handle: `issues` are
+ * those of the snapshot given to createAcsModel (empty when none was given), `ok` is false when any is an error;
+ * call `dispose()` (or `using`) when done.
  */
-export interface AcsModel {
-  /** Issues of the snapshot given to createAcsModel (empty when none was given). */
-  loadIssues: Issue[];
-  /** True once dispose() was called; every other method then throws. */
-  readonly disposed: boolean;
+export interface AcsModel extends Handle {
   /** Loads a snapshot (object or JSON text) or one more page; a duplicate id within one load is an error. */
   load(snapshot: AcsSnapshot | string): Issue[];
   /** Preflight of /user_identities/add_acs_user. */
@@ -121,20 +168,21 @@ export interface AcsModel {
   /** The verdict preflightRemoveAcsUser gives each request, in order (see addAcsUserVerdicts). */
   removeAcsUserVerdicts(requests: readonly AcsLinkRequest[]): AcsVerdict[];
   /** Preflight of /acs/users/create (system known, identity free in it, email and phone rules). */
-  preflightCreateAcsUser(request: { acs_system_id: string; full_name: string; user_identity_id?: string; email_address?: string; phone_number?: string },
-    options?: ValidationOptions): AcsPreflightResult;
+  preflightCreateAcsUser(request: AcsCreateUserRequest, options?: ValidationOptions): AcsPreflightResult;
   /** Preflight of /user_identities/create with acs_system_ids: which ACS user would be linked or created per system. */
-  preflightCreateUserIdentity(request: { email_address?: string | null; phone_number?: string | null; acs_system_ids?: string[] }): AcsIdentityPreflightResult;
-  /** Preflight of any supported endpoint by path. */
-  preflight(operation: AcsOperation, request: unknown, options?: ValidationOptions): AcsPreflightResult | AcsIdentityPreflightResult;
+  preflightCreateUserIdentity(request: AcsCreateUserIdentityRequest): AcsIdentityPreflightResult;
+  /** Preflight of any supported endpoint by path, with that endpoint's body. */
+  preflight(operation: '/user_identities/add_acs_user' | '/user_identities/remove_acs_user', request: AcsLinkRequest, options?: ValidationOptions): AcsPreflightResult;
+  preflight(operation: '/acs/users/create', request: AcsCreateUserRequest, options?: ValidationOptions): AcsPreflightResult;
+  preflight(operation: '/user_identities/create', request: AcsCreateUserIdentityRequest, options?: ValidationOptions): AcsIdentityPreflightResult;
   /** Records a successful add_acs_user in the model (only when its preflight says `allowed`). */
   linkAcsUser(request: AcsLinkRequest): AcsApplyResult;
   /** Records a successful remove_acs_user in the model (only when its preflight says `allowed`). */
   unlinkAcsUser(request: AcsLinkRequest): AcsApplyResult;
   /** Adds or replaces one record; returns why it was refused, if it was. */
-  putAcsSystem(record: object): Issue[];
-  putAcsUser(record: object): Issue[];
-  putUserIdentity(record: object): Issue[];
+  putAcsSystem(record: AcsSystemRecord): Issue[];
+  putAcsUser(record: AcsUserRecord): Issue[];
+  putUserIdentity(record: AcsUserIdentityRecord): Issue[];
   /** Deletes one record (an identity or system takes its ACS users with it); false when it was not there. */
   deleteAcsSystem(acsSystemId: string): boolean;
   deleteAcsUser(acsUserId: string): boolean;
@@ -147,14 +195,12 @@ export interface AcsModel {
   audit(): AcsAuditResult;
   /** Record counts and whether every internal invariant holds. */
   stats(): AcsCounts & { consistent: boolean };
-  /** Frees the native model. Idempotent. */
-  dispose(): void;
 }
 
 /**
- * Creates an ACS-link model, optionally loading a snapshot (its issues in `loadIssues`). Call `dispose()` when done.
- * @example const model = createAcsModel({ acs_systems, acs_users, user_identities });
- * model.preflightAddAcsUser({ user_identity_id, acs_user_id }).verdict; model.dispose();
+ * Creates an ACS-link model, optionally loading a snapshot (its problems in `model.issues`). Call `dispose()` when done.
+ * @example using model = createAcsModel({ acs_systems, acs_users, user_identities });
+ * model.preflightAddAcsUser({ user_identity_id, acs_user_id }).verdict;
  */
 export function createAcsModel(snapshot?: AcsSnapshot | string): AcsModel;
 

@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" />
 // Types shared by every domain of seamid (hand-written: Emscripten 3.1.6's embind cannot generate them).
 
 /** How bad a finding is. `error`: Seam would refuse the request (or a workspace rule breaks); `warning`:
@@ -31,4 +32,23 @@ export interface ValidationOptions {
   /** For a field validator, the path to report issues at (default: the field's own name, e.g. `["phone_number"]`);
    * for a request validator, a prefix for every issue's path (default `[]`). */
   path?: PathElement[];
+}
+
+/**
+ * The contract of every stateful seamid object (Workspace, AcsModel, DeletionProgress): it holds native memory inside
+ * a wasm module. What it was built from is checked once: `issues` lists the problems (paths point into the input) and
+ * `ok` is false when any is an error. Call `dispose()` (or declare it with `using`) when done; a FinalizationRegistry
+ * frees a forgotten one eventually, but do not rely on it. Every other method of a disposed object throws.
+ */
+export interface Handle {
+  /** False when any construction issue is an error. */
+  readonly ok: boolean;
+  /** The problems found in what the object was built from. */
+  readonly issues: readonly Issue[];
+  /** True once dispose() has run. */
+  readonly disposed: boolean;
+  /** Frees the native memory now. Idempotent. */
+  dispose(): void;
+  /** The same as dispose(), for `using` declarations. */
+  [Symbol.dispose](): void;
 }

@@ -1,8 +1,28 @@
 // Types of the workspace domain: uniqueness checks and bulk imports.
-import type { Issue, PathElement, Severity, ValidationOptions, ValidationResult } from './common.js';
+import type { Handle, Issue, Severity, ValidationOptions } from './common.js';
+import type { CreateUserIdentityRequest, UpdateUserIdentityRequest } from './validation.js';
 
 /** A field the workspace index keeps. */
 export type IdentityField = 'user_identity_id' | 'user_identity_key' | 'email_address' | 'phone_number';
+
+/** A user identity as /user_identities/list returns it. The index reads the id, key, email and phone; other fields
+ * are ignored. */
+export interface WorkspaceIdentity {
+  user_identity_id: string;
+  user_identity_key?: string | null;
+  email_address?: string | null;
+  phone_number?: string | null;
+  [field: string]: unknown;
+}
+
+/** One page of /user_identities/list. */
+export interface WorkspacePage {
+  user_identities: WorkspaceIdentity[];
+  [field: string]: unknown;
+}
+
+/** What createWorkspace reads: one page, an array of identities, an array of pages, or the JSON text of any of these. */
+export type WorkspaceSnapshot = WorkspacePage | readonly WorkspaceIdentity[] | readonly WorkspacePage[] | string;
 
 /** A value of a request already held by someone: an identity of the workspace, or an earlier row of the batch. */
 export interface Conflict {
@@ -103,25 +123,21 @@ export interface AuditReport {
 
 /**
  * An index of a workspace's user identities inside the wasm module: O(1) lookups by key, email (also ignoring
- * case) and phone (after Seam's trimming). It holds native memory: call `dispose()` when done (a
- * FinalizationRegistry frees a forgotten one eventually, but do not rely on it). Every method of a disposed
- * workspace throws.
+ * case) and phone (after Seam's trimming). A Handle: `issues` are the snapshot's problems (paths point into it;
+ * a snapshot that is not a list at all gives invalid_json or invalid_workspace and an empty index), `ok` is false
+ * when any is an error; call `dispose()` (or `using`) when done.
  */
-export interface Workspace {
-  /** Problems found reading the snapshot; paths point into it. */
-  readonly issues: Issue[];
-  /** False when the snapshot was not a list at all (invalid_json, invalid_workspace, invalid_input). */
-  readonly usable: boolean;
+export interface Workspace extends Handle {
   /** Number of identities indexed. */
   readonly size: number;
   /** Checks a /user_identities/create request's key, email and phone against the workspace. */
-  checkCreate(request: object, options?: ValidationOptions): UniquenessResult;
+  checkCreate(request: CreateUserIdentityRequest, options?: ValidationOptions): UniquenessResult;
   /** Checks a /user_identities/update request against every identity but itself; `null` frees a value. */
-  checkUpdate(request: object, options?: ValidationOptions): UniquenessResult;
+  checkUpdate(request: UpdateUserIdentityRequest, options?: ValidationOptions): UniquenessResult;
   /** Adds an identity (as Seam returned it); refused when it has no id or the id is indexed already. */
-  add(identity: object): ChangeResult;
+  add(identity: WorkspaceIdentity): ChangeResult;
   /** Applies an update `{user_identity_id, ...fields}`: fields present replace (null clears), absent ones stay. */
-  update(changes: object): ChangeResult;
+  update(changes: UpdateUserIdentityRequest): ChangeResult;
   /** Removes the identity with this id. */
   remove(userIdentityId: string): ChangeResult;
   /** The ids of the identities holding exactly `value` in `field`. */
@@ -131,19 +147,17 @@ export interface Workspace {
    * against earlier rows: each row's field issues plus conflicts. Works in time-boxed chunks, yielding to the
    * event loop in between, so a page stays responsive; rejects if the workspace is disposed meanwhile.
    */
-  validateBatch(rows: object[] | string, options?: BatchOptions): Promise<BatchResult>;
+  validateBatch(rows: readonly CreateUserIdentityRequest[] | string, options?: BatchOptions): Promise<BatchResult>;
   /** Reports the keys, emails and phones several identities of the snapshot share. */
   audit(options?: ValidationOptions): AuditReport;
-  /** Frees the native index. Idempotent. */
-  dispose(): void;
 }
 
 /**
  * Builds a workspace index from what /user_identities/list returned: one page `{user_identities: [...]}`,
  * an array of identities, an array of pages, or the JSON text of any of these. Never throws on bad data:
- * see `workspace.issues` and `workspace.usable`.
+ * see `workspace.ok` and `workspace.issues`.
  * @example
- * const workspace = createWorkspace(pages);
- * try { const { rows } = await workspace.validateBatch(csvText, { onProgress }); } finally { workspace.dispose(); }
+ * using workspace = createWorkspace(pages);
+ * const { rows } = await workspace.validateBatch(csvText, { onProgress });
  */
-export function createWorkspace(identities: unknown): Workspace;
+export function createWorkspace(identities: WorkspaceSnapshot): Workspace;

@@ -1,6 +1,8 @@
 // createAcsModel / auditAcsSnapshot: the ACS-link model (docs/acs.md) kept inside the wasm module behind a
-// handle that AcsModel.dispose() frees. Every result is a plain object; add/remove_acs_user preflights of
+// handle, under the handle contract of common/handle.js ({ ok, issues } of the first snapshot, dispose(),
+// Symbol.dispose, a FinalizationRegistry). Every result is a plain object; add/remove_acs_user preflights of
 // well-formed ids take a packed, allocation-free path, everything else goes through JSON text.
+import { HandleOwner, withHandleContract } from '../common/handle.js';
 import { checkOptions, inputIssue, isStrict, typeIssue } from '../common/wire.js';
 
 const verdicts = ['allowed', 'no_op', 'refused'];
@@ -19,7 +21,7 @@ const compile = (template) => template.split(/\{(\w+)\}/);
 /** The ACS part of the API. */
 export function acsApi(wasm, wire) {
   const catalog = wasm._acsCatalog().map((entry) => (entry ? { code: entry[0], severity: entry[1], parts: compile(entry[2]) } : null));
-  const registry = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((handle) => wasm._acsDispose(handle)) : null;
+  const free = (handle) => wasm._acsDispose(handle);
 
   /** JSON text of a value; with `textAllowed` (snapshots) a string is taken as JSON text already. */
   function toJsonText(value, textAllowed = false) {
@@ -126,19 +128,14 @@ export function acsApi(wasm, wire) {
 
   /** An ACS-link model: load snapshots, preflight operations, apply changes, audit. Call dispose() when done. */
   class AcsModel {
-    #handle;
-    #token = {};
+    #owner;
 
-    constructor() {
-      this.#handle = wasm._acsCreate();
-      registry?.register(this, this.#handle, this.#token);
-      /** Issues of the snapshot given to createAcsModel (empty when none was given). */
-      this.loadIssues = [];
+    constructor(owner) {
+      this.#owner = owner;
     }
 
     #live() {
-      if (this.#handle === 0) throw new Error('seamid: this AcsModel was disposed');
-      return this.#handle;
+      return this.#owner.get();
     }
 
     /** Loads a snapshot (object or JSON text) or one more page of list results; returns the issues. */
@@ -304,23 +301,13 @@ export function acsApi(wasm, wire) {
     /** Record counts and whether every internal invariant holds: { acs_systems, acs_users, user_identities, consistent }. */
     stats() { return JSON.parse(wasm._acsStats(this.#live())); }
 
-    /** Frees the model inside the wasm module. Further calls throw; calling dispose() again does nothing. */
-    dispose() {
-      if (this.#handle === 0) return;
-      registry?.unregister(this.#token);
-      wasm._acsDispose(this.#handle);
-      this.#handle = 0;
-    }
-
-    /** True once dispose() was called. */
-    get disposed() { return this.#handle === 0; }
   }
 
-  /** Creates an ACS model, optionally loading a snapshot (its issues are in `loadIssues`). */
+  /** Creates an ACS model, optionally loading a snapshot; its problems are the model's `issues` (`ok`: none is an error). */
   function createAcsModel(snapshot) {
-    const model = new AcsModel();
-    if (snapshot !== undefined) model.loadIssues = model.load(snapshot);
-    return model;
+    const owner = new HandleOwner(wasm._acsCreate(), free, 'AcsModel');
+    const model = new AcsModel(owner);
+    return withHandleContract(model, owner, snapshot === undefined ? [] : model.load(snapshot));
   }
 
   /** Loads and audits a snapshot in one call (nothing to dispose): { ok, violations, mismatches, issues, counts }. */

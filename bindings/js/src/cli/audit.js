@@ -1,6 +1,6 @@
 // `seamid audit <snapshot.json> [--format text|json]`: audits a snapshot of ACS systems, ACS users and user
 // identities (docs/acs.md). Exit 0: no violation; 1: violations or invalid records; 2: unreadable input.
-import { auditAcsSnapshot } from '../node.js';
+import { auditAcsSnapshot } from '../acs-node.js';
 import { parseArguments } from './arguments.js';
 import { readInputText } from './input.js';
 

@@ -1,5 +1,5 @@
 // `seamid check-phone <number>... [--strict] [--format text|json]`: validates phone numbers from the command line.
-import { validatePhone } from '../node.js';
+import { validatePhone } from '../validation-node.js';
 import { parseArguments } from './arguments.js';
 
 /** Runs the command; returns the exit code. */

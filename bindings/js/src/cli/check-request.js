@@ -2,7 +2,7 @@
 // (or, with --update, /user_identities/update) bodies read from JSON files or stdin. A file may hold one body or an
 // array of bodies (each reported with its index as the first path element).
 import { readFile } from 'node:fs/promises';
-import { validateCreate, validateUpdate } from '../node.js';
+import { validateCreate, validateUpdate } from '../validation-node.js';
 import { parseArguments } from './arguments.js';
 
 const usage = 'Usage: seamid check-request <file.json|->... [--update] [--strict] [--format text|json]';

@@ -1,8 +1,11 @@
 // `seamid validate <rows.csv|rows.json> [--workspace list.json] [--strict] [--format text|json]`: checks a bulk
 // import against a workspace snapshot and within itself. Exit 0: no errors; 1: errors; 2: unusable input.
 import { readFileSync, statSync } from 'node:fs';
-import { createWorkspace } from '../node.js';
+import { createWorkspace } from '../workspace-node.js';
 import { parseArguments } from './arguments.js';
+
+/** Load issues that mean the workspace file was not a /user_identities/list result at all. */
+const unusableCodes = new Set(['invalid_json', 'invalid_workspace', 'invalid_input']);
 
 const usage = `Usage: seamid validate <rows.csv|rows.json> [--workspace list.json] [--strict] [--format text|json]
 
@@ -76,8 +79,9 @@ export async function run(args) {
   const json = parsed.options.format === 'json';
   const workspace = createWorkspace(snapshot);
   try {
-    if (!workspace.usable) {
-      const [reason] = workspace.issues;
+    // A snapshot that is not a list at all leaves an empty index with one of these reasons: nothing to check against.
+    const reason = workspace.issues.find((found) => unusableCodes.has(found.code));
+    if (reason) {
       if (json) console.log(JSON.stringify({ ok: false, usable: false, workspace: { issues: workspace.issues } }, null, 2));
       console.error(`seamid validate: the workspace file ${parsed.options.workspace} is unusable: ${reason.message}`);
       return 2;

@@ -6,7 +6,8 @@
 export const disposeSymbol = typeof Symbol.dispose === 'symbol' ? Symbol.dispose : undefined;
 
 /**
- * Owns one wasm handle. `free(handle)` releases it; `kind` names the object in error messages.
+ * Owns one wasm handle. `free(handle)` releases it; `kind` names the object in error messages. A handle <= 0 means
+ * nothing could be built (the object's issues say why): there is nothing to free and every use throws.
  * Call `attach(object)` once the public object exists, `get()` before every use, `dispose()` to free.
  */
 export class HandleOwner {
@@ -16,9 +17,12 @@ export class HandleOwner {
   #kind;
   #token = {};
   #registry;
+  #built;
+  #disposed = false;
 
   constructor(handle, free, kind) {
-    this.#handle = handle;
+    this.#built = handle > 0;
+    this.#handle = this.#built ? handle : 0;
     this.#free = free;
     this.#kind = kind;
     let registry = HandleOwner.#registries.get(free);
@@ -31,28 +35,29 @@ export class HandleOwner {
 
   /** Registers `object` so that its handle is freed if it is garbage-collected without dispose(). */
   attach(object) {
-    this.#registry?.register(object, this.#handle, this.#token);
+    if (this.#built) this.#registry?.register(object, this.#handle, this.#token);
     return object;
   }
 
-  /** The live handle; throws (a programmer's error) once disposed. */
+  /** The live handle; throws (a programmer's error) once disposed, or when nothing was built. */
   get() {
-    if (this.#handle === 0) throw new Error(`seamid: this ${this.#kind} was disposed`);
+    if (!this.#built) throw new Error(`seamid: this ${this.#kind} could not be built (see its issues)`);
+    if (this.#disposed) throw new Error(`seamid: this ${this.#kind} was disposed`);
     return this.#handle;
   }
 
   /** True once dispose() has run. */
   get disposed() {
-    return this.#handle === 0;
+    return this.#disposed;
   }
 
   /** Frees the handle now; calling it again does nothing. */
   dispose() {
-    if (this.#handle === 0) return;
+    if (this.#disposed) return;
+    this.#disposed = true;
+    if (!this.#built) return;
     this.#registry?.unregister(this.#token);
-    const handle = this.#handle;
-    this.#handle = 0;
-    this.#free(handle);
+    this.#free(this.#handle);
   }
 }
 

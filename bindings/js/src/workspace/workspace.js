@@ -1,7 +1,9 @@
 // createWorkspace: a workspace index (uniqueness of key, email and phone; docs/workspace.md) kept inside the wasm
-// module behind an integer handle that never leaves this file, freed by the workspace's dispose().
+// module behind an integer handle that never leaves this file; the workspace follows the handle contract of
+// common/handle.js ({ ok, issues } of the snapshot, dispose(), Symbol.dispose, a FinalizationRegistry).
 // validateBatch streams rows through the core in time-boxed chunks and yields to the event loop between them;
 // row objects cross in the request encoding of request-encoding.js (no JSON text, no JSON parser per row).
+import { HandleOwner, withHandleContract } from '../common/handle.js';
 import { requestEncoder } from '../common/request-encoding.js';
 import { checkOptions, inputIssue, isStrict, typeIssue } from '../common/wire.js';
 
@@ -82,7 +84,10 @@ export function workspaceApi(wasm, wire) {
     return decoder.decode(wasm.HEAPU8.subarray(address, address + length));
   }
 
-  const finalizer = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((handle) => wasm._workspaceFree(handle)) : null;
+  const free = (handle) => wasm._workspaceFree(handle);
+  // Batch handle -> its workspace while the batch is in flight: held here so that the FinalizationRegistry cannot free
+  // an index under a batch whose caller dropped the workspace (createWorkspace(list).validateBatch(rows)).
+  const busy = new Map();
 
   /**
    * Builds a workspace index from what /user_identities/list returned: a page ({user_identities: [...]}),
@@ -110,10 +115,8 @@ export function workspaceApi(wasm, wire) {
   }
 
   function makeWorkspace(handle, loadIssues) {
-    let disposed = false;
-    const alive = () => {
-      if (disposed) throw new Error('seamid: this workspace was disposed');
-    };
+    const owner = new HandleOwner(handle, free, 'workspace');
+    const alive = () => owner.get();
     const plain = (value, name) => {
       if (!isPlainObject(value)) return { issues: [typeIssue([], name, value)] };
       return null;
@@ -141,12 +144,6 @@ export function workspaceApi(wasm, wire) {
     };
 
     const workspace = {
-      /** Problems found while reading the snapshot (paths point into it). */
-      issues: loadIssues,
-      /** True when the snapshot could be read as a list (no invalid_json / invalid_workspace / invalid_input). */
-      get usable() {
-        return !loadIssues.some((found) => ['invalid_json', 'invalid_workspace', 'invalid_input'].includes(found.code));
-      },
       /** Number of identities in the index. */
       get size() {
         alive();
@@ -189,15 +186,7 @@ export function workspaceApi(wasm, wire) {
         return JSON.parse(wasm._workspaceAudit(handle, isStrict(options)));
       },
       validateBatch: (rows, options) => validateBatch(rows, options),
-      /** Frees the index inside the wasm module; every later call throws. Batches in flight reject. */
-      dispose() {
-        if (disposed) return;
-        disposed = true;
-        finalizer?.unregister(workspace);
-        wasm._workspaceFree(handle);
-      },
     };
-    finalizer?.register(workspace, handle, workspace);
 
     /** Validates rows (an array of create requests, or CSV / JSON text) against the workspace and each other. */
     async function validateBatch(rows, options = {}) {
@@ -212,6 +201,7 @@ export function workspaceApi(wasm, wire) {
 
       const result = { ok: false, usable: true, total: 0, summary: null, columns: undefined, issues: [], rows: [] };
       const batch = wasm._batchNew(handle, isStrict(options));
+      busy.set(batch, workspace);
       let step = 1000;
       // Runs `work(step)` repeatedly, adapting the step so each slice takes about sliceMs, yielding in between.
       const slices = async (work) => {
@@ -303,10 +293,11 @@ export function workspaceApi(wasm, wire) {
         return finish();
       } finally {
         wasm._batchFree(batch);
+        busy.delete(batch);
       }
 
       function finish() {
-        if (!disposed) result.summary = JSON.parse(wasm._batchSummary(batch));
+        if (!owner.disposed) result.summary = JSON.parse(wasm._batchSummary(batch));
         result.summary ??= { rows: 0, rows_with_errors: 0, rows_with_warnings: 0, errors: 0, warnings: 0 };
         if (result.columns === undefined) delete result.columns;
         result.ok = result.usable && result.summary.errors === 0 && !result.issues.some((found) => found.severity === 'error');
@@ -314,7 +305,8 @@ export function workspaceApi(wasm, wire) {
       }
     }
 
-    return workspace;
+    // ok and issues: the snapshot's problems (paths point into it); dispose() frees the index, batches in flight reject.
+    return withHandleContract(workspace, owner, loadIssues);
   }
 
   return { createWorkspace };
