@@ -28,6 +28,7 @@ constexpr domain_text domains[] = {
     {seamid::code_domain::acs, "ACS links", "Links between user identities and ACS users: see [acs.md](acs.md)."},
     {seamid::code_domain::deletion, "Deletion", "Deletion snapshots, plans and progress: see [deletion.md](deletion.md)."},
     {seamid::code_domain::bindings, "JS package", "Reported only by the npm package (`bindings/js/`), never by the C++ core."},
+    {seamid::code_domain::seam, "Connected to Seam", "The `code` of the `SeamidError` that `seamid/seam` raises when a run against the Seam API stops."},
 };
 
 /// The severity column: the default severity, then the others the code can take.

@@ -13,7 +13,7 @@ namespace seamid {
 
 /// Which part of seamid reports a code; `common` codes are shared by several domains, `bindings` codes
 /// come only from the JS package (the wasm adapter and the JS wrapper).
-enum class code_domain : std::uint8_t { common, validation, workspace, acs, deletion, bindings };
+enum class code_domain : std::uint8_t { common, validation, workspace, acs, deletion, bindings, seam };
 
 /// The domain's name as the docs spell it (also the docs/<domain>.md page of the four rule domains).
 [[nodiscard]] constexpr std::string_view code_domain_name(code_domain domain) noexcept {
@@ -24,6 +24,7 @@ enum class code_domain : std::uint8_t { common, validation, workspace, acs, dele
         case code_domain::acs: return "acs";
         case code_domain::deletion: return "deletion";
         case code_domain::bindings: return "bindings";
+        case code_domain::seam: return "seam";
     }
     return "common";
 }
@@ -204,6 +205,13 @@ inline constexpr std::array code_catalog = {
     code_info{"invalid_input", code_domain::bindings, severity::error,
               "A JS value that cannot be passed on (not serialisable as JSON: a cycle, a BigInt)."},
     code_info{"invalid_handle", code_domain::bindings, severity::error, "The object (Workspace, AcsModel) was disposed."},
+
+    // seamid/seam: the `code` of a SeamidError when a run against the Seam API stops.
+    code_info{"unauthorized", code_domain::seam, severity::error, "Seam refused the API key (401 or 403)."},
+    code_info{"api_error", code_domain::seam, severity::error, "Seam answered an error that retrying cannot fix (the error's type and route say which)."},
+    code_info{"invalid_response", code_domain::seam, severity::error, "Seam's answer does not have the shape its API reference gives (no list, a repeated page cursor)."},
+    code_info{"invalid_snapshot", code_domain::seam, severity::error, "What the API listed for the identity does not add up to a plan (planDeletion's issues say why)."},
+    code_info{"deletion_failed", code_domain::seam, severity::error, "A deletion run ended with steps left; its report says which and how to resume."},
 };
 
 /// The catalog entry of `name`, or nullptr for a name seamid never reports.
