@@ -69,29 +69,7 @@ export function createWire(wasm) {
     return decoder.decode(heap.slice(outputAddress, outputAddress + length));
   }
 
-  /**
-   * Calls a JSON-in/JSON-out binding: `payload` is serialised with JSON.stringify (plain data only),
-   * the binding returns JSON text, the caller gets plain objects. A payload JSON cannot express
-   * (cycles, BigInt) becomes an `invalid_input` issue, never an exception from inside the module.
-   */
-  function callJson(binding, payload, ...args) {
-    let text;
-    try {
-      text = JSON.stringify(payload);
-    } catch (error) {
-      return { issues: [inputIssue(`Input cannot be serialised as JSON: ${error.message}`)] };
-    }
-    if (text === undefined) return { issues: [inputIssue('Input is not JSON data (a function, symbol or undefined).')] };
-    return JSON.parse(wasm[binding](text, ...args));
-  }
-
-  /** Calls a binding with JSON text as given (for text read from a file or a form). */
-  function callJsonText(binding, text, ...args) {
-    if (typeof text !== 'string') return { issues: [typeIssue([], 'JSON text (a string)', text)] };
-    return JSON.parse(wasm[binding](text, ...args));
-  }
-
-  return { writeInput, writeText, readOutput, callJson, callJsonText };
+  return { writeInput, writeText, readOutput };
 }
 
 /** An `invalid_input` error at the top level. */
