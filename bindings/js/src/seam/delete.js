@@ -1,7 +1,7 @@
 // deleteUserIdentity: fetch, plan, execute and verify, level-triggered as Terraform re-plans from the world as it is:
 // a failed or aborted run is finished by running it again, and a refused call (something appeared meanwhile) makes
 // the run re-fetch and re-plan, a bounded number of rounds. The final check lists again that nothing is left.
-import { planDeletion } from '../node.js';
+import { planDeletion } from '#deletion';
 import { createSeamClient } from './client.js';
 import { SeamidError, abortError, isAbortError } from './errors.js';
 import { listAll, readDeletionSnapshot } from './fetch.js';

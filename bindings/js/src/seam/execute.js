@@ -1,7 +1,7 @@
 // executeDeletion: runs a deletion plan against Seam. The plan comes from planDeletion and every step's bookkeeping
 // from createDeletionProgress (the core); this file only issues the calls it says are runnable (bounded
 // concurrency), polls /events/list once per run for what it awaits, and bounds every wait (AWS-waiter style).
-import { createDeletionProgress } from '../node.js';
+import { createDeletionProgress } from '#deletion';
 import { createSeamClient } from './client.js';
 import { SeamidError, abortError, isAbortError } from './errors.js';
 
