@@ -116,7 +116,7 @@ emscripten::val plan_deletion_binary(unsigned snapshot_length, int order, int po
     std::uint32_t next_dependency = 0;
     for (std::size_t s = 0; s < count; ++s) {
         const auto& step = plan.steps[s];
-        seamid::detail::write_uuid(bytes + 4 * ids_at + 36 * s, step.id);
+        seamid::write_uuid(bytes + 4 * ids_at + 36 * s, step.id);
         bytes[4 * kinds_at + s] = static_cast<char>(step.kind);
         out[waves_at + s] = step.wave;
         out[starts_at + s] = next_dependency;
@@ -235,8 +235,8 @@ int progress_create_compact(const std::string& header, unsigned body_length, dou
     if (!reader.run(header) || seamid::has_errors(plan.issues) || !reader.steps.empty()) return -1;
     const std::string_view text = body;
     std::size_t at = 0;
-    auto read_id = [&](seamid::detail::uuid128& id) {
-        if (text.size() - at < 36 || !seamid::detail::parse_uuid(text.substr(at, 36), id)) return false;
+    auto read_id = [&](seamid::uuid128& id) {
+        if (text.size() - at < 36 || !seamid::parse_uuid(text.substr(at, 36), id)) return false;
         at += 36;
         return true;
     };
@@ -259,7 +259,7 @@ int progress_create_compact(const std::string& header, unsigned body_length, dou
         step.has_id = step.has_kind = step.has_wave = true;
         while (at < text.size() && text[at] == '\t') {
             ++at;
-            seamid::detail::uuid128 dep;
+            seamid::uuid128 dep;
             if (!read_id(dep)) return -1;
             reader.dependency_ids.push_back(dep);
             ++step.deps_count;
@@ -371,7 +371,7 @@ emscripten::val answer_events(seamid::deletion_progress& progress, const std::ve
         out.push_back(outcome.step);
         if (write_event_ids && event.event_id) {
             if (buffer.size() < id_bytes + 36) buffer.resize(id_bytes + 36);  // JS's recordBytes(36 * n) then fetches a new view
-            seamid::detail::write_uuid(reinterpret_cast<char*>(buffer.data()) + id_bytes, *event.event_id);
+            seamid::write_uuid(reinterpret_cast<char*>(buffer.data()) + id_bytes, *event.event_id);
             id_bytes += 36;
         }
     }
@@ -393,13 +393,13 @@ emscripten::val progress_apply_event_records(int handle, unsigned records_length
     const std::string_view text = records;
     std::size_t at = 0;
     events.reserve(text.size() / 40);
-    auto read = [&](std::optional<seamid::detail::uuid128>& id) {
+    auto read = [&](std::optional<seamid::uuid128>& id) {
         if (at >= text.size()) return false;
         if (text[at] == '-') return ++at, true;
         if (text[at] != '=' || text.size() - at < 37) return false;
         const auto field = text.substr(at + 1, 36);
-        seamid::detail::uuid128 parsed;
-        if (seamid::detail::parse_uuid(field, parsed)) id = parsed;
+        seamid::uuid128 parsed;
+        if (seamid::parse_uuid(field, parsed)) id = parsed;
         else
             for (const char c : field)
                 if (static_cast<unsigned char>(c) >= 0x80) return false;  // not 36 bytes of text: records shifted

@@ -83,51 +83,10 @@ seamid::validation_options options_of(const json& c) {
 
 }  // namespace
 
-TEST_CASE("acs: ids are parsed case-insensitively and printed canonically", "[acs]") {
-    seamid::model_id id;
-    REQUIRE(seamid::parse_model_id("AC000000-0000-4000-8000-0000000000FF", id));
-    CHECK(seamid::to_string(id) == "ac000000-0000-4000-8000-0000000000ff");
-    seamid::model_id lower;
-    REQUIRE(seamid::parse_model_id("ac000000-0000-4000-8000-0000000000ff", lower));
-    CHECK(lower == id);
-    CHECK_FALSE(seamid::parse_model_id("ac000000-0000-4000-8000-0000000000f", id));
-    CHECK_FALSE(seamid::parse_model_id("ac000000x0000-4000-8000-0000000000ff", id));
-    CHECK_FALSE(seamid::parse_model_id("", id));
+TEST_CASE("acs: the code catalog ends with the last code", "[acs]") {
     static_assert(seamid::acs_code_details(seamid::acs_code::user_identity_has_multiple_acs_users_in_system).name ==
                   "user_identity_has_multiple_acs_users_in_system");
     static_assert(static_cast<std::size_t>(seamid::acs_code::user_identity_has_multiple_acs_users_in_system) + 1 == seamid::acs_code_count);
-}
-
-TEST_CASE("acs: the word-at-a-time id parser accepts exactly is_uuid's ids, with every byte at every position", "[acs]") {
-    const std::string valid = "0b8D9a51-1c3f-4E2b-9f7a-6d5c4b3a2f10";
-    seamid::model_id id;
-    REQUIRE(seamid::parse_model_id(valid, id));
-    CHECK(id.high == 0x0b8d9a511c3f4e2bull);
-    CHECK(id.low == 0x9f7a6d5c4b3a2f10ull);
-    CHECK(seamid::to_string(id) == "0b8d9a51-1c3f-4e2b-9f7a-6d5c4b3a2f10");
-    static_assert([] {
-        seamid::model_id parsed;
-        return seamid::parse_model_id("FFFFFFFF-0000-4000-8000-0123456789AB", parsed) && parsed.high == 0xFFFFFFFF00004000ull &&
-               parsed.low == 0x80000123456789ABull;
-    }());
-    std::size_t disagreements = 0, accepted = 0;
-    for (std::size_t position = 0; position < valid.size(); ++position) {
-        for (int byte = 0; byte < 256; ++byte) {
-            std::string text = valid;
-            text[position] = static_cast<char>(byte);
-            seamid::model_id parsed;
-            const bool ok = seamid::parse_model_id(text, parsed);
-            if (ok != seamid::is_uuid(text)) ++disagreements;
-            if (!ok) continue;
-            ++accepted;
-            // The changed digit lands in its nibble: printing gives the text back in lowercase.
-            std::string lower = text;
-            for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-            if (seamid::to_string(parsed) != lower) ++disagreements;
-        }
-    }
-    CHECK(disagreements == 0);
-    CHECK(accepted == 32 * 22 + 4);  // 22 hex spellings at each of the 32 digits, '-' at each of the 4 dashes
 }
 
 TEST_CASE("acs: the fixture snapshot loads from text and from a JSON tree alike", "[acs]") {

@@ -26,13 +26,14 @@ public:
     /// Every bit: a row that must be checked in full (what a row not recorded here gets).
     static constexpr std::uint8_t all_bits = static_cast<std::uint8_t>((1u << (2 * unique_fields.size())) - 1);
 
-    /// Records the next row's key, email and phone (rows in batch order; a row without values counts too).
-    void add_row(const identity_values& values) {
+    /// Records the next row's key, email and phone (rows in batch order; a row without values counts too), hashed
+    /// as `workspace` hashes them (find must be given the same index).
+    void add_row(const identity_values& values, const workspace_index& workspace) {
         const auto row = static_cast<std::uint32_t>(flags_.size());
         flags_.push_back(0);
         for (std::size_t f = 0; f < unique_fields.size(); ++f) {
             const identity_field field = unique_fields[f];
-            if (values.has(field)) entries_[f].push_back({workspace_index::value_hash(field, comparable_value(field, values.get(field))), row});
+            if (values.has(field)) entries_[f].push_back({workspace.value_hash(field, comparable_value(field, values.get(field))), row});
         }
     }
 
@@ -93,7 +94,7 @@ private:
 
     /// Copies `items` into `out` grouped by the top bits of their hashes, buckets in ascending order; returns
     /// where each bucket starts (and the end). A bucket's workspace look-ups then fall in one 1/2,048th of each
-    /// table (slot_table places a hash by its top bits), a few KB read once, instead of anywhere in it.
+    /// table (hash_table places a hash by its top bits), a few KB read once, instead of anywhere in it.
     static std::array<std::size_t, buckets + 1> group_by_top_bits(const entries& items, entries& out) {
         std::array<std::size_t, buckets + 1> start{};
         for (const entry& item : items) ++start[(item.hash >> (32 - bucket_bits)) + 1];
