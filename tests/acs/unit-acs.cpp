@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fixtures.hpp"
@@ -378,4 +379,30 @@ TEST_CASE("acs: the one-ACS-user-per-system rule follows ACS users that move bet
     seamid::check_acs_links(model, true, requests.data(), requests.size(), out.data());
     CHECK(out[0].verdict == seamid::acs_verdict::allowed);
     CHECK(out[1].verdict == seamid::acs_verdict::allowed);
+}
+
+TEST_CASE("acs: contact chains survive deletes that empty them and puts that refill them", "[acs]") {
+    seamid::acs_model model;
+    const std::string system = "5e000000-0000-4000-8000-000000000001";
+    REQUIRE(model.put_acs_system({{"acs_system_id", system}, {"name", "Site"}}).empty());
+    const auto user = [&](int n, const std::string& email, const std::string& phone) {
+        return json{{"acs_user_id", "ac000000-0000-4000-8000-00000000000" + std::to_string(n)}, {"acs_system_id", system},
+                    {"email_address", email}, {"phone_number", phone}};
+    };
+    const auto matches = [&](std::string_view email, std::string_view phone) {
+        std::vector<std::uint32_t> by_email, by_phone;
+        const std::uint32_t s = model.find_acs_system(system);
+        model.for_each_email_match(s, email, [&](std::uint32_t i) { by_email.push_back(i); });
+        model.for_each_phone_match(s, phone, [&](std::uint32_t i) { by_phone.push_back(i); });
+        return std::make_pair(by_email.size(), by_phone.size());
+    };
+    for (int round = 0; round < 40; ++round) {  // many emptied chains: their keys are erased, the table is reused
+        REQUIRE(model.put_acs_user(user(1, "A" + std::to_string(round) + "@x.io", "+1415555010" + std::to_string(round % 10))).empty());
+        REQUIRE(model.put_acs_user(user(2, "a" + std::to_string(round) + "@X.IO", "+14155550999")).empty());
+        CHECK(matches("a" + std::to_string(round) + "@x.io", "+14155550999") == std::make_pair(std::size_t{2}, std::size_t{1}));
+        REQUIRE(model.delete_acs_user("ac000000-0000-4000-8000-000000000001"));
+        CHECK(matches("A" + std::to_string(round) + "@x.io", "+1415555010" + std::to_string(round % 10)) == std::make_pair(std::size_t{1}, std::size_t{0}));
+        REQUIRE(model.delete_acs_user("ac000000-0000-4000-8000-000000000002"));
+        CHECK(matches("a" + std::to_string(round) + "@x.io", "+14155550999") == std::make_pair(std::size_t{0}, std::size_t{0}));
+    }
 }

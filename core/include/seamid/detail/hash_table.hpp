@@ -157,14 +157,22 @@ public:
     /// The value of `key`, inserted holding `none` when absent; the caller stores a value below `erased` in it
     /// before the next change to the table. Valid until the next insertion.
     [[nodiscard]] std::uint32_t& find_or_insert(const Key& key) {
-        if (live_ != 0) {
-            for (std::size_t at = position(key);; at = (at + 1) & mask_) {
-                entry& found = entries_[at];
-                if (found.value == none) break;
-                if (found.value != erased && found.key == key) return found.value;
+        make_room_for_one();
+        std::size_t at = position(key), reusable = entries_.size();  // the first tombstone on the way, if any
+        for (;; at = (at + 1) & mask_) {
+            entry& found = entries_[at];
+            if (found.value == none) break;
+            if (found.value == erased) {
+                if (reusable == entries_.size()) reusable = at;
+            } else if (found.key == key) {
+                return found.value;
             }
         }
-        return place(key, none).value;
+        if (reusable != entries_.size()) at = reusable;
+        else ++used_;
+        ++live_;
+        entries_[at] = {key, none};
+        return entries_[at].value;
     }
 
     /// Stores key -> value unless `key` is present; returns the value already stored, or `none` when inserted.
@@ -176,7 +184,14 @@ public:
     }
 
     /// Adds key -> value; a key may hold several values (a multiset).
-    void insert(const Key& key, std::uint32_t value) { place(key, value); }
+    void insert(const Key& key, std::uint32_t value) {
+        make_room_for_one();
+        std::size_t at = position(key);
+        while (entries_[at].value != none && entries_[at].value != erased) at = (at + 1) & mask_;
+        if (entries_[at].value == none) ++used_;
+        ++live_;
+        entries_[at] = {key, value};
+    }
 
     /// Calls visit(value) for every entry with this key until visit returns false.
     template <typename Visit>
@@ -222,16 +237,12 @@ private:
 
     [[nodiscard]] std::size_t position(const Key& key) const noexcept { return static_cast<std::size_t>(table_hash(key, seed_) >> shift_); }
 
-    // Adds an entry (the key is known to be absent, or duplicates are wanted), growing first when full.
-    entry& place(const Key& key, std::uint32_t value) {
+    // Rehashes before an insertion would pass the load: to twice the size when mostly live entries fill it, to
+    // the same size (dropping tombstones) otherwise.
+    void make_room_for_one() {
         const std::size_t capacity = entries_.size();
-        if ((used_ + 1) * 100 > capacity * MaxLoadPercent) rehash((live_ + 1) * 200 > capacity * MaxLoadPercent ? (capacity == 0 ? 16 : capacity * 2) : capacity);
-        std::size_t at = position(key);
-        while (entries_[at].value != none && entries_[at].value != erased) at = (at + 1) & mask_;
-        if (entries_[at].value == none) ++used_;
-        ++live_;
-        entries_[at] = {key, value};
-        return entries_[at];
+        if ((used_ + 1) * 100 <= capacity * MaxLoadPercent) return;
+        rehash((live_ + 1) * 200 > capacity * MaxLoadPercent ? (capacity == 0 ? 16 : capacity * 2) : capacity);
     }
 
     void rehash(std::size_t capacity) {
