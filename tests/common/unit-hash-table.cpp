@@ -38,6 +38,20 @@ TEST_CASE("hash_table as a map from ids: find, find_or_insert, try_insert, growt
     CHECK(table.contains(id_of(count - 1)));
 }
 
+TEST_CASE("hash_table clear empties the table and keeps its memory", "[hash_table]") {
+    seamid::detail::hash_table<std::uint32_t> table;
+    table.clear();  // nothing to clear
+    CHECK(table.size() == 0);
+    for (std::uint32_t i = 0; i < 300; ++i) table.insert(i * 0x9E3779B9u, i);
+    const std::size_t memory = table.memory();
+    table.clear();
+    CHECK(table.size() == 0);
+    CHECK(table.memory() == memory);
+    CHECK(table.find(0x9E3779B9u) == table.none);
+    CHECK(table.try_insert(0x9E3779B9u, 5) == table.none);  // usable again
+    CHECK(table.try_insert(0x9E3779B9u, 6) == 5);
+}
+
 TEST_CASE("hash_table reserve makes room up front", "[hash_table]") {
     seamid::detail::id_table table;
     table.reserve(1000);

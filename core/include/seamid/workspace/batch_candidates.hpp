@@ -40,31 +40,25 @@ public:
     /// Sets every row's bits against `workspace` and the other rows, then frees the recorded hashes.
     void find(const workspace_index& workspace) {
         entries grouped;
-        std::vector<std::uint32_t> seen;  // a bucket's hashes so far: open addressing, 1 + index in the bucket, 0 = empty
+        detail::hash_table<std::uint32_t> seen;  // a bucket's hashes so far (rotated, see below) -> the first index holding each
         for (std::size_t f = 0; f < unique_fields.size(); ++f) {
             const std::array<std::size_t, buckets + 1> start = group_by_top_bits(entries_[f], grouped);
             entries().swap(entries_[f]);
             for (std::size_t b = 0; b < buckets; ++b) {
                 const entry* const bucket = grouped.data() + start[b];
                 const std::size_t size = start[b + 1] - start[b];
-                std::size_t capacity = 16;
-                while (capacity < 2 * size) capacity *= 2;
-                seen.assign(capacity, 0);
+                seen.clear();
+                seen.reserve(size);
                 for (std::size_t i = 0; i < size; ++i) {
                     const std::uint32_t hash = bucket[i].hash;
                     std::uint8_t bits = workspace.may_hold(unique_fields[f], hash) ? workspace_bit(f) : 0;
-                    // The bucket shares its top bits: its low bits place it (they are as mixed as the top ones).
-                    for (std::size_t at = hash & (capacity - 1);; at = (at + 1) & (capacity - 1)) {
-                        if (seen[at] == 0) {
-                            seen[at] = static_cast<std::uint32_t>(i + 1);
-                            break;
-                        }
-                        const entry& first = bucket[seen[at] - 1];
-                        if (first.hash == hash) {  // an earlier row of the batch has this hash: both are candidates
-                            bits = static_cast<std::uint8_t>(bits | batch_bit(f));
-                            flags_[first.row] = static_cast<std::uint8_t>(flags_[first.row] | batch_bit(f));
-                            break;
-                        }
+                    // The bucket shares its top bits and the table places a key by its top bits: the key is the hash
+                    // rotated so that the bits below the bucket's (as mixed as the top ones) come first.
+                    const std::uint32_t key = (hash << bucket_bits) | (hash >> (32 - bucket_bits));
+                    const std::uint32_t first = seen.try_insert(key, static_cast<std::uint32_t>(i));
+                    if (first != seen.none) {  // an earlier row of the batch has this hash: both are candidates
+                        bits = static_cast<std::uint8_t>(bits | batch_bit(f));
+                        flags_[bucket[first].row] = static_cast<std::uint8_t>(flags_[bucket[first].row] | batch_bit(f));
                     }
                     flags_[bucket[i].row] = static_cast<std::uint8_t>(flags_[bucket[i].row] | bits);
                 }
