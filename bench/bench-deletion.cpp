@@ -83,7 +83,7 @@ void BM_DeletionJsonPipeline(benchmark::State& state) {
             bool first = true;
             for (const auto index : runnable) {
                 const auto& step = progress.plan().steps[index];
-                seamid::apply_result_json(progress, seamid::detail::uuid_text(step.id), "{\"ok\": true}");
+                seamid::apply_result_json(progress, seamid::to_string(step.id), "{\"ok\": true}");
                 append_event(events, first, step);
             }
             events += "]}";

@@ -208,10 +208,10 @@ void write_named_ids(const seamid::acs_link_check& check, char* out) {
     for (unsigned i = 0; i < check.count; ++i) {
         const seamid::acs_code code = check.findings[i].code;
         if (code == seamid::acs_code::acs_user_linked_to_other_identity) {
-            seamid::write_model_id(check.other_user_identity, out + 36);
+            seamid::write_uuid(out + 36, check.other_user_identity);
         } else if (code == seamid::acs_code::user_identity_has_acs_user_in_system) {
-            seamid::write_model_id(check.acs_system, out);
-            seamid::write_model_id(check.other_acs_user, out + 72);
+            seamid::write_uuid(out, check.acs_system);
+            seamid::write_uuid(out + 72, check.other_acs_user);
         }
     }
 }

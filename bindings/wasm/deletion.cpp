@@ -131,7 +131,7 @@ std::string store_progress(seamid::deletion_plan plan, double started_at_ms, dou
     const auto& steps = progress->plan().steps;
     const std::size_t ids_at = out.size();
     out.resize(ids_at + 36 * steps.size());
-    for (std::size_t s = 0; s < steps.size(); ++s) seamid::detail::write_uuid(out.data() + ids_at + 36 * s, steps[s].id);
+    for (std::size_t s = 0; s < steps.size(); ++s) seamid::write_uuid(out.data() + ids_at + 36 * s, steps[s].id);
     if (std::string_view(out).substr(ids_at) == given_ids) {
         out.resize(ids_at - 1);
         out += "null}";

@@ -225,7 +225,7 @@ TEST_CASE("progress scenarios", "[deletion][progress][fixtures]") {
                 const auto& check = op["check"];
                 if (check.contains("runnable")) {
                     std::vector<std::string> runnable;
-                    for (const auto step : progress.runnable()) runnable.push_back(seamid::detail::uuid_text(plan.steps[step].id));
+                    for (const auto step : progress.runnable()) runnable.push_back(seamid::to_string(plan.steps[step].id));
                     std::sort(runnable.begin(), runnable.end());
                     CHECK(runnable == check["runnable"].get<std::vector<std::string>>());
                 }
@@ -271,8 +271,8 @@ TEST_CASE("apply_event_verdict changes the state like apply_event and records th
     seamid::deletion_progress full(plan, {.started_at_ms = 0});
     seamid::deletion_progress quiet(plan, {.started_at_ms = 0});
     auto id = [](std::string_view text) {
-        seamid::detail::uuid128 out;
-        REQUIRE(seamid::detail::parse_uuid(text, out));
+        seamid::uuid128 out;
+        REQUIRE(seamid::parse_uuid(text, out));
         return out;
     };
     const auto workspace = id("5f9b5e1a-7c2d-4e3f-8a1b-2c3d4e5f6a7b"), other = id("99999999-9999-4999-8999-999999999999");
@@ -319,7 +319,7 @@ TEST_CASE("re-planning from a fresh snapshot after partial progress yields only 
     auto fresh = json::parse(snapshot_text);
     std::set<std::string> gone;
     for (std::uint32_t s = 0; s < plan.steps.size(); ++s)
-        if (progress.state(s) == seamid::step_state::confirmed) gone.insert(seamid::detail::uuid_text(plan.steps[s].id));
+        if (progress.state(s) == seamid::step_state::confirmed) gone.insert(seamid::to_string(plan.steps[s].id));
     for (const auto& list_field : std::vector<std::pair<std::string, std::string>>{
              {"client_sessions", "client_session_id"}, {"acs_users", "acs_user_id"}, {"acs_credentials", "acs_credential_id"},
              {"enrollment_automations", "enrollment_automation_id"}, {"phones", "device_id"}}) {
@@ -331,7 +331,7 @@ TEST_CASE("re-planning from a fresh snapshot after partial progress yields only 
     const auto again = seamid::plan_deletion(fresh.dump());
     REQUIRE(again.ok());
     std::vector<std::string> ids;
-    for (const auto& step : again.steps) ids.push_back(seamid::detail::uuid_text(step.id));
+    for (const auto& step : again.steps) ids.push_back(seamid::to_string(step.id));
     CHECK(ids == std::vector<std::string>{"ac500001-0000-4000-8000-000000000002", "ac500001-0000-4000-8000-000000000003",
                                           "22222222-2222-2222-2222-222222222222"});
     CHECK(again.wave_count == 2);

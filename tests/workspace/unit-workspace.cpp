@@ -25,8 +25,13 @@ const json& fixture() {
     return loaded;
 }
 
-seamid::workspace_index fixture_workspace() {
+// The default hash seed and another: every result must be the same whatever the seed.
+constexpr std::uint64_t hash_seeds[] = {seamid::detail::default_hash_seed, 0x9b1f5e3a7c2d4e6full};
+
+seamid::workspace_index fixture_workspace(std::uint64_t seed = seamid::detail::default_hash_seed) {
     seamid::workspace_index index;
+    REQUIRE(index.set_hash_seed(seed));
+    REQUIRE(index.hash_seed() == seed);
     const auto issues = index.load(fixture()["workspace"]);
     REQUIRE(issues.empty());
     REQUIRE(index.size() == 4);
@@ -70,49 +75,58 @@ void check_uniqueness_case(const seamid::workspace_index& index, const json& tes
 }  // namespace
 
 TEST_CASE("create requests against the fixture workspace", "[workspace][fixtures]") {
-    const auto index = fixture_workspace();
-    REQUIRE(fixture()["create"].size() >= 10);
-    for (const auto& test_case : fixture()["create"]) check_uniqueness_case(index, test_case, false);
+    for (const std::uint64_t seed : hash_seeds) {
+        INFO("hash seed " << seed);
+        const auto index = fixture_workspace(seed);
+        REQUIRE(fixture()["create"].size() >= 10);
+        for (const auto& test_case : fixture()["create"]) check_uniqueness_case(index, test_case, false);
+    }
 }
 
 TEST_CASE("update requests against the fixture workspace", "[workspace][fixtures]") {
-    const auto index = fixture_workspace();
-    REQUIRE(fixture()["update"].size() >= 5);
-    for (const auto& test_case : fixture()["update"]) check_uniqueness_case(index, test_case, true);
+    for (const std::uint64_t seed : hash_seeds) {
+        INFO("hash seed " << seed);
+        const auto index = fixture_workspace(seed);
+        REQUIRE(fixture()["update"].size() >= 5);
+        for (const auto& test_case : fixture()["update"]) check_uniqueness_case(index, test_case, true);
+    }
 }
 
 TEST_CASE("batches of the fixture", "[batch][fixtures]") {
-    const auto index = fixture_workspace();
-    REQUIRE(fixture()["batches"].size() >= 10);
-    for (const auto& test_case : fixture()["batches"]) {
-        INFO("batch: " << test_case["name"].get<std::string>());
-        const auto report = test_case.contains("csv") ? seamid::validate_csv_batch(index, test_case["csv"].get<std::string>())
-                                                      : seamid::validate_json_batch(index, test_case["rows_json"].dump());
-        CHECK(report.usable == test_case["usable"].get<bool>());
-        CHECK(codes_of(report.issues) == test_case["input_codes"].get<std::vector<std::string>>());
-        if (test_case.contains("input_severities")) {
-            std::vector<std::string> severities;
-            for (const auto& found : report.issues) severities.emplace_back(seamid::severity_name(found.level));
-            CHECK(severities == test_case["input_severities"].get<std::vector<std::string>>());
-        }
-        std::map<std::string, std::vector<std::string>> rows;
-        for (const auto& row : report.rows) {
-            rows[std::to_string(row.row)] = codes_of(row.issues);
-            for (const auto& found : row.issues) {  // every issue's path starts with the 0-based row index
-                REQUIRE_FALSE(found.path.empty());
-                CHECK(std::get<std::size_t>(found.path.front()) == row.row - 1);
+    for (const std::uint64_t seed : hash_seeds) {
+        INFO("hash seed " << seed);
+        const auto index = fixture_workspace(seed);
+        REQUIRE(fixture()["batches"].size() >= 10);
+        for (const auto& test_case : fixture()["batches"]) {
+            INFO("batch: " << test_case["name"].get<std::string>());
+            const auto report = test_case.contains("csv") ? seamid::validate_csv_batch(index, test_case["csv"].get<std::string>())
+                                                          : seamid::validate_json_batch(index, test_case["rows_json"].dump());
+            CHECK(report.usable == test_case["usable"].get<bool>());
+            CHECK(codes_of(report.issues) == test_case["input_codes"].get<std::vector<std::string>>());
+            if (test_case.contains("input_severities")) {
+                std::vector<std::string> severities;
+                for (const auto& found : report.issues) severities.emplace_back(seamid::severity_name(found.level));
+                CHECK(severities == test_case["input_severities"].get<std::vector<std::string>>());
             }
-            if (test_case.contains("lines") && test_case["lines"].contains(std::to_string(row.row)))
-                CHECK(row.line == test_case["lines"][std::to_string(row.row)].get<std::size_t>());
+            std::map<std::string, std::vector<std::string>> rows;
+            for (const auto& row : report.rows) {
+                rows[std::to_string(row.row)] = codes_of(row.issues);
+                for (const auto& found : row.issues) {  // every issue's path starts with the 0-based row index
+                    REQUIRE_FALSE(found.path.empty());
+                    CHECK(std::get<std::size_t>(found.path.front()) == row.row - 1);
+                }
+                if (test_case.contains("lines") && test_case["lines"].contains(std::to_string(row.row)))
+                    CHECK(row.line == test_case["lines"][std::to_string(row.row)].get<std::size_t>());
+            }
+            CHECK(rows == test_case["rows"].get<std::map<std::string, std::vector<std::string>>>());
+            const auto& summary = test_case["summary"];
+            CHECK(report.summary.rows == summary["rows"].get<std::size_t>());
+            CHECK(report.summary.rows_with_errors == summary["rows_with_errors"].get<std::size_t>());
+            CHECK(report.summary.rows_with_warnings == summary["rows_with_warnings"].get<std::size_t>());
+            CHECK(report.summary.errors == summary["errors"].get<std::size_t>());
+            CHECK(report.summary.warnings == summary["warnings"].get<std::size_t>());
+            CHECK(report.ok() == (report.usable && report.summary.errors == 0 && !seamid::has_errors(report.issues)));
         }
-        CHECK(rows == test_case["rows"].get<std::map<std::string, std::vector<std::string>>>());
-        const auto& summary = test_case["summary"];
-        CHECK(report.summary.rows == summary["rows"].get<std::size_t>());
-        CHECK(report.summary.rows_with_errors == summary["rows_with_errors"].get<std::size_t>());
-        CHECK(report.summary.rows_with_warnings == summary["rows_with_warnings"].get<std::size_t>());
-        CHECK(report.summary.errors == summary["errors"].get<std::size_t>());
-        CHECK(report.summary.warnings == summary["warnings"].get<std::size_t>());
-        CHECK(report.ok() == (report.usable && report.summary.errors == 0 && !seamid::has_errors(report.issues)));
     }
 }
 
@@ -238,7 +252,7 @@ TEST_CASE("thousands of changes: slots are reused, the arena is compacted, looku
 }
 
 TEST_CASE("the ASCII case fold and the hash agree", "[workspace][hash]") {
-    using seamid::detail::equal_ignoring_ascii_case;
+    using seamid::equal_ignoring_ascii_case;
     using seamid::detail::hash_text;
     CHECK(equal_ignoring_ascii_case("Some.Body@Example.COM", "some.body@example.com"));
     CHECK_FALSE(equal_ignoring_ascii_case("a@b.c", "a@b.d"));
@@ -492,22 +506,20 @@ seamid::workspace_index candidates_workspace() {
 TEST_CASE("batch candidates flag exactly the values the workspace or another row may hold", "[batch][candidates]") {
     using seamid::batch_candidates;
     using seamid::identity_field;
-    REQUIRE(seamid::workspace_index::value_hash(identity_field::user_identity_key, colliding_key_a) ==
-            seamid::workspace_index::value_hash(identity_field::user_identity_key, colliding_key_b));
-    REQUIRE(seamid::workspace_index::value_hash(identity_field::email_address, colliding_email_a) ==
-            seamid::workspace_index::value_hash(identity_field::email_address, colliding_email_b));
     const auto index = candidates_workspace();
+    REQUIRE(index.value_hash(identity_field::user_identity_key, colliding_key_a) == index.value_hash(identity_field::user_identity_key, colliding_key_b));
+    REQUIRE(index.value_hash(identity_field::email_address, colliding_email_a) == index.value_hash(identity_field::email_address, colliding_email_b));
     batch_candidates candidates;
-    candidates.add_row(values_of("fresh-0", "fresh0@example.org", "+14155550000"));  // 0: nothing shared
-    candidates.add_row(values_of("held-key", "fresh1@example.org", ""));              // 1: the workspace's key
-    candidates.add_row(values_of("", "HELD@Example.org", ""));                        // 2: the workspace's email, other case
-    candidates.add_row(values_of("fresh-3", "", "+14155550199"));                     // 3: a phone row 5 repeats
-    candidates.add_row(values_of("", "", ""));                                        // 4: no values
-    candidates.add_row(values_of("fresh-5", "", " +14155550199 "));                   // 5: row 3's phone, padded
-    candidates.add_row(values_of(colliding_key_a, "", ""));                           // 6: same hash as row 7's key
-    candidates.add_row(values_of(colliding_key_b, "", ""));                           // 7
-    candidates.add_row(values_of("", colliding_email_a, ""));                         // 8: same hash as the workspace's second email
-    candidates.add_row(values_of("", "", "+14155550100"));                            // 9: the workspace's phone
+    candidates.add_row(values_of("fresh-0", "fresh0@example.org", "+14155550000"), index);  // 0: nothing shared
+    candidates.add_row(values_of("held-key", "fresh1@example.org", ""), index);              // 1: the workspace's key
+    candidates.add_row(values_of("", "HELD@Example.org", ""), index);                        // 2: the workspace's email, other case
+    candidates.add_row(values_of("fresh-3", "", "+14155550199"), index);                     // 3: a phone row 5 repeats
+    candidates.add_row(values_of("", "", ""), index);                                        // 4: no values
+    candidates.add_row(values_of("fresh-5", "", " +14155550199 "), index);                   // 5: row 3's phone, padded
+    candidates.add_row(values_of(colliding_key_a, "", ""), index);                           // 6: same hash as row 7's key
+    candidates.add_row(values_of(colliding_key_b, "", ""), index);                           // 7
+    candidates.add_row(values_of("", colliding_email_a, ""), index);                         // 8: same hash as the workspace's second email
+    candidates.add_row(values_of("", "", "+14155550100"), index);                            // 9: the workspace's phone
     candidates.find(index);
 
     CHECK(candidates.rows() == 10);
@@ -528,6 +540,34 @@ TEST_CASE("batch candidates flag exactly the values the workspace or another row
     empty.find(index);
     CHECK(empty.rows() == 0);
     CHECK(empty.rows_sharing() == 0);
+}
+
+TEST_CASE("a hash seed changes the hashes, not the results", "[workspace][hash]") {
+    using seamid::batch_candidates;
+    using seamid::identity_field;
+    seamid::workspace_index seeded;
+    REQUIRE(seeded.set_hash_seed(hash_seeds[1]));
+    REQUIRE(seeded.add({{"user_identity_id", "aaaaaaaa-0000-4000-8000-000000000001"}, {"email_address", "Held@Example.org"}}).empty());
+    CHECK_FALSE(seeded.set_hash_seed(hash_seeds[0]));  // not once the index holds a record
+    CHECK(seeded.hash_seed() == hash_seeds[1]);
+    const seamid::workspace_index plain;
+    CHECK(seeded.value_hash(identity_field::email_address, "held@example.org") != plain.value_hash(identity_field::email_address, "held@example.org"));
+    CHECK(seeded.value_hash(identity_field::user_identity_key, colliding_key_a) != seeded.value_hash(identity_field::user_identity_key, colliding_key_b));
+    CHECK(seeded.contains("AAAAAAAA-0000-4000-8000-000000000001"));
+    CHECK(seeded.find(identity_field::email_address, "Held@Example.org").size() == 1);
+
+    // load_json keeps the seed when its result replaces an empty index.
+    seamid::workspace_index loaded;
+    REQUIRE(loaded.set_hash_seed(hash_seeds[1]));
+    REQUIRE(loaded.load_json(R"({"user_identities": [{"user_identity_id": "aaaaaaaa-0000-4000-8000-000000000001", "email_address": "held@example.org"}]})").empty());
+    CHECK(loaded.hash_seed() == hash_seeds[1]);
+    CHECK(loaded.find(identity_field::email_address, "held@example.org").size() == 1);
+
+    // Rows are hashed as the workspace hashes: its email is found in another case.
+    batch_candidates candidates;
+    candidates.add_row(values_of("", "HELD@example.org", ""), seeded);
+    candidates.find(seeded);
+    CHECK(candidates.bits(0) == batch_candidates::workspace_bit(1));
 }
 
 TEST_CASE("values that only share a hash are candidates but never conflicts", "[batch][candidates]") {

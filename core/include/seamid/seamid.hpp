@@ -4,6 +4,7 @@
 // tracking a deletion); detail/ holds internals and generated tables.
 #pragma once
 
+#include "seamid/common/ascii.hpp"
 #include "seamid/common/codes.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/common/options.hpp"
@@ -28,12 +29,11 @@
 
 #include "seamid/acs/audit.hpp"
 #include "seamid/acs/codes.hpp"
-#include "seamid/acs/ids.hpp"
+#include "seamid/acs/contacts.hpp"
 #include "seamid/acs/lists.hpp"
 #include "seamid/acs/model.hpp"
 #include "seamid/acs/records.hpp"
 #include "seamid/acs/snapshot_reader.hpp"
-#include "seamid/acs/table.hpp"
 #include "seamid/acs/preflight.hpp"
 
 #include "seamid/deletion/plan.hpp"

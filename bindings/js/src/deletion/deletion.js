@@ -1,4 +1,4 @@
-// planDeletion / renderDeletionPlan / createDeletionProgress: the deletion planner of seam-spec §4 over the core.
+// planDeletion / renderDeletionPlan / createDeletionProgress: the deletion planner of docs/deletion.md over the core.
 // The wire is bindings/wasm/PROTOCOL.md ("Deletion"): JSON text in (typed for the two bulk requests of a run: a
 // plan object as a step table, a successful call as its step id), JSON text out (plans and event outcomes in a
 // compact form indexing the core's tables, read from the module once), one number for an API result. A progress

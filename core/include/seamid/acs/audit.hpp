@@ -16,6 +16,7 @@
 #include "seamid/acs/codes.hpp"
 #include "seamid/acs/model.hpp"
 #include "seamid/common/issue.hpp"
+#include "seamid/detail/sort.hpp"
 #include "seamid/json/dom.hpp"
 #include "seamid/json/writer.hpp"
 
@@ -47,8 +48,6 @@ inline std::string profile_difference(const acs_user_record& user, const user_id
         describe("phone_number", user.phone_number, *person.phone_number);
     return out;
 }
-
-inline bool id_before(const model_id& a, const model_id& b) noexcept { return a.high != b.high ? a.high < b.high : a.low < b.low; }
 
 }  // namespace detail
 
@@ -85,14 +84,12 @@ inline bool id_before(const model_id& a, const model_id& b) noexcept { return a.
             mismatches.push_back(acs_issue(acs_code::acs_user_profile_does_not_match_user_identity, {std::string("acs_users"), user_id},
                                            acs_message_args{}.with_user_identity_id(person_id).with_acs_user_id(user_id).with_detail(difference)));
     }
-    std::vector<std::pair<std::uint32_t, model_id>> linked;  // (system, acs user) of one identity
+    std::vector<std::pair<std::uint32_t, uuid128>> linked;  // (system, acs user) of one identity
     for (std::uint32_t p = 0; p < people.size(); ++p) {
         if (!people[p].listed || people[p].acs_user_count < 2) continue;
         linked.clear();
         model.for_each_acs_user_of(p, [&](std::uint32_t u) { linked.emplace_back(users[u].system, users[u].id); });
-        std::sort(linked.begin(), linked.end(), [](const auto& a, const auto& b) {
-            return a.first != b.first ? a.first < b.first : detail::id_before(a.second, b.second);
-        });
+        detail::sort_items(linked, [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second < b.second; });
         for (std::size_t start = 0; start < linked.size();) {
             std::size_t end = start + 1;
             while (end < linked.size() && linked[end].first == linked[start].first) ++end;

@@ -122,20 +122,6 @@ struct acs_code_info {
     return {"invalid_uuid", severity::error, ""};
 }
 
-namespace detail {
-/// True when every ACS code's name and severity agree with the one catalog.
-[[nodiscard]] constexpr bool acs_codes_cataloged() noexcept {
-    for (std::size_t c = 1; c < acs_code_count; ++c) {
-        const acs_code_info info = acs_code_details(static_cast<acs_code>(c));
-        const code_info* entry = find_code(info.name);
-        if (entry == nullptr || entry->level != info.level) return false;
-    }
-    return true;
-}
-}  // namespace detail
-
-static_assert(detail::acs_codes_cataloged(), "seamid: an ACS code is missing from code_catalog or has another severity there");
-
 /// Values substituted into a message template (empty views are left as empty text).
 struct acs_message_args {
     acs_field field = acs_field::none;

@@ -12,6 +12,7 @@
 
 #include "seamid/acs/model.hpp"
 #include "seamid/json/writer.hpp"
+#include "seamid/detail/sort.hpp"
 
 namespace seamid {
 
@@ -83,8 +84,8 @@ namespace detail {
 
 /// Finds a known identity for a derived list, or fills the issue.
 inline std::uint32_t list_identity(const acs_model& model, std::string_view user_identity_id, std::vector<issue>& issues) {
-    model_id id;
-    if (!parse_model_id(user_identity_id, id)) {
+    uuid128 id;
+    if (!parse_uuid(user_identity_id, id)) {
         issues.push_back(acs_issue(acs_code::invalid_uuid, {std::string("user_identity_id")}, acs_message_args{}.with_field(acs_field::user_identity_id)));
         return acs_model::none;
     }
@@ -101,7 +102,7 @@ inline bool system_before(const acs_model& model, std::uint32_t a, std::uint32_t
     const acs_system_record& x = model.acs_systems()[a];
     const acs_system_record& y = model.acs_systems()[b];
     if (x.name != y.name) return x.name < y.name;
-    return x.id.high != y.id.high ? x.id.high < y.id.high : x.id.low < y.id.low;
+    return x.id < y.id;
 }
 
 }  // namespace detail
@@ -112,12 +113,16 @@ inline bool system_before(const acs_model& model, std::uint32_t a, std::uint32_t
     const std::uint32_t identity = detail::list_identity(model, user_identity_id, out.issues);
     if (identity == acs_model::none) return out;
     model.for_each_acs_user_of(identity, [&](std::uint32_t i) { out.items.push_back(i); });
-    std::sort(out.items.begin(), out.items.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const acs_user_record& x = model.acs_users()[a];
-        const acs_user_record& y = model.acs_users()[b];
-        if (x.system != y.system) return detail::system_before(model, x.system, y.system);
-        return x.id.high != y.id.high ? x.id.high < y.id.high : x.id.low < y.id.low;
-    });
+    detail::sort_indexes(
+        out.items,
+        [](const void* context, std::uint32_t a, std::uint32_t b) {
+            const acs_model& m = *static_cast<const acs_model*>(context);
+            const acs_user_record& x = m.acs_users()[a];
+            const acs_user_record& y = m.acs_users()[b];
+            if (x.system != y.system) return detail::system_before(m, x.system, y.system);
+            return x.id < y.id;
+        },
+        &model);
     return out;
 }
 
@@ -127,7 +132,8 @@ inline bool system_before(const acs_model& model, std::uint32_t a, std::uint32_t
     const std::uint32_t identity = detail::list_identity(model, user_identity_id, out.issues);
     if (identity == acs_model::none) return out;
     model.for_each_acs_user_of(identity, [&](std::uint32_t i) { out.items.push_back(model.acs_users()[i].system); });
-    std::sort(out.items.begin(), out.items.end(), [&](std::uint32_t a, std::uint32_t b) { return detail::system_before(model, a, b); });
+    detail::sort_indexes(
+        out.items, [](const void* context, std::uint32_t a, std::uint32_t b) { return detail::system_before(*static_cast<const acs_model*>(context), a, b); }, &model);
     out.items.erase(std::unique(out.items.begin(), out.items.end()), out.items.end());
     return out;
 }

@@ -16,6 +16,7 @@
 
 #include "seamid/acs/codes.hpp"
 #include "seamid/acs/records.hpp"
+#include "seamid/detail/hash_table.hpp"
 #include "seamid/detail/prefetch.hpp"
 
 namespace seamid {
@@ -131,12 +132,12 @@ public:
     /// Index of an ACS system record (listed or only referenced), none when unknown.
     [[nodiscard]] std::uint32_t find_acs_system(std::string_view id) const noexcept { return find_in(system_index_, id); }
     /// Same three look-ups by parsed id.
-    [[nodiscard]] std::uint32_t find_user_identity(const model_id& id) const noexcept { return identity_index_.find(id); }
-    [[nodiscard]] std::uint32_t find_acs_user(const model_id& id) const noexcept { return acs_user_index_.find(id); }
-    [[nodiscard]] std::uint32_t find_acs_system(const model_id& id) const noexcept { return system_index_.find(id); }
+    [[nodiscard]] std::uint32_t find_user_identity(const uuid128& id) const noexcept { return identity_index_.find(id); }
+    [[nodiscard]] std::uint32_t find_acs_user(const uuid128& id) const noexcept { return acs_user_index_.find(id); }
+    [[nodiscard]] std::uint32_t find_acs_system(const uuid128& id) const noexcept { return system_index_.find(id); }
 
     /// Starts loading what find_user_identity(identity) and find_acs_user(acs_user) read (batched link checks).
-    void prefetch_link_ids(const model_id& identity, const model_id& acs_user) const noexcept {
+    void prefetch_link_ids(const uuid128& identity, const uuid128& acs_user) const noexcept {
         identity_index_.prefetch(identity);
         acs_user_index_.prefetch(acs_user);
     }
@@ -246,8 +247,8 @@ public:
     }
 
 private:
-    using id_table = detail::flat_table<model_id, detail::hash_model_id>;
-    using hash_table = detail::flat_table<std::uint64_t, detail::hash_u64>;
+    using id_table = detail::id_table;
+    using contact_table = detail::hash_table<std::uint64_t>;  ///< contact_hash -> first ACS user of its chain
 
     std::vector<acs_system_record> systems_;
     std::vector<acs_user_record> acs_users_;
@@ -255,7 +256,7 @@ private:
     std::vector<acs_user_link> acs_user_links_;       ///< acs_users_'s link fields, packed (kept equal by sync_acs_user)
     std::vector<user_identity_link> identity_links_;  ///< identities_'s link fields, packed (kept equal by sync_identity)
     id_table system_index_, acs_user_index_, identity_index_;
-    hash_table email_index_, phone_index_;
+    contact_table email_index_, phone_index_;
     std::size_t acs_user_count_ = 0, identity_count_ = 0;
     std::uint32_t generation_ = 1;  ///< the current load (0 = never loaded); puts outside a load use 0
     bool systems_loaded_ = false;
@@ -272,30 +273,21 @@ private:
 
     /// A record holding only its id (a fresh, deleted or merely referenced slot).
     template <class Record>
-    static Record blank(const model_id& id) {
+    static Record blank(const uuid128& id) {
         Record record;
         record.id = id;
         return record;
     }
 
     static std::uint32_t find_in(const id_table& table, std::string_view text) noexcept {
-        model_id id;
-        return parse_model_id(text, id) ? table.find(id) : none;
+        uuid128 id;
+        return parse_uuid(text, id) ? table.find(id) : none;
     }
 
-    /// Hash of (system, kind, normalised contact): lowercase email, trimmed phone.
-    static std::uint64_t contact_hash(std::uint32_t system, char kind, std::string_view value) noexcept {
-        std::uint64_t h = detail::fnv1a(std::string_view(&kind, 1));
-        for (int shift = 0; shift < 32; shift += 8) {
-            h ^= (system >> shift) & 0xFF;
-            h *= 0x100000001b3ull;
-        }
-        if (kind == 'p') return detail::fnv1a(unicode::trim_js_whitespace(value), h);
-        for (const char c : value) {
-            h ^= static_cast<unsigned char>(detail::ascii_lower(c));
-            h *= 0x100000001b3ull;
-        }
-        return h;
+    /// Hash of (system, kind, normalised contact) under the table's seed: email ignoring ASCII case, trimmed phone.
+    std::uint64_t contact_hash(std::uint32_t system, char kind, std::string_view value) const noexcept {
+        const std::uint64_t seed = (kind == 'p' ? phone_index_ : email_index_).seed() ^ ((std::uint64_t{system} << 8 | static_cast<unsigned char>(kind)) * 0x9E3779B97F4A7C15ull);
+        return kind == 'p' ? detail::hash_text<false>(unicode::trim_js_whitespace(value), seed) : detail::hash_text<true>(value, seed);
     }
 
     void begin_load() {
@@ -306,7 +298,7 @@ private:
         if (section == acs_section::acs_systems) systems_loaded_ = true;
     }
 
-    std::uint32_t system_slot(const model_id& id) {
+    std::uint32_t system_slot(const uuid128& id) {
         std::uint32_t& slot = system_index_.find_or_insert(id);
         if (slot == none) {
             slot = static_cast<std::uint32_t>(systems_.size());
@@ -314,7 +306,7 @@ private:
         }
         return slot;
     }
-    std::uint32_t identity_slot(const model_id& id) {
+    std::uint32_t identity_slot(const uuid128& id) {
         std::uint32_t& slot = identity_index_.find_or_insert(id);
         if (slot == none) {
             slot = static_cast<std::uint32_t>(identities_.size());
@@ -323,7 +315,7 @@ private:
         }
         return slot;
     }
-    std::uint32_t acs_user_slot(const model_id& id) {
+    std::uint32_t acs_user_slot(const uuid128& id) {
         std::uint32_t& slot = acs_user_index_.find_or_insert(id);
         if (slot == none) {
             slot = static_cast<std::uint32_t>(acs_users_.size());
@@ -380,18 +372,21 @@ private:
     }
     void unindex_contacts(std::uint32_t acs_user) {
         acs_user_record& u = acs_users_[acs_user];
-        if (u.email_address) {
-            std::uint32_t* link = &email_index_.find_or_insert(contact_hash(u.system, 'e', *u.email_address));
-            while (*link != acs_user) link = &acs_users_[*link].next_same_email;
-            *link = u.next_same_email;
-            u.next_same_email = none;
+        if (u.email_address) unindex_contact(email_index_, contact_hash(u.system, 'e', *u.email_address), acs_user, &acs_user_record::next_same_email);
+        if (u.phone_number) unindex_contact(phone_index_, contact_hash(u.system, 'p', *u.phone_number), acs_user, &acs_user_record::next_same_phone);
+    }
+    /// Takes an ACS user out of its chain in a contact table; a chain left empty loses its key (the table never
+    /// holds `none`, which marks a free entry).
+    void unindex_contact(contact_table& table, std::uint64_t key, std::uint32_t acs_user, std::uint32_t acs_user_record::*next) {
+        std::uint32_t* link = &table.find_or_insert(key);
+        const std::uint32_t after = acs_users_[acs_user].*next;
+        if (*link == acs_user && after == none) {
+            (void)table.erase(key, acs_user);
+        } else {
+            while (*link != acs_user) link = &(acs_users_[*link].*next);
+            *link = after;
         }
-        if (u.phone_number) {
-            std::uint32_t* link = &phone_index_.find_or_insert(contact_hash(u.system, 'p', *u.phone_number));
-            while (*link != acs_user) link = &acs_users_[*link].next_same_phone;
-            *link = u.next_same_phone;
-            u.next_same_phone = none;
-        }
+        acs_users_[acs_user].*next = none;
     }
     void erase_acs_user(std::uint32_t index) {
         if (acs_users_[index].identity != none) detach_from_identity(index);
@@ -405,7 +400,7 @@ private:
 
     /// Reads a required (or optional) id field; false (with an issue) when it is missing, mistyped or not a UUID.
     static bool read_id(const detail::acs_record_fields& record, acs_field field, const detail::acs_record_location& where,
-                        bool required, std::optional<model_id>& out, std::vector<issue>& issues) {
+                        bool required, std::optional<uuid128>& out, std::vector<issue>& issues) {
         const std::string_view name = acs_field_name(field);
         const detail::acs_key key = field == acs_field::acs_user_id     ? detail::acs_key::acs_user_id
                                     : field == acs_field::acs_system_id ? detail::acs_key::acs_system_id
@@ -420,8 +415,8 @@ private:
             issues.push_back(detail::acs_type_issue(where.field(name), required ? "a UUID string" : "a UUID string or null", kind));
             return false;
         }
-        model_id id;
-        if (!parse_model_id(record.text_of(key), id)) {
+        uuid128 id;
+        if (!parse_uuid(record.text_of(key), id)) {
             issues.push_back(acs_issue(acs_code::invalid_uuid, where.field(name), acs_message_args{}.with_field(field)));
             return false;
         }
@@ -441,7 +436,7 @@ private:
         return record.text_of(key);
     }
 
-    void duplicate(acs_field field, const model_id& id, const detail::acs_record_location& where, std::vector<issue>& issues) const {
+    void duplicate(acs_field field, const uuid128& id, const detail::acs_record_location& where, std::vector<issue>& issues) const {
         const std::string text = to_string(id);
         issues.push_back(acs_issue(acs_code::duplicate_id, where.field(acs_field_name(field)), acs_message_args{}.with_field(field).with_detail(text)));
     }
@@ -466,7 +461,7 @@ private:
         using detail::acs_key;
         const std::uint32_t generation = in_load ? generation_ : 0;
         if (section == acs_section::acs_systems) {
-            std::optional<model_id> id;
+            std::optional<uuid128> id;
             if (!read_id(record, acs_field::acs_system_id, where, true, id, issues)) return;
             auto name = read_text(record, acs_key::name, where, issues);
             auto external_type = read_text(record, acs_key::external_type, where, issues);
@@ -480,7 +475,7 @@ private:
             return;
         }
         if (section == acs_section::user_identities) {
-            std::optional<model_id> id;
+            std::optional<uuid128> id;
             if (!read_id(record, acs_field::user_identity_id, where, true, id, issues)) return;
             user_identity_record fields = blank<user_identity_record>(*id);
             fields.user_identity_key = read_text(record, acs_key::user_identity_key, where, issues);
@@ -502,7 +497,7 @@ private:
             sync_identity(index);
             return;
         }
-        std::optional<model_id> id, system, identity;
+        std::optional<uuid128> id, system, identity;
         // All three are read (not short-circuited) so every bad id of the record is reported at once.
         const bool user_ok = read_id(record, acs_field::acs_user_id, where, true, id, issues);
         const bool system_ok = read_id(record, acs_field::acs_system_id, where, true, system, issues);

@@ -60,9 +60,9 @@ struct acs_link_check {
     acs_verdict verdict = acs_verdict::allowed;
     std::uint8_t count = 0;
     std::array<acs_link_finding, 2> findings{};
-    model_id acs_system{};
-    model_id other_user_identity{};
-    model_id other_acs_user{};
+    uuid128 acs_system{};
+    uuid128 other_user_identity{};
+    uuid128 other_acs_user{};
     std::uint32_t user_identity = acs_model::none;  ///< resolved index, none when unknown
     std::uint32_t acs_user = acs_model::none;       ///< resolved index, none when unknown
 };
@@ -75,9 +75,9 @@ constexpr void add_link_finding(acs_link_check& check, acs_code code, acs_field 
 }
 
 /// Parses both ids; false (with findings) when either is not a UUID.
-inline bool parse_link_ids(const acs_link_request& request, acs_link_check& check, model_id& identity_id, model_id& acs_user_id) noexcept {
-    const bool identity_ok = parse_model_id(request.user_identity_id, identity_id);
-    const bool acs_user_ok = parse_model_id(request.acs_user_id, acs_user_id);
+inline bool parse_link_ids(const acs_link_request& request, acs_link_check& check, uuid128& identity_id, uuid128& acs_user_id) noexcept {
+    const bool identity_ok = parse_uuid(request.user_identity_id, identity_id);
+    const bool acs_user_ok = parse_uuid(request.acs_user_id, acs_user_id);
     if (!identity_ok) add_link_finding(check, acs_code::invalid_uuid, acs_field::user_identity_id);
     if (!acs_user_ok) add_link_finding(check, acs_code::invalid_uuid, acs_field::acs_user_id);
     return identity_ok && acs_user_ok;
@@ -101,7 +101,7 @@ inline bool settle_link(const acs_model& model, acs_link_check& check) noexcept 
 
 /// Parses and looks up both ids; false (with findings) when either is invalid or unknown.
 inline bool resolve_link(const acs_model& model, const acs_link_request& request, acs_link_check& check) noexcept {
-    model_id identity_id, acs_user_id;
+    uuid128 identity_id, acs_user_id;
     if (!parse_link_ids(request, check, identity_id, acs_user_id)) return false;
     check.user_identity = model.find_user_identity(identity_id);
     check.acs_user = model.find_acs_user(acs_user_id);
@@ -176,7 +176,7 @@ inline void check_acs_links(const acs_model& model, bool add, const acs_link_req
         const std::size_t size = std::min(group, count - start);
         acs_link_request const* const in = requests + start;
         acs_link_check* const checks = out + start;
-        std::array<model_id, group> identity_ids, acs_user_ids;
+        std::array<uuid128, group> identity_ids, acs_user_ids;
         std::array<bool, group> parsed{};
         // Each request's loads start as soon as its ids are parsed.
         for (std::size_t i = 0; i < size; ++i) {
@@ -202,9 +202,9 @@ inline void check_acs_links(const acs_model& model, bool add, const acs_link_req
 [[nodiscard]] inline std::vector<issue> link_check_issues(const acs_link_check& check, const acs_link_request& request) {
     std::vector<issue> issues;
     char system[36], other_identity[36], other_acs_user[36];
-    write_model_id(check.acs_system, system);
-    write_model_id(check.other_user_identity, other_identity);
-    write_model_id(check.other_acs_user, other_acs_user);
+    write_uuid(system, check.acs_system);
+    write_uuid(other_identity, check.other_user_identity);
+    write_uuid(other_acs_user, check.other_acs_user);
     for (std::uint8_t i = 0; i < check.count; ++i) {
         const acs_link_finding finding = check.findings[i];
         acs_message_args args{finding.field, request.user_identity_id, request.acs_user_id, std::string_view(system, 36),
@@ -273,8 +273,8 @@ inline const std::string* optional_string(const json_members& body, std::string_
 /// Resolves an id field of a request body to a known record of the model; none (with an issue) otherwise.
 inline std::uint32_t request_id(const acs_model& model, const std::string& text, acs_field field, issue_path path,
                                 std::vector<issue>& issues) {
-    model_id id;
-    if (!parse_model_id(text, id)) {
+    uuid128 id;
+    if (!parse_uuid(text, id)) {
         issues.push_back(acs_issue(acs_code::invalid_uuid, std::move(path), acs_message_args{}.with_field(field)));
         return acs_model::none;
     }
@@ -373,7 +373,7 @@ struct acs_system_plan {
     std::size_t request_index = 0;       ///< position in acs_system_ids
     std::string acs_system_id;           ///< as given
     acs_plan_action action = acs_plan_action::refused;
-    std::optional<model_id> acs_user;    ///< the ACS user that would be linked
+    std::optional<uuid128> acs_user;    ///< the ACS user that would be linked
     bool matched_by_email = false;
     bool matched_by_phone = false;
 };

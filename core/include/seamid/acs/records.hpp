@@ -11,7 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "seamid/acs/table.hpp"
+#include "seamid/acs/contacts.hpp"
+#include "seamid/common/uuid.hpp"
 #include "seamid/json/dom.hpp"
 
 namespace seamid {
@@ -113,7 +114,7 @@ struct acs_record_location {
 
 /// An ACS system as the model holds it (a subset of Seam's acs_system).
 struct acs_system_record {
-    model_id id;
+    uuid128 id;
     std::string name;
     std::string external_type;
     bool listed = false;               ///< came from /acs/systems/list (false: only referenced by ACS users)
@@ -123,7 +124,7 @@ struct acs_system_record {
 
 /// A user identity as the model holds it (a subset of Seam's user_identity).
 struct user_identity_record {
-    model_id id;
+    uuid128 id;
     std::optional<std::string> user_identity_key;
     std::optional<std::string> email_address;
     std::optional<std::string> phone_number;
@@ -137,7 +138,7 @@ struct user_identity_record {
 
 /// An ACS user as the model holds it (a subset of Seam's acs_user).
 struct acs_user_record {
-    model_id id;
+    uuid128 id;
     std::uint32_t system = 0xFFFFFFFFu;            ///< index into acs_systems()
     std::uint32_t identity = 0xFFFFFFFFu;          ///< index into user_identities(), none when unlinked
     std::uint32_t next_of_identity = 0xFFFFFFFFu;  ///< next ACS user of the same identity

@@ -11,10 +11,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "seamid/deletion/snapshot.hpp"
 #include "seamid/common/issue.hpp"
+#include "seamid/detail/sort.hpp"
 
 namespace seamid {
 
@@ -45,7 +47,7 @@ struct deletion_options {
 /// One API call of the plan. Its endpoint, params and confirming event follow from `kind` (kind_info).
 struct deletion_step {
     resource_kind kind = resource_kind::user_identity;
-    detail::uuid128 id;               ///< the resource's id; also the step's id
+    uuid128 id;               ///< the resource's id; also the step's id
     std::uint32_t wave = 0;           ///< 0-based; steps of one wave are independent
     std::uint32_t deps_begin = 0;     ///< first dependency in deletion_plan::dependencies
     std::uint32_t deps_count = 0;     ///< number of dependencies (indexes of earlier steps)
@@ -54,8 +56,8 @@ struct deletion_step {
 /// A plan. Steps are sorted by wave; every dependency is an earlier step in an earlier wave.
 /// With wave_barrier (guide order) a wave also waits for every step of the previous wave.
 struct deletion_plan {
-    detail::uuid128 user_identity_id;
-    detail::uuid128 workspace_id;
+    uuid128 user_identity_id;
+    uuid128 workspace_id;
     bool has_workspace = false;
     deletion_options options{};
     std::vector<deletion_step> steps;
@@ -108,14 +110,14 @@ inline void build_steps(deletion_plan& plan, const deletion_snapshot& snapshot) 
     } else {
         // Group credentials by owning ACS user, keeping snapshot order within a group (counting sort).
         // Group users.size() holds credentials linked to the identity without an ACS user.
-        id_index user_of;
+        id_table user_of;
         user_of.reserve(users.size());
-        for (std::uint32_t u = 0; u < users.size(); ++u) user_of.insert(users[u].id, u);
+        for (std::uint32_t u = 0; u < users.size(); ++u) user_of.try_insert(users[u].id, u);
         const std::size_t loose = users.size();
         std::vector<std::uint32_t> group_start(users.size() + 2, 0), owner(credentials.size());
         for (std::size_t c = 0; c < credentials.size(); ++c) {
-            const std::uint32_t u = credentials[c].has_acs_user ? user_of.find(credentials[c].acs_user_id) : id_index::absent;
-            owner[c] = u == id_index::absent ? static_cast<std::uint32_t>(loose) : u;
+            const std::uint32_t u = credentials[c].has_acs_user ? user_of.find(credentials[c].acs_user_id) : id_table::none;
+            owner[c] = u == id_table::none ? static_cast<std::uint32_t>(loose) : u;
             ++group_start[owner[c] + 1];
         }
         for (std::size_t g = 1; g < group_start.size(); ++g) group_start[g] += group_start[g - 1];
@@ -504,11 +506,11 @@ inline void assemble_plan(deletion_plan& plan, plan_reader& reader) {
     plan.has_workspace = reader.has_workspace;
 
     const auto& raw = reader.steps;
-    detail::id_index index;
+    detail::id_table index;
     index.reserve(raw.size());
     std::size_t identity_steps = 0;
     for (std::uint32_t s = 0; s < raw.size(); ++s) {
-        if (index.insert(raw[s].id, s) != detail::id_index::absent)
+        if (index.try_insert(raw[s].id, s) != detail::id_table::none)
             detail::add_capped(plan.issues, {{std::string("steps"), raw[s].index, std::string("step_id")}, "duplicate_id", severity::error,
                                              "Two steps have this step_id; a plan deletes each resource once.", std::nullopt});
         if (raw[s].kind == resource_kind::user_identity) {
@@ -526,7 +528,7 @@ inline void assemble_plan(deletion_plan& plan, plan_reader& reader) {
     for (std::uint32_t s = 0; s < raw.size(); ++s)
         for (std::uint32_t d = 0; d < raw[s].deps_count; ++d) {
             const std::uint32_t target = index.find(reader.dependency_ids[raw[s].deps_begin + d]);
-            if (target == detail::id_index::absent)
+            if (target == detail::id_table::none)
                 detail::add_capped(plan.issues, {{std::string("steps"), raw[s].index, std::string("depends_on"), static_cast<std::size_t>(d)}, "unknown_dependency",
                                                  severity::error, "This dependency is not a step of the plan.", std::nullopt});
             deps[raw[s].deps_begin + d] = target;
@@ -587,8 +589,22 @@ inline void assemble_plan(deletion_plan& plan, plan_reader& reader) {
     if (has_errors(plan.issues)) return;
     // Store steps sorted by wave (stable), remapping dependencies.
     std::vector<std::uint32_t> sorted(raw.size()), position(raw.size());
-    for (std::uint32_t s = 0; s < raw.size(); ++s) sorted[s] = s;
-    std::stable_sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) { return raw[a].wave < raw[b].wave; });
+    std::size_t waves = 0;
+    for (const auto& step : raw) waves = std::max<std::size_t>(waves, std::size_t{step.wave} + 1);
+    if (waves <= raw.size() + 1) {
+        // A counting sort: the waves of a plan are small numbers (at most one per step).
+        std::vector<std::uint32_t> next(waves + 1, 0);  // then: where the next step of each wave goes
+        for (const auto& step : raw) ++next[step.wave + 1];
+        for (std::size_t w = 1; w < next.size(); ++w) next[w] += next[w - 1];
+        for (std::uint32_t s = 0; s < raw.size(); ++s) sorted[next[raw[s].wave]++] = s;
+    } else {
+        // A stored plan with sparse wave numbers.
+        using step = std::decay_t<decltype(raw[0])>;
+        for (std::uint32_t s = 0; s < raw.size(); ++s) sorted[s] = s;
+        detail::sort_indexes(
+            sorted, [](const void* steps, std::uint32_t a, std::uint32_t b) { return static_cast<const step*>(steps)[a].wave < static_cast<const step*>(steps)[b].wave; },
+            raw.data());
+    }
     for (std::uint32_t i = 0; i < sorted.size(); ++i) position[sorted[i]] = i;
     plan.steps.reserve(raw.size());
     plan.dependencies.reserve(deps.size());
@@ -705,7 +721,7 @@ private:
     std::string out = "{\"plan\": " + deletion_plan_to_json(header) + ", \"step_ids\": \"";
     const std::size_t ids_at = out.size();
     out.resize(ids_at + 36 * plan.steps.size());
-    for (std::size_t s = 0; s < plan.steps.size(); ++s) detail::write_uuid(out.data() + ids_at + 36 * s, plan.steps[s].id);
+    for (std::size_t s = 0; s < plan.steps.size(); ++s) write_uuid(out.data() + ids_at + 36 * s, plan.steps[s].id);
     out += "\", \"kinds\": [";
     for (std::size_t s = 0; s < plan.steps.size(); ++s) {
         if (s > 0) out += ',';
@@ -757,7 +773,7 @@ struct deletion_plan_table {
         auto& step = reader.steps[s];
         step.index = s;
         if (table.kinds[s] > static_cast<std::uint32_t>(resource_kind::user_identity) || table.waves[s] > 0xFFFFFFF0u ||
-            table.dependency_counts[s] > dependency_count - next || !detail::parse_uuid(table.step_ids.substr(36 * s, 36), step.id))
+            table.dependency_counts[s] > dependency_count - next || !parse_uuid(table.step_ids.substr(36 * s, 36), step.id))
             return std::nullopt;
         step.kind = static_cast<resource_kind>(table.kinds[s]);
         step.wave = table.waves[s];
@@ -765,7 +781,7 @@ struct deletion_plan_table {
         step.deps_count = table.dependency_counts[s];
         step.has_id = step.has_kind = step.has_wave = true;
         for (std::uint32_t d = 0; d < step.deps_count; ++d, ++next)
-            if (!detail::parse_uuid(table.dependency_ids.substr(36 * next, 36), reader.dependency_ids[next])) return std::nullopt;
+            if (!parse_uuid(table.dependency_ids.substr(36 * next, 36), reader.dependency_ids[next])) return std::nullopt;
     }
     if (next != dependency_count) return std::nullopt;
     reader.steps_seen = true;

@@ -107,9 +107,9 @@ struct progress_options {
 /// A raw event (typed C++ entry point): the resource id is the event's field named by kind_info(kind).id_field.
 struct deletion_event {
     std::string_view event_type;
-    std::optional<detail::uuid128> resource_id;
-    std::optional<detail::uuid128> event_id;
-    std::optional<detail::uuid128> workspace_id;
+    std::optional<uuid128> resource_id;
+    std::optional<uuid128> event_id;
+    std::optional<uuid128> workspace_id;
 };
 
 /// The state machine over a plan. Not copyable-cheap but movable; single-threaded.
@@ -132,7 +132,7 @@ public:
         // the ones it lists (plans list the transitive reduction): it keeps its own count of unconfirmed steps.
         if (n > 0 && plan_.steps[n - 1].kind == resource_kind::user_identity) identity_ = static_cast<std::uint32_t>(n - 1);
         for (std::uint32_t s = 0; s < n; ++s) {
-            index_.insert(plan_.steps[s].id, s);
+            index_.try_insert(plan_.steps[s].id, s);
             unmet_[s] = s == identity_ ? static_cast<std::uint32_t>(n - 1) : plan_.steps[s].deps_count;
             ++wave_open_[plan_.steps[s].wave];
             if (s != identity_)
@@ -160,10 +160,10 @@ public:
     }
     /// The step index of a step id (a resource UUID), or nullopt.
     [[nodiscard]] std::optional<std::uint32_t> find_step(std::string_view step_id) const noexcept {
-        detail::uuid128 id;
-        if (!detail::parse_uuid(step_id, id)) return std::nullopt;
+        uuid128 id;
+        if (!parse_uuid(step_id, id)) return std::nullopt;
         const std::uint32_t found = index_.find(id);
-        if (found == detail::id_index::absent) return std::nullopt;
+        if (found == detail::id_table::none) return std::nullopt;
         return found;
     }
 
@@ -189,7 +189,7 @@ public:
     /// The same for a caller that has already matched the event's type: `kind` is kind_from_event_type(event.event_type).
     event_verdict apply_event_verdict(const deletion_event& event, std::optional<resource_kind> kind) {
         event_verdict out;
-        if (event.event_id && seen_events_.insert(*event.event_id, 0) != detail::id_index::absent) {
+        if (event.event_id && seen_events_.try_insert(*event.event_id, 0) != detail::id_table::none) {
             out.outcome = "duplicate";
             return out;
         }
@@ -198,7 +198,7 @@ public:
             return ignore(event, out, "other_workspace");
         if (!event.resource_id) return ignore(event, out, "missing_resource_id");
         const std::uint32_t step = index_.find(*event.resource_id);
-        if (step == detail::id_index::absent) return ignore(event, out, "unknown_resource");
+        if (step == detail::id_table::none) return ignore(event, out, "unknown_resource");
         out.step = step;
         if (plan_.steps[step].kind != *kind) return ignore(event, out, "event_type_mismatch");
         if (state_[step] == step_state::confirmed) {
@@ -349,7 +349,7 @@ private:
     static event_outcome outcome_of(const deletion_event& event, std::string_view outcome, std::string_view reason) {
         event_outcome out;
         out.event_type = std::string(event.event_type);
-        if (event.event_id) out.event_id = detail::uuid_text(*event.event_id);
+        if (event.event_id) out.event_id = to_string(*event.event_id);
         out.outcome = outcome;
         out.reason = reason;
         return out;
@@ -382,8 +382,8 @@ private:
     std::vector<std::uint32_t> wave_open_;
     mutable std::uint32_t open_wave_ = 0;
     std::uint32_t identity_ = no_step;  ///< index of the user_identity step, if the plan has one (last)
-    detail::id_index index_;
-    detail::id_index seen_events_;
+    detail::id_table index_;
+    detail::id_table seen_events_;
     std::vector<std::pair<std::uint32_t, api_error>> errors_;  // failed steps are few
     std::vector<event_outcome> ignored_;
     std::size_t ignored_count_ = 0;

@@ -80,8 +80,8 @@ inline std::string issues_text(const deletion_plan& plan) {
 /// The plan as plain text: header, notes, then each wave with its calls, dependencies and confirming events.
 [[nodiscard]] inline std::string deletion_plan_to_text(const deletion_plan& plan) {
     if (!plan.ok()) return detail::issues_text(plan);
-    std::string out = "Deletion plan for user identity " + detail::uuid_text(plan.user_identity_id);
-    if (plan.has_workspace) out += " (workspace " + detail::uuid_text(plan.workspace_id) + ")";
+    std::string out = "Deletion plan for user identity " + to_string(plan.user_identity_id);
+    if (plan.has_workspace) out += " (workspace " + to_string(plan.workspace_id) + ")";
     out += "\nOrder: ";
     out += order_name(plan.options.order);
     out += ". Policy: ";
@@ -119,7 +119,7 @@ inline std::string issues_text(const deletion_plan& plan) {
                 out += "     confirmed by: a successful response (then the identity is deleted)\n";
             else
                 out += "     confirmed by: event " + std::string(info.event_type) + " with " + std::string(info.id_field) + " = " +
-                       detail::uuid_text(step.id) + "\n";
+                       to_string(step.id) + "\n";
         }
     }
     return out;
@@ -137,7 +137,7 @@ inline std::string issues_text(const deletion_plan& plan) {
         out += "echo 'seamid: no deletion plan (the snapshot has errors); nothing was called.' >&2\nexit 1\n";
         return out;
     }
-    const std::string identity = detail::uuid_text(plan.user_identity_id);
+    const std::string identity = to_string(plan.user_identity_id);
     out += ": delete user identity " + identity + ".\n";
     out += "# Order " + std::string(order_name(plan.options.order)) + ", policy " + std::string(policy_name(plan.options.policy)) + ": " +
            detail::count_text(plan.steps.size(), "step") + " in " + detail::count_text(plan.wave_count, "wave") + ".\n";
@@ -251,7 +251,7 @@ end_wave() {
             const auto& step = plan.steps[s];
             const auto& info = kind_info(step.kind);
             out += "call " + std::string(info.endpoint) + " '" + detail::step_body(step) + "' '";
-            if (!info.event_type.empty()) out += std::string(info.event_type) + ":" + detail::uuid_text(step.id);
+            if (!info.event_type.empty()) out += std::string(info.event_type) + ":" + to_string(step.id);
             out += "'\n";
         }
         out += "end_wave " + std::to_string(wave + 1) + "\n";
@@ -271,7 +271,7 @@ end_wave() {
         out += "throw new Error('seamid: no deletion plan (the snapshot has errors); nothing was called.');\n";
         return out;
     }
-    const std::string identity = detail::uuid_text(plan.user_identity_id);
+    const std::string identity = to_string(plan.user_identity_id);
     out += ": delete user identity " + identity + ".\n";
     out += "// Order " + std::string(order_name(plan.options.order)) + ", policy " + std::string(policy_name(plan.options.policy)) + ": " +
            detail::count_text(plan.steps.size(), "step") + " in " + detail::count_text(plan.wave_count, "wave") + ".\n";
@@ -363,7 +363,7 @@ const waves = [
             out += "    ['";
             out += kind_info(plan.steps[s].kind).name;
             out += "', '";
-            detail::append_uuid(out, plan.steps[s].id);
+            append_uuid(out, plan.steps[s].id);
             out += "'],\n";
         }
         out += "  ],\n";

@@ -84,11 +84,11 @@ static_assert(std::size(resource_infos) == static_cast<std::size_t>(resource_kin
 
 /// One listed resource, reduced to the ids deletion needs. `has_*` say which optional references were present.
 struct snapshot_entry {
-    detail::uuid128 id;
-    detail::uuid128 workspace_id;
-    detail::uuid128 user_identity_id;
-    detail::uuid128 acs_user_id;    ///< credentials: the owning ACS user
-    detail::uuid128 acs_system_id;  ///< ACS users and credentials
+    uuid128 id;
+    uuid128 workspace_id;
+    uuid128 user_identity_id;
+    uuid128 acs_user_id;    ///< credentials: the owning ACS user
+    uuid128 acs_system_id;  ///< ACS users and credentials
     std::uint32_t source_index = 0; ///< position in its snapshot list (for issue paths)
     bool has_workspace = false;
     bool has_user_identity = false;
@@ -98,8 +98,8 @@ struct snapshot_entry {
 
 /// A typed snapshot: the identity and one list per attached kind (indexed by resource_kind).
 struct deletion_snapshot {
-    detail::uuid128 user_identity_id;
-    detail::uuid128 workspace_id;
+    uuid128 user_identity_id;
+    uuid128 workspace_id;
     bool has_identity = false;
     bool has_workspace = false;
     std::array<bool, attached_kind_count> listed{};  ///< which lists the snapshot contained
@@ -330,11 +330,11 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
     using detail::entry_path;
     std::vector<issue> issues;
     if (!snapshot.has_identity) return issues;  // reported by the reader
-    const std::string identity = detail::uuid_text(snapshot.user_identity_id);
+    const std::string identity = to_string(snapshot.user_identity_id);
 
     // Reference workspace: the identity's, else the first one a resource names.
     bool has_workspace = snapshot.has_workspace;
-    detail::uuid128 workspace = snapshot.workspace_id;
+    uuid128 workspace = snapshot.workspace_id;
     issue_path workspace_source{std::string("user_identity"), std::string("workspace_id")};
     for (unsigned k = 0; k < attached_kind_count && !has_workspace; ++k)
         for (const auto& entry : snapshot.lists[k])
@@ -346,10 +346,11 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
             }
 
     // One index over every id: kind in the high bits, position in the low bits.
-    detail::id_index ids;
+    detail::id_table ids;
     ids.reserve(snapshot.resource_count() + 1);
-    constexpr std::uint32_t identity_slot = 0xFFFFFFFEu;
-    ids.insert(snapshot.user_identity_id, identity_slot);
+    constexpr std::uint32_t identity_slot = 0xF0000000u;  // kind 15: no resource kind (the table keeps values below `erased`)
+    static_assert(attached_kind_count < 15);
+    ids.try_insert(snapshot.user_identity_id, identity_slot);
     auto describe = [&](std::uint32_t slot) -> std::string {
         if (slot == identity_slot) return "the user identity itself";
         const auto kind = static_cast<resource_kind>(slot >> 28);
@@ -363,22 +364,22 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
         const auto& entries = snapshot.lists[k];
         for (std::uint32_t i = 0; i < entries.size(); ++i) {
             const auto& entry = entries[i];
-            const std::uint32_t previous = ids.insert(entry.id, (k << 28) | i);
-            if (previous != detail::id_index::absent)
+            const std::uint32_t previous = ids.try_insert(entry.id, (k << 28) | i);
+            if (previous != detail::id_table::none)
                 add_capped(issues, {entry_path(kind, entry, info.id_field), "duplicate_id", severity::error,
                                     "This id is also used by " + describe(previous) +
                                         "; a snapshot lists each resource once. Fetch the lists again.",
                                     std::nullopt});
             if (entry.has_workspace && has_workspace && !(entry.workspace_id == workspace))
                 add_capped(issues, {entry_path(kind, entry, "workspace_id"), "foreign_workspace", severity::error,
-                                    "This " + std::string(info.label) + " belongs to workspace " + detail::uuid_text(entry.workspace_id) +
-                                        ", not " + detail::uuid_text(workspace) +
+                                    "This " + std::string(info.label) + " belongs to workspace " + to_string(entry.workspace_id) +
+                                        ", not " + to_string(workspace) +
                                         "; a snapshot holds one workspace's resources (check the API key used for each list).",
                                     std::nullopt});
             if (entry.has_user_identity && !(entry.user_identity_id == snapshot.user_identity_id))
                 add_capped(issues, {entry_path(kind, entry, "user_identity_id"), "other_identity", severity::error,
                                     "This " + std::string(info.label) + " is linked to user identity " +
-                                        detail::uuid_text(entry.user_identity_id) + ", not " + identity +
+                                        to_string(entry.user_identity_id) + ", not " + identity +
                                         "; list it with " + std::string(info.list_endpoint) + " {" + std::string(info.list_param) +
                                         "} for this identity only.",
                                     std::nullopt});
@@ -398,10 +399,10 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
             continue;
         }
         const std::uint32_t slot = ids.find(credential.acs_user_id);
-        if (slot == detail::id_index::absent || slot == identity_slot ||
+        if (slot == detail::id_table::none || slot == identity_slot ||
             static_cast<resource_kind>(slot >> 28) != resource_kind::acs_user) {
-            std::string message = "This ACS credential's ACS user " + detail::uuid_text(credential.acs_user_id);
-            message += slot == detail::id_index::absent ? " is not in acs_users"
+            std::string message = "This ACS credential's ACS user " + to_string(credential.acs_user_id);
+            message += slot == detail::id_table::none ? " is not in acs_users"
                                                         : " is " + describe(slot) + ", not an ACS user";
             message += "; add the ACS user from /acs/users/list {user_identity_id}, or drop credentials that are not this identity's.";
             add_capped(issues, {entry_path(resource_kind::acs_credential, credential, "acs_user_id"), "credential_acs_user_missing",
@@ -412,18 +413,18 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
         if (credential.has_acs_system && user.has_acs_system && !(credential.acs_system_id == user.acs_system_id))
             add_capped(issues, {entry_path(resource_kind::acs_credential, credential, "acs_system_id"), "acs_system_mismatch",
                                 severity::error,
-                                "This ACS credential is in ACS system " + detail::uuid_text(credential.acs_system_id) +
-                                    " but its ACS user is in " + detail::uuid_text(user.acs_system_id) + "; fetch both lists again.",
+                                "This ACS credential is in ACS system " + to_string(credential.acs_system_id) +
+                                    " but its ACS user is in " + to_string(user.acs_system_id) + "; fetch both lists again.",
                                 std::nullopt});
     }
 
     // docs/acs.md: at most one ACS user per ACS system for an identity. Deleting both fixes it: a warning.
-    detail::id_index systems;
+    detail::id_table systems;
     systems.reserve(users.size());
     for (std::uint32_t i = 0; i < users.size(); ++i) {
         if (!users[i].has_acs_system) continue;
-        const std::uint32_t first = systems.insert(users[i].acs_system_id, i);
-        if (first != detail::id_index::absent)
+        const std::uint32_t first = systems.try_insert(users[i].acs_system_id, i);
+        if (first != detail::id_table::none)
             add_capped(issues, {entry_path(resource_kind::acs_user, users[i], "acs_system_id"), "acs_system_linked_twice",
                                 severity::warning,
                                 "acs_users[" + std::to_string(users[first].source_index) +

@@ -1,4 +1,4 @@
-// Internals of deletion planning: 128-bit ids, an open-addressing id index, RFC 3339 timestamps and issue capping
+// Internals of deletion planning: RFC 3339 timestamps and issue capping
 // (the deletion readers derive from json/reader.hpp's json_reader: no DOM, so 100k-resource snapshots stay cheap).
 #pragma once
 
@@ -14,53 +14,11 @@
 #include "seamid/common/uuid.hpp"
 #include "seamid/json/reader.hpp"
 #include "seamid/json/writer.hpp"
+#include "seamid/detail/hash_table.hpp"
 
 namespace seamid::detail {
 
 using seamid::append_json_string;  // the deletion readers and bindings write JSON with the one writer
-
-/// A UUID as two 64-bit halves. Seam ids are UUIDs; comparing halves is case-insensitive by construction.
-struct uuid128 {
-    std::uint64_t hi = 0;
-    std::uint64_t lo = 0;
-    friend constexpr bool operator==(const uuid128&, const uuid128&) = default;
-};
-
-constexpr int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-/// Hex digit values by byte, -1 for anything else (one table lookup per digit in parse_uuid).
-inline constexpr std::array<signed char, 256> hex_table = [] {
-    std::array<signed char, 256> table{};
-    for (int c = 0; c < 256; ++c) table[static_cast<std::size_t>(c)] = static_cast<signed char>(hex_value(static_cast<char>(c)));
-    return table;
-}();
-
-/// Parses an 8-4-4-4-12 UUID (any case); false when `text` is not one (the same texts as seamid::is_uuid).
-[[nodiscard]] constexpr bool parse_uuid(std::string_view text, uuid128& out) noexcept {
-    if (text.size() != 36 || text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-') return false;
-    // Positions of the 32 hex digits, 16 per half.
-    constexpr unsigned char at[32] = {0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17,
-                                      19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35};
-    std::uint64_t halves[2] = {0, 0};
-    int bad = 0;
-    for (unsigned half = 0; half < 2; ++half) {
-        std::uint64_t value = 0;
-        for (unsigned i = 0; i < 16; ++i) {
-            const int digit = hex_table[static_cast<unsigned char>(text[at[half * 16 + i]])];
-            bad |= digit;  // negative (-1) for a non-hex byte
-            value = (value << 4) | static_cast<std::uint64_t>(digit & 0xF);
-        }
-        halves[half] = value;
-    }
-    if (bad < 0) return false;
-    out = {halves[0], halves[1]};
-    return true;
-}
 
 /// True when the UUID text has an uppercase hex digit (Seam writes ids in lowercase).
 [[nodiscard]] constexpr bool has_uppercase(std::string_view text) noexcept {
@@ -68,87 +26,6 @@ inline constexpr std::array<signed char, 256> hex_table = [] {
         if (c >= 'A' && c <= 'F') return true;
     return false;
 }
-
-/// Writes the lowercase 8-4-4-4-12 form of `id` (36 characters) to `text`.
-inline void write_uuid(char* text, const uuid128& id) noexcept {
-    constexpr char digits[] = "0123456789abcdef";
-    unsigned digit = 0;
-    for (unsigned i = 0; i < 36; ++i) {
-        if (i == 8 || i == 13 || i == 18 || i == 23) { text[i] = '-'; continue; }
-        const std::uint64_t half = digit < 16 ? id.hi : id.lo;
-        text[i] = digits[(half >> (60 - 4 * (digit % 16))) & 0xF];
-        ++digit;
-    }
-}
-
-/// Appends the lowercase 8-4-4-4-12 form of `id`.
-inline void append_uuid(std::string& out, const uuid128& id) {
-    char text[36];
-    write_uuid(text, id);
-    out.append(text, 36);
-}
-
-/// The lowercase text of `id`.
-[[nodiscard]] inline std::string uuid_text(const uuid128& id) {
-    std::string out;
-    append_uuid(out, id);
-    return out;
-}
-
-/// Maps uuid128 -> uint32 with linear probing; no per-entry allocation (fast for 10^6 ids).
-class id_index {
-public:
-    static constexpr std::uint32_t absent = 0xFFFFFFFFu;
-
-    /// Prepares room for `count` ids.
-    void reserve(std::size_t count) {
-        std::size_t capacity = 16;
-        while (capacity < count * 2 + 2) capacity <<= 1;
-        if (capacity > slots_.size()) rehash(capacity);
-    }
-    /// Inserts id -> value unless present; returns the value already stored, or `absent` when inserted.
-    std::uint32_t insert(const uuid128& id, std::uint32_t value) {
-        if ((size_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
-        std::size_t at = hash(id) & (slots_.size() - 1);
-        while (slots_[at].value != absent) {
-            if (slots_[at].id == id) return slots_[at].value;
-            at = (at + 1) & (slots_.size() - 1);
-        }
-        slots_[at] = {id, value};
-        ++size_;
-        return absent;
-    }
-    /// The value stored for `id`, or `absent`.
-    [[nodiscard]] std::uint32_t find(const uuid128& id) const noexcept {
-        if (slots_.empty()) return absent;
-        std::size_t at = hash(id) & (slots_.size() - 1);
-        while (slots_[at].value != absent) {
-            if (slots_[at].id == id) return slots_[at].value;
-            at = (at + 1) & (slots_.size() - 1);
-        }
-        return absent;
-    }
-    [[nodiscard]] std::size_t size() const noexcept { return size_; }
-
-private:
-    struct slot {
-        uuid128 id;
-        std::uint32_t value = absent;
-    };
-    static std::size_t hash(const uuid128& id) noexcept {
-        std::uint64_t h = (id.hi ^ (id.lo * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
-        return static_cast<std::size_t>(h ^ (h >> 31));
-    }
-    void rehash(std::size_t capacity) {
-        std::vector<slot> old = std::move(slots_);
-        slots_.assign(capacity, slot{});
-        size_ = 0;
-        for (const auto& entry : old)
-            if (entry.value != absent) insert(entry.id, entry.value);
-    }
-    std::vector<slot> slots_;
-    std::size_t size_ = 0;
-};
 
 /// Appends `"<uuid>"`.
 inline void append_json_uuid(std::string& out, const uuid128& id) {

@@ -1,11 +1,13 @@
-// Internals of the workspace index: a fast 32-bit string hash (exact or ASCII-case-folded), and an
-// open-addressing multiset of record slots keyed by that hash. Not part of the public API.
+// The one hash table of the core: open addressing (linear probing) from a key to 32-bit values, used by the
+// workspace's uniqueness tables (a multiset keyed by a text hash), the ACS model's id -> slot tables and the
+// deletion id index (maps keyed by uuid128); and the seedable hash of text those tables are keyed by.
+// Not part of the public API.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <memory>
 #include <new>
 #include <string_view>
@@ -15,34 +17,15 @@
 #include <sys/mman.h>
 #endif
 
+#include "seamid/common/ascii.hpp"
+#include "seamid/common/uuid.hpp"
 #include "seamid/detail/prefetch.hpp"
 
 namespace seamid::detail {
 
-inline constexpr std::uint64_t byte_ones = 0x0101010101010101ULL;
-
-/// Reads 8 bytes (little-endian hosts: x86, arm64, wasm; on others hashes differ but stay consistent).
-[[nodiscard]] inline std::uint64_t load_word(const char* bytes) noexcept {
-    std::uint64_t word;
-    std::memcpy(&word, bytes, sizeof word);
-    return word;
-}
-
-/// Reads the last 1..7 bytes of a string into a zero-padded word.
-[[nodiscard]] inline std::uint64_t load_tail(const char* bytes, std::size_t count) noexcept {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes, count);
-    return word;
-}
-
-/// ASCII-lowercases the 8 bytes of a word at once (bytes >= 0x80 are left as they are).
-[[nodiscard]] constexpr std::uint64_t fold_ascii_word(std::uint64_t word) noexcept {
-    const std::uint64_t heptets = word & (0x7F * byte_ones);
-    const std::uint64_t at_least_a = heptets + (0x80 - 'A') * byte_ones;  // high bit set where byte >= 'A'
-    const std::uint64_t past_z = heptets + (0x80 - 'Z' - 1) * byte_ones;  // high bit set where byte > 'Z'
-    const std::uint64_t upper = at_least_a & ~past_z & ~word & (0x80 * byte_ones);
-    return word | (upper >> 2);  // 0x80 >> 2 == 0x20, the ASCII case bit
-}
+/// The seed of every table and text hash unless its owner sets another (an owner facing texts chosen to
+/// collide sets a random one; results never depend on it, only probe lengths do).
+inline constexpr std::uint64_t default_hash_seed = 0;
 
 /// The final avalanche of MurmurHash3 (fmix64).
 [[nodiscard]] constexpr std::uint64_t avalanche(std::uint64_t h) noexcept {
@@ -54,13 +37,13 @@ inline constexpr std::uint64_t byte_ones = 0x0101010101010101ULL;
     return h;
 }
 
-/// A 32-bit hash of `text`, 8 bytes per step; with Fold, equal for strings equal ignoring ASCII case.
+/// A 64-bit hash of `text` under `seed`, 8 bytes per step; with Fold, equal for strings equal ignoring ASCII case.
 template <bool Fold>
-[[nodiscard]] inline std::uint32_t hash_text(std::string_view text) noexcept {
+[[nodiscard]] inline std::uint64_t hash_text(std::string_view text, std::uint64_t seed = default_hash_seed) noexcept {
     constexpr std::uint64_t k1 = 0x9E3779B97F4A7C15ULL, k2 = 0xC2B2AE3D27D4EB4FULL;
     const char* bytes = text.data();
     const std::size_t size = text.size();
-    std::uint64_t h = (size + 1) * k1;
+    std::uint64_t h = ((size + 1) * k1) ^ seed;
     std::size_t i = 0;
     for (; i + 8 <= size; i += 8) {
         std::uint64_t word = load_word(bytes + i);
@@ -74,18 +57,20 @@ template <bool Fold>
         h = (h ^ (word * k2));
         h = ((h << 31) | (h >> 33)) * k1;
     }
-    return static_cast<std::uint32_t>(avalanche(h) >> 32);
+    return avalanche(h);
 }
 
-/// True when `a` and `b` are equal ignoring ASCII letter case.
-[[nodiscard]] inline bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    std::size_t i = 0;
-    for (; i + 8 <= a.size(); i += 8)
-        if (fold_ascii_word(load_word(a.data() + i)) != fold_ascii_word(load_word(b.data() + i))) return false;
-    if (i < a.size())
-        return fold_ascii_word(load_tail(a.data() + i, a.size() - i)) == fold_ascii_word(load_tail(b.data() + i, b.size() - i));
-    return true;
+/// Where a key's probe starts, as 64 well-mixed bits (the table uses the top ones). Keys that are already
+/// hashes of text (hash_text, made with the table's seed) are used as they are; a 32-bit one fills the top half.
+[[nodiscard]] constexpr std::uint64_t table_hash(std::uint32_t hashed, std::uint64_t) noexcept { return std::uint64_t{hashed} << 32; }
+[[nodiscard]] constexpr std::uint64_t table_hash(std::uint64_t hashed, std::uint64_t) noexcept { return hashed; }
+/// Ids may be sequential or chosen by whoever wrote the snapshot: both halves and the seed are mixed.
+[[nodiscard]] constexpr std::uint64_t table_hash(const uuid128& id, std::uint64_t seed) noexcept {
+    std::uint64_t h = (id.high ^ seed) ^ (id.low * 0x9E3779B97F4A7C15ull);
+    h ^= h >> 31;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return h;
 }
 
 /// The allocator of big hash tables. On Linux, a table of 2 MiB or more is placed on 2 MiB boundaries and
@@ -128,71 +113,122 @@ struct table_allocator {
     bool operator==(const table_allocator<U>&) const noexcept { return true; }
 };
 
-/// An open-addressing (linear probing) multiset of 32-bit record slots keyed by a 32-bit hash.
-/// Each entry keeps its hash, so probes skip other values without touching the strings, and growth
-/// never needs the strings again. Erasure leaves a tombstone; tombstones are dropped on rehash.
-class slot_table {
+/// An open-addressing (linear probing) table from keys to 32-bit values, as a map (find_or_insert, try_insert)
+/// or a multiset (insert, visit). Values must stay below `erased`. A probe starts at the top bits of the key's
+/// table_hash, so look-ups grouped by those bits read the table front to back. Erasure leaves a tombstone;
+/// tombstones are dropped on rehash. MaxLoadPercent trades memory for probe length.
+template <class Key, unsigned MaxLoadPercent = 50>
+class hash_table {
+    static_assert(MaxLoadPercent > 0 && MaxLoadPercent < 100);
+
 public:
-    static constexpr std::uint32_t empty_slot = 0xFFFFFFFFu;
-    static constexpr std::uint32_t erased_slot = 0xFFFFFFFEu;
+    /// The value of no entry: what find returns for an absent key.
+    static constexpr std::uint32_t none = 0xFFFFFFFFu;
+    /// The value of an erased entry (a tombstone).
+    static constexpr std::uint32_t erased = 0xFFFFFFFEu;
+
+    /// The seed keys are hashed with (text-hash keys: the seed their owner must hash with).
+    [[nodiscard]] std::uint64_t seed() const noexcept { return seed_; }
+    /// Hashes keys with `seed` from now on; the table must be empty when its keys are hashes of text.
+    void set_seed(std::uint64_t seed) {
+        seed_ = seed;
+        if (!entries_.empty()) rehash(entries_.size());
+    }
 
     /// Makes room for `count` entries without rehashing.
     void reserve(std::size_t count) {
         std::size_t capacity = 16;
-        while (capacity * 3 < count * 4 + 4) capacity *= 2;
+        while (capacity * MaxLoadPercent < (count + 1) * 100) capacity *= 2;
         if (capacity > entries_.size()) rehash(capacity);
     }
 
-    /// Adds (hash, slot); duplicates of the same hash are allowed (a multiset).
-    void insert(std::uint32_t hash, std::uint32_t slot) {
-        if ((used_ + 1) * 4 > entries_.size() * 3) rehash(live_ * 2 + 2 > entries_.size() ? entries_.size() * 2 : entries_.size());
-        std::size_t at = position(hash);
-        while (entries_[at].slot != empty_slot && entries_[at].slot != erased_slot) at = (at + 1) & mask_;
-        if (entries_[at].slot == empty_slot) ++used_;
-        entries_[at] = {hash, slot};
-        ++live_;
+    /// Removes every entry and keeps the memory (a table reused for many small sets).
+    void clear() noexcept {
+        std::fill(entries_.begin(), entries_.end(), entry{Key{}, none});
+        used_ = live_ = 0;
     }
 
-    /// Calls visit(slot) for every entry with this hash until visit returns false.
-    template <typename Visit>
-    void visit(std::uint32_t hash, Visit&& visit) const {
-        if (live_ == 0) return;
-        for (std::size_t at = position(hash);; at = (at + 1) & mask_) {
+    /// The first value stored for `key`, or `none`.
+    [[nodiscard]] std::uint32_t find(const Key& key) const noexcept {
+        if (live_ == 0) return none;
+        for (std::size_t at = position(key);; at = (at + 1) & mask_) {
             const entry& found = entries_[at];
-            if (found.slot == empty_slot) return;
-            if (found.hash == hash && found.slot != erased_slot && !visit(found.slot)) return;
+            if (found.value == none) return none;
+            if (found.value != erased && found.key == key) return found.value;
         }
     }
 
-    /// True when some entry has this hash (its value may still differ). Look-ups grouped by the hash's top bits
-    /// read one small part of the table per group (see position) instead of lines anywhere in it.
-    [[nodiscard]] bool contains_hash(std::uint32_t hash) const noexcept {
-        bool found = false;
-        visit(hash, [&](std::uint32_t) {
-            found = true;
-            return false;  // one entry is enough
-        });
-        return found;
-    }
+    /// True when some entry has this key.
+    [[nodiscard]] bool contains(const Key& key) const noexcept { return find(key) != none; }
 
-    /// Asks the CPU to start loading the probe position of `hash` (lookups of several values then overlap
-    /// their cache misses instead of paying them one after another; see prefetch_for_read).
-    void prefetch(std::uint32_t hash) const noexcept {
-        if (!entries_.empty()) prefetch_for_read(&entries_[position(hash)]);
-    }
-
-    /// Removes the entry (hash, slot); returns false when it is not there.
-    bool erase(std::uint32_t hash, std::uint32_t slot) noexcept {
-        if (live_ == 0) return false;
-        for (std::size_t at = position(hash);; at = (at + 1) & mask_) {
+    /// The value of `key`, inserted holding `none` when absent; the caller stores a value below `erased` in it
+    /// before the next change to the table. Valid until the next insertion.
+    [[nodiscard]] std::uint32_t& find_or_insert(const Key& key) {
+        make_room_for_one();
+        std::size_t at = position(key), reusable = entries_.size();  // the first tombstone on the way, if any
+        for (;; at = (at + 1) & mask_) {
             entry& found = entries_[at];
-            if (found.slot == empty_slot) return false;
-            if (found.slot == slot && found.hash == hash) {
-                found.slot = erased_slot;
+            if (found.value == none) break;
+            if (found.value == erased) {
+                if (reusable == entries_.size()) reusable = at;
+            } else if (found.key == key) {
+                return found.value;
+            }
+        }
+        if (reusable != entries_.size()) at = reusable;
+        else ++used_;
+        ++live_;
+        entries_[at] = {key, none};
+        return entries_[at].value;
+    }
+
+    /// Stores key -> value unless `key` is present; returns the value already stored, or `none` when inserted.
+    std::uint32_t try_insert(const Key& key, std::uint32_t value) {
+        std::uint32_t& slot = find_or_insert(key);
+        if (slot != none) return slot;
+        slot = value;
+        return none;
+    }
+
+    /// Adds key -> value; a key may hold several values (a multiset).
+    void insert(const Key& key, std::uint32_t value) {
+        make_room_for_one();
+        std::size_t at = position(key);
+        while (entries_[at].value != none && entries_[at].value != erased) at = (at + 1) & mask_;
+        if (entries_[at].value == none) ++used_;
+        ++live_;
+        entries_[at] = {key, value};
+    }
+
+    /// Calls visit(value) for every entry with this key until visit returns false.
+    template <typename Visit>
+    void visit(const Key& key, Visit&& visit) const {
+        if (live_ == 0) return;
+        for (std::size_t at = position(key);; at = (at + 1) & mask_) {
+            const entry& found = entries_[at];
+            if (found.value == none) return;
+            if (found.value != erased && found.key == key && !visit(found.value)) return;
+        }
+    }
+
+    /// Removes the entry key -> value; returns false when it is not there.
+    bool erase(const Key& key, std::uint32_t value) noexcept {
+        if (live_ == 0) return false;
+        for (std::size_t at = position(key);; at = (at + 1) & mask_) {
+            entry& found = entries_[at];
+            if (found.value == none) return false;
+            if (found.value == value && found.key == key) {
+                found.value = erased;
                 --live_;
                 return true;
             }
         }
+    }
+
+    /// Asks the CPU to start loading the probe position of `key` (look-ups of several keys then overlap their
+    /// cache misses instead of paying them one after another; see prefetch_for_read).
+    void prefetch(const Key& key) const noexcept {
+        if (!entries_.empty()) prefetch_for_read(&entries_[position(key)]);
     }
 
     /// Number of entries.
@@ -202,27 +238,32 @@ public:
 
 private:
     struct entry {
-        std::uint32_t hash;
-        std::uint32_t slot;
+        Key key;
+        std::uint32_t value;
     };
 
-    // The hash's top bits: hashes are already mixed (hash_text ends in an avalanche), and a position that grows
-    // with the hash lets a caller that groups its look-ups by those bits read the table front to back.
-    [[nodiscard]] std::size_t position(std::uint32_t hash) const noexcept { return static_cast<std::size_t>(hash >> shift_); }
+    [[nodiscard]] std::size_t position(const Key& key) const noexcept { return static_cast<std::size_t>(table_hash(key, seed_) >> shift_); }
+
+    // Rehashes before an insertion would pass the load: to twice the size when mostly live entries fill it, to
+    // the same size (dropping tombstones) otherwise.
+    void make_room_for_one() {
+        const std::size_t capacity = entries_.size();
+        if ((used_ + 1) * 100 <= capacity * MaxLoadPercent) return;
+        rehash((live_ + 1) * 200 > capacity * MaxLoadPercent ? (capacity == 0 ? 16 : capacity * 2) : capacity);
+    }
 
     void rehash(std::size_t capacity) {
-        if (capacity < 16) capacity = 16;
-        std::vector<entry, table_allocator<entry>> old(capacity, entry{0, empty_slot});
+        std::vector<entry, table_allocator<entry>> old(capacity, entry{Key{}, none});
         old.swap(entries_);
         mask_ = capacity - 1;
         unsigned bits = 0;
         while ((std::size_t{1} << bits) < capacity) ++bits;
-        shift_ = 32 - bits;
+        shift_ = 64 - bits;
         used_ = live_ = 0;
         for (const entry& moved : old) {
-            if (moved.slot == empty_slot || moved.slot == erased_slot) continue;
-            std::size_t at = position(moved.hash);
-            while (entries_[at].slot != empty_slot) at = (at + 1) & mask_;
+            if (moved.value == none || moved.value == erased) continue;
+            std::size_t at = position(moved.key);
+            while (entries_[at].value != none) at = (at + 1) & mask_;
             entries_[at] = moved;
             ++used_;
             ++live_;
@@ -231,9 +272,13 @@ private:
 
     std::vector<entry, table_allocator<entry>> entries_;
     std::size_t mask_ = 0;
-    unsigned shift_ = 31;  ///< 32 - log2(capacity); unused while the table is empty
+    unsigned shift_ = 63;  ///< 64 - log2(capacity); unused while the table is empty
     std::size_t used_ = 0;  ///< live entries + tombstones
     std::size_t live_ = 0;
+    std::uint64_t seed_ = default_hash_seed;
 };
+
+/// A map from ids to record slots (the ACS model's records, the deletion plan's steps and resources).
+using id_table = hash_table<uuid128>;
 
 }  // namespace seamid::detail

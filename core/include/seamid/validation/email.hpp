@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "seamid/common/ascii.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/common/options.hpp"
 #include "seamid/common/unicode.hpp"
@@ -256,7 +257,7 @@ constexpr void find_wrapped_address(email_check& result, std::string_view text) 
         bool mailto = true;
         constexpr std::string_view prefix = "mailto:";
         for (std::size_t i = 0; i < prefix.size(); ++i)
-            if ((inner[i] | 0x20) != prefix[i]) mailto = false;
+            if (ascii_lower(inner[i]) != prefix[i]) mailto = false;
         if (mailto) {
             inner = inner.substr(7);
             offset += 7;

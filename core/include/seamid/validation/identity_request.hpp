@@ -18,12 +18,14 @@
 #include <nlohmann/json.hpp>
 
 #include "seamid/validation/email.hpp"
+#include "seamid/common/ascii.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
 #include "seamid/common/options.hpp"
 #include "seamid/validation/phone.hpp"
 #include "seamid/validation/text_fields.hpp"
 #include "seamid/common/uuid.hpp"
+#include "seamid/detail/sort.hpp"
 
 namespace seamid {
 
@@ -128,7 +130,7 @@ inline std::string normalized_field(std::string_view name) {
     std::string out;
     for (const char c : name) {
         if (c == '_' || c == '-' || c == '.' || c == ' ') continue;
-        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        out += ascii_lower(c);
     }
     return out;
 }
@@ -232,7 +234,7 @@ inline void check_field(std::vector<issue>& out, const issue_path& base, std::st
 
 inline void check_unknown_fields(std::vector<issue>& out, const issue_path& base, std::vector<std::string_view> names,
                                  request_operation operation, const validation_options& options) {
-    std::sort(names.begin(), names.end());  // the same order whatever order the members came in
+    detail::sort_items(names, [](std::string_view a, std::string_view b) { return a < b; });  // the same order whatever order the members came in
     for (const auto name : names) out.push_back(unknown_field_issue(base, name, operation, options));
 }
 
@@ -252,25 +254,23 @@ constexpr bool sets_identifier(const request_value& value) noexcept { return val
     if (systems.present() && systems.kind != value_kind::array) {
         out.push_back(detail::type_issue_for(detail::path_to(base, "acs_system_ids"), "an array of acs_system_id UUIDs", systems.kind));
     } else if (systems.kind == value_kind::array) {
-        std::vector<std::pair<std::array<char, 36>, std::size_t>> seen;  // lowercase UUID, index
+        std::vector<std::pair<uuid128, std::size_t>> seen;  // id, index
         for (std::size_t i = 0; i < request.acs_system_id_items.size(); ++i) {
             const request_value& item = request.acs_system_id_items[i];
             if (item.kind != value_kind::string) {
                 out.push_back(detail::type_issue_for(child_path(detail::path_to(base, "acs_system_ids"), i), "an acs_system_id (a UUID string)", item.kind));
-            } else if (!is_uuid(item.text)) {
+            } else if (uuid128 id; !parse_uuid(item.text, id)) {
                 out.push_back({child_path(detail::path_to(base, "acs_system_ids"), i), "invalid_uuid", severity::error,
                                "acs_system_id must be a UUID like 3fa85f64-5717-4562-b3fc-2c963f66afa6 (from /acs/systems/list).", std::nullopt});
             } else {
-                std::array<char, 36> lower{};
-                for (std::size_t k = 0; k < 36; ++k) lower[k] = static_cast<char>(item.text[k] | (item.text[k] >= 'A' ? 0x20 : 0));
-                seen.emplace_back(lower, i);
+                seen.emplace_back(id, i);
             }
         }
-        std::stable_sort(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        detail::sort_items(seen, [](const auto& a, const auto& b) { return a.first < b.first; });
         std::vector<std::size_t> repeats;
         for (std::size_t k = 1; k < seen.size(); ++k)
             if (seen[k].first == seen[k - 1].first) repeats.push_back(seen[k].second);
-        std::sort(repeats.begin(), repeats.end());
+        detail::sort_items(repeats, [](std::size_t a, std::size_t b) { return a < b; });
         for (const std::size_t i : repeats)
             out.push_back({child_path(detail::path_to(base, "acs_system_ids"), i), "duplicate_acs_system_id", detail::warning_level(options),
                            "This acs_system_id is listed twice; list each access system once.", std::nullopt});

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "seamid/detail/phone_tables.hpp"
+#include "seamid/common/ascii.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/common/options.hpp"
 #include "seamid/common/unicode.hpp"
@@ -269,7 +270,7 @@ constexpr void diagnose(phone_check& result, std::string_view text) noexcept {
         return;
     }
     std::size_t i = 0;
-    if (text.size() >= 4 && (text[0] | 0x20) == 't' && (text[1] | 0x20) == 'e' && (text[2] | 0x20) == 'l' && text[3] == ':') i = 4;
+    if (text.size() >= 4 && ascii_lower(text[0]) == 't' && ascii_lower(text[1]) == 'e' && ascii_lower(text[2]) == 'l' && text[3] == ':') i = 4;
     bool seen_plus = false, bad_character = false;
     std::size_t digit_count = 0;
     std::array<char, 17> canonical{};  // '+', up to 15 digits, and a slot that absorbs digits past the 15th

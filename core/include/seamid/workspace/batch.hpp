@@ -84,7 +84,9 @@ public:
 
     /// A validator for a new batch against `workspace`.
     explicit batch_validator(const workspace_index& workspace, const validation_options& options = {})
-        : workspace_(workspace), options_(options) {}
+        : workspace_(workspace), options_(options) {
+        earlier_.set_hash_seed(workspace.hash_seed());  // a row's hashes are looked up in both indexes
+    }
 
     /// Validates the next row (a create request object). `line` is where it starts in a CSV file (0 if none);
     /// `found` are issues the caller already has for this row (e.g. a CSV cell's encoding).
@@ -133,7 +135,7 @@ public:
     /// A first pass, optional: records the next row's key, email and phone (a row without values too). Once every
     /// row is recorded and find_candidates() called, the rows are validated as usual, and each looks up only the
     /// values the workspace or another row may hold (batch_candidates.hpp). Rows not recorded are checked in full.
-    void record_row(const identity_values& values) { candidates_.add_row(values); }
+    void record_row(const identity_values& values) { candidates_.add_row(values, workspace_); }
     /// Ends the first pass: finds which recorded values may conflict.
     void find_candidates() {
         candidates_.find(workspace_);
@@ -174,7 +176,7 @@ private:
                 hashes[f] = 0;
                 continue;
             }
-            hashes[f] = workspace_index::value_hash(field, comparable_value(field, values.get(field)));
+            hashes[f] = workspace_.value_hash(field, comparable_value(field, values.get(field)));
             workspace_.prefetch(field, hashes[f]);
             earlier_.prefetch(field, hashes[f]);
         }
@@ -341,7 +343,7 @@ private:
             const std::string_view trimmed = unicode::trim_js_whitespace(name);
             std::string_view near;
             for (const auto candidate : csv_create_fields)
-                if (detail::equal_ignoring_ascii_case(candidate, trimmed)) near = candidate;
+                if (equal_ignoring_ascii_case(candidate, trimmed)) near = candidate;
             if (!near.empty()) {
                 issues_.push_back({path, "csv_unknown_column", severity::error,
                                    "The column \"" + std::string(name) + "\" is not a Seam field, so its values would be ignored; Seam's "

@@ -26,44 +26,39 @@ public:
     /// Every bit: a row that must be checked in full (what a row not recorded here gets).
     static constexpr std::uint8_t all_bits = static_cast<std::uint8_t>((1u << (2 * unique_fields.size())) - 1);
 
-    /// Records the next row's key, email and phone (rows in batch order; a row without values counts too).
-    void add_row(const identity_values& values) {
+    /// Records the next row's key, email and phone (rows in batch order; a row without values counts too), hashed
+    /// as `workspace` hashes them (find must be given the same index).
+    void add_row(const identity_values& values, const workspace_index& workspace) {
         const auto row = static_cast<std::uint32_t>(flags_.size());
         flags_.push_back(0);
         for (std::size_t f = 0; f < unique_fields.size(); ++f) {
             const identity_field field = unique_fields[f];
-            if (values.has(field)) entries_[f].push_back({workspace_index::value_hash(field, comparable_value(field, values.get(field))), row});
+            if (values.has(field)) entries_[f].push_back({workspace.value_hash(field, comparable_value(field, values.get(field))), row});
         }
     }
 
     /// Sets every row's bits against `workspace` and the other rows, then frees the recorded hashes.
     void find(const workspace_index& workspace) {
         entries grouped;
-        std::vector<std::uint32_t> seen;  // a bucket's hashes so far: open addressing, 1 + index in the bucket, 0 = empty
+        detail::hash_table<std::uint32_t> seen;  // a bucket's hashes so far (rotated, see below) -> the first index holding each
         for (std::size_t f = 0; f < unique_fields.size(); ++f) {
             const std::array<std::size_t, buckets + 1> start = group_by_top_bits(entries_[f], grouped);
             entries().swap(entries_[f]);
             for (std::size_t b = 0; b < buckets; ++b) {
                 const entry* const bucket = grouped.data() + start[b];
                 const std::size_t size = start[b + 1] - start[b];
-                std::size_t capacity = 16;
-                while (capacity < 2 * size) capacity *= 2;
-                seen.assign(capacity, 0);
+                seen.clear();
+                seen.reserve(size);
                 for (std::size_t i = 0; i < size; ++i) {
                     const std::uint32_t hash = bucket[i].hash;
                     std::uint8_t bits = workspace.may_hold(unique_fields[f], hash) ? workspace_bit(f) : 0;
-                    // The bucket shares its top bits: its low bits place it (they are as mixed as the top ones).
-                    for (std::size_t at = hash & (capacity - 1);; at = (at + 1) & (capacity - 1)) {
-                        if (seen[at] == 0) {
-                            seen[at] = static_cast<std::uint32_t>(i + 1);
-                            break;
-                        }
-                        const entry& first = bucket[seen[at] - 1];
-                        if (first.hash == hash) {  // an earlier row of the batch has this hash: both are candidates
-                            bits = static_cast<std::uint8_t>(bits | batch_bit(f));
-                            flags_[first.row] = static_cast<std::uint8_t>(flags_[first.row] | batch_bit(f));
-                            break;
-                        }
+                    // The bucket shares its top bits and the table places a key by its top bits: the key is the hash
+                    // rotated so that the bits below the bucket's (as mixed as the top ones) come first.
+                    const std::uint32_t key = (hash << bucket_bits) | (hash >> (32 - bucket_bits));
+                    const std::uint32_t first = seen.try_insert(key, static_cast<std::uint32_t>(i));
+                    if (first != seen.none) {  // an earlier row of the batch has this hash: both are candidates
+                        bits = static_cast<std::uint8_t>(bits | batch_bit(f));
+                        flags_[bucket[first].row] = static_cast<std::uint8_t>(flags_[bucket[first].row] | batch_bit(f));
                     }
                     flags_[bucket[i].row] = static_cast<std::uint8_t>(flags_[bucket[i].row] | bits);
                 }
@@ -93,7 +88,7 @@ private:
 
     /// Copies `items` into `out` grouped by the top bits of their hashes, buckets in ascending order; returns
     /// where each bucket starts (and the end). A bucket's workspace look-ups then fall in one 1/2,048th of each
-    /// table (slot_table places a hash by its top bits), a few KB read once, instead of anywhere in it.
+    /// table (hash_table places a hash by its top bits), a few KB read once, instead of anywhere in it.
     static std::array<std::size_t, buckets + 1> group_by_top_bits(const entries& items, entries& out) {
         std::array<std::size_t, buckets + 1> start{};
         for (const entry& item : items) ++start[(item.hash >> (32 - bucket_bits)) + 1];

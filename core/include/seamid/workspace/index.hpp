@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "seamid/detail/hash_table.hpp"
+#include "seamid/detail/sort.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
 #include "seamid/json/members.hpp"
@@ -79,9 +80,12 @@ enum class match_kind : std::uint8_t { exact, case_variant };
 
 /// An in-memory index of a workspace's user identities. Never throws on bad data: problems are issues.
 class workspace_index {
+    /// A field's table: the slots of the records holding each value hash (a multiset; a 75% load keeps it small).
+    using value_table = detail::hash_table<std::uint32_t, 75>;
+
 public:
     using slot_type = std::uint32_t;
-    static constexpr slot_type no_slot = detail::slot_table::empty_slot;
+    static constexpr slot_type no_slot = value_table::none;
 
     // ---------------------------------------------------------------- building
 
@@ -146,13 +150,22 @@ public:
     template <typename Visit>
     void visit_holders(identity_field field, std::string_view value, std::uint32_t hash, Visit&& visit) const;
 
-    /// The hash the index uses for a (comparable) value of `field`; the same in every index.
-    [[nodiscard]] static std::uint32_t value_hash(identity_field field, std::string_view value) noexcept { return hash_of(field, value); }
-    /// Starts loading the table position of a hashed value (see slot_table::prefetch).
+    /// The hash the index uses for a (comparable) value of `field`; the same in every index with the same seed.
+    [[nodiscard]] std::uint32_t value_hash(identity_field field, std::string_view value) const noexcept { return hash_of(field, value); }
+    /// The seed of the value hashes (detail::default_hash_seed unless set).
+    [[nodiscard]] std::uint64_t hash_seed() const noexcept { return tables_[0].seed(); }
+    /// Hashes values with `seed` (e.g. a random one when the values may be chosen to collide); false, and no
+    /// change, once the index holds a record. Indexes whose hashes are shared must use the same seed.
+    bool set_hash_seed(std::uint64_t seed) {
+        if (!records_.empty()) return false;
+        for (auto& table : tables_) table.set_seed(seed);
+        return true;
+    }
+    /// Starts loading the table position of a hashed value (see hash_table::prefetch).
     void prefetch(identity_field field, std::uint32_t hash) const noexcept { table(field).prefetch(hash); }
     /// True when some value of `field` has this value_hash (false: no identity can hold a value with this hash).
     /// Calls grouped by the hash's top bits read the field's table front to back (batch_candidates groups them so).
-    [[nodiscard]] bool may_hold(identity_field field, std::uint32_t hash) const noexcept { return table(field).contains_hash(hash); }
+    [[nodiscard]] bool may_hold(identity_field field, std::uint32_t hash) const noexcept { return table(field).contains(hash); }
 
     /// A stored field of the record in `slot` (valid until the next change to the index).
     [[nodiscard]] std::string_view value(slot_type slot, identity_field field) const noexcept {
@@ -206,11 +219,13 @@ private:
     static constexpr bool folds(identity_field field) noexcept {
         return field == identity_field::user_identity_id || field == identity_field::email_address;
     }
-    static std::uint32_t hash_of(identity_field field, std::string_view value) noexcept {
-        return folds(field) ? detail::hash_text<true>(value) : detail::hash_text<false>(value);
+    // The top half of the 64-bit hash: the tables place a value by its top bits (see hash_table).
+    std::uint32_t hash_of(identity_field field, std::string_view value) const noexcept {
+        const std::uint64_t seed = hash_seed();
+        return static_cast<std::uint32_t>((folds(field) ? detail::hash_text<true>(value, seed) : detail::hash_text<false>(value, seed)) >> 32);
     }
-    detail::slot_table& table(identity_field field) noexcept { return tables_[static_cast<std::size_t>(field)]; }
-    const detail::slot_table& table(identity_field field) const noexcept { return tables_[static_cast<std::size_t>(field)]; }
+    value_table& table(identity_field field) noexcept { return tables_[static_cast<std::size_t>(field)]; }
+    const value_table& table(identity_field field) const noexcept { return tables_[static_cast<std::size_t>(field)]; }
 
     void store(slot_type slot, const identity_values& identity, std::uint32_t tag);
     void link(slot_type slot, const std::uint32_t* unique_hashes = nullptr);
@@ -222,7 +237,7 @@ private:
     std::size_t garbage_ = 0;  ///< arena bytes no record points to any more
     std::vector<record> records_;
     std::vector<slot_type> free_;
-    std::array<detail::slot_table, 4> tables_{};
+    std::array<value_table, 4> tables_{};
 };
 
 // ==================================================================== implementation
@@ -234,15 +249,15 @@ void workspace_index::visit_holders(identity_field field, std::string_view value
         const std::string_view held = this->value(slot, field);
         if (held.size() != value.size()) return true;
         if (held == value) return static_cast<bool>(visit(slot, match_kind::exact));
-        if (fold && detail::equal_ignoring_ascii_case(held, value)) return static_cast<bool>(visit(slot, match_kind::case_variant));
+        if (fold && equal_ignoring_ascii_case(held, value)) return static_cast<bool>(visit(slot, match_kind::case_variant));
         return true;
     });
 }
 
 inline workspace_index::slot_type workspace_index::slot_of(std::string_view user_identity_id) const {
     slot_type found = no_slot;
-    table(identity_field::user_identity_id).visit(detail::hash_text<true>(user_identity_id), [&](slot_type slot) {
-        if (!detail::equal_ignoring_ascii_case(value(slot, identity_field::user_identity_id), user_identity_id)) return true;
+    table(identity_field::user_identity_id).visit(hash_of(identity_field::user_identity_id, user_identity_id), [&](slot_type slot) {
+        if (!equal_ignoring_ascii_case(value(slot, identity_field::user_identity_id), user_identity_id)) return true;
         found = slot;
         return false;
     });
@@ -259,7 +274,7 @@ inline std::vector<std::string_view> workspace_index::find(identity_field field,
             return true;
         });
     }
-    std::sort(slots.begin(), slots.end());
+    detail::sort_indexes(slots);
     std::vector<std::string_view> ids;
     ids.reserve(slots.size());
     for (const slot_type slot : slots) ids.push_back(this->value(slot, identity_field::user_identity_id));
@@ -693,6 +708,7 @@ inline void read_identity(const json_members& object, const issue_path& path, pe
 inline std::vector<issue> workspace_index::load_json(std::string_view text) {
     std::vector<issue> issues;
     workspace_index staged;
+    staged.set_hash_seed(hash_seed());  // staged may become *this
     // Make room up front for about as many identities as the text names ids (capped): the four tables then never
     // rehash while a big snapshot loads. A count that is off only costs growth or a little memory.
     const std::size_t ids = detail::count_id_keys(text, std::size_t{1} << 21);

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "seamid/common/issue.hpp"
+#include "seamid/detail/sort.hpp"
 #include "seamid/json/dom.hpp"
 #include "seamid/json/members.hpp"
 #include "seamid/json/writer.hpp"
@@ -79,17 +80,20 @@ inline void find_conflicts(const workspace_index& index, const identity_values& 
         if (!request.has(field)) continue;
         const std::size_t first = out.size();
         const std::string_view value = comparable_value(field, request.get(field));
-        const std::uint32_t hash = hashes != nullptr ? hashes[f] : workspace_index::value_hash(field, value);
+        const std::uint32_t hash = hashes != nullptr ? hashes[f] : index.value_hash(field, value);
         index.visit_holders(field, value, hash, [&](workspace_index::slot_type slot, match_kind kind) {
             if (slot == self) return true;
             out.push_back({field, kind, conflict_severity(kind, options), std::string(index.value(slot, identity_field::user_identity_id)), 0});
             return true;
         });
         // Exact holders first, then case variants; each group in id order (deterministic output).
-        std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), [](const conflict& a, const conflict& b) {
-            if (a.kind != b.kind) return a.kind == match_kind::exact;
-            return a.user_identity_id < b.user_identity_id;
-        });
+        detail::sort_items(
+            out,
+            [](const conflict& a, const conflict& b) {
+                if (a.kind != b.kind) return a.kind == match_kind::exact;
+                return a.user_identity_id < b.user_identity_id;
+            },
+            first);
     }
 }
 
@@ -234,10 +238,15 @@ inline issue duplicate_group_issue(const duplicate_group& group) {
             for (const slot_type holder : holders) visited[holder] = true;
             if (holders.size() < 2) continue;
             // Sub-groups of identical values (in load order), then one case-variant group if spellings differ.
-            std::sort(holders.begin(), holders.end(), [&](slot_type a, slot_type b) {
-                const auto va = index.value(a, field), vb = index.value(b, field);
-                return va != vb ? va < vb : a < b;
-            });
+            const std::pair<const workspace_index*, identity_field> values{&index, field};
+            detail::sort_indexes(
+                holders,
+                [](const void* context, slot_type a, slot_type b) {
+                    const auto& [in, of] = *static_cast<const std::pair<const workspace_index*, identity_field>*>(context);
+                    const auto va = in->value(a, of), vb = in->value(b, of);
+                    return va != vb ? va < vb : a < b;
+                },
+                &values);
             std::size_t spellings = 0;
             for (std::size_t i = 0; i < holders.size();) {
                 std::size_t j = i + 1;
@@ -251,7 +260,7 @@ inline issue duplicate_group_issue(const duplicate_group& group) {
                 i = j;
             }
             if (spellings >= 2) {
-                std::sort(holders.begin(), holders.end());
+                detail::sort_indexes(holders);
                 duplicate_group group{field, match_kind::case_variant, conflict_severity(match_kind::case_variant, options), {}};
                 for (const slot_type holder : holders) group.user_identity_ids.emplace_back(index.value(holder, identity_field::user_identity_id));
                 report.duplicates.push_back(std::move(group));
