@@ -211,7 +211,7 @@ for (const { name, api } of builds) {
     const cyclic = {};
     cyclic.self = cyclic;
     const bad = [[{ steps: 'no' }, 'invalid_type'], [null, 'invalid_type'], [42, 'invalid_type'], ['{"steps": [', 'invalid_json'],
-      ['not json', 'invalid_json'], [cyclic, 'invalid_input'], [{ ...api.planDeletion(sample), user_identity_id: 'x' }, 'invalid_id'],
+      ['not json', 'invalid_json'], [cyclic, 'invalid_input'], [{ ...api.planDeletion(sample), user_identity_id: 'x' }, 'invalid_uuid'],
       [api.planDeletion({ user_identity: {} }), 'missing_list']];
     for (const [plan, code] of bad) {
       const json = JSON.parse(api.renderDeletionPlan(plan, 'json'));
