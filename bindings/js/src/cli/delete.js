@@ -7,8 +7,7 @@ import { planDeletion, renderDeletionPlan } from '../node.js';
 import { createSeamClient, deleteUserIdentity, isAbortError } from '../seam/index.js';
 import { readDeletionSnapshot } from '../seam/fetch.js';
 import { parseArguments } from './arguments.js';
-
-const DEFAULT_ENDPOINT = 'https://connect.getseam.com';
+import { DEFAULT_ENDPOINT, seamFromEnvironment } from './seam-env.js';
 
 const usage = `Usage: seamid delete <user_identity_id> [--dry-run] [--yes] [--order parallel|guide] [--policy guide|minimal]
                      [--concurrency N] [--max-wait S] [--poll-interval S] [--format text|json]
@@ -155,14 +154,10 @@ export async function run(args) {
     return 2;
   }
   const [id] = parsed.positional;
-  const apiKey = process.env.SEAM_API_KEY;
-  if (!apiKey) {
-    console.error('seamid delete: set SEAM_API_KEY to your Seam API key');
-    return 2;
-  }
+  const connection = seamFromEnvironment('delete');
+  if (!connection) return 2;
+  const { seam, endpoint } = connection;
   const json = o.format === 'json';
-  const endpoint = process.env.SEAM_ENDPOINT || DEFAULT_ENDPOINT;
-  const seam = { endpoint, apiKey };
   const options = {
     order: o.order, policy: o.policy,
     ...(o.concurrency !== undefined && { concurrency: Number(o.concurrency) }),
