@@ -39,7 +39,7 @@ test('fetchWorkspace and fetchAcsSnapshot give what createWorkspace and createAc
   assert.equal(sim.stats.byRoute['/user_identities/list'], 3);
   const workspace = createWorkspace(identities);
   t.after(() => workspace.dispose());
-  assert.equal(workspace.usable, true);
+  assert.equal(workspace.ok, true);
   assert.equal(workspace.find('email_address', identities[3].email_address)[0], identities[3].user_identity_id);
   const acs = await fetchAcsSnapshot(plain(sim), { retry: fast.retry });
   assert.equal(acs.acs_users.length, 14);
@@ -47,7 +47,7 @@ test('fetchWorkspace and fetchAcsSnapshot give what createWorkspace and createAc
   assert.equal(acs.acs_systems.length, sim.db.acsSystems.size);
   const model = createAcsModel(acs);
   t.after(() => model.dispose());
-  assert.deepEqual(model.loadIssues.filter((i) => i.severity === 'error'), []);
+  assert.deepEqual(model.issues.filter((i) => i.severity === 'error'), []);
   const stats = model.stats();
   assert.deepEqual([stats.acs_users, stats.user_identities, stats.consistent], [14, 7, true]);
   assert.equal(model.listAcsUsers(acs.user_identities[0].user_identity_id).acs_users.length, 2);
