@@ -160,3 +160,41 @@ test('--format json: the plan, then the plan and the run report', async (t) => {
   assert.equal(out.report.rounds[0].counts.confirmed, 4);
   assert.ok(gone(sim, id));
 });
+
+test('Ctrl-C mid-run: stops issuing calls, exit 1 with what is left and the resume command, which finishes', async (t) => {
+  const sim = await simulator(t, { seed: 107, eventDelayMs: [150, 250] });
+  const [id] = sim.seed();
+  const env = { ...process.env, SEAM_API_KEY: sim.apiKey, SEAM_ENDPOINT: sim.endpoint };
+  const interrupted = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'delete', id, '--yes', ...FAST], { env });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('the interrupted run did not end within 30 s')); }, 30_000);
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      // Interrupt once the first step is confirmed: calls are in flight and events awaited.
+      if (!sent && /^confirmed /m.test(stdout)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+    child.stdin.end();
+  });
+  assert.equal(interrupted.code, 1, interrupted.stderr);
+  assert.match(interrupted.stderr, new RegExp(`the deletion of ${id} was interrupted`));
+  assert.match(interrupted.stderr, new RegExp(`not_run +user_identity ${id}`));
+  const resume = /To resume .*\n {2}(seamid delete .*)/.exec(interrupted.stderr)?.[1];
+  assert.equal(resume, `seamid delete ${id} --yes --poll-interval 0.03`);
+  assert.notEqual(sim.attached(id).user_identity, null, 'the identity is not deleted by an interrupted run');
+  const callsBefore = sim.stats.requests;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(sim.stats.requests, callsBefore, 'no call after the command ended');
+  const resumed = await cli(resume.split(' ').slice(1), { sim });
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.ok(gone(sim, id));
+  assert.equal(sim.stats.premature.length, 0);
+  for (const [resource, calls] of sim.stats.deleteCalls) assert.ok(calls <= 2, `${calls} delete calls for ${resource}`);
+});

@@ -103,9 +103,9 @@ function progressDisplay({ tty, lines, stream }) {
       case 'step_retried': retries++; if (!tty) say(`retry ${e.step_id ?? ''} ${e.reason ?? e.status ?? ''}`.trim()); break;
       case 'throttled': throttled++; say(`throttled by Seam${e.retryAfterMs !== undefined ? `: pausing ${e.retryAfterMs} ms` : ''}`); break;
       case 'step_confirmed': state.set(e.step_id, 'confirmed'); if (!tty) say(`confirmed ${e.resource} ${e.step_id} (by ${e.confirmed_by})`); break;
-      case 'step_failed': state.set(e.step_id, 'failed'); say(`failed ${e.resource} ${e.step_id}: ${e.error?.type ?? ''} ${e.error?.message ?? ''}`.trim()); break;
+      case 'step_failed': state.set(e.step_id, 'failed'); say(`failed ${e.resource} ${e.step_id}: ${e.error?.type ?? 'error'}: ${bare(e.error?.message)}`); break;
       case 'wave_done': if (!tty) say(`wave ${e.wave + 1} done`); break;
-      case 'replanning': say(`re-fetching and re-planning: ${e.reason}`); break;
+      case 'replanning': say(`re-fetching and re-planning: ${bare(e.reason)}`); break;
       case 'verified': if (!tty) say(`verified: ${e.clean ? 'nothing left' : 'something is still listed'}`); break;
       default: break;
     }
@@ -121,12 +121,15 @@ function progressDisplay({ tty, lines, stream }) {
   };
 }
 
+/** A library message without its "seamid: " prefix (the command names itself). */
+const bare = (message) => String(message ?? '').replace(/^seamid: /, '');
+
 /** What a failed run leaves: the steps of its last round that did not finish, and what the final check still lists. */
 function leftOver(report) {
   const out = [];
   const last = report?.rounds?.at(-1);
   for (const step of last?.steps ?? [])
-    if (step.outcome !== 'confirmed') out.push(`  ${step.outcome.padEnd(11)} ${step.resource} ${step.step_id}${step.error ? `: ${step.error.type}: ${step.error.message ?? ''}` : ''}`);
+    if (step.outcome !== 'confirmed') out.push(`  ${step.outcome.padEnd(11)} ${step.resource} ${step.step_id}${step.error ? `: ${step.error.type}: ${bare(step.error.message)}` : ''}`);
   for (const [list, ids] of Object.entries(report?.verification?.left ?? {}))
     for (const id of ids) out.push(`  still listed ${list} ${id}`);
   return out;
@@ -249,8 +252,9 @@ export async function run(args) {
     console.error(`seamid delete: ${endpoint} refused the API key in SEAM_API_KEY during the run`);
     return 2;
   }
-  const why = isAbortError(failure) ? 'interrupted' : failure?.message ?? String(failure);
-  console.error(`seamid delete: the deletion of ${id} did not finish: ${why}`);
+  console.error(isAbortError(failure)
+    ? `seamid delete: the deletion of ${id} was interrupted`
+    : `seamid delete: ${bare(failure?.message ?? String(failure))}`);
   const left = leftOver(report);
   if (left.length) console.error(`Left to do:\n${left.join('\n')}`);
   console.error(`To resume (it re-fetches and finishes only what is left), run:\n  ${resumeCommand(id, o)}`);
