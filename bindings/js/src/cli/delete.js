@@ -76,7 +76,7 @@ function confirm(question) {
 }
 
 /** Tracks each step's state from onProgress events and draws it: one redrawn line on a TTY, plain lines otherwise. */
-function progressDisplay({ tty, lines, stream }) {
+function progressDisplay({ tty, lines, stream, shownSteps }) {
   const state = new Map(); // step id -> issued | waiting | confirmed | failed
   let retries = 0;
   let throttled = 0;
@@ -97,6 +97,8 @@ function progressDisplay({ tty, lines, stream }) {
         total = e.steps;
         state.clear();
         if (e.round > 1) say(`re-planned (round ${e.round}): ${e.steps} step(s)`);
+        // The run re-fetches after confirmation: say so when the world changed since the plan was shown.
+        else if (e.steps !== shownSteps) say(`note: the identity changed since the plan was shown: ${e.steps} step(s) now, ${shownSteps} shown`);
         break;
       case 'step_sent': state.set(e.step_id, 'issued'); break;
       case 'step_awaiting_event': state.set(e.step_id, 'waiting'); break;
@@ -219,7 +221,7 @@ export async function run(args) {
 
   // 3. Execute with a live display; Ctrl-C stops issuing calls and reports what is left.
   const tty = Boolean(process.stderr.isTTY);
-  const display = progressDisplay({ tty, lines: !json, stream: tty ? process.stderr : process.stdout });
+  const display = progressDisplay({ tty, lines: !json, stream: tty ? process.stderr : process.stdout, shownSteps: plan.steps.length });
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
