@@ -188,7 +188,7 @@ export async function run(args) {
       console.error(`seamid delete: ${endpoint} refused the API key in SEAM_API_KEY (${failure.status})`);
       return 2;
     }
-    console.error(`seamid delete: could not read ${id}: ${failure?.message ?? failure}`);
+    console.error(`seamid delete: could not read ${id} from ${endpoint}: ${bare(failure?.message ?? failure)}`);
     return 1;
   }
   const plan = planDeletion(snapshot, { order: o.order, policy: o.policy });

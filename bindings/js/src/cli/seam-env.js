@@ -16,5 +16,5 @@ export function seamFromEnvironment(command) {
 /** A one-line reason for a failed fetch: a refused key is said as such, anything else by its message. */
 export function fetchFailure(command, endpoint, error) {
   if (error?.code === 'unauthorized') return `seamid ${command}: ${endpoint} refused the API key in SEAM_API_KEY (${error.status})`;
-  return `seamid ${command}: could not read from ${endpoint}: ${error?.message ?? error}`;
+  return `seamid ${command}: could not read from ${endpoint}: ${String(error?.message ?? error).replace(/^seamid: /, '')}`;
 }
