@@ -100,6 +100,13 @@ export async function run() {
     rows.push({ name: 'one identity (18 resources): deleteUserIdentity', value: `${s(median(seamidMs))} median of ${PAIRS} (${seamidMs.map(s).join(', ')})`, ms: seamidMs });
     rows.push({ name: 'one identity: the guide\'s sequential loop', value: `${s(median(guideMs))} median of ${PAIRS} (${guideMs.map(s).join(', ')})`, ms: guideMs });
     rows.push({ name: 'one identity: seamid faster by', value: `${(median(guideMs) / median(seamidMs)).toFixed(2)}x (same run, interleaved)`, ratio: median(guideMs) / median(seamidMs) });
+    // The same identity with seamid's defaults (first poll after 2 s, growing): what a caller gets without tuning.
+    const [plainId] = sim.seed({ identities: 1, ...SHAPE });
+    const defaultStarted = performance.now();
+    await deleteUserIdentity(seam, plainId);
+    const defaultMs = performance.now() - defaultStarted;
+    assertGone(sim, plainId);
+    rows.push({ name: 'one identity: deleteUserIdentity with default options', value: `${s(defaultMs)} (${(median(guideMs) / defaultMs).toFixed(2)}x the 200 ms loop)`, ms: defaultMs });
     rows.push({ name: 'requests per identity, no faults: seamid / guide loop', value: `${median(seamidRequests)} / ${median(guideRequests)} (of which /events/list: ${median(seamidPolls)} / ${median(guidePolls)})` });
 
     // 20% of calls failing (429, 503 HTML, answers lost after the effect, garbage), 10 identities, default retries.
