@@ -1,19 +1,23 @@
-// `seamid validate <rows.csv|rows.json> [--workspace list.json] [--strict] [--format text|json]`: checks a bulk
-// import against a workspace snapshot and within itself. Exit 0: no errors; 1: errors; 2: unusable input.
+// `seamid validate <rows.csv|rows.json> [--workspace list.json|seam] [--strict] [--format text|json]`: checks a bulk
+// import against a workspace snapshot (a file, or every page of /user_identities/list) and within itself. Exit 0: no errors; 1: errors; 2: unusable input.
 import { readFileSync, statSync } from 'node:fs';
 import { createWorkspace } from '../workspace-node.js';
 import { parseArguments } from './arguments.js';
+import { fetchWorkspace } from '../seam/fetch.js';
+import { fetchFailure, seamFromEnvironment } from './seam-env.js';
 
 /** Load issues that mean the workspace file was not a /user_identities/list result at all. */
 const unusableCodes = new Set(['invalid_json', 'invalid_workspace', 'invalid_input']);
 
-const usage = `Usage: seamid validate <rows.csv|rows.json> [--workspace list.json] [--strict] [--format text|json]
+const usage = `Usage: seamid validate <rows.csv|rows.json> [--workspace list.json|seam] [--strict] [--format text|json]
 
 Validates new user identities (a CSV file whose header row names Seam fields, or a JSON array of
 /user_identities/create requests) against each other and, with --workspace, against the identities of
 /user_identities/list (one page, an array of identities, or an array of pages).
 
   --workspace FILE   the workspace snapshot to check uniqueness against
+  --workspace seam   read every page of /user_identities/list from Seam instead (SEAM_API_KEY, SEAM_ENDPOINT;
+                     a file named seam is ./seam)
   --strict           plausibility findings and case-variant emails are errors
   --format json      print the full result as JSON (default: text)
 
@@ -68,7 +72,16 @@ export async function run(args) {
     return 2;
   }
   let snapshot = '[]';
-  if (parsed.options.workspace !== undefined) {
+  if (parsed.options.workspace === 'seam') {
+    const connection = seamFromEnvironment('validate');
+    if (!connection) return 2;
+    try {
+      snapshot = await fetchWorkspace(connection.seam);
+    } catch (error) {
+      console.error(fetchFailure('validate', connection.endpoint, error));
+      return 2;
+    }
+  } else if (parsed.options.workspace !== undefined) {
     const read = readText(parsed.options.workspace, 'workspace file');
     if (read.error) {
       console.error(`seamid validate: ${read.error}`);
