@@ -719,7 +719,13 @@ private:
     header.left_to_cascade = plan.left_to_cascade;
     header.notes = plan.notes;
     header.issues = plan.issues;
-    std::string out = "{\"plan\": " + deletion_plan_to_json(header) + ", \"step_ids\": \"";
+    const std::string header_json = deletion_plan_to_json(header);
+    std::string out;
+    // Room for everything at once (see below), so that the text is never copied to grow.
+    out.reserve(header_json.size() + 128 + 36 * plan.steps.size() + 16 * plan.steps.size() + 11 * plan.dependencies.size());
+    out += "{\"plan\": ";
+    out += header_json;
+    out += ", \"step_ids\": \"";
     const std::size_t ids_at = out.size();
     out.resize(ids_at + 36 * plan.steps.size());
     for (std::size_t s = 0; s < plan.steps.size(); ++s) write_uuid(out.data() + ids_at + 36 * s, plan.steps[s].id);
