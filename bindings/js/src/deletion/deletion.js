@@ -287,7 +287,10 @@ export function deletionApi(wasm, wire) {
       const native = live();
       const encoded = encode(events === undefined ? null : events);
       if (encoded.issues) return { outcomes: [], issues: encoded.issues };
-      const { outcomes: codes, texts, issues: found } = read(wasm._progressApplyEvents(native, wire.writeInput(encoded.text)));
+      // {"outcomes": [n, ...], "texts": [...], "issues": [...]}: the numbers read from the bytes, the rest as JSON.
+      const view = wasm._progressApplyEvents(native, wire.writeInput(encoded.text));
+      const { numbers: codes, end } = numbersAt(view, view.indexOf(91));
+      const { texts, issues: found } = JSON.parse(`{${decoder.decode(view.subarray(end + 1))}`);
       // Five numbers per event into the outcome object, in the core's key order (append_event_outcome).
       const outcomes = new Array(codes.length / 5);
       for (let i = 0, k = 0; k < codes.length; i++, k += 5) {
