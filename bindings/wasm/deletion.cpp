@@ -1,5 +1,5 @@
 // embind adapter of seamid/deletion/*.hpp; its wire is written down in PROTOCOL.md ("Deletion"): requests are
-// UTF-8 JSON text in the input buffer (a plan into a progress may come as a step table instead), answers are JSON
+// UTF-8 JSON text in the input buffer (a plan planDeletion just made goes into a progress by its cache generation), answers are JSON
 // text from the core's writers handed out as a byte view (plans in their compact form), and an API result is
 // answered with one number. Progress objects live in a table of handles > 0.
 #include <emscripten/bind.h>
@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -86,13 +85,48 @@ std::string deletion_tables() {
     return out + "}";
 }
 
-/// Plans from the snapshot JSON in the input buffer; answers the plan's compact JSON.
+/// The last plan plan_deletion made (when ok), kept so that a progress of the unchanged plan object takes it as it
+/// is instead of reading the plan back (the one fast way from a plan into a progress); one slot, replaced by the
+/// next plan, consumed by the first progress made from it, freed when JS says its plan object is gone.
+struct plan_cache {
+    std::optional<seamid::deletion_plan> plan;
+    int generation = 0;
+};
+
+plan_cache& cached_plan() {
+    static plan_cache cache;
+    return cache;
+}
+
+/// Plans from the snapshot JSON in the input buffer; answers the plan's compact JSON. An ok plan is cached
+/// (see _planCacheGeneration).
 std::string plan_deletion(unsigned length, int order, int policy, double max_resources) {
     seamid::deletion_options options;
     options.order = order == 1 ? seamid::deletion_order::guide : seamid::deletion_order::parallel;
     options.policy = policy == 1 ? seamid::deletion_policy::minimal : seamid::deletion_policy::guide;
     if (max_resources >= 0) options.limits.max_resources = static_cast<std::size_t>(max_resources);
-    return seamid::deletion_plan_to_compact_json(seamid::plan_deletion(input_view(length), options));
+    auto& cache = cached_plan();
+    cache.plan.reset();  // free the previous plan before planning
+    ++cache.generation;
+    auto plan = seamid::plan_deletion(input_view(length), options);
+    auto out = seamid::deletion_plan_to_compact_json(plan);
+    if (plan.ok()) {
+        // What read_deletion_plan gives for this plan's JSON: the same steps, dependencies, waves, notes and
+        // counts; a read plan has no issues and default limits.
+        plan.issues.clear();
+        plan.options.limits = {};
+        cache.plan = std::move(plan);
+    }
+    return out;
+}
+
+/// The generation of the plan plan_deletion cached last, or -1 when it cached none (the JS wrapper ties it to
+/// the plan object it returned).
+int plan_cache_generation() { return cached_plan().plan ? cached_plan().generation : -1; }
+
+/// Frees the cached plan of `generation` (its plan object was garbage-collected).
+void plan_cache_release(int generation) {
+    if (cached_plan().generation == generation) cached_plan().plan.reset();
 }
 
 /// Renders the plan JSON in the input buffer in plan_format `format`; answers the rendering as a JSON string.
@@ -102,21 +136,9 @@ std::string render_plan(unsigned length, int format) {
     return out;
 }
 
-/// The words JS writes a plan table's numbers into (see progress_create_table).
-std::vector<std::uint32_t>& table_words() {
-    static std::vector<std::uint32_t> words;
-    return words;
-}
-
-/// Makes table_words() `count` words long; returns their address.
-unsigned reserve_table_words(unsigned count) {
-    table_words().resize(count);
-    return static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(table_words().data()));
-}
-
 /// Stores a progress of `plan`; answers {"handle", "issues", "step_ids"}: the core's step ids in its order, or
-/// null when they are exactly `given_ids` (the caller's, in the caller's order: it has them already).
-std::string store_progress(seamid::deletion_plan plan, double started_at_ms, double margin_ms, std::string_view given_ids = {}) {
+/// null when `same_order` (the plan object's own, in its order: the caller has them already).
+std::string store_progress(seamid::deletion_plan plan, double started_at_ms, double margin_ms, bool same_order = false) {
     seamid::progress_options options;
     options.started_at_ms = static_cast<std::int64_t>(started_at_ms);
     if (margin_ms >= 0) options.since_margin_ms = static_cast<std::int64_t>(margin_ms);
@@ -127,15 +149,15 @@ std::string store_progress(seamid::deletion_plan plan, double started_at_ms, dou
     if (slot == table.size()) table.emplace_back();
     std::string out = "{\"handle\": ";
     append_number(out, slot + 1);
-    out += ", \"issues\": " + seamid::issues_json_text(progress->plan().issues) + ", \"step_ids\": \"";
-    const auto& steps = progress->plan().steps;
-    const std::size_t ids_at = out.size();
-    out.resize(ids_at + 36 * steps.size());
-    for (std::size_t s = 0; s < steps.size(); ++s) seamid::write_uuid(out.data() + ids_at + 36 * s, steps[s].id);
-    if (std::string_view(out).substr(ids_at) == given_ids) {
-        out.resize(ids_at - 1);
+    out += ", \"issues\": " + seamid::issues_json_text(progress->plan().issues) + ", \"step_ids\": ";
+    if (same_order) {
         out += "null}";
     } else {
+        out += '"';
+        const auto& steps = progress->plan().steps;
+        const std::size_t ids_at = out.size();
+        out.resize(ids_at + 36 * steps.size());
+        for (std::size_t s = 0; s < steps.size(); ++s) seamid::write_uuid(out.data() + ids_at + 36 * s, steps[s].id);
         out += "\"}";
     }
     table[slot] = std::move(progress);
@@ -150,20 +172,15 @@ std::string progress_create(unsigned length, double started_at_ms, double margin
     return store_progress(std::move(plan), started_at_ms, margin_ms);
 }
 
-/// Creates a progress from a plan table (the fast way in): the input buffer holds the step ids (36 bytes each),
-/// the dependencies' step ids (`dependency_count`, 36 bytes each), then the plan JSON without steps;
-/// table_words() holds kinds, waves and dependency counts (`count` each). Answers as progress_create, or null
-/// when the table is not a valid plan (then send the plan JSON, which says what is wrong).
-std::string progress_create_table(unsigned length, unsigned count, unsigned dependency_count, double started_at_ms, double margin_ms) {
-    const auto text = input_view(length);
-    const std::span<const std::uint32_t> words(table_words());
-    const std::size_t ids_end = 36ull * count, dependencies_end = ids_end + 36ull * dependency_count;
-    if (text.size() < dependencies_end || words.size() < 3ull * count) return "null";
-    const seamid::deletion_plan_table table{text.substr(0, ids_end), text.substr(ids_end, dependencies_end - ids_end),
-                                            words.subspan(0, count), words.subspan(count, count), words.subspan(2ull * count, count)};
-    auto plan = seamid::read_deletion_plan_table(text.substr(dependencies_end), table);
-    if (!plan) return "null";
-    return store_progress(std::move(*plan), started_at_ms, margin_ms, table.step_ids);
+/// Creates a progress from the cached plan of `generation` (which it consumes): the plan object planDeletion returned,
+/// unchanged. Answers store_progress's JSON (step ids null: the plan object's order), or null when that plan is no
+/// longer cached (then send the plan JSON).
+std::string progress_create_cached(int generation, double started_at_ms, double margin_ms) {
+    auto& cache = cached_plan();
+    if (!cache.plan || cache.generation != generation) return "null";
+    auto plan = std::move(*cache.plan);
+    cache.plan.reset();
+    return store_progress(std::move(plan), started_at_ms, margin_ms, true);
 }
 
 /// The issues of the last result answered with its issues flag (JSON).
@@ -192,17 +209,16 @@ double progress_apply_result(int handle, unsigned id_length, unsigned at_length,
                                                               text.substr(id_length, at_length)));
 }
 
-/// The typed way in for the result a run receives once per step, a success: the step id is the input buffer's
-/// `id_length` bytes, `requested_at_ms` is NaN when unknown. Answers result_answer's number; -2 when the plan
-/// has no such step (send the result as JSON then: its answer says why).
-double progress_apply_success(int handle, unsigned id_length, double requested_at_ms) {
+/// The typed way in for the result a run receives once per step, a success: `step` is the step's index (the order
+/// of the create answer's step ids), `requested_at_ms` is NaN when unknown. Answers result_answer's number; -2
+/// when the plan has no such step (send the result as JSON then: its answer says why).
+double progress_apply_success(int handle, double step, double requested_at_ms) {
     auto* progress = progress_at(handle);
     if (progress == nullptr) return -1;
-    const auto step = progress->find_step(input_view(id_length));
-    if (!step) return -2;
+    if (!(step >= 0 && step < static_cast<double>(progress->plan().steps.size()))) return -2;
     std::optional<std::int64_t> at;
     if (!std::isnan(requested_at_ms)) at = static_cast<std::int64_t>(requested_at_ms);
-    return result_answer(*progress, progress->apply_result(*step, std::nullopt, at));
+    return result_answer(*progress, progress->apply_result(static_cast<std::uint32_t>(step), std::nullopt, at));
 }
 
 std::string progress_last_issues() { return last_issues(); }
@@ -224,20 +240,26 @@ std::string progress_apply_events(int handle, unsigned length) {
         texts.push_back(text);
         return texts.size() - 1;
     };
+    // The numbers are written through a pointer into room reserved at once (per-char appends call libc++'s
+    // out-of-line append).
     std::string out = "{\"outcomes\": [";
+    const std::size_t numbers_at = out.size();
+    out.resize(numbers_at + 5 * 21 * outcomes.size());
+    char* at = out.data() + numbers_at;
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
         const auto& outcome = outcomes[i];
         const bool has_step = outcome.step < progress->plan().steps.size();
-        if (i > 0) out += ',';
-        for (const std::size_t number : {seamid::name_index(seamid::event_outcome_names, outcome.outcome),
-                                          seamid::name_index(seamid::ignore_reason_names, outcome.reason),
-                                          has_step ? outcome.step + std::size_t{1} : 0, text_index(outcome.event_type),
-                                          outcome.event_id.empty() ? 0 : text_index(outcome.event_id) + 1}) {
-            append_number(out, number);
-            out += ',';
+        if (i > 0) *at++ = ',';
+        const std::size_t numbers[] = {seamid::name_index(seamid::event_outcome_names, outcome.outcome),
+                                       seamid::name_index(seamid::ignore_reason_names, outcome.reason),
+                                       has_step ? outcome.step + std::size_t{1} : 0, text_index(outcome.event_type),
+                                       outcome.event_id.empty() ? 0 : text_index(outcome.event_id) + 1};
+        for (std::size_t n = 0; n < 5; ++n) {
+            if (n > 0) *at++ = ',';
+            at = std::to_chars(at, at + 20, numbers[n]).ptr;
         }
-        out.pop_back();
     }
+    out.resize(static_cast<std::size_t>(at - out.data()));
     out += "], \"texts\": [";
     for (std::size_t i = 0; i < texts.size(); ++i) {
         if (i > 0) out += ", ";
@@ -250,12 +272,18 @@ std::string progress_apply_events(int handle, unsigned length) {
 std::string progress_runnable(int handle) {
     auto* progress = progress_at(handle);
     if (progress == nullptr) return "null";
-    std::string out = "[";
-    for (const auto step : progress->runnable()) {
-        if (out.size() > 1) out += ',';
-        append_number(out, step);
+    const auto runnable = progress->runnable();
+    // Written through a pointer into room reserved at once (per-char appends call libc++'s out-of-line append).
+    std::string out(2 + 11 * runnable.size(), '\0');
+    char* at = out.data();
+    *at++ = '[';
+    for (std::size_t i = 0; i < runnable.size(); ++i) {
+        if (i > 0) *at++ = ',';
+        at = std::to_chars(at, at + 10, runnable[i]).ptr;
     }
-    return out + "]";
+    *at++ = ']';
+    out.resize(static_cast<std::size_t>(at - out.data()));
+    return out;
 }
 
 /// 1 done + 2 identity deletable; -1 for a disposed handle.
@@ -308,8 +336,8 @@ struct answered<function> {
 }  // namespace seamid_wasm
 
 /// progress_apply_success as a plain wasm export: one call per step of a run, without embind's invoker.
-extern "C" EMSCRIPTEN_KEEPALIVE double seamid_deletion_apply_success(int handle, unsigned id_length, double requested_at_ms) {
-    return seamid_wasm::progress_apply_success(handle, id_length, requested_at_ms);
+extern "C" EMSCRIPTEN_KEEPALIVE double seamid_deletion_apply_success(int handle, double step, double requested_at_ms) {
+    return seamid_wasm::progress_apply_success(handle, step, requested_at_ms);
 }
 
 EMSCRIPTEN_BINDINGS(seamid_deletion) {
@@ -317,8 +345,9 @@ EMSCRIPTEN_BINDINGS(seamid_deletion) {
     emscripten::function("_planDeletion", &seamid_wasm::answered<&seamid_wasm::plan_deletion>::call);
     emscripten::function("_renderDeletionPlan", &seamid_wasm::answered<&seamid_wasm::render_plan>::call);
     emscripten::function("_progressCreate", &seamid_wasm::answered<&seamid_wasm::progress_create>::call);
-    emscripten::function("_progressCreateTable", &seamid_wasm::answered<&seamid_wasm::progress_create_table>::call);
-    emscripten::function("_reserveTableWords", &seamid_wasm::reserve_table_words);
+    emscripten::function("_progressCreateCached", &seamid_wasm::answered<&seamid_wasm::progress_create_cached>::call);
+    emscripten::function("_planCacheGeneration", &seamid_wasm::plan_cache_generation);
+    emscripten::function("_planCacheRelease", &seamid_wasm::plan_cache_release);
     emscripten::function("_progressApplyResult", &seamid_wasm::progress_apply_result);
     emscripten::function("_progressLastIssues", &seamid_wasm::answered<&seamid_wasm::progress_last_issues>::call);
     emscripten::function("_progressApplyEvents", &seamid_wasm::answered<&seamid_wasm::progress_apply_events>::call);

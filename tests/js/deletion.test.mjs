@@ -509,6 +509,31 @@ for (const { name, api } of builds) {
     assert.equal(api.createDeletionProgress(refused).ok, false);
   });
 
+  test(`${name}: the plan planDeletion keeps for createDeletionProgress serves only that plan object, unchanged, once`, () => {
+    const states = (progress) => {
+      try {
+        return progress.ok ? progress.state() : progress.issues.map((issue) => issue.code);
+      } finally {
+        progress.dispose();
+      }
+    };
+    const expected = states(api.createDeletionProgress(JSON.stringify(api.planDeletion(sample)), { startedAt: 0 }));
+    // A mutated plan object is read as it is now, not served from the kept plan: here a dependency on no step.
+    const mutated = api.planDeletion(sample);
+    mutated.steps.at(-1).depends_on.push('00000000-0000-4000-8000-000000000000');
+    const refused = api.createDeletionProgress(mutated, { startedAt: 0 });
+    assert.equal(refused.ok, false);
+    assert.deepEqual(states(refused), states(api.createDeletionProgress(JSON.stringify(mutated), { startedAt: 0 })));
+    // Unchanged: served (a second progress of it, and an older plan object after a newer plan, are read again).
+    const older = api.planDeletion(sample);
+    const plan = api.planDeletion(sample);
+    assert.deepEqual(states(api.createDeletionProgress(plan, { startedAt: 0 })), expected);
+    assert.deepEqual(states(api.createDeletionProgress(plan, { startedAt: 0 })), expected);
+    assert.deepEqual(states(api.createDeletionProgress(older, { startedAt: 0 })), expected);
+    // A copy of the plan (another object) equals it too.
+    assert.deepEqual(states(api.createDeletionProgress(structuredClone(api.planDeletion(sample)), { startedAt: 0 })), expected);
+  });
+
   test(`${name}: dispose() frees the native state and is idempotent`, () => {
     const plan = api.planDeletion(sample);
     const progress = api.createDeletionProgress(plan);

@@ -1,6 +1,6 @@
 // planDeletion / renderDeletionPlan / createDeletionProgress: the deletion planner of docs/deletion.md over the core.
 // The wire is bindings/wasm/PROTOCOL.md ("Deletion"): JSON text in (typed for the two bulk requests of a run: a
-// plan object as a step table, a successful call as its step id), JSON text out (plans and event outcomes in a
+// plan planDeletion just made by its cache generation, a successful call as its step index), JSON text out (plans and event outcomes in a
 // compact form indexing the core's tables, read from the module once), one number for an API result. A progress
 // follows the shared handle contract (common/handle.js).
 import { HandleOwner, withHandleContract } from '../common/handle.js';
@@ -11,10 +11,36 @@ const decoder = new TextDecoder();
 /** A JSON answer of the module: a view of its UTF-8 text, valid until the next call into the module. */
 const read = (view) => JSON.parse(decoder.decode(view));
 
+/**
+ * The JSON array of non-negative 32-bit integers starting at byte `at` of an answer view (as the core writes it:
+ * digits, commas, spaces), read without decoding the text: {numbers (Uint32Array), end} with `end` the byte after
+ * its `]`.
+ */
+function numbersAt(view, at) {
+  const length = view.length;
+  const numbers = new Uint32Array((length - at) >> 1);
+  let count = 0;
+  let i = at + 1;
+  while (i < length) {
+    let byte = view[i];
+    if (byte >= 48 && byte <= 57) {
+      let number = byte - 48;
+      byte = view[++i];
+      while (byte >= 48 && byte <= 57) {
+        number = number * 10 + byte - 48;
+        byte = view[++i];
+      }
+      numbers[count++] = number;
+    }
+    if (byte === 93) return { numbers: numbers.subarray(0, count), end: i + 1 };
+    i++;
+  }
+  return { numbers: numbers.subarray(0, count), end: length };
+}
+
 /** The deletion part of the API. */
 export function deletionApi(wasm, wire) {
   const tables = read(wasm._deletionTables());
-  const kindIndex = new Map(tables.kinds.map((kind, index) => [kind.name, index]));
   // Per kind, a step's params object with its one key: copied per step, it is far cheaper than a computed key.
   const paramsOf = tables.kinds.map((kind) => ({ [kind.id_field]: '' }));
   const free = (handle) => wasm._progressDispose(handle);
@@ -55,12 +81,17 @@ export function deletionApi(wasm, wire) {
     const count = kinds.length;
     const idAt = new Array(count);
     for (let s = 0; s < count; s++) idAt[s] = ids.slice(36 * s, 36 * s + 36);
+    // What the plan cache compares the plan object with (see unchanged): each step's id, resource, wave and
+    // dependency indexes as returned, in typed arrays where they are numbers.
+    const depStart = new Uint32Array(count + 1);
+    for (let s = 0; s < count; s++) depStart[s + 1] = depStart[s] + dependsOn[s].length;
+    const depIndex = new Uint32Array(depStart[count]);
     for (let s = 0; s < count; s++) {
       const id = idAt[s];
       const kind = tables.kinds[kinds[s]];
       const wave = waves[s];
       const depends = dependsOn[s];
-      for (let d = 0; d < depends.length; d++) depends[d] = idAt[depends[d]];
+      for (let d = 0, at = depStart[s]; d < depends.length; d++) depIndex[at + d] = depends[d], depends[d] = idAt[depends[d]];
       const params = { ...paramsOf[kinds[s]] };
       params[kind.id_field] = id;
       plan.steps.push({
@@ -70,7 +101,53 @@ export function deletionApi(wasm, wire) {
       });
       (plan.waves[wave] ??= []).push(id);
     }
-    return plan;
+    return { plan, ids: idAt, kinds, waves, depStart, depIndex };
+  }
+
+  // The plan planDeletion returned last, while the module still holds it (_progressCreateCached, the one fast way
+  // from a plan into a progress): the module's generation and each step's id, kind, wave and dependencies as
+  // returned, so that createDeletionProgress recognises the plan object unchanged in everything a progress reads
+  // from it; another plan object, or this one changed, is sent as JSON. The plan object is the key of a WeakMap
+  // (no WeakRef: that keeps its target alive until the current job ends); a FinalizationRegistry frees the
+  // module's copy once the plan object is gone.
+  let cache = null;
+  const cachedPlans = new WeakMap();
+  const cacheRegistry = typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry((generation) => {
+      if (cache !== null && cache.generation === generation) cache = null;
+      wasm._planCacheRelease(generation);
+    })
+    : null;
+
+  function remember(built) {
+    if (cache !== null) cacheRegistry.unregister(cache.token);
+    cache = null;
+    const generation = wasm._planCacheGeneration();
+    if (generation < 0) return;
+    if (cacheRegistry === null) return void wasm._planCacheRelease(generation);
+    const token = {};
+    cacheRegistry.register(built.plan, generation, token);
+    cache = { ...built, plan: undefined, generation, token, header: headerOf(built.plan) };
+    cachedPlans.set(built.plan, generation); // a number: an older plan object keeps none of the cache's arrays alive
+  }
+
+  /** True when `plan` is the cached plan object, unchanged in everything a progress reads from it. */
+  function unchanged(plan) {
+    if (cache === null || cachedPlans.get(plan) !== cache.generation) return false;
+    const { ids, kinds, waves, depStart, depIndex, header } = cache;
+    const steps = plan.steps;
+    if (!Array.isArray(steps) || steps.length !== ids.length) return false;
+    const kindTable = tables.kinds;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (step === null || typeof step !== 'object' || step.step_id !== ids[i] || step.resource !== kindTable[kinds[i]].name || step.wave !== waves[i])
+        return false;
+      const list = step.depends_on;
+      const first = depStart[i];
+      if (!Array.isArray(list) || list.length !== depStart[i + 1] - first) return false;
+      for (let d = 0; d < list.length; d++) if (list[d] !== ids[depIndex[first + d]]) return false;
+    }
+    return headerOf(plan) === header;
   }
 
   /**
@@ -81,8 +158,10 @@ export function deletionApi(wasm, wire) {
     const { order, policy, maxResources } = planOptions(options);
     const encoded = encode(snapshot);
     // A value JSON cannot carry is refused like a bad snapshot: the core writes the refused plan, JS says why.
-    const plan = expand(read(wasm._planDeletion(wire.writeInput(encoded.text ?? 'null'), order, policy, maxResources)));
+    const built = expand(read(wasm._planDeletion(wire.writeInput(encoded.text ?? 'null'), order, policy, maxResources)));
+    const plan = built.plan;
     if (encoded.issues) plan.issues = encoded.issues;
+    remember(built);
     return plan;
   }
 
@@ -96,49 +175,6 @@ export function deletionApi(wasm, wire) {
     const encoded = encode(plan);
     const text = encoded.issues ? JSON.stringify({ ok: false, issues: encoded.issues }) : encoded.text;
     return read(wasm._renderDeletionPlan(wire.writeInput(text), index));
-  }
-
-  /**
-   * Creates the progress of a plan object from its steps as columns (the fast way in: ids, then numbers in the
-   * module's table words, nothing for the core to parse but the header); null when the steps are not plain
-   * enough for it (then the plan JSON goes, and the core reports exactly what is wrong).
-   */
-  function createFromTable(plan, startedAt, marginMs) {
-    const steps = plan.steps;
-    if (!Array.isArray(steps)) return null;
-    const count = steps.length;
-    const ids = new Array(count);
-    const dependencyIds = [];
-    for (let s = 0; s < count; s++) {
-      const step = steps[s];
-      const id = step?.step_id;
-      const depends = step?.depends_on ?? [];
-      if (typeof id !== 'string' || id.length !== 36 || !Array.isArray(depends)) return null;
-      ids[s] = id;
-      for (const dependency of depends) {
-        if (typeof dependency !== 'string' || dependency.length !== 36) return null;
-        dependencyIds.push(dependency);
-      }
-    }
-    let header;
-    try {
-      header = JSON.stringify({ ...plan, steps: [], waves: [] });
-    } catch {
-      return null;
-    }
-    const length = wire.writeInput(ids.join('') + dependencyIds.join('') + header);
-    if (length - 36 * (count + dependencyIds.length) !== utf8Length(header)) return null; // an id that is not ASCII
-    const words = new Uint32Array(wasm.HEAPU8.buffer, wasm._reserveTableWords(3 * count), 3 * count);
-    for (let s = 0; s < count; s++) {
-      const step = steps[s];
-      const kind = kindIndex.get(step.resource);
-      const wave = step.wave;
-      if (kind === undefined || !Number.isSafeInteger(wave) || wave < 0 || wave > 0xffffffff) return null;
-      words[s] = kind;
-      words[count + s] = wave;
-      words[2 * count + s] = step.depends_on?.length ?? 0;
-    }
-    return read(wasm._progressCreateTable(length, count, dependencyIds.length, startedAt, marginMs));
   }
 
   function timeOf(value) {
@@ -170,7 +206,14 @@ export function deletionApi(wasm, wire) {
     if (margin !== undefined && !(typeof margin === 'number' && margin >= 0 && Number.isFinite(margin)))
       throw new TypeError('seamid: options.sinceMarginSeconds must be a non-negative number');
     const marginMs = margin === undefined ? -1 : margin * 1000;
-    let created = plan !== null && typeof plan === 'object' ? createFromTable(plan, startedAt, marginMs) : null;
+    let created = null;
+    let cachedIds = null; // the cached plan's step ids (the plan object's, in its order) when it is taken
+    if (plan !== null && typeof plan === 'object' && unchanged(plan)) {
+      created = read(wasm._progressCreateCached(cache.generation, startedAt, marginMs));
+      if (created !== null) cachedIds = cache.ids;
+      cacheRegistry.unregister(cache.token);
+      cache = null; // the module's copy is consumed
+    }
     if (created === null) {
       const encoded = encode(plan);
       created = encoded.issues ? { handle: 0, issues: encoded.issues }
@@ -188,9 +231,38 @@ export function deletionApi(wasm, wire) {
     // The caller's step objects and ids in the core's order, taken now (later edits of the plan object move
     // nothing). The core answers no step ids when they are the caller's, in the caller's order; else its own.
     const steps = handle === 0 ? [] : planObject?.steps?.slice() ?? [];
-    const ownIds = coreIds === null ? steps.map((step) => step.step_id) : null;
-    const idAt = ownIds ? (index) => ownIds[index] : (index) => coreIds.slice(36 * index, 36 * index + 36);
+    const ownIds = coreIds !== null ? null : cachedIds ?? steps.map((step) => step.step_id);
+    // The core's step ids, one string each (made once: outcomes name steps by index).
+    let ids = ownIds;
+    function idAt(index) {
+      if (ids === null) {
+        ids = new Array(coreIds.length / 36);
+        for (let i = 0; i < ids.length; i++) ids[i] = coreIds.slice(36 * i, 36 * i + 36);
+      }
+      return ids[index];
+    }
     let byIndex = ownIds ? steps : null;
+    // The indexes runnable() answered last: callers apply results in that order or reversed, so a step id is first
+    // looked for there, next to where the last one was found or at either end; then in a map of every id (made once).
+    let recent = [];
+    let cursor = 0;
+    let indexOf = null;
+    /** The index of the step whose id is exactly `stepId` as the core writes it; or undefined. */
+    function stepIndex(stepId) {
+      const last = recent.length - 1;
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const k = attempt === 0 ? cursor + 1 : attempt === 1 ? cursor - 1 : attempt === 2 ? cursor : attempt === 3 ? 0 : last;
+        if (k < 0 || k > last || idAt(recent[k]) !== stepId) continue;
+        cursor = k;
+        return recent[k];
+      }
+      if (indexOf === null) {
+        indexOf = new Map();
+        const count = coreIds === null ? ownIds.length : coreIds.length / 36;
+        for (let i = 0; i < count; i++) indexOf.set(idAt(i), i);
+      }
+      return indexOf.get(stepId);
+    }
     function stepAt(index) {
       if (byIndex === null) {
         const byId = new Map(steps.map((step) => [String(step.step_id).toLowerCase(), step]));
@@ -202,10 +274,9 @@ export function deletionApi(wasm, wire) {
     function resultOf(answer) {
       const code = answer % 16;
       const step = (answer - code) / 16;
-      const out = { outcome: tables.result_outcomes[code & 7] };
-      if (step > 0) out.step_id = idAt(step - 1);
-      out.issues = code & 8 ? read(wasm._progressLastIssues()) : [];
-      return out;
+      const outcome = tables.result_outcomes[code & 7];
+      const issues = code & 8 ? read(wasm._progressLastIssues()) : [];
+      return step > 0 ? { outcome, step_id: idAt(step - 1), issues } : { outcome, issues };
     }
     const owner = new HandleOwner(handle, free, 'deletion progress');
     function live() {
@@ -216,10 +287,17 @@ export function deletionApi(wasm, wire) {
       const native = live();
       const encoded = encode(events === undefined ? null : events);
       if (encoded.issues) return { outcomes: [], issues: encoded.issues };
-      const { outcomes: codes, texts, issues: found } = read(wasm._progressApplyEvents(native, wire.writeInput(encoded.text)));
+      // {"outcomes": [n, ...], "texts": [...], "issues": [...]}: the numbers read from the bytes, the rest as JSON.
+      const view = wasm._progressApplyEvents(native, wire.writeInput(encoded.text));
+      const { numbers: codes, end } = numbersAt(view, view.indexOf(91));
+      const { texts, issues: found } = JSON.parse(`{${decoder.decode(view.subarray(end + 1))}`);
       // Five numbers per event into the outcome object, in the core's key order (append_event_outcome).
       const outcomes = new Array(codes.length / 5);
       for (let i = 0, k = 0; k < codes.length; i++, k += 5) {
+        if (codes[k + 1] === 0 && codes[k + 4] === 0 && codes[k + 2] !== 0) { // the usual shape, as one literal
+          outcomes[i] = { outcome: tables.event_outcomes[codes[k]], event_type: texts[codes[k + 3]], step_id: idAt(codes[k + 2] - 1) };
+          continue;
+        }
         const outcome = { outcome: tables.event_outcomes[codes[k]] };
         if (codes[k + 1] !== 0) outcome.reason = tables.ignore_reasons[codes[k + 1]];
         if (codes[k + 4] !== 0) outcome.event_id = texts[codes[k + 4] - 1];
@@ -257,7 +335,9 @@ export function deletionApi(wasm, wire) {
         // A success (no body, or Seam's object without an error) goes typed; anything else as JSON for the core to read.
         const atMs = at === undefined ? NaN : at instanceof Date ? at.getTime() : typeof at === 'number' ? at : undefined;
         if ((response === undefined || (isPlainObject(response) && response.error == null)) && (at === undefined || Math.abs(atMs) <= 8.64e15)) {
-          const answer = applySuccess(native, wire.writeInput(stepId), atMs);
+          // A step id exactly as the core writes it is sent as its index; any other text goes as JSON (the core finds it or says why).
+          const index = stepIndex(stepId);
+          const answer = index === undefined ? -2 : applySuccess(native, index, atMs);
           if (answer >= 0) return resultOf(answer);
         }
         const atText = requestedAtText(at);
@@ -267,7 +347,11 @@ export function deletionApi(wasm, wire) {
       },
       /** The plan steps that can be called now. */
       runnable() {
-        return read(wasm._progressRunnable(live())).map(stepAt);
+        recent = numbersAt(wasm._progressRunnable(live()), 0).numbers;
+        cursor = 0;
+        const out = new Array(recent.length);
+        for (let i = 0; i < recent.length; i++) out[i] = stepAt(recent[i]);
+        return out;
       },
       /** True when every step, the identity's deletion included, is confirmed. */
       done() {
@@ -303,6 +387,15 @@ function utf8Length(text) {
     else bytes += 2;
   }
   return bytes;
+}
+
+/** The plan's JSON without its steps and waves (what the plan cache compares besides the steps), or null. */
+function headerOf(plan) {
+  try {
+    return JSON.stringify({ ...plan, steps: [], waves: [] });
+  } catch {
+    return null;
+  }
 }
 
 /** True for what JSON.stringify writes as the same object: a plain object (no class, no toJSON). */
