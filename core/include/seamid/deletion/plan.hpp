@@ -763,48 +763,4 @@ private:
     return out;
 }
 
-/// A plan's steps as columns (the wasm binding's fast way in): per step its 36-character id in `step_ids`, its
-/// resource_kind index, its wave and how many dependencies it has; `dependency_ids` holds all the dependencies'
-/// step ids (36 characters each), step after step.
-struct deletion_plan_table {
-    std::string_view step_ids, dependency_ids;
-    std::span<const std::uint32_t> kinds, waves, dependency_counts;
-};
-
-/// Reads a plan given as its JSON without steps (`header_json`) and its steps as columns, and checks its graph
-/// like read_deletion_plan. Nullopt when the columns do not add up or the plan has an error: read the plan
-/// JSON then, which says exactly what is wrong and where.
-[[nodiscard]] inline std::optional<deletion_plan> read_deletion_plan_table(std::string_view header_json, const deletion_plan_table& table) {
-    const std::size_t count = table.kinds.size();
-    if (table.step_ids.size() != 36 * count || table.waves.size() != count || table.dependency_counts.size() != count ||
-        table.dependency_ids.size() % 36 != 0)
-        return std::nullopt;
-    deletion_plan plan;
-    detail::plan_reader reader(plan.issues);
-    if (!reader.run(header_json) || has_errors(plan.issues) || !reader.steps.empty()) return std::nullopt;
-    reader.steps.resize(count);
-    const std::size_t dependency_count = table.dependency_ids.size() / 36;
-    reader.dependency_ids.resize(dependency_count);
-    std::size_t next = 0;
-    for (std::size_t s = 0; s < count; ++s) {
-        auto& step = reader.steps[s];
-        step.index = s;
-        if (table.kinds[s] > static_cast<std::uint32_t>(resource_kind::user_identity) || table.waves[s] > 0xFFFFFFF0u ||
-            table.dependency_counts[s] > dependency_count - next || !parse_uuid(table.step_ids.substr(36 * s, 36), step.id))
-            return std::nullopt;
-        step.kind = static_cast<resource_kind>(table.kinds[s]);
-        step.wave = table.waves[s];
-        step.deps_begin = static_cast<std::uint32_t>(next);
-        step.deps_count = table.dependency_counts[s];
-        step.has_id = step.has_kind = step.has_wave = true;
-        for (std::uint32_t d = 0; d < step.deps_count; ++d, ++next)
-            if (!parse_uuid(table.dependency_ids.substr(36 * next, 36), reader.dependency_ids[next])) return std::nullopt;
-    }
-    if (next != dependency_count) return std::nullopt;
-    reader.steps_seen = true;
-    detail::assemble_plan(plan, reader);
-    if (!plan.ok()) return std::nullopt;
-    return plan;
-}
-
 }  // namespace seamid
