@@ -61,7 +61,7 @@ async function readEvents(client, query, awaited, o, counters) {
   const out = [...first];
   const bisect = async (type, from, to, depth) => {
     const events = await read({ event_type: type, between: [new Date(from).toISOString(), new Date(to).toISOString()] });
-    out.push(...events);
+    for (const event of events) out.push(event);
     if (!full(events)) return;
     if (depth >= o.maxNarrowing || to - from < 2) {
       counters.truncatedWindows++;
@@ -75,12 +75,12 @@ async function readEvents(client, query, awaited, o, counters) {
     const ids = awaited.get(type) ?? [];
     if (ids.length === 0) continue;
     const events = await read({ event_type: type, since: query.since });
-    out.push(...events);
+    for (const event of events) out.push(event);
     if (!full(events)) continue;
     const field = FILTER_FIELD[type];
     if (field) {
       const lists = await Promise.all(ids.map((id) => read({ event_type: type, [field]: id, since: query.since })));
-      for (const list of lists) out.push(...list);
+      for (const list of lists) for (const event of list) out.push(event);
     } else {
       await bisect(type, Date.parse(query.since), Date.now() + 1000, 1);
     }

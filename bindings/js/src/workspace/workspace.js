@@ -7,6 +7,12 @@ import { HandleOwner, withHandleContract } from '../common/handle.js';
 import { requestEncoder } from '../common/request-encoding.js';
 import { checkOptions, inputIssue, isStrict, typeIssue } from '../common/wire.js';
 
+/** Appends `items` to `target` one by one: a spread into push() passes every item as an argument, and a chunk of
+ * a few hundred thousand rows overflows the call stack (RangeError). */
+function append(target, items) {
+  for (const item of items) target.push(item);
+}
+
 const decoder = new TextDecoder();
 const fields = ['user_identity_id', 'user_identity_key', 'email_address', 'phone_number'];
 const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -233,7 +239,7 @@ export function workspaceApi(wasm, wire) {
             const length = wire.writeText((bytes) => wasm._batchReserve(batch, bytes), input);
             const start = JSON.parse(wasm._batchStartCsv(batch, length));
             result.usable = start.usable;
-            result.issues.push(...start.issues);
+            append(result.issues, start.issues);
             result.columns = start.columns;
             result.total = start.total;
             report(0, result.total, 0);
@@ -241,7 +247,7 @@ export function workspaceApi(wasm, wire) {
             await slices((count) => {
               const chunk = JSON.parse(stepOutput(wasm._batchStepCsv(batch, count)));
               if (chunk.issues) throw new Error(`seamid: ${chunk.issues[0].message}`);
-              result.rows.push(...chunk.rows);
+              append(result.rows, chunk.rows);
               if (chunk.finished) result.total = chunk.done;
               report(chunk.done, Math.max(result.total, chunk.done, chunk.read), chunk.read);
               return chunk.finished;
@@ -276,7 +282,7 @@ export function workspaceApi(wasm, wire) {
           if (answer.issues.length > 0 && answer.issues[0].code === 'invalid_handle') throw new Error('seamid: this workspace was disposed');
           if (!answer.usable) {
             result.usable = false;
-            result.issues.push(...answer.issues);
+            append(result.issues, answer.issues);
             return true;
           }
           report(0, result.total, answer.read);
@@ -286,7 +292,7 @@ export function workspaceApi(wasm, wire) {
         await slices((count) => {
           const chunk = JSON.parse(stepOutput(wasm._batchCheckRows(batch, count)));
           if (chunk.issues) throw new Error('seamid: this workspace was disposed');
-          result.rows.push(...chunk.rows);
+          append(result.rows, chunk.rows);
           report(chunk.done, result.total, chunk.read);
           return chunk.finished;
         });
