@@ -1,7 +1,7 @@
 # Host (Debian) header-only dependencies for both targets. Natively these are the packages' own imported
 # targets. Under Debian's Emscripten 3.1.6 find_package looks only inside the sysroot and -isystem
 # /usr/include breaks libc, so the header folders are copied into the build tree and used from there
-# (shared/toolchain-notes.md, "Host headers in the wasm build").
+# (a known trait of the Emscripten toolchain file: its find root is the sysroot only).
 
 # Copies /usr/include/<folder> into the build tree and returns the include root in <out_var>.
 function(seamid_copy_host_headers folder marker out_var)

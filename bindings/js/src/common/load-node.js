@@ -1,5 +1,5 @@
 // The wasm bytes of a module in Node: the web builds are instantiated from bytes, as Node 18+'s fetch cannot load
-// file paths (shared/toolchain-notes.md).
+// file paths (the Emscripten 3.1.6 loader streams the .wasm with the global fetch whenever it exists).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
