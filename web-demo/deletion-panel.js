@@ -1,6 +1,7 @@
 // The planner panel: load a snapshot, see the deletion plan as waves, and step through a simulated run in
 // which Seam's events arrive late, out of order and duplicated; every step shows its state.
 import * as seamid from '/bindings/js/src/browser.js';
+import { createSeamClient, deleteUserIdentity, fetchDeletionSnapshot, fetchWorkspace } from '/bindings/js/src/seam/index.js';
 
 const $ = (id) => document.getElementById(id);
 const short = (id) => `${id.slice(0, 8)}…`;
@@ -10,6 +11,8 @@ const labels = { client_session: 'client session', acs_credential: 'ACS credenti
 let plan = null;
 let progress = null;
 let sim = null;
+/** A live run against the demo's simulator: { id, states: Map(step_id -> state), running }, or null. */
+let live = null;
 
 /** A small deterministic generator, so the simulated run is the same every time. */
 function random(seed) {
@@ -48,7 +51,8 @@ function renderWaves() {
   const container = $('deletion-waves');
   container.replaceChildren();
   if (!plan?.ok) return;
-  const states = new Map((progress?.ok ? progress.state().steps : []).map((s) => [s.step_id, s]));
+  const states = live ? new Map([...live.states].map(([id, state]) => [id, { state }]))
+    : new Map((progress?.ok ? progress.state().steps : []).map((s) => [s.step_id, s]));
   const byId = new Map(plan.steps.map((s, i) => [s.step_id, { ...s, number: i + 1 }]));
   plan.waves.forEach((wave, index) => {
     const column = document.createElement('div');
@@ -59,7 +63,7 @@ function renderWaves() {
     column.append(title);
     for (const id of wave) {
       const step = byId.get(id);
-      const state = states.get(id)?.state ?? 'waiting';
+      const state = states.get(id)?.state ?? (live ? 'planned' : 'waiting');
       const card = document.createElement('div');
       card.className = `step ${state}`;
       card.dataset.testid = 'deletion-step';
@@ -91,6 +95,9 @@ function renderOutput() {
 }
 
 function makePlan() {
+  if (live?.running) return; // the plan on screen is the one being run
+  live = null;
+  $('deletion-live-run').disabled = true;
   progress?.dispose();
   progress = null;
   sim = null;
@@ -157,3 +164,111 @@ $('deletion-tick').addEventListener('click', tick);
 $('deletion-run').addEventListener('click', () => {
   for (let guard = 0; guard < 200 && progress?.ok && !progress.done(); guard++) tick();
 });
+
+// --- Live: the demo server's Seam simulator, through its same-origin /seam proxy (the server adds the key) ----
+// The plain { endpoint, apiKey } form (no SDK): each call wraps it with createSeamClient and this run's options
+// (retries, throttle reports). 'demo-proxy' is no key: the proxy replaces the Authorization header.
+const seam = { endpoint: `${location.origin}/seam`, apiKey: 'demo-proxy' };
+createSeamClient(seam); // fails early if the form were wrong
+const liveOptions = { pollIntervalMs: 250, maxPollIntervalMs: 1000, maxWaitMs: 15_000, retry: { attempts: 6, baseDelayMs: 100, maxDelayMs: 1500, timeoutMs: 10_000 } };
+const liveStatus = (text, extra = {}) => {
+  $('deletion-live-status').textContent = text;
+  for (const key of ['done', 'ok', 'busy']) delete $('deletion-live-status').dataset[key];
+  Object.assign($('deletion-live-status').dataset, extra);
+};
+// What each progress event says about its step's state.
+const stepStates = { step_sent: 'issued', step_retried: 'retried', step_awaiting_event: 'awaiting', step_confirmed: 'confirmed', step_failed: 'failed' };
+
+async function refreshIdentities() {
+  const select = $('deletion-live-identity');
+  const previous = select.value;
+  // All pages, with seamid's retries (faults may be on); a failure leaves the list as it was (the button retries).
+  let identities;
+  try {
+    identities = await fetchWorkspace(seam, liveOptions);
+  } catch (error) {
+    liveStatus(`Listing the identities failed: ${error.message}`, { ok: 'false' });
+    return;
+  }
+  select.replaceChildren(...identities.map((identity) => Object.assign(document.createElement('option'), {
+    value: identity.user_identity_id, textContent: `${identity.full_name ?? identity.user_identity_key ?? ''} (${short(identity.user_identity_id)})`,
+  })));
+  if (identities.some((i) => i.user_identity_id === previous)) select.value = previous;
+  select.dataset.count = String(identities.length);
+  select.dataset.loaded = 'true';
+}
+
+async function liveFetch() {
+  const id = $('deletion-live-identity').value;
+  if (!id || live?.running) return;
+  liveStatus('Fetching the snapshot…', { busy: 'true' });
+  $('deletion-live-report').hidden = true;
+  try {
+    const snapshot = await fetchDeletionSnapshot(seam, id, liveOptions);
+    $('deletion-snapshot').value = JSON.stringify(snapshot, null, 2);
+    makePlan();
+    progress?.dispose();
+    progress = null;
+    live = { id, states: new Map(), running: false };
+    renderWaves();
+    $('deletion-live-run').disabled = !plan?.ok;
+    liveStatus(plan?.ok ? `Snapshot of ${short(id)} fetched: ${plan.steps.length} steps. Run deletes it from the simulator.` : 'The snapshot does not add up.', { fetched: 'true' });
+  } catch (error) {
+    liveStatus(`Fetch failed: ${error.message}`, { ok: 'false' });
+  }
+}
+
+async function liveRun() {
+  if (!live || live.running) return;
+  live.running = true;
+  $('deletion-live-run').disabled = true;
+  $('deletion-live-fetch').disabled = true;
+  liveStatus(`Deleting ${short(live.id)}…`, { busy: 'true' });
+  $('deletion-log').replaceChildren();
+  const onProgress = (event) => {
+    const state = stepStates[event.type];
+    if (state && event.step_id) live.states.set(event.step_id, state);
+    if (state) log(`${event.type.replace('step_', '')} ${labels[event.resource] ?? ''} ${short(event.step_id)}${event.event_type ? ` (${event.event_type})` : ''}${event.attempt ? ` attempt ${event.attempt}` : ''}`,
+      state === 'confirmed' ? 'confirmed' : state === 'issued' ? 'call' : 'other');
+    else if (event.type !== 'run_finished') log(`${event.type}${event.reason ? `: ${event.reason}` : ''}`, 'other');
+    if (state) renderWaves();
+  };
+  let report;
+  try {
+    report = await deleteUserIdentity(seam, live.id, { ...liveOptions, order: $('deletion-order').value, policy: $('deletion-policy').value, onProgress });
+    liveStatus(`Done: ${short(live.id)} is deleted (${report.calls} calls, ${report.retries} retries).`, { done: 'true', ok: 'true' });
+  } catch (error) {
+    report = error.report ?? null;
+    liveStatus(`Failed: ${error.message}. Run again to finish what is left.`, { done: 'true', ok: 'false' });
+  } finally {
+    live.running = false;
+    $('deletion-live-fetch').disabled = false;
+    renderWaves();
+  }
+  $('deletion-live-report').textContent = JSON.stringify(report, null, 2);
+  $('deletion-live-report').hidden = report === null;
+  await refreshIdentities();
+}
+
+async function setFaults() {
+  const on = $('deletion-live-faults').checked;
+  const response = await fetch('/demo/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ on }) }).catch(() => null);
+  const state = response?.ok ? await response.json() : null;
+  $('deletion-live-faults').checked = Boolean(state?.faults);
+  $('deletion-live-faults').dataset.applied = String(Boolean(state?.faults));
+}
+
+async function resetWorkspace() {
+  if (live?.running) return;
+  await fetch('/demo/reset', { method: 'POST' }).catch(() => null);
+  await refreshIdentities();
+  liveStatus('The sample workspace is reseeded.');
+}
+
+$('deletion-live-refresh').addEventListener('click', refreshIdentities);
+$('deletion-live-fetch').addEventListener('click', liveFetch);
+$('deletion-live-run').addEventListener('click', liveRun);
+$('deletion-live-faults').addEventListener('change', setFaults);
+$('deletion-live-reset').addEventListener('click', resetWorkspace);
+fetch('/demo/state').then((r) => (r.ok ? r.json() : null)).then((state) => { $('deletion-live-faults').checked = Boolean(state?.faults); }).catch(() => {});
+refreshIdentities();
