@@ -656,23 +656,6 @@ private:
     bool shape_reported_ = false;
 };
 
-/// Reads one identity object of a DOM into `out`, with type issues at `path`.
-inline void read_identity(const nlohmann::json& object, const issue_path& path, pending_identity& out, std::vector<issue>& issues) {
-    out.reset();
-    for (std::size_t f = 0; f < 4; ++f) {
-        const auto field = static_cast<identity_field>(f);
-        const auto found = object.find(field_name(field));
-        if (found == object.end()) continue;
-        out.seen = static_cast<std::uint8_t>(out.seen | (1u << f));
-        if (found->is_string()) {
-            out.text[f] = found->get_ref<const std::string&>();
-            out.present = static_cast<std::uint8_t>(out.present | (1u << f));
-        } else if (!found->is_null()) {
-            issues.push_back(field_type_issue(child_path(path, std::string(field_name(field))), json_type_name(*found)));
-        }
-    }
-}
-
 /// Reads one identity object given as its members into `out`, with type issues at `path` (the same rules).
 inline void read_identity(const json_members& object, const issue_path& path, pending_identity& out, std::vector<issue>& issues) {
     out.reset();
@@ -688,6 +671,11 @@ inline void read_identity(const json_members& object, const issue_path& path, pe
             issues.push_back(field_type_issue(child_path(path, std::string(field_name(field))), json_kind_name(found->value.kind)));
         }
     }
+}
+
+/// The same for one identity object of a DOM (serialised once, then read as its members: one set of rules).
+inline void read_identity(const nlohmann::json& object, const issue_path& path, pending_identity& out, std::vector<issue>& issues) {
+    read_identity(read_json_members(dump_json(object)), path, out, issues);
 }
 
 /// The issues of a request body that is not JSON or not an object (`expected` names what it should be).
