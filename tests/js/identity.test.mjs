@@ -134,6 +134,15 @@ for (const { name, api } of builds) {
     assert.equal(api.validateEmail(42).issues[0].code, 'invalid_type');
   });
 
+  test(`${name}: validateEmail reads fresh wasm memory after another call grew it`, () => {
+    assert.equal(api.validateEmail('jane@example.com').ok, true);
+    // The phone buffer is not the email encoder's: its growth detaches the view the encoder keeps.
+    assert.equal(api.validatePhone(`+1${'2'.repeat(48 * 1024 * 1024)}`).ok, false);
+    assert.deepEqual(api.validateEmail('li@@example.com').issues.map((i) => i.code), ['email_multiple_at']);
+    assert.deepEqual(api.validateEmail(' li@example.com').issues.map((i) => [i.code, i.suggestion]), [['email_formatted', 'li@example.com']]);
+    assert.equal(api.validateEmail('jane@example.com').ok, true);
+  });
+
   test(`${name}: hostile input never breaks the module`, () => {
     const tenMegabytes = 'x'.repeat(10 * 1024 * 1024);
     const big = api.validateCreate({ user_identity_key: tenMegabytes, email_address: tenMegabytes, phone_number: tenMegabytes, full_name: '\u00e9'.repeat(1 << 20) });

@@ -138,8 +138,11 @@ export function requestEncoder(wasm, reserveBuffer, capacity = 0) {
   function ascii(value) {
     const length = value.length;
     if (length > capacity) return -1;
-    // Locals, not the closure's `heap` and `base`: the loop then keeps them in registers.
-    const bytes = (heap = wasm.HEAPU8); // wasm calls since the last encoding may have grown the memory
+    // Locals, not the closure's `heap` and `base`: the loop then keeps them in registers. A memory growth since
+    // the last encoding detaches the old view (length 0): only then is the module's (slow, dictionary-mode)
+    // HEAPU8 property read again.
+    let bytes = heap;
+    if (bytes.length === 0) bytes = heap = wasm.HEAPU8;
     const start = base;
     let units = 0; // the OR of every unit: one test after the loop instead of one per unit
     for (let i = 0; i < length; i++) {

@@ -19,6 +19,10 @@ export function identityApi(wasm) {
   const emailCodes = emailCatalog.map((entry) => entry && entry[0]);
   const emailMessages = emailCatalog.map((entry) => entry && entry[1]);
   const EMAIL_FORMATTED = emailCodes.indexOf('email_formatted');
+  // The raw wasm export: Emscripten's Module property is a forwarding stub until its first call, and the Module
+  // object is in dictionary mode, so a per-call property read costs as much as the check of a short address.
+  wasm._seamid_check_email(0, 0);
+  const checkEmail = wasm._seamid_check_email;
 
   /** Decodes `count` issues serialised by identity.cpp `write_issues`; `prefix` goes before every path. */
   function readIssues(count, prefix) {
@@ -88,7 +92,7 @@ export function identityApi(wasm) {
 
   /** Validates an email_address value: zod 3's email grammar that Seam applies (errors) and RFC 5321 limits (warnings). */
   function validateEmail(value, options) {
-    checkOptions(options);
+    if (options !== undefined) checkOptions(options);
     if (typeof value !== 'string') {
       if (value === null || value === undefined) return validationResult(value ?? null, []);
       return validationResult(value, [typeIssue(options && options.path ? options.path.slice() : ['email_address'], 'a string or null', value)]);
@@ -100,7 +104,7 @@ export function identityApi(wasm) {
       input.start(value.length * 3);
       length = input.raw(value);
     }
-    const packed = wasm._seamid_check_email(length, isStrict(options) ? 1 : 0);
+    const packed = checkEmail(length, isStrict(options) ? 1 : 0);
     if (packed === 0) return { ok: true, value, issues: [] };
     return emailResult(value, packed, ascii, options);
   }
