@@ -199,21 +199,23 @@ test('Ctrl-C mid-run: stops issuing calls, exit 1 with what is left and the resu
   for (const [resource, calls] of sim.stats.deleteCalls) assert.ok(calls <= 2, `${calls} delete calls for ${resource}`);
 });
 
-test('a credential added between the plan shown and the run: the run says so, deletes it too, exit 0', async (t) => {
+test('the run executes the plan shown (one fetch); a credential added after it is found by a refused call and re-planned, exit 0', async (t) => {
   const sim = await simulator(t, { seed: 108 });
   const [id] = sim.seed({ clientSessions: 0, acsUsers: 1, credentials: 1, enrollmentAutomations: 0, phones: 0 });
   const [user] = sim.attached(id).acs_users;
-  let gets = 0;
   let added = null;
-  // The second /user_identities/get is the run's own fetch, after the plan was printed.
+  // After the plan was printed and confirmed: the first delete call of the run.
   sim.hooks.beforeRequest = (route) => {
-    if (route === '/user_identities/get' && ++gets === 2) added = sim.addCredential(user.acs_user_id);
+    if (route === '/acs/credentials/delete' && !added) added = sim.addCredential(user.acs_user_id);
   };
   const { code, stdout } = await cli(['delete', id, '--yes', ...FAST], { sim });
   assert.equal(code, 0);
   assert.match(stdout, /Plan: 3 to delete/);
-  assert.match(stdout, /note: the identity changed since the plan was shown: 4 step\(s\) now, 3 shown/);
+  assert.match(stdout, /re-fetching and re-planning: .*acs_user_has_credentials/);
+  assert.match(stdout, /re-planned \(round 2\): 3 step\(s\)/);
   assert.match(stdout, new RegExp(`confirmed acs_credential ${added}`));
   assert.ok(gone(sim, id));
-  assert.equal(sim.stats.premature.length, 0);
+  // One fetch for the plan shown, one for the re-plan, one for the final check: no fetch between prompt and run.
+  assert.equal(sim.stats.byRoute['/user_identities/get'], 3);
+  assert.equal(sim.stats.premature.length, 1, 'the ACS user delete the new credential made premature, refused');
 });

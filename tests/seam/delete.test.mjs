@@ -219,6 +219,25 @@ test('a credential that appears mid-run: the refused ACS user delete makes the r
   assertInvariants(sim, [id], { startedAt, premature: 1, perResource: 2 });
 });
 
+test('a snapshot already fetched is planned as the first round: no second fetch; one of another identity is a TypeError', async (t) => {
+  const sim = await simulator(t, { seed: 64 });
+  const [id, other] = sim.seed({ identities: 2 });
+  const snapshot = await fetchDeletionSnapshot(plain(sim), id);
+  const gets = sim.stats.byRoute['/user_identities/get'];
+  const lists = sim.stats.byRoute['/acs/users/list'];
+  await assert.rejects(deleteUserIdentity(plain(sim), other, { ...fast, snapshot }), (e) => e instanceof TypeError && e.message.includes(other));
+  await assert.rejects(deleteUserIdentity(plain(sim), id, { ...fast, snapshot: { acs_users: [] } }), TypeError);
+  const startedAt = Date.now();
+  const report = await deleteUserIdentity(plain(sim), id, { ...fast, snapshot });
+  assert.equal(report.ok, true);
+  assert.equal(report.rounds.length, 1);
+  assert.equal(report.rounds[0].steps.length, planDeletion(snapshot).steps.length);
+  // Only the final check reads the identity and its ACS users again.
+  assert.equal(sim.stats.byRoute['/user_identities/get'] - gets, 1);
+  assert.equal(sim.stats.byRoute['/acs/users/list'] - lists, 1);
+  assertInvariants(sim, [id], { startedAt });
+});
+
 test('policy minimal follows the cascade and still verifies: phones the cascade leaves are reported', async (t) => {
   const sim = await simulator(t, { seed: 64, cascade: true });
   const [clean, withPhone] = [sim.seed({ phones: 0 })[0], sim.seed({ phones: 1 })[0]];

@@ -166,3 +166,21 @@ loadAcs({ url: 'seamid-acs.wasm', wasmBinary: new ArrayBuffer(8) });
 // @ts-expect-error: the bytes are binary data
 loadAcs({ wasmBinary: 'AGFzbQ==' });
 export { handle, auditedAlone, planAlone, acsApi, fromBytes, located, plain, options };
+
+// seamid/seam: the client, fetchers and the executor, with the options the CLI uses.
+import { createSeamClient, deleteUserIdentity, fetchDeletionSnapshot, SeamidError, type DeletionReport, type DeleteOptions } from 'seamid/seam';
+async function deleteShownPlan(id: string): Promise<DeletionReport> {
+  const seam = { endpoint: 'http://127.0.0.1:8080', apiKey: 'seam_test' };
+  const snapshot = await fetchDeletionSnapshot(seam, id);
+  const options: DeleteOptions = { snapshot, concurrency: 2, onProgress: (event) => { if (event.type === 'step_failed') console.log(event.at); } };
+  // @ts-expect-error a snapshot is an object, not an id
+  const wrong: DeleteOptions = { snapshot: id };
+  void wrong;
+  try {
+    return await deleteUserIdentity(createSeamClient(seam), id, options);
+  } catch (error) {
+    if (error instanceof SeamidError) throw new Error(error.code);
+    throw error;
+  }
+}
+void deleteShownPlan;

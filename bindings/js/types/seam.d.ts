@@ -109,6 +109,9 @@ export interface ExecuteOptions extends ClientOptions {
 export interface DeleteOptions extends ExecuteOptions, Pick<DeletionOptions, 'order' | 'policy'> {
   /** Fetch + plan + execute rounds when a call is refused or a step fails (default 3). */
   maxRounds?: number;
+  /** This identity's snapshot, just fetched (what a confirmation prompt showed the plan of): planned as the first
+   * round instead of fetching again; later rounds and the final check fetch. */
+  snapshot?: DeletionSnapshot;
 }
 
 /** How a step was confirmed: its event, the API's answer (the identity), `*_not_found` (already gone), or a

@@ -76,7 +76,7 @@ function confirm(question) {
 }
 
 /** Tracks each step's state from onProgress events and draws it: one redrawn line on a TTY, plain lines otherwise. */
-function progressDisplay({ tty, lines, stream, shownSteps }) {
+function progressDisplay({ tty, lines, stream }) {
   const state = new Map(); // step id -> issued | waiting | confirmed | failed
   let retries = 0;
   let throttled = 0;
@@ -96,9 +96,8 @@ function progressDisplay({ tty, lines, stream, shownSteps }) {
       case 'plan_ready':
         total = e.steps;
         state.clear();
+        // Round 1 runs the plan shown; a later round re-planned from a new fetch.
         if (e.round > 1) say(`re-planned (round ${e.round}): ${e.steps} step(s)`);
-        // The run re-fetches after confirmation: say so when the world changed since the plan was shown.
-        else if (e.steps !== shownSteps) say(`note: the identity changed since the plan was shown: ${e.steps} step(s) now, ${shownSteps} shown`);
         break;
       case 'step_sent': state.set(e.step_id, 'issued'); break;
       case 'step_awaiting_event': state.set(e.step_id, 'waiting'); break;
@@ -221,7 +220,7 @@ export async function run(args) {
 
   // 3. Execute with a live display; Ctrl-C stops issuing calls and reports what is left.
   const tty = Boolean(process.stderr.isTTY);
-  const display = progressDisplay({ tty, lines: !json, stream: tty ? process.stderr : process.stdout, shownSteps: plan.steps.length });
+  const display = progressDisplay({ tty, lines: !json, stream: tty ? process.stderr : process.stdout });
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -229,7 +228,8 @@ export async function run(args) {
   let report;
   let failure = null;
   try {
-    report = await deleteUserIdentity(seam, id, { ...options, signal: controller.signal, onProgress: display.handle });
+    // The snapshot the plan above was made from: the first round runs that plan, not a fresh fetch's.
+    report = await deleteUserIdentity(seam, id, { ...options, snapshot, signal: controller.signal, onProgress: display.handle });
   } catch (caught) {
     failure = caught;
     report = caught?.report;

@@ -36,13 +36,22 @@ export async function verifyDeleted(seam, userIdentityId, acsUserIds = [], { sig
 
 /**
  * Deletes a user identity and everything attached (fetch + planDeletion + execute + verify). Options: those of
- * executeDeletion plus order, policy (as planDeletion) and maxRounds (default 3). Resumable: run it again after
- * an abort or a failure. Resolves to the report; rejects with SeamidError (with `report`) or an AbortError.
+ * executeDeletion plus order, policy (as planDeletion), maxRounds (default 3) and snapshot: this identity's
+ * snapshot just fetched (fetchDeletionSnapshot; what a confirmation prompt showed the plan of), planned in the
+ * first round instead of fetching again. Resumable: run it again after an abort or a failure. Resolves to the
+ * report; rejects with SeamidError (with `report`) or an AbortError.
  */
 export async function deleteUserIdentity(seam, userIdentityId, options = {}) {
   const o = executeOptions(options);
   const maxRounds = o.maxRounds ?? 3;
   if (!(Number.isSafeInteger(maxRounds) && maxRounds >= 1)) throw new TypeError('seamid: options.maxRounds must be a positive integer');
+  const given = options.snapshot;
+  if (given !== undefined) {
+    if (given === null || typeof given !== 'object' || given.user_identity === null || typeof given.user_identity !== 'object')
+      throw new TypeError('seamid: options.snapshot must be a deletion snapshot (fetchDeletionSnapshot)');
+    if (String(given.user_identity.user_identity_id).toLowerCase() !== String(userIdentityId).toLowerCase())
+      throw new TypeError(`seamid: options.snapshot is the snapshot of ${given.user_identity.user_identity_id}, not of ${userIdentityId}`);
+  }
   const emit = (event) => o.onProgress?.({ ...event, at: new Date().toISOString() });
   const client = createSeamClient(seam, { ...o, onThrottle: (info) => emit({ type: 'throttled', ...info }) });
   const startedAt = Date.now();
@@ -62,8 +71,8 @@ export async function deleteUserIdentity(seam, userIdentityId, options = {}) {
   emit({ type: 'run_started', user_identity_id: userIdentityId });
   try {
     for (let round = 1; round <= maxRounds; round++) {
-      let snapshot;
-      try {
+      let snapshot = round === 1 ? given : undefined;
+      if (snapshot === undefined) try {
         const read = await readDeletionSnapshot(client, userIdentityId, { signal: o.signal });
         snapshot = read.snapshot;
         for (const note of read.notes) if (!report.notes.includes(note)) report.notes.push(note);
