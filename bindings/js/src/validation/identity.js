@@ -22,12 +22,14 @@ export function identityApi(wasm) {
   // The raw wasm export: Emscripten's Module property is a forwarding stub until its first call, and the Module
   // object is in dictionary mode, so a per-call property read costs as much as the check of a short address.
   wasm._seamid_check_email(0, 0);
+  wasm._seamid_identity_output();
   const checkEmail = wasm._seamid_check_email;
+  const identityOutput = wasm._seamid_identity_output;
 
   /** Decodes `count` issues serialised by identity.cpp `write_issues`; `prefix` goes before every path. */
   function readIssues(count, prefix) {
     const bytes = wasm.HEAPU8;
-    let p = wasm._identityOutput();
+    let p = identityOutput();
     const readU32 = () => {
       const value = (bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24)) >>> 0;
       p += 4;
@@ -133,7 +135,7 @@ export function identityApi(wasm) {
    */
   function readSuggestion(value, ascii) {
     const bytes = wasm.HEAPU8;
-    const p = wasm._identityOutput();
+    const p = identityOutput();
     const u32 = (at) => (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
     const offset = u32(p), length = u32(p + 4);
     if (ascii) return value.substring(offset, offset + length);
