@@ -64,6 +64,10 @@ export class SeamidField extends Base {
     this.#input.setAttribute('autocapitalize', 'off');
     this.#input.addEventListener('input', () => this.#userSet(this.#input.value, false));
     this.#input.addEventListener('change', () => this.dispatchEvent(new Event('change', { bubbles: true })));
+    // Implicit submission, as a native input does: Enter submits the form the element belongs to.
+    this.#input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.isComposing && !event.defaultPrevented) this.#internals.form?.requestSubmit();
+    });
     this.#suggestion.addEventListener('click', () => {
       const suggestion = this.#suggestion.dataset.value;
       if (suggestion !== undefined) this.#userSet(suggestion, true);

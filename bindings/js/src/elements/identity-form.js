@@ -199,7 +199,8 @@ export class SeamidIdentityForm extends Base {
       const element = this.field(name);
       // A field checks its own value; the request's findings go to a field that cannot: empty, or cleared (null).
       const fromRequest = element.value === '' || element.disabled ? this.#result.issues.filter((found) => found.path[0] === name) : [];
-      const external = fromRequest.concat(this.#uniqueness.issues.filter((found) => found.path[0] === name));
+      // Both checks report a missing user_identity_id: each code once.
+      const external = fromRequest.concat(this.#uniqueness.issues.filter((found) => found.path[0] === name && !fromRequest.some((known) => known.code === found.code)));
       if (name === 'user_identity_id' && !update) element.externalIssues = [];
       else if (!sameIssues(element.externalIssues, external)) element.externalIssues = external;
     }
