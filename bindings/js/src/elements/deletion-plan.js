@@ -26,7 +26,7 @@ const template = `<style>
   .step[data-state=confirmed] { border-left-color: #2e7d32; background: #f1f8f1; }
   .step[data-state=failed], .step[data-state=blocked] { border-left-color: var(--seamid-error-color, #b71c1c); }
   .notes { font-size: 0.85rem; color: #455a64; }${issueStyle}
-</style><ul part="issues" class="issues"></ul><ul part="notes" class="notes"></ul><div part="waves" class="waves"></div>
+</style><ul part="issues" class="issues"></ul><ul part="notes" class="notes"></ul><div part="waves" class="waves" role="region" aria-label="Waves of the deletion plan" tabindex="0"></div>
 <p part="status" class="status" aria-live="polite"></p>`;
 
 /** The plan view. Set `plan` (or `snapshot`, with the `order` and `policy` attributes), then `progress` or `onProgress`. */
