@@ -19,6 +19,8 @@ function checkSchemaOptions(options) {
   if (typeof options !== 'object') throw new TypeError('seamid: standardSchema options must be an object');
   const unknown = Object.keys(options).filter((name) => !optionNames.includes(name));
   if (unknown.length > 0) throw new TypeError(`seamid: unknown standardSchema option ${unknown[0]} (expected one of ${optionNames.join(', ')})`);
+  if (options.profile !== undefined && options.profile !== 'default' && options.profile !== 'strict')
+    throw new TypeError('seamid: options.profile must be "default" or "strict"');
   if (options.warnings !== undefined && options.warnings !== 'report' && options.warnings !== 'block')
     throw new TypeError('seamid: options.warnings must be "report" or "block"');
   if (options.defaultCountry !== undefined && typeof options.defaultCountry !== 'string')
