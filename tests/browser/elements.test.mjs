@@ -285,3 +285,66 @@ test(':state(pending) while the wasm module loads; validated once it is there', 
     await fresh.close();
   }
 });
+
+test('state restore: back to the page, a new document gets the values back through formStateRestoreCallback', async () => {
+  const origin = new URL(pageUrl).origin;
+  await browser.context.route(`${origin}/elements-restore.html`, async (route) => {
+    const { elementsPage } = await import('./elements-page.mjs');
+    await route.fulfill({ contentType: 'text/html', headers: { 'cache-control': 'no-store' }, body: elementsPage });
+  });
+  const fresh = await browser.context.newPage();
+  const ready = () => fresh.waitForFunction(() => customElements.get('seamid-phone-input') !== undefined && !document.getElementById('early').matches(':state(pending)'));
+  try {
+    await fresh.goto(`${origin}/elements-restore.html`);
+    await ready();
+    await fresh.fill('form#plain seamid-phone-input input', '+14155552671');
+    await fresh.fill('form#plain seamid-email-input input', 'jane@example');
+    await fresh.evaluate(() => { window.sameDocument = true; });
+    await fresh.goto(`${origin}/web-demo/style.css`);
+    await fresh.goBack();
+    await ready();
+    await fresh.waitForFunction(() => document.querySelector('form#plain seamid-email-input').value !== '');
+    const restored = await fresh.evaluate(() => ({ sameDocument: window.sameDocument ?? false, phone: document.querySelector('form#plain seamid-phone-input').value,
+      email: document.querySelector('form#plain seamid-email-input').value, codes: document.querySelector('form#plain seamid-email-input').issues.map((found) => found.code) }));
+    assert.deepEqual(restored, { sameDocument: false, phone: '+14155552671', email: 'jane@example', codes: ['email_missing_tld'] });
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('a <fieldset disabled> disables the element: no validation, no FormData entry, no blocking', async () => {
+  const result = await page.evaluate(() => {
+    const form = document.createElement('form');
+    form.innerHTML = '<fieldset><seamid-email-input name="email_address" required value="jane@example"></seamid-email-input></fieldset>';
+    document.body.append(form);
+    const element = form.querySelector('seamid-email-input');
+    const before = { valid: form.checkValidity(), codes: element.issues.map((found) => found.code) };
+    form.querySelector('fieldset').disabled = true;
+    const after = { valid: form.checkValidity(), inner: element.shadowRoot.querySelector('input').disabled, entries: [...new FormData(form).keys()] };
+    form.remove();
+    return { before, after };
+  });
+  assert.deepEqual(result, { before: { valid: false, codes: ['email_missing_tld'] }, after: { valid: true, inner: true, entries: [] } });
+});
+
+test('default-country is passed to validatePhone as defaultCountry, only when the attribute is set', async () => {
+  const calls = await page.evaluate(async () => {
+    const api = await (await import('/bindings/js/src/loader.js')).loadValidation();
+    const original = api.validatePhone;
+    const seen = [];
+    api.validatePhone = (value, options) => { seen.push({ value, options: { ...options } }); return original(value, options); };
+    try {
+      const element = document.createElement('seamid-phone-input');
+      document.body.append(element);
+      element.value = '4155552671';
+      element.setAttribute('default-country', 'US');
+      element.removeAttribute('default-country');
+      element.remove();
+    } finally {
+      api.validatePhone = original;
+    }
+    return seen;
+  });
+  assert.deepEqual(calls.map((call) => call.options.defaultCountry), [undefined, 'US', undefined]);
+  assert.ok(calls.every((call) => call.value === '4155552671'));
+});
