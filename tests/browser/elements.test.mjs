@@ -348,3 +348,23 @@ test('default-country is passed to validatePhone as defaultCountry, only when th
   assert.deepEqual(calls.map((call) => call.options.defaultCountry), [undefined, 'US', undefined]);
   assert.ok(calls.every((call) => call.value === '4155552671'));
 });
+
+test('the wasm module cannot load: no element waits forever, nothing escapes to the page, the form still submits', async () => {
+  const origin = new URL(pageUrl).origin;
+  const fresh = await browser.context.newPage();
+  const errors = [];
+  fresh.on('pageerror', (error) => errors.push(error));
+  await fresh.route(`${origin}/bindings/js/dist/seamid-validation.wasm`, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  try {
+    await fresh.goto(pageUrl);
+    await fresh.waitForFunction(() => customElements.get('seamid-phone-input') !== undefined && !document.getElementById('early').matches(':state(pending)'), null, { timeout: 15_000 });
+    const state = await fresh.evaluate(() => {
+      const element = document.getElementById('early');
+      return { issues: element.issues.length, valid: document.getElementById('early-form').checkValidity(), value: element.value };
+    });
+    assert.deepEqual(state, { issues: 0, valid: true, value: '+1 415 555 2671' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await fresh.close();
+  }
+});

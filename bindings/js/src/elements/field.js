@@ -254,14 +254,14 @@ export class SeamidField extends Base {
     input.required = this.required;
     if (this.required && value === '' && !off) this.#internals.setValidity({ valueMissing: true }, input.validationMessage || 'Please fill in this field.', input);
     else if (error !== undefined) this.#internals.setValidity({ customError: true }, error.message, input);
-    else if (api === null && value !== '' && !off) this.#internals.setValidity({ customError: true }, 'Checking the value…', input);
+    else if (api === null && !ready.failed && value !== '' && !off) this.#internals.setValidity({ customError: true }, 'Checking the value…', input);
     else this.#internals.setValidity({});
     this.#internals.setFormValue(value, value);
 
     const shown = this.#touched || value !== '' || this.#external.length > 0;
     const visible = shown ? this.#issues : [];
     const invalid = !this.#internals.validity.valid && !off;
-    setState(this.#internals, 'pending', api === null);
+    setState(this.#internals, 'pending', api === null && !ready.failed);
     setState(this.#internals, 'warning', this.#issues.some((found) => found.severity === 'warning'));
     setState(this.#internals, 'info', this.#issues.some((found) => found.severity === 'info'));
     setState(this.#internals, 'user-invalid', invalid && this.#touched);

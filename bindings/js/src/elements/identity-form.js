@@ -71,7 +71,7 @@ export class SeamidIdentityForm extends Base {
     this.#applyMode();
     if (ready.validation === null) {
       setState(this.#internals, 'pending', true);
-      whenValidation().then(() => this.#check(), () => {});
+      whenValidation().then(() => this.#check(), () => setState(this.#internals, 'pending', false));
     } else this.#check();
   }
 

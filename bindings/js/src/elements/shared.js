@@ -16,11 +16,23 @@ export function define(name, constructor) {
   }
 }
 
-/** One shared promise per wasm domain; `ready.validation` holds the loaded API once it is there (elements check synchronously). */
-export const ready = { validation: null };
+/**
+ * The validation API, loaded once for every element: `ready.validation` holds it once it is there (elements check
+ * synchronously). If it cannot load (a wrong URL, offline), `ready.failed` is set so that no element waits for it
+ * forever; the next element to connect tries again.
+ */
+export const ready = { validation: null, failed: false };
 let validationLoad = null;
 export function whenValidation() {
-  validationLoad ??= loadValidation().then((api) => (ready.validation = api));
+  validationLoad ??= loadValidation().then((api) => {
+    ready.validation = api;
+    ready.failed = false;
+    return api;
+  }, (error) => {
+    ready.failed = true;
+    validationLoad = null;
+    throw error;
+  });
   return validationLoad;
 }
 export const whenWorkspace = () => loadWorkspace();
