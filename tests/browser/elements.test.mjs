@@ -368,3 +368,41 @@ test('the wasm module cannot load: no element waits forever, nothing escapes to 
     await fresh.close();
   }
 });
+
+test('bad values given to the identity form and the plan view: clear states, nothing thrown', async () => {
+  const result = await page.evaluate(async () => {
+    const out = {};
+    const form = document.createElement('seamid-identity-form');
+    const view = document.createElement('seamid-deletion-plan');
+    document.body.append(form, view);
+    try {
+      form.mode = 42;
+      form.workspace = 42;
+      form.setValues({ email_address: 'jane@example.com', phone_number: null, unknown: 1 });
+      form.setValues('nope');
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the workspace module loads and indexes 42
+      out.form = { mode: form.mode, ok: form.ok, body: form.body };
+      view.plan = 42;
+      out.planFromNumber = view.plan;
+      view.plan = '{"not": "a plan"';
+      out.planFromText = view.plan;
+      view.progress = {};
+      out.progress = view.progress;
+      view.onProgress(null);
+      view.onProgress({ type: 'step_sent' });
+      view.onProgress({ type: 'toString', step_id: 'x' });
+      view.snapshot = 42;
+      await new Promise((resolve) => view.addEventListener('seamid-plan', resolve, { once: true }));
+      out.snapshotPlan = { ok: view.plan.ok, codes: view.plan.issues.map((found) => found.code).length > 0 };
+    } catch (error) {
+      out.threw = String(error);
+    } finally {
+      form.remove();
+      view.remove();
+    }
+    return out;
+  });
+  assert.deepEqual(result, { form: { mode: 'create', ok: true, body: { email_address: 'jane@example.com' } },
+    planFromNumber: null, planFromText: null, progress: null, snapshotPlan: { ok: false, codes: true } });
+  assert.deepEqual(pageErrors, []);
+});

@@ -98,8 +98,8 @@ export class SeamidDeletionPlan extends Base {
 
   /** Give this to the executor (seamid/seam deleteUserIdentity's onProgress): each step event updates its step. */
   onProgress(event) {
-    const state = event && eventStates[event.type];
-    if (state === undefined || typeof event.step_id !== 'string') return;
+    if (!event || typeof event.step_id !== 'string' || !Object.hasOwn(eventStates, event.type)) return;
+    const state = eventStates[event.type];
     this.#states.set(event.step_id, state);
     this.#render();
   }
