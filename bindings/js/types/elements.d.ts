@@ -64,8 +64,9 @@ export interface SeamidSubmitDetail {
 /** `<seamid-identity-form mode="create|update">`: the request form. Parts: `form`, `request-issues`, `submit`, `<field>-input` & co. */
 export class SeamidIdentityForm extends HTMLElement {
   mode: 'create' | 'update';
-  /** The field element of `name`. */
+  /** The field element of `name` (null for any other name). */
   field(name: 'user_identity_id' | 'user_identity_key' | 'email_address' | 'phone_number' | 'full_name'): SeamidField;
+  field(name: string): SeamidField | null;
   /** The request body: empty fields omitted, cleared ones null (update). */
   readonly body: CreateUserIdentityRequest | UpdateUserIdentityRequest;
   /** Sets field values from an object; absent members leave their field. */

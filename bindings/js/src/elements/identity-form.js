@@ -90,7 +90,7 @@ export class SeamidIdentityForm extends Base {
 
   /** The field element holding `name` (user_identity_id, user_identity_key, email_address, phone_number, full_name). */
   field(name) {
-    return this.#root.querySelector(`[name="${name}"]`);
+    return names.includes(name) ? this.#root.querySelector(`[name="${name}"]`) : null;
   }
 
   /** The request body the form describes: empty fields omitted; in update mode, a cleared field is null. */

@@ -73,7 +73,7 @@ export function renderIssueList(list, issues) {
     item.dataset.severity = found.severity;
     const word = document.createElement('span');
     word.className = 'severity';
-    word.textContent = `${severityWords[found.severity] ?? found.severity}: `;
+    word.textContent = `${Object.hasOwn(severityWords, found.severity) ? severityWords[found.severity] : found.severity}: `;
     item.append(word, found.message);
     return item;
   });
