@@ -1,6 +1,8 @@
 // The user-identity panel: seamid's <seamid-identity-form> element (seamid/elements) in create or update mode; the
-// radio buttons set its mode, and its seamid-submit event (fired only for a valid request) shows the request.
+// radio buttons set its mode, its seamid-submit event (fired only for a valid request) shows the request, and the
+// demo's Seam simulator's identities (through the same-origin /seam proxy) can be its workspace for uniqueness.
 import '/bindings/js/src/elements/index.js';
+import { fetchWorkspace } from '/bindings/js/src/seam/index.js';
 
 /** Wires the mode buttons and the request view in index.html to the form element. */
 export function mountIdentityForm() {
@@ -15,6 +17,20 @@ export function mountIdentityForm() {
       requestView.hidden = true;
     });
   }
+
+  const button = document.getElementById('identity-workspace');
+  const status = document.getElementById('identity-workspace-status');
+  button.addEventListener('click', async () => {
+    status.textContent = 'Listing the identities…';
+    try {
+      const identities = await fetchWorkspace({ endpoint: `${location.origin}/seam`, apiKey: 'demo-proxy' }, { retry: { attempts: 4, timeoutMs: 10_000 } });
+      form.workspace = identities; // the form indexes them (seamid/workspace) and checks key, email and phone
+      status.textContent = `${identities.length} identities: a key, email or phone one of them holds is now an error.`;
+      status.dataset.count = String(identities.length);
+    } catch (error) {
+      status.textContent = `Listing the identities failed: ${error.message}`;
+    }
+  });
 
   form.addEventListener('seamid-submit', (event) => {
     const { mode, endpoint: path, body } = event.detail;
