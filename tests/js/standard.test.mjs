@@ -129,10 +129,11 @@ test('standardSchema: a programmer\'s mistake is a TypeError; defaultCountry is 
   assert.deepEqual(withCountry, { value: '+14155552671' });
 });
 
-test('@hookform/resolvers standardSchemaResolver: the same failing fields as validateCreate, values when valid', async () => {
-  const resolver = standardSchemaResolver(standard.createUserIdentity);
-  for (const c of fixture('identity-requests').filter((c) => c.operation === 'create' && c.request && !c.profile)) {
-    const reference = validateCreate(c.request);
+test('@hookform/resolvers standardSchemaResolver: the same failing fields as validateCreate / validateUpdate, values when valid', async () => {
+  for (const c of fixture('identity-requests').filter((c) => c.request && typeof c.request === 'object' && !c.profile)) {
+    const create = c.operation === 'create';
+    const resolver = standardSchemaResolver(create ? standard.createUserIdentity : standard.updateUserIdentity);
+    const reference = (create ? validateCreate : validateUpdate)(c.request);
     const { values, errors } = await resolver(c.request, undefined, { fields: {}, shouldUseNativeValidation: false });
     const errorPaths = [...new Set(errorsOf(reference.issues).map((found) => (found.path.length ? found.path.join('.') : 'root')))];
     if (reference.ok) {
@@ -167,19 +168,38 @@ test('seamidResolver: react-hook-form errors whose type is seamid\'s code; every
 });
 
 test('@tanstack/form-core: the form-level schema blocks submit with the issues on the fields; a valid form submits', async () => {
-  for (const c of fixture('identity-requests').filter((c) => c.operation === 'create' && c.request && !c.profile && !Array.isArray(c.request) && c.request.constructor === Object)) {
+  let checked = 0;
+  for (const c of fixture('identity-requests').filter((c) => c.request && !c.profile && !Array.isArray(c.request) && c.request.constructor === Object)) {
+    const create = c.operation === 'create';
     let submitted = null;
-    const form = new FormApi({ defaultValues: c.request, validators: { onSubmit: standard.createUserIdentity }, onSubmit: ({ value }) => { submitted = value; } });
+    const form = new FormApi({ defaultValues: c.request, validators: { onSubmit: create ? standard.createUserIdentity : standard.updateUserIdentity }, onSubmit: ({ value }) => { submitted = value; } });
     form.mount();
     const fields = Object.keys(c.request).map((name) => new FieldApi({ form, name }));
     for (const field of fields) field.mount();
     await form.handleSubmit();
-    const reference = validateCreate(c.request);
+    const reference = (create ? validateCreate : validateUpdate)(c.request);
     assert.equal(submitted !== null, reference.ok, c.name);
+    checked += 1;
     for (const field of fields) {
       // TanStack files an issue at ['acs_system_ids', 0] under the field acs_system_ids[0]: a field's own are at [name].
       const expected = errorsOf(reference.issues).filter((found) => found.path.length === 1 && found.path[0] === field.name).map((found) => found.code);
       assert.deepEqual((field.state.meta.errors ?? []).flat().map((issue) => issue.code), expected, `${c.name}: ${field.name}`);
+    }
+  }
+  assert.ok(checked > 10);
+  // Each field schema as a field-level validator, on its fixture: the field's errors are the validator's.
+  const fieldCases = [['phoneNumber', fixture('phone'), (value) => validatePhone(value).issues],
+    ['emailAddress', fixture('email'), (value) => validateEmail(value).issues],
+    ...[['userIdentityKey', 'user_identity_key'], ['fullName', 'full_name']].map(([name, field]) => [name, fixture('text-fields').filter((c) => c.field === field),
+      (value) => validateCreate({ [field]: value }).issues.filter((found) => found.path[0] === field)])];
+  for (const [name, cases, reference] of fieldCases) {
+    for (const c of cases.filter((c) => !c.profile && c.value !== undefined)) {
+      const form = new FormApi({ defaultValues: { field: null } });
+      form.mount();
+      const field = new FieldApi({ form, name: 'field', validators: { onChange: standard[name] } });
+      field.mount();
+      field.setValue(c.value);
+      assert.deepEqual(field.state.meta.errors.map((issue) => issue.code), errorsOf(reference(c.value)).map((found) => found.code), `${name}: ${c.name}`);
     }
   }
   // A field-level schema too: the field's own errors while typing.
