@@ -5,7 +5,7 @@ import { setupAcsPanel } from './acs-panel.js';
 import './deletion-panel.js';
 import './bulk-import-panel.js';
 
-mountIdentityForm(seamid);
+mountIdentityForm();
 
 await setupAcsPanel();
 document.getElementById('status').textContent = 'Ready.';

@@ -1,6 +1,7 @@
-// The planner panel: load a snapshot, see the deletion plan as waves, and step through a simulated run in
-// which Seam's events arrive late, out of order and duplicated; every step shows its state.
+// The planner panel: load a snapshot, see the deletion plan as waves (seamid's <seamid-deletion-plan> element), and
+// step through a simulated run in which Seam's events arrive late, out of order and duplicated; every step shows its state.
 import * as seamid from '/bindings/js/src/browser.js';
+import '/bindings/js/src/elements/index.js';
 import { createSeamClient, deleteUserIdentity, fetchDeletionSnapshot, fetchWorkspace } from '/bindings/js/src/seam/index.js';
 
 const $ = (id) => document.getElementById(id);
@@ -8,10 +9,11 @@ const short = (id) => `${id.slice(0, 8)}…`;
 const labels = { client_session: 'client session', acs_credential: 'ACS credential', acs_user: 'ACS user',
   enrollment_automation: 'enrollment automation', phone: 'phone', user_identity: 'user identity' };
 
+const view = $('deletion-view');
 let plan = null;
 let progress = null;
 let sim = null;
-/** A live run against the demo's simulator: { id, states: Map(step_id -> state), running }, or null. */
+/** A live run against the demo's simulator: { id, running }, or null. Its step states live in the view (onProgress). */
 let live = null;
 
 /** A small deterministic generator, so the simulated run is the same every time. */
@@ -32,54 +34,9 @@ function log(text, kind = '') {
   $('deletion-log').prepend(item);
 }
 
-function renderIssues(issues) {
-  const list = $('deletion-issues');
-  list.replaceChildren();
-  for (const found of issues) {
-    const item = document.createElement('li');
-    item.className = found.severity;
-    item.dataset.code = found.code;
-    item.textContent = `${found.severity} at ${JSON.stringify(found.path)}: ${found.message} `;
-    const code = document.createElement('code');
-    code.textContent = found.code;
-    item.append(code);
-    list.append(item);
-  }
-}
-
+/** Shows the run's state: the view redraws each step from the progress; the buttons and the status line follow. */
 function renderWaves() {
-  const container = $('deletion-waves');
-  container.replaceChildren();
-  if (!plan?.ok) return;
-  const states = live ? new Map([...live.states].map(([id, state]) => [id, { state }]))
-    : new Map((progress?.ok ? progress.state().steps : []).map((s) => [s.step_id, s]));
-  const byId = new Map(plan.steps.map((s, i) => [s.step_id, { ...s, number: i + 1 }]));
-  plan.waves.forEach((wave, index) => {
-    const column = document.createElement('div');
-    column.className = 'wave';
-    column.dataset.testid = 'deletion-wave';
-    const title = document.createElement('h3');
-    title.textContent = `Wave ${index + 1}`;
-    column.append(title);
-    for (const id of wave) {
-      const step = byId.get(id);
-      const state = states.get(id)?.state ?? (live ? 'planned' : 'waiting');
-      const card = document.createElement('div');
-      card.className = `step ${state}`;
-      card.dataset.testid = 'deletion-step';
-      card.dataset.stepId = id;
-      card.dataset.state = state;
-      card.title = `${step.endpoint} ${JSON.stringify(step.params)}\nconfirmed by ${step.confirm.by === 'event' ? step.confirm.event_type : 'the response'}` +
-        (step.depends_on.length ? `\nafter steps ${step.depends_on.map((d) => byId.get(d).number).join(', ')}` : '');
-      card.innerHTML = '<span class="number"></span> <span class="kind"></span> <code></code> <span class="badge"></span>';
-      card.querySelector('.number').textContent = `${step.number}.`;
-      card.querySelector('.kind').textContent = labels[step.resource];
-      card.querySelector('code').textContent = short(id);
-      card.querySelector('.badge').textContent = state;
-      column.append(card);
-    }
-    container.append(column);
-  });
+  view.refresh();
   const done = progress?.ok && progress.done();
   $('deletion-status').textContent = !progress?.ok ? '' : done ? 'Done: the user identity is deleted.'
     : progress.identityDeletable() ? 'Every resource is confirmed: the identity may be deleted now.'
@@ -109,13 +66,13 @@ function makePlan() {
     snapshot = $('deletion-snapshot').value; // the core reports the JSON error with its position
   }
   plan = seamid.planDeletion(snapshot, { order: $('deletion-order').value, policy: $('deletion-policy').value });
-  renderIssues(plan.issues);
-  $('deletion-notes').replaceChildren(...plan.notes.map((note) => Object.assign(document.createElement('li'), { textContent: note })));
+  view.plan = plan;
   $('deletion-summary').textContent = plan.ok ? `${plan.steps.length} steps in ${plan.waves.length} waves.` : 'No plan: the snapshot does not add up.';
   if (plan.ok) {
     progress = seamid.createDeletionProgress(plan, { startedAt: new Date() });
     sim = { tick: 0, pending: [], next: random(0x5ea1), counter: 0 };
   }
+  view.progress = progress;
   renderOutput();
   renderWaves();
 }
@@ -209,7 +166,8 @@ async function liveFetch() {
     makePlan();
     progress?.dispose();
     progress = null;
-    live = { id, states: new Map(), running: false };
+    view.progress = null;
+    live = { id, running: false };
     renderWaves();
     $('deletion-live-run').disabled = !plan?.ok;
     liveStatus(plan?.ok ? `Snapshot of ${short(id)} fetched: ${plan.steps.length} steps. Run deletes it from the simulator.` : 'The snapshot does not add up.', { fetched: 'true' });
@@ -225,13 +183,13 @@ async function liveRun() {
   $('deletion-live-fetch').disabled = true;
   liveStatus(`Deleting ${short(live.id)}…`, { busy: 'true' });
   $('deletion-log').replaceChildren();
+  view.clearStates();
   const onProgress = (event) => {
+    view.onProgress(event); // the step's live state
     const state = stepStates[event.type];
-    if (state && event.step_id) live.states.set(event.step_id, state);
     if (state) log(`${event.type.replace('step_', '')} ${labels[event.resource] ?? ''} ${short(event.step_id)}${event.event_type ? ` (${event.event_type})` : ''}${event.attempt ? ` attempt ${event.attempt}` : ''}`,
       state === 'confirmed' ? 'confirmed' : state === 'issued' ? 'call' : 'other');
     else if (event.type !== 'run_finished') log(`${event.type}${event.reason ? `: ${event.reason}` : ''}`, 'other');
-    if (state) renderWaves();
   };
   let report;
   try {

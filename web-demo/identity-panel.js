@@ -1,76 +1,41 @@
-// The user-identity form: create or update mode, every field validated as the user types by validating the
-// whole request with seamid (validateCreate / validateUpdate); each issue is shown under the field its path
-// names, request-level issues (no identifier, nothing to change) under the form. Errors block submit.
-import { renderIssues } from './issues-view.js';
+// The user-identity panel: seamid's <seamid-identity-form> element (seamid/elements) in create or update mode; the
+// radio buttons set its mode, its seamid-submit event (fired only for a valid request) shows the request, and the
+// demo's Seam simulator's identities (through the same-origin /seam proxy) can be its workspace for uniqueness.
+import '/bindings/js/src/elements/index.js';
+import { fetchWorkspace } from '/bindings/js/src/seam/index.js';
 
-const fields = ['user_identity_id', 'user_identity_key', 'email_address', 'phone_number', 'full_name'];
-
-/** Wires the form in index.html to the seamid API `seamid`. */
-export function mountIdentityForm(seamid) {
+/** Wires the mode buttons and the request view in index.html to the form element. */
+export function mountIdentityForm() {
   const form = document.getElementById('identity-form');
-  const submit = document.getElementById('submit');
   const requestView = document.getElementById('request');
   const endpoint = document.getElementById('endpoint');
-  const requestLevel = form.querySelector('.request-level');
-  const mode = () => form.elements.mode.value;
-  let result = { ok: true, issues: [] };
 
-  /** The request body the form describes: empty inputs are omitted; in update mode "clear" sends null. */
-  function body() {
-    const request = {};
-    for (const name of fields) {
-      if (name === 'user_identity_id' && mode() === 'create') continue;
-      const clear = form.querySelector(`[data-clear=${name}]`);
-      if (mode() === 'update' && clear?.checked) request[name] = null;
-      else if (form.elements[name].value !== '') request[name] = form.elements[name].value;
-    }
-    return request;
-  }
-
-  function validate(focusName) {
-    const request = body();
-    result = mode() === 'create' ? seamid.validateCreate(request) : seamid.validateUpdate(request);
-    for (const name of fields) {
-      const input = form.elements[name];
-      const own = result.issues.filter((found) => found.path[0] === name);
-      renderIssues(input.closest('.field'), own, (suggestion) => {
-        input.value = suggestion;
-        validate(name);
-        input.focus();
-      });
-    }
-    renderIssues(requestLevel, result.issues.filter((found) => found.path.length === 0), () => {});
-    submit.disabled = !result.ok;
-    if (focusName) form.elements[focusName].focus();
-  }
-
-  function setMode() {
-    const update = mode() === 'update';
-    form.querySelector('[data-field=user_identity_id]').hidden = !update;
-    for (const label of form.querySelectorAll('label.clear')) label.hidden = !update;
-    endpoint.textContent = `/user_identities/${mode()}`;
-    submit.textContent = update ? 'Update' : 'Create';
-    requestView.hidden = true;
-    validate();
-  }
-
-  for (const name of fields) form.elements[name].addEventListener('input', () => validate());
-  for (const box of form.querySelectorAll('[data-clear]')) {
-    box.addEventListener('change', () => {
-      form.elements[box.dataset.clear].disabled = box.checked;
-      validate();
+  for (const radio of document.querySelectorAll('[name=mode]')) {
+    radio.addEventListener('change', () => {
+      form.mode = radio.value;
+      endpoint.textContent = `/user_identities/${form.mode}`;
+      requestView.hidden = true;
     });
   }
-  for (const radio of form.querySelectorAll('[name=mode]')) radio.addEventListener('change', setMode);
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    validate();
-    if (!result.ok) return;
-    const method = mode() === 'create' ? 'POST' : 'PATCH';
-    requestView.hidden = false;
-    requestView.textContent = `${method} https://connect.getseam.com/user_identities/${mode()}\n${JSON.stringify(body(), null, 2)}`;
+  const button = document.getElementById('identity-workspace');
+  const status = document.getElementById('identity-workspace-status');
+  button.addEventListener('click', async () => {
+    status.textContent = 'Listing the identities…';
+    try {
+      const identities = await fetchWorkspace({ endpoint: `${location.origin}/seam`, apiKey: 'demo-proxy' }, { retry: { attempts: 4, timeoutMs: 10_000 } });
+      form.workspace = identities; // the form indexes them (seamid/workspace) and checks key, email and phone
+      status.textContent = `${identities.length} identities: a key, email or phone one of them holds is now an error.`;
+      status.dataset.count = String(identities.length);
+    } catch (error) {
+      status.textContent = `Listing the identities failed: ${error.message}`;
+    }
   });
 
-  setMode();
+  form.addEventListener('seamid-submit', (event) => {
+    const { mode, endpoint: path, body } = event.detail;
+    const method = mode === 'create' ? 'POST' : 'PATCH';
+    requestView.hidden = false;
+    requestView.textContent = `${method} https://connect.getseam.com${path}\n${JSON.stringify(body, null, 2)}`;
+  });
 }

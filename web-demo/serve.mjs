@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSimulator } from '../tests/seam-sim/simulator.js';
+import { reactFormBundle } from './react-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const servedFolders = ['web-demo', 'bindings/js/src', 'bindings/js/dist'];
@@ -104,6 +105,16 @@ export async function startDemoServer({ port = 8080, host = '127.0.0.1' } = {}) 
     if (url.pathname.startsWith('/seam/')) { await proxy(request, response, url).catch(() => response.destroy()); return; }
     if (url.pathname.startsWith('/demo/')) { await demoRoute(request, response, url).catch(() => response.destroy()); return; }
     if (url.pathname === '/') { response.writeHead(302, { location: '/web-demo/' }); response.end(); return; }
+    if (url.pathname === '/web-demo/react-form.bundle.js') { // the React page, bundled on first request (react-bundle.mjs)
+      await reactFormBundle().then((text) => {
+        response.writeHead(200, { 'content-type': types['.js'], 'cache-control': 'no-store' });
+        response.end(text);
+      }, (error) => {
+        response.writeHead(500, { 'content-type': 'text/plain' });
+        response.end(`bundling react-form.jsx failed: ${error.message}`);
+      });
+      return;
+    }
     let relative = decodeURIComponent(url.pathname).replace(/^\/+/, '');
     if (relative.endsWith('/')) relative += 'index.html';
     const file = path.resolve(root, relative);

@@ -1,8 +1,10 @@
 // What a browser downloads per entry, raw and gzip -9: the entry's wasm module, its Emscripten glue (.mjs) and the
 // package JS it runs (the entry's static imports plus the domain code the loader imports for it).
 // Budgets (issue 17): the validation download <= 60 KB gzip; every other module <= 100 KB; all modules <= 200 KB.
+// Issue 19: the elements' own JS (src/elements/) <= 10 KB gzip on top of the validation module they load.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
 
 const dist = new URL('../../bindings/js/dist/', import.meta.url);
 const src = new URL('../../bindings/js/src/', import.meta.url);
@@ -54,5 +56,17 @@ export async function run() {
     rows.push({ name: `seamid/${domain}: download`, value: `${size.gzip + js} B gzip (${kb(size.gzip + js)}; module + glue ${kb(size.gzip)})` });
   }
   rows.push({ name: 'all four modules (wasm + glue)', value: `${modules} B gzip (${kb(modules)})` });
+  // The UI layers' own files (what they add to the package JS and module their domain entries already count).
+  for (const [entry, root, folder] of [['elements', 'elements/index.js', 'elements/'], ['standard', 'standard/browser.js', 'standard/']]) {
+    const own = staticGraph([root]).filter((file) => file.startsWith(folder));
+    const texts = own.map((file) => readFileSync(new URL(file, src)));
+    const perFile = texts.reduce((sum, text) => sum + gz(text), 0);
+    rows.push({ name: `seamid/${entry}: own JS as served (${own.length} files, with comments)`, value: `${perFile} B gzip file by file (${kb(perFile)}); ${gz(Buffer.concat(texts))} B as one file` });
+    // What an application's bundler ships: the same files bundled and minified by esbuild, the loader left out.
+    const { outputFiles } = await esbuild.build({ entryPoints: [new URL(root, src).pathname], bundle: true, minify: true, write: false, format: 'esm',
+      target: 'es2022', external: ['../loader.js', '../loader-node.js'], logLevel: 'silent' });
+    const minified = gz(outputFiles[0].contents);
+    rows.push({ name: `seamid/${entry}: own JS bundled + minified (esbuild)`, value: `${minified} B gzip (${kb(minified)})` });
+  }
   return rows;
 }

@@ -8,14 +8,14 @@ let demo;
 before(async () => { demo = await openDemo(); });
 after(async () => { await demo?.close(); });
 
-const waveSizes = () => demo.page.$$eval('[data-testid=deletion-wave]', (waves) =>
-  waves.map((wave) => wave.querySelectorAll('[data-testid=deletion-step]').length));
-const states = () => demo.page.$$eval('[data-testid=deletion-step]', (steps) => steps.map((step) => step.dataset.state));
+const waveSizes = () => demo.page.$$eval('seamid-deletion-plan [part~=wave]', (waves) =>
+  waves.map((wave) => wave.querySelectorAll('[part~=step]').length));
+const states = () => demo.page.$$eval('seamid-deletion-plan [part~=step]', (steps) => steps.map((step) => step.dataset.state));
 
 test('the sample snapshot plans into three waves; the first wave is runnable', async () => {
   const { page } = demo;
   await page.click('[data-testid=deletion-load-sample]');
-  await page.waitForSelector('[data-testid=deletion-wave]');
+  await page.waitForSelector('seamid-deletion-plan [part~=wave]');
   assert.deepEqual(await waveSizes(), [11, 3, 1]);
   assert.equal(await page.textContent('[data-testid=deletion-summary]'), '15 steps in 3 waves.');
   const initial = await states();
@@ -45,17 +45,17 @@ test('guide order gives the strict sequence; minimal policy says why; bad snapsh
   assert.deepEqual(await waveSizes(), [2, 2, 1, 1, 1, 3, 1, 1, 2, 1]);
   await page.selectOption('[data-testid=deletion-policy]', 'minimal');
   assert.deepEqual(await waveSizes(), [1, 1]);
-  assert.match(await page.textContent('[data-testid=deletion-notes]'), /API reference/);
+  assert.match(await page.textContent('seamid-deletion-plan [part=notes]'), /API reference/);
   await page.selectOption('[data-testid=deletion-format]', 'curl');
   assert.match(await page.textContent('[data-testid=deletion-output]'), /^#!\/usr\/bin\/env bash/);
   const snapshot = JSON.parse(await page.inputValue('[data-testid=deletion-snapshot]'));
   snapshot.acs_users[0].user_identity_id = '33333333-3333-3333-3333-333333333333';
   await page.fill('[data-testid=deletion-snapshot]', JSON.stringify(snapshot));
   await page.click('[data-testid=deletion-plan]');
-  assert.equal(await page.getAttribute('[data-testid=deletion-issues] li', 'data-code'), 'other_identity');
-  assert.equal(await page.locator('[data-testid=deletion-wave]').count(), 0);
+  assert.equal(await page.getAttribute('seamid-deletion-plan [part=issues] li', 'data-code'), 'other_identity');
+  assert.equal(await page.locator('seamid-deletion-plan [part~=wave]').count(), 0);
   await page.fill('[data-testid=deletion-snapshot]', '{"user_identity": ');
   await page.click('[data-testid=deletion-plan]');
-  assert.equal(await page.getAttribute('[data-testid=deletion-issues] li', 'data-code'), 'invalid_json');
+  assert.equal(await page.getAttribute('seamid-deletion-plan [part=issues] li', 'data-code'), 'invalid_json');
   assert.deepEqual(demo.pageErrors, []);
 });

@@ -40,15 +40,15 @@ test('an identity is fetched, planned and deleted live with faults on; every ste
   await page.waitForSelector('[data-testid=deletion-live-faults][data-applied=true]', { timeout: 10_000 });
   await page.click('[data-testid=deletion-live-fetch]');
   await page.waitForSelector('[data-testid=deletion-live-status][data-fetched=true]', { timeout: 30_000 });
-  const steps = await page.locator('[data-testid=deletion-step]').count();
+  const steps = await page.locator('seamid-deletion-plan [part~=step]').count();
   assert.ok(steps >= 5, `${steps} steps planned`);
   assert.match(await page.textContent('[data-testid=deletion-output]'), /POST \/user_identities\/delete/);
   await page.click('[data-testid=deletion-live-run]');
   // Live states show while the run is under way.
-  await page.waitForSelector('[data-testid=deletion-step][data-state=issued], [data-testid=deletion-step][data-state=awaiting], [data-testid=deletion-step][data-state=confirmed]', { timeout: 30_000 });
+  await page.waitForSelector('seamid-deletion-plan [part~=step][data-state=issued], seamid-deletion-plan [part~=step][data-state=awaiting], seamid-deletion-plan [part~=step][data-state=confirmed]', { timeout: 30_000 });
   await page.waitForSelector('[data-testid=deletion-live-status][data-done=true]', { timeout: 75_000 });
   assert.equal(await page.getAttribute('[data-testid=deletion-live-status]', 'data-ok'), 'true', await page.textContent('[data-testid=deletion-live-status]'));
-  const states = await page.$$eval('[data-testid=deletion-step]', (cards) => cards.map((c) => c.dataset.state));
+  const states = await page.$$eval('seamid-deletion-plan [part~=step]', (cards) => cards.map((c) => c.dataset.state));
   assert.deepEqual(states, Array(steps).fill('confirmed'));
   const report = JSON.parse(await page.textContent('[data-testid=deletion-live-report]'));
   assert.equal(report.ok, true);

@@ -184,3 +184,35 @@ async function deleteShownPlan(id: string): Promise<DeletionReport> {
   }
 }
 void deleteShownPlan;
+
+// seamid/standard: the schemas are Standard Schema v1 (checked against the spec's own types) with a synchronous validate.
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { createUserIdentity, phoneNumber, standardSchema, seamidResolver, type SchemaIssue } from 'seamid/standard';
+const asSpec: StandardSchemaV1<unknown, { email_address?: string | null }> = createUserIdentity;
+const phoneSpec: StandardSchemaV1 = phoneNumber;
+const schemaResult = standardSchema('phoneNumber', { profile: 'strict', warnings: 'block', defaultCountry: 'US' })['~standard'].validate('+1');
+const schemaIssues: SchemaIssue[] = schemaResult.issues ?? schemaResult.warnings ?? [];
+const schemaCode: string | undefined = schemaIssues[0]?.code;
+type CreateOutput = StandardSchemaV1.InferOutput<typeof createUserIdentity>;
+const inferred: CreateOutput = { email_address: 'jane@example.com' };
+// @ts-expect-error: the kinds are a closed set
+standardSchema('phone');
+const resolved = seamidResolver(createUserIdentity)({ email_address: 'x' }, undefined, { criteriaMode: 'all' });
+const resolvedValues: object = resolved.values;
+
+// seamid/elements: the tag names map to the element classes; the events carry typed details.
+import { SeamidPhoneInput, type SeamidIdentityForm, type SeamidSubmitDetail } from 'seamid/elements';
+declare const page: Document;
+const phoneElement: SeamidPhoneInput | null = page.querySelector('seamid-phone-input');
+if (phoneElement) {
+  phoneElement.value = 42; // any value is coerced
+  const text: string = phoneElement.value;
+  const fieldIssues = phoneElement.issues.map((found) => found.code);
+  phoneElement.addEventListener('seamid-validate', (event) => { const valid: boolean = event.detail.ok; });
+}
+const identityForm: SeamidIdentityForm = page.createElement('seamid-identity-form');
+identityForm.mode = 'update';
+identityForm.addEventListener('seamid-submit', (event) => { const detail: SeamidSubmitDetail = event.detail; });
+// @ts-expect-error: the mode is create or update
+identityForm.mode = 'delete';
+page.createElement('seamid-deletion-plan').plan = null;

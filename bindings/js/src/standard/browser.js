@@ -1,0 +1,7 @@
+// `seamid/standard` in browsers and bundlers: the Standard Schema objects, over the validation module loaded once
+// (top-level await), so every schema's validate() is synchronous.
+import { loadValidation } from '../loader.js';
+import { createStandard } from './schemas.js';
+
+export const { standardSchema, phoneNumber, emailAddress, userIdentityKey, fullName, createUserIdentity, updateUserIdentity, seamidResolver } =
+  createStandard(await loadValidation());
