@@ -216,3 +216,11 @@ identityForm.addEventListener('seamid-submit', (event) => { const detail: Seamid
 // @ts-expect-error: the mode is create or update
 identityForm.mode = 'delete';
 page.createElement('seamid-deletion-plan').plan = null;
+
+// seamidResolver is a react-hook-form Resolver for the schema's values (checked against react-hook-form's own type).
+import type { Resolver } from 'react-hook-form';
+const rhfResolver: Resolver<{ email_address?: string | null; phone_number?: string | null }> = seamidResolver(createUserIdentity);
+void rhfResolver;
+// @ts-expect-error react-hook-form's Resolver type is loaded: a function of a number is not one
+const notResolver: Resolver<{ email_address?: string }> = (values: number) => values;
+void notResolver;
