@@ -369,4 +369,17 @@ inline bool national_to_e164(const phone_tables::region_plan& region, std::strin
 /// True when seamid has numbering data for the ISO 3166-1 alpha-2 code (either case): `US`, `gb`.
 [[nodiscard]] constexpr bool is_known_country(const country_code& country) noexcept { return detail::region_index(country) >= 0; }
 
+/// A compact number for a country the bindings pass instead of its letters: 1 + its region index, 0 when seamid
+/// knows no such country.
+[[nodiscard]] constexpr unsigned country_number(const country_code& country) noexcept {
+    return static_cast<unsigned>(detail::region_index(country) + 1);
+}
+
+/// The country of a country_number (none for 0 or a number no region has).
+[[nodiscard]] constexpr country_code country_of_number(unsigned number) noexcept {
+    if (number == 0 || number > detail::phone_tables::geographic_region_count) return {};
+    const auto& letters = detail::phone_tables::regions[number - 1].letters;
+    return country_code(std::string_view(letters, 2));
+}
+
 }  // namespace seamid
