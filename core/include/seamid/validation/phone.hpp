@@ -275,7 +275,7 @@ constexpr bool is_phone_formatting(char32_t cp) noexcept {
 
 /// The E.164 reading of `digits` (no '+') in `region` as an error with its suggestion, and the plausibility
 /// findings of that suggestion; false when the digits read as no E.164 number there.
-inline bool suggest_national(phone_check& result, const phone_tables::region_plan& region, std::string_view digits,
+[[gnu::noinline]] inline bool suggest_national(phone_check& result, const phone_tables::region_plan& region, std::string_view digits,
                              const validation_options& options) {
     digit_buffer e164;
     if (!national_to_e164(region, digits, e164) || !matches_seam_e164(e164.view())) return false;

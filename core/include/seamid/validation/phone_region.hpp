@@ -2,7 +2,8 @@
 // parsePhoneNumber(text, country) does: an international prefix (00, 011, ...) and a calling code, the
 // country's calling code without '+', or a national number with its trunk prefix (and Argentina's, Brazil's,
 // Japan's... national prefix rules). Data: detail/phone_tables_regions.hpp, generated from libphonenumber's
-// metadata (https://github.com/google/libphonenumber, resources/PhoneNumberMetadata.xml).
+// metadata (https://github.com/google/libphonenumber, resources/PhoneNumberMetadata.xml). A cold path (only numbers
+// without '+', only with the option): its entry points are kept out of line so that the wasm modules carry them once.
 #pragma once
 
 #include <array>
@@ -151,7 +152,7 @@ private:
     }
 
     /// Matches the sequence [begin, end) at i, then `next`.
-    bool sequence(std::size_t begin, std::size_t end, std::size_t i, const frame* next) noexcept {
+    [[gnu::noinline]] bool sequence(std::size_t begin, std::size_t end, std::size_t i, const frame* next) noexcept {
         if (++steps_ > 200000) return false;
         if (begin >= end) return resume(next, i);
         const std::size_t atom = atom_end(begin);
@@ -226,7 +227,7 @@ inline std::string_view region_pattern(std::uint16_t offset) noexcept {
 }
 
 /// True when `digits` matches the pattern at `offset` entirely.
-inline bool matches_entirely(std::uint16_t offset, std::string_view digits) {
+[[gnu::noinline]] inline bool matches_entirely(std::uint16_t offset, std::string_view digits) {
     digit_pattern_match match(region_pattern(offset), digits, true);
     return match.run();
 }
@@ -261,7 +262,7 @@ struct digit_buffer {
 /// The national significant number in `number` for a region: its national prefix (trunk prefix, carrier code)
 /// removed or transformed, unless that leaves a number that cannot be one of the region's (libphonenumber-js
 /// extractNationalNumber).
-inline digit_buffer extract_national_number(const phone_tables::region_plan& region, std::string_view number) {
+[[gnu::noinline]] inline digit_buffer extract_national_number(const phone_tables::region_plan& region, std::string_view number) {
     digit_buffer out;
     out.append(number);
     if (region.national_prefix == 0 || number.empty()) return out;
