@@ -150,6 +150,23 @@ test('default country: international-prefix forms (011 from the US, 00 from Germ
   assert.deepEqual(disagreements, []);
 });
 
+test('default country: the bare national number and the calling code without + agree with libphonenumber-js', () => {
+  let agree = 0, total = 0;
+  const disagreements = [];
+  for (const region of Object.keys(examples).sort()) {
+    const code = metadata.countries[region][0];
+    for (const text of [examples[region], `${code}${examples[region]}`, `${code} ${examples[region]}`]) {
+      const expected = parsePhoneNumber(text, region).number;
+      const reading = validatePhone(text, { defaultCountry: region }).issues.find((found) => found.code === 'phone_national_number');
+      total++;
+      if (reading && reading.suggestion === expected) agree++;
+      else disagreements.push(`${region} ${text}: seamid ${reading && reading.suggestion}, libphonenumber-js ${expected}`);
+    }
+  }
+  console.log(`bare national number / calling code without '+' agreement: ${agree}/${total}`);
+  assert.deepEqual(disagreements, []);
+});
+
 test('default country: the examples cover both kinds of number in nearly every region', () => {
   const all = cases();
   const regions = Object.keys(metadata.countries);

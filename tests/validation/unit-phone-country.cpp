@@ -152,6 +152,12 @@ TEST_CASE("default country: the plausibility rules apply to the suggestion", "[p
     const auto elsewhere = check_phone("33 1 23 45 67 89", in("US"));
     CHECK(codes_of(elsewhere) == std::vector<phone_code>{phone_code::national_number, phone_code::invalid_length});
     CHECK(elsewhere.suggested() == "+133123456789");
+    // A reading that keeps a trunk prefix after the calling code (a 0 before a Colombian mobile, which Colombia's
+    // rules do not strip): the suggestion drops it too, with phone_national_prefix. libphonenumber-js answers
+    // +5703211234567 here, the one kind of input where the two differ.
+    const kept = check_phone("03211234567", in("CO"));
+    CHECK(codes_of(kept) == std::vector<phone_code>{phone_code::national_number, phone_code::national_prefix});
+    CHECK(kept.suggested() == "+573211234567");
 }
 
 TEST_CASE("default country: what it does not change", "[phone][country]") {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <string>
 #include <string_view>
 
 namespace seamid {
@@ -26,6 +27,7 @@ struct country_code {
     }
     constexpr country_code(const char* text) noexcept  // NOLINT: implicit, as above
         : country_code(text == nullptr ? std::string_view("?") : std::string_view(text)) {}
+    country_code(const std::string& text) noexcept : country_code(std::string_view(text)) {}  // NOLINT: implicit, as above
 
     /// True when a country was given (a valid one or not).
     [[nodiscard]] constexpr bool given() const noexcept { return letters[0] != 0; }

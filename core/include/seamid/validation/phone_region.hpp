@@ -236,16 +236,11 @@ inline std::string_view region_pattern(std::uint16_t offset) noexcept {
 enum class length_fit : std::uint8_t { possible, too_short, too_long, invalid };
 
 inline length_fit check_length(const phone_tables::region_plan& region, std::size_t length) noexcept {
-    const std::uint32_t lengths = region.possible_lengths;
-    unsigned shortest = 0, longest = 0;
-    for (unsigned l = 0; l < 32; ++l)
-        if (lengths & (1u << l)) {
-            if (shortest == 0) shortest = l;
-            longest = l;
-        }
-    if (length < shortest) return length_fit::too_short;
-    if (length > longest) return length_fit::too_long;
-    return (lengths & (1u << length)) != 0 ? length_fit::possible : length_fit::invalid;
+    const std::uint32_t lengths = region.possible_lengths;  // never 0 (the generator checks)
+    if (length > 31 || (lengths >> length) == 0) return length_fit::too_long;
+    if ((lengths & ((2u << length) - 1u)) == 0) return length_fit::too_short;
+    if ((lengths & (1u << length)) == 0) return length_fit::invalid;
+    return length_fit::possible;
 }
 
 /// A digit string of up to 24 digits, built without the heap.
