@@ -250,3 +250,30 @@ TEST_CASE("default country: the pattern matcher follows JS RegExp order", "[phon
     digit_pattern_match empty_loop("(?:)*1", "1", true);  // an empty iteration ends the loop instead of spinning
     CHECK(empty_loop.run());
 }
+
+TEST_CASE("default country: every suggestion is a number Seam accepts, for any digits in any region", "[phone][country]") {
+    // Deterministic pseudo-random digit strings (with spaces and dashes), each read in a region chosen the same way.
+    std::uint32_t state = 0x5ea11d;
+    const auto next = [&state](std::uint32_t n) {
+        state = state * 1664525u + 1013904223u;
+        return (state >> 8) % n;
+    };
+    const std::string_view alphabet = "01234567890123456789 -";
+    std::size_t suggested = 0;
+    for (int i = 0; i < 50000; ++i) {
+        std::string value;
+        const auto length = next(24);
+        for (std::uint32_t k = 0; k < length; ++k) value += alphabet[next(static_cast<std::uint32_t>(alphabet.size()))];
+        const seamid::country_code country = seamid::country_of_number(1 + next(seamid::detail::phone_tables::geographic_region_count));
+        seamid::validation_options options;
+        options.default_country = country;
+        const auto check = check_phone(value, options);
+        INFO(country.text() << " " << value);
+        REQUIRE_FALSE(check.accepted());  // no '+': never accepted
+        if (check.suggestion_length == 0) continue;
+        ++suggested;
+        REQUIRE(check_phone(check.suggested()).accepted());
+        REQUIRE(check.findings[0].code == phone_code::national_number);
+    }
+    CHECK(suggested > 30000);
+}

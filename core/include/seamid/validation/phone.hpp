@@ -98,7 +98,7 @@ inline constexpr std::size_t phone_code_count = 16;
         case phone_code::invalid_option:
             return "default_country must be an ISO 3166-1 alpha-2 country code seamid knows, like US or GB.";
         case phone_code::national_number:
-            return "Phone number is in national format; Seam needs E.164 with '+' and the country calling code (use the suggestion, read in the default country).";
+            return "Phone number must be in E.164 format, with '+' and the country calling code: read in the default country, it is the suggestion.";
     }
     return "Phone number must be in E.164 format: +14155552671";
 }

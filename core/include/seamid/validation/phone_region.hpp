@@ -45,7 +45,6 @@ public:
         unsigned count = 0;
         for (std::size_t p = 0; p + 1 < pattern_.size(); ++p)
             if (pattern_[p] == '(' && pattern_[p + 1] != '?') ++count;
-        if (!pattern_.empty() && pattern_.back() == '(') ++count;
         return count;
     }
 
@@ -58,7 +57,7 @@ private:
         std::size_t after;       // repeat: where the quantifier ends (the rest of the sequence runs to `limit`)
         std::size_t limit;       // repeat: end of the sequence
         unsigned min_max;        // repeat: min | max << 16
-        std::size_t at;          // repeat: input position the iteration started at; close: the group's start; also count
+        std::size_t at;          // repeat: input position the iteration started at; close: the group's start
         const frame* next;
         unsigned count = 0;      // repeat: iterations done
         unsigned group = 0;      // close: group number
