@@ -289,9 +289,11 @@ constexpr bool is_phone_formatting(char32_t cp) noexcept {
 }
 
 /// Explains why trimmed text fails Seam's rule, and suggests the E.164 value when only formatting is wrong, or,
-/// with a default country (`region`), when the number is written as that country writes it.
+/// with a default country (`region`), when the number is written as that country writes it. `reads_country`
+/// false leaves the region reader (and its tables) out of the program.
+template <bool reads_country>
 constexpr void diagnose(phone_check& result, std::string_view text, const phone_tables::region_plan* region,
-                     const validation_options& options) {
+                        const validation_options& options) {
     if (text.empty()) {
         add_finding(result, phone_code::empty, severity::error);
         return;
@@ -333,9 +335,11 @@ constexpr void diagnose(phone_check& result, std::string_view text, const phone_
     if (bad_character) add_finding(result, phone_code::invalid_characters, severity::error);
     else if (!seen_plus) {
         // With a default country, a number without '+' reads as that country writes it (up to 20 digits: 011 + 15 and more).
-        if (region == nullptr || digit_count == 0 || digit_count > 20 ||
-            !suggest_national(result, *region, std::string_view(canonical.data() + 1, digit_count), options))
-            add_finding(result, phone_code::missing_plus, severity::error);
+        bool read = false;
+        if constexpr (reads_country)
+            read = region != nullptr && digit_count != 0 && digit_count <= 20 &&
+                   suggest_national(result, *region, std::string_view(canonical.data() + 1, digit_count), options);
+        if (!read) add_finding(result, phone_code::missing_plus, severity::error);
     }
     else if (digit_count < 2) add_finding(result, phone_code::too_short, severity::error);
     else if (digit_count > 15) add_finding(result, phone_code::too_long, severity::error);
@@ -353,29 +357,47 @@ constexpr void diagnose(phone_check& result, std::string_view text, const phone_
 
 }  // namespace detail
 
+namespace detail {
+
+/// check_phone, with or without the default-country reading (see diagnose).
+template <bool reads_country>
+constexpr phone_check check_phone_as(std::string_view value, const validation_options& options) noexcept {
+    phone_check result;
+    const phone_tables::region_plan* region = nullptr;
+    if (reads_country && options.default_country.given()) {
+        if constexpr (reads_country) {
+            const int index = region_index(options.default_country);
+            if (index < 0) add_finding(result, phone_code::invalid_option, severity::error);
+            else region = &phone_tables::regions[index];
+        }
+    }
+    const std::string_view trimmed = unicode::trim_js_whitespace(value);
+    if (matches_seam_e164(trimmed)) {
+        if (trimmed.size() != value.size()) {
+            add_finding(result, phone_code::untrimmed, severity::info);
+            set_suggestion(result, trimmed);
+        }
+        check_plausibility(result, trimmed, options);
+        return result;
+    }
+    diagnose<reads_country>(result, trimmed, region, options);
+    return result;
+}
+
+}  // namespace detail
+
 /// Checks one phone_number value (raw bytes as sent) against Seam's rule and the plausibility tables; with
 /// options.default_country, a number without '+' gets its E.164 reading in that country as suggestion (still an
 /// error: Seam refuses it). Never allocates; the error-level verdict (accepted()) equals Seam's schema on every input
 /// (an unknown default_country adds an invalid_option error).
 [[nodiscard]] constexpr phone_check check_phone(std::string_view value, const validation_options& options = {}) noexcept {
-    phone_check result;
-    const detail::phone_tables::region_plan* region = nullptr;
-    if (options.default_country.given()) {
-        const int index = detail::region_index(options.default_country);
-        if (index < 0) detail::add_finding(result, phone_code::invalid_option, severity::error);
-        else region = &detail::phone_tables::regions[index];
-    }
-    const std::string_view trimmed = unicode::trim_js_whitespace(value);
-    if (detail::matches_seam_e164(trimmed)) {
-        if (trimmed.size() != value.size()) {
-            detail::add_finding(result, phone_code::untrimmed, severity::info);
-            detail::set_suggestion(result, trimmed);
-        }
-        detail::check_plausibility(result, trimmed, options);
-        return result;
-    }
-    detail::diagnose(result, trimmed, region, options);
-    return result;
+    return detail::check_phone_as<true>(value, options);
+}
+
+/// check_phone that ignores options.default_country: for callers that never read national numbers (the ACS
+/// preflight), so that their programs do not carry the region tables (about 10 KB gzip in a wasm module).
+[[nodiscard]] constexpr phone_check check_phone_without_country(std::string_view value, const validation_options& options = {}) noexcept {
+    return detail::check_phone_as<false>(value, options);
 }
 
 /// The findings of a phone check as issues at `path` (default {"phone_number"}).
