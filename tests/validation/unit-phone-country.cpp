@@ -177,7 +177,7 @@ TEST_CASE("default country: what it does not change", "[phone][country]") {
     const auto one_digit = check_phone("7", in("US"));
     CHECK(codes_of(one_digit) == std::vector<phone_code>{phone_code::missing_plus});
     // check_phone_without_country (the ACS preflight's) ignores the option: the same as without it.
-    const ignored = seamid::check_phone_without_country("(415) 555-2671", in("US"));
+    const auto ignored = seamid::check_phone_without_country("(415) 555-2671", in("US"));
     CHECK(codes_of(ignored) == std::vector<phone_code>{phone_code::missing_plus});
     CHECK(seamid::check_phone_without_country("+14155552671", in("XX")).count == 0);
     static_assert(!seamid::check_phone_without_country("4155552671").accepted());

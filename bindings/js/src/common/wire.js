@@ -105,7 +105,7 @@ export function countryOption(wasm, wire) {
     if (country === undefined || country === null) return 0;
     let number = known.get(country);
     if (number === undefined) {
-      number = typeof country === 'string' && country.length < 8 ? wasm._seamid_phone_region(wire.writeInput(country)) : 0;
+      number = typeof country === 'string' ? wasm._seamid_phone_region(wire.writeInput(country)) : 0;
       if (number === 0)
         throw new TypeError(`seamid: options.defaultCountry must be an ISO 3166-1 alpha-2 country code seamid knows, like "US" (got ${typeof country === 'string' ? JSON.stringify(country) : typeof country})`);
       known.set(country, number);
