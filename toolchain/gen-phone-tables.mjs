@@ -5,7 +5,14 @@
 // number can have, and, per first national digit, which lengths are allowed. The sets are computed
 // exactly from the metadata's regular expressions (national number pattern intersected with the union
 // of the number-type patterns and their possible lengths), so any number libphonenumber-js/max calls
-// valid is inside them. Run: node toolchain/gen-phone-tables.mjs [--check]
+// valid is inside them.
+//
+// It also generates core/include/seamid/detail/phone_tables_regions.hpp: per region (ISO 3166-1 alpha-2) the
+// data that reads a number written without '+' the way libphonenumber-js's parsePhoneNumber(text, country) does:
+// calling code, international (IDD) prefix, national number pattern, national prefix for parsing and its
+// transform rule, possible national lengths. The patterns are kept as the metadata writes them (regular
+// expressions over digits), checked here to use only what the core's matcher reads.
+// Run: node toolchain/gen-phone-tables.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +21,7 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = path.join(root, 'core/include/seamid/detail/phone_tables.hpp');
+const regionsFile = path.join(root, 'core/include/seamid/detail/phone_tables_regions.hpp');
 const metadata = require('libphonenumber-js/metadata.max.json');
 const packageVersion = require('libphonenumber-js/package.json').version;
 
@@ -233,11 +241,103 @@ ${slotLines.join('\n')}
 }  // namespace seamid::detail::phone_tables
 `;
 
+// ---- regions: what parsing a number without '+' needs ----
+// The matcher in seamid/validation/phone_region.hpp reads digits, [classes] with ranges, \d, (groups), (?:groups),
+// '|', the quantifiers ? * + {n} {n,} {n,m}, and '$'. Anything else would be read wrongly, so it stops the generator.
+function checkPattern(pattern, what) {
+  if (!/^[0-9()[\]\\d{},|?:*+$-]*$/.test(pattern) || /\\[^d]/.test(pattern) || /\(\?[^:]/.test(pattern) || /[?*+}]\?/.test(pattern))
+    throw new Error(`${what}: pattern ${pattern} uses a construct the core's matcher does not read`);
+  return pattern;
+}
+const patternPool = [''];
+const poolOffsets = new Map([['', 0]]);
+let poolSize = 1;
+const intern = (text) => {
+  if (!poolOffsets.has(text)) { poolOffsets.set(text, poolSize); patternPool.push(text); poolSize += text.length + 1; }
+  return poolOffsets.get(text);
+};
+const lengthsMask32 = (lengths) => (lengths || []).reduce((m, l) => (m | (1 << l)) >>> 0, 0);
+const regionRow = (letters, plan, what) => {
+  const idd = checkPattern(typeof plan[1] === 'string' ? plan[1] : '', `${what} IDD prefix`);
+  const nnp = checkPattern(plan[2], `${what} national number`);
+  const npp = checkPattern(plan[7] || (typeof plan[5] === 'string' ? plan[5] : ''), `${what} national prefix for parsing`);
+  const transform = plan[8] || '';
+  if (!/^[0-9$]*$/.test(transform)) throw new Error(`${what}: transform rule ${transform} is not digits and $n`);
+  const lengths = lengthsMask32(plan[3]);
+  if (!lengths) throw new Error(`${what}: no possible lengths`);
+  return { letters, code: Number(plan[0]), lengths, idd: intern(idd), nnp: intern(nnp), npp: intern(npp), transform: intern(transform) };
+};
+const geographic = Object.keys(metadata.countries).sort().map((country) => {
+  if (!/^[A-Z]{2}$/.test(country)) throw new Error(`region ${country} is not two letters`);
+  return regionRow(country, metadata.countries[country], country);
+});
+const nonGeographic = Object.keys(metadata.nonGeographic || {}).sort((a, b) => a - b)
+  .map((code) => regionRow('', metadata.nonGeographic[code], `+${code}`));
+const regions = [...geographic, ...nonGeographic];
+const regionIndex = (letters, code) => letters === '001'
+  ? geographic.length + nonGeographic.findIndex((r) => r.code === code)
+  : geographic.findIndex((r) => r.letters === letters);
+// The region whose rules apply to a number of a calling code (libphonenumber's "main country" of the code).
+const mainRegion = codes.map((code) => {
+  const first = (metadata.country_calling_codes[String(code)] || ['001'])[0];
+  const index = regionIndex(first, code);
+  if (index < 0 || regions[index].code !== code) throw new Error(`no region for calling code ${code}`);
+  return index;
+});
+if (poolSize > 65535) throw new Error('pattern pool too large for 16-bit offsets');
+const cString = (text) => '"' + text.replace(/\\/g, '\\\\') + '"';
+const regionLines = regions.map((r) =>
+  `    {{${r.letters ? `'${r.letters[0]}', '${r.letters[1]}'` : '0, 0'}}, ${r.code}, 0x${r.lengths.toString(16)}, ${r.idd}, ${r.nnp}, ${r.npp}, ${r.transform}},`);
+const mainLines = [];
+for (let i = 0; i < mainRegion.length; i += 20) mainLines.push('    ' + mainRegion.slice(i, i + 20).join(', ') + ',');
+
+const regionsText = `// Generated by toolchain/gen-phone-tables.mjs from libphonenumber-js ${packageVersion} (metadata.max.json). Do not edit.
+// Per region (ISO 3166-1 alpha-2), what reading a phone number written without '+' needs: the calling code, the
+// international (IDD) prefix, the national number pattern, the national prefix for parsing with its transform
+// rule, and the possible national lengths. Patterns are the metadata's regular expressions, unchanged.
+#pragma once
+
+#include <cstdint>
+
+namespace seamid::detail::phone_tables {
+
+/// One region's parsing data. Pattern fields are offsets into region_patterns (a NUL-terminated text; 0 = none).
+struct region_plan {
+    char letters[2];                ///< ISO 3166-1 alpha-2; {0, 0} for a non-geographic plan (+800, +882, ...)
+    std::uint16_t calling_code;
+    std::uint32_t possible_lengths;  ///< bit L set = a national significant number of L digits is possible
+    std::uint16_t idd;               ///< international prefix dialled before a calling code (011, 00, ...)
+    std::uint16_t national_number;   ///< every national significant number of the region matches it entirely
+    std::uint16_t national_prefix;   ///< national prefix for parsing (trunk prefix, carrier codes), matched at the start
+    std::uint16_t transform;         ///< replacement for the national prefix match when it captures ($1, $2), or 0
+};
+
+/// The patterns, each NUL-terminated (and the literal's own final NUL).
+inline constexpr char region_patterns[${poolSize + 1}] =
+${patternPool.map((text) => `    ${cString(text)} "\\0"`).join('\n')};
+
+/// Regions: ${geographic.length} geographic ones sorted by letters, then ${nonGeographic.length} non-geographic plans by calling code.
+inline constexpr unsigned geographic_region_count = ${geographic.length};
+inline constexpr region_plan regions[${regions.length}] = {
+${regionLines.join('\n')}
+};
+
+/// main_region[i]: index into regions of the region whose rules read national numbers of plans[i]'s calling code.
+inline constexpr std::uint16_t main_region[${mainRegion.length}] = {
+${mainLines.join('\n')}
+};
+
+}  // namespace seamid::detail::phone_tables
+`;
+
+const outputs = [[outFile, text], [regionsFile, regionsText]];
 if (process.argv.includes('--check')) {
-  const current = readFileSync(outFile, 'utf8');
-  if (current !== text) { console.error(`${outFile} is out of date: run node toolchain/gen-phone-tables.mjs`); process.exit(1); }
-  console.log(`phone tables up to date (${codes.length} calling codes, libphonenumber-js ${packageVersion})`);
+  for (const [file, content] of outputs) {
+    const current = readFileSync(file, 'utf8');
+    if (current !== content) { console.error(`${file} is out of date: run node toolchain/gen-phone-tables.mjs`); process.exit(1); }
+  }
+  console.log(`phone tables up to date (${codes.length} calling codes, ${geographic.length} regions, libphonenumber-js ${packageVersion})`);
 } else {
-  writeFileSync(outFile, text);
-  console.log(`wrote ${path.relative(root, outFile)}: ${codes.length} calling codes from libphonenumber-js ${packageVersion}`);
+  for (const [file, content] of outputs) writeFileSync(file, content);
+  console.log(`wrote phone tables: ${codes.length} calling codes, ${geographic.length} regions from libphonenumber-js ${packageVersion}`);
 }

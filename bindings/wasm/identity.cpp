@@ -102,6 +102,13 @@ seamid::validation_options options_of(bool strict) {
     return options;
 }
 
+/// The options of a request check: flags 1 strict, the default country's number (seamid::country_number) << 8.
+seamid::validation_options request_options(unsigned flags) {
+    seamid::validation_options options = options_of((flags & 1u) != 0);
+    options.default_country = seamid::country_of_number(flags >> 8);
+    return options;
+}
+
 /// validateEmail: checks the `length` bytes in the input buffer. Returns
 /// count | (code_i | severity_i << 5) << (3 + 7 i) for up to four findings; when there is a suggestion (always
 /// a part of the input) writes its byte offset and byte length (two u32) to the output buffer, so JS takes it
@@ -137,13 +144,14 @@ emscripten::val email_catalog() {
 /// The top-level kind JS sends when JSON.parse refused the text.
 constexpr unsigned invalid_json_kind = 7;
 
-/// validateCreate/validateUpdate on the encoded request in the input buffer. flags: 1 = strict, 2 = update.
+/// validateCreate/validateUpdate on the encoded request in the input buffer. flags: 1 = strict, 2 = update, the default
+/// country's number << 8.
 /// JSON text is parsed by JSON.parse in the wrapper (keeps a JSON parser out of the module), so every input
 /// arrives here in the same encoding.
 unsigned validate_request_input(unsigned length, unsigned flags) {
     const std::string_view bytes = input_bytes(length);
     if (!bytes.empty() && static_cast<unsigned char>(bytes[0]) == invalid_json_kind) return write_issues({seamid::invalid_json_issue()});
-    const auto options = options_of((flags & 1u) != 0);
+    const auto options = request_options(flags);
     const bool is_update = (flags & 2u) != 0;
     seamid::create_request create;
     seamid::update_request update;

@@ -14,9 +14,10 @@ namespace {
 /// Checks the `length` bytes in the input buffer. Returns
 /// count | code0 << 2 | severity0 << 6 | code1 << 8 | severity1 << 12 | carries_suggestion_i << (14 + i)
 /// | suggestion_length << 16, and writes the suggestion's bytes to the output buffer.
-unsigned check_phone_packed(unsigned length, bool strict) {
+unsigned check_phone_packed(unsigned length, unsigned flags) {
     seamid::validation_options options;
-    if (strict) options.rules = seamid::profile::strict;
+    if ((flags & 1u) != 0) options.rules = seamid::profile::strict;
+    options.default_country = seamid::country_of_number(flags >> 8);
     const auto check = seamid::check_phone(input_view(length), options);
     unsigned packed = check.count;
     for (unsigned i = 0; i < check.count; ++i) {
@@ -46,10 +47,16 @@ emscripten::val phone_catalog() {
 }  // namespace
 }  // namespace seamid_wasm
 
-/// validatePhone on the `length` bytes in the input buffer (see check_phone_packed); a plain wasm export, called
-/// without embind's invoker (identity.cpp says why).
-extern "C" EMSCRIPTEN_KEEPALIVE unsigned seamid_check_phone(unsigned length, unsigned strict) {
-    return seamid_wasm::check_phone_packed(length, strict != 0);
+/// validatePhone on the `length` bytes in the input buffer (see check_phone_packed); flags: 1 strict, the default
+/// country's number << 8. A plain wasm export, called without embind's invoker (identity.cpp says why).
+extern "C" EMSCRIPTEN_KEEPALIVE unsigned seamid_check_phone(unsigned length, unsigned flags) {
+    return seamid_wasm::check_phone_packed(length, flags);
+}
+
+/// The country number (seamid::country_number) of the country code in the input buffer's `length` bytes, 0 when the
+/// core knows no such country: JS turns 0 into a TypeError for options.defaultCountry.
+extern "C" EMSCRIPTEN_KEEPALIVE unsigned seamid_phone_region(unsigned length) {
+    return seamid::country_number(seamid::country_code(seamid_wasm::input_view(length)));
 }
 
 EMSCRIPTEN_BINDINGS(seamid_phone) {

@@ -4,6 +4,7 @@
 // straight into buffers owned here, and row objects arrive in the request encoding (request_decoding.hpp);
 // results are JSON text.
 #include <emscripten/bind.h>
+#include <emscripten/em_macros.h>
 
 #include <cstdint>
 #include <memory>
@@ -141,13 +142,15 @@ std::string workspace_audit(int handle, bool strict) {
 
 // ------------------------------------------------------------------ batches
 
-/// A new batch against workspace `handle`; 0 when the workspace is gone.
-int batch_new(int handle, bool strict) {
+/// A new batch against workspace `handle`; 0 when the workspace is gone. `country`: the default country's number
+/// (seamid::country_number), 0 for none.
+int batch_new(int handle, bool strict, unsigned country) {
     auto* index = workspaces().get(handle);
     if (index == nullptr) return 0;
     auto state = std::make_unique<batch_state>();
     state->workspace = handle;
     state->options = options_for(strict);
+    state->options.default_country = seamid::country_of_number(country);
     state->validator = std::make_unique<seamid::batch_validator>(*index, state->options);
     return batches().add(std::move(state));
 }
@@ -305,6 +308,12 @@ std::string batch_summary(int batch) {
 
 }  // namespace
 }  // namespace seamid_wasm
+
+/// The country number (seamid::country_number) of the country code in the scratch input's `length` bytes, 0 when
+/// the core knows no such country: JS turns 0 into a TypeError for options.defaultCountry.
+extern "C" EMSCRIPTEN_KEEPALIVE unsigned seamid_phone_region(unsigned length) {
+    return seamid::country_number(seamid::country_code(seamid_wasm::input_view(length)));
+}
 
 EMSCRIPTEN_BINDINGS(seamid_workspace) {
     using namespace seamid_wasm;

@@ -14,6 +14,10 @@ const described: string = `${version} ${phoneMetadata}`;
 
 // @ts-expect-error: the profile is a closed set
 validatePhone('+1', { profile: 'lenient' });
+const national: string | undefined = validatePhone('(415) 555-2671', { defaultCountry: 'US' }).issues[0]?.suggestion;
+const nationalBody: boolean = validateCreate({ phone_number: '020 7946 0958' }, { defaultCountry: 'GB', profile: 'strict' }).ok;
+// @ts-expect-error: the default country is a code, not a number
+validatePhone('020 7946 0958', { defaultCountry: 44 });
 
 const email: ValidationResult<string> = validateEmail('jane@example.com', { path: ['rows', 0, 'email_address'] });
 const body: CreateUserIdentityRequest = { email_address: 'jane@example.com', acs_system_ids: [] };
@@ -121,6 +125,7 @@ const changed: boolean = workspace.add({ user_identity_id: 'x' }).ok && workspac
 const ids: string[] = workspace.find('email_address', 'a@example.com');
 const pending: Promise<BatchResult> = workspace.validateBatch('user_identity_key\nk\n', {
   format: 'csv',
+  defaultCountry: 'US',
   onProgress: ({ done, total }) => void (done / total),
 });
 const audited: AuditReport = workspace.audit();

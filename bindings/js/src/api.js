@@ -6,7 +6,8 @@ import { createWire } from './common/wire.js';
 /** The validation API (phone, email, whole requests) around the seamid-validation module. */
 export async function createValidationApi(module) {
   const [wasm, { phoneApi }, { identityApi }] = await Promise.all([module, import('./validation/phone.js'), import('./validation/identity.js')]);
-  return { version: wasm._version(), ...phoneApi(wasm, createWire(wasm)), ...identityApi(wasm) };
+  const wire = createWire(wasm);
+  return { version: wasm._version(), ...phoneApi(wasm, wire), ...identityApi(wasm, wire) };
 }
 
 /** The workspace API (uniqueness, bulk import) around the seamid-workspace module. */

@@ -34,6 +34,17 @@ export interface ValidationOptions {
   path?: PathElement[];
 }
 
+/** Options of the validators that read phone numbers (validatePhone, validateCreate, validateUpdate). */
+export interface PhoneValidationOptions extends ValidationOptions {
+  /**
+   * ISO 3166-1 alpha-2 code (`'US'`, `'gb'`: either case) of the country a phone number written without `+` is read
+   * in: `(415) 555-2671`, `011 44 20 7946 0958`. It stays an error (Seam refuses it), now with the E.164 number as
+   * suggestion, and the plausibility rules apply to that number. A `+` number ignores it. `undefined`/`null`: none.
+   * A code seamid has no numbering data for (`'XX'`, `'USA'`, `''`) throws a TypeError.
+   */
+  defaultCountry?: string | null;
+}
+
 /**
  * The contract of every stateful seamid object (Workspace, AcsModel, DeletionProgress): it holds native memory inside
  * a wasm module. What it was built from is checked once: `issues` lists the problems (paths point into the input) and

@@ -1,12 +1,14 @@
 // Types of the validation domain: one field or one whole create/update request.
-import type { Issue, PathElement, Severity, ValidationOptions, ValidationResult } from './common.js';
+import type { Issue, PathElement, PhoneValidationOptions, Severity, ValidationOptions, ValidationResult } from './common.js';
 
 /**
  * Validates a `phone_number` value: Seam's E.164 rule (errors, with a suggested value for formatted input)
  * and numbering-plan plausibility (warnings, errors in the strict profile). `null`/`undefined` = unset, valid.
+ * With `defaultCountry`, a number without '+' gets its E.164 reading in that country as suggestion.
  * @example validatePhone('+1 (415) 555-2671').issues[0].suggestion === '+14155552671'
+ * @example validatePhone('020 7946 0958', { defaultCountry: 'GB' }).issues[0].suggestion === '+442079460958'
  */
-export function validatePhone<T>(value: T, options?: ValidationOptions): ValidationResult<T>;
+export function validatePhone<T>(value: T, options?: PhoneValidationOptions): ValidationResult<T>;
 
 /**
  * Validates an `email_address` value: the zod 3 email grammar Seam's schema applies (errors; formatted input
@@ -44,14 +46,14 @@ export interface UpdateUserIdentityRequest {
  * path (e.g. `[row]` in a bulk import). `ok` is false when Seam would refuse the request.
  * @example validateCreate({ email: 'jane@example.com' }).issues[0].suggestion === 'email_address'
  */
-export function validateCreate<T = CreateUserIdentityRequest | string>(request: T, options?: ValidationOptions): ValidationResult<T>;
+export function validateCreate<T = CreateUserIdentityRequest | string>(request: T, options?: PhoneValidationOptions): ValidationResult<T>;
 
 /**
  * Validates a whole `/user_identities/update` body (plain object or JSON text): `user_identity_id` required
  * and a UUID, each field's rule, `null` reported as `field_cleared` (info), unknown members, and a warning
  * when the update changes nothing.
  */
-export function validateUpdate<T = UpdateUserIdentityRequest | string>(request: T, options?: ValidationOptions): ValidationResult<T>;
+export function validateUpdate<T = UpdateUserIdentityRequest | string>(request: T, options?: PhoneValidationOptions): ValidationResult<T>;
 
 /** seamid's version. */
 export const version: string;

@@ -98,6 +98,8 @@ export interface BatchProgress {
 /** Options of validateBatch. */
 export interface BatchOptions {
   profile?: 'default' | 'strict';
+  /** ISO 3166-1 alpha-2 country phone numbers without '+' are read in (see PhoneValidationOptions.defaultCountry). */
+  defaultCountry?: string | null;
   /** Called after each chunk (and once at the start) with the rows done so far. */
   onProgress?: (progress: BatchProgress) => void;
   /** For text input: `csv` or `json`. Default: JSON when the text starts with `[`, CSV otherwise. */

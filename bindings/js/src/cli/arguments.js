@@ -20,3 +20,8 @@ export function parseArguments(args, spec) {
   }
   return out;
 }
+
+/** The message for a --country value the core does not know (the API's TypeError, in the CLI's words). */
+export function countryError(command, value) {
+  return `seamid ${command}: --country ${JSON.stringify(value)} is not an ISO 3166-1 alpha-2 country code seamid knows (like US, GB, DE)`;
+}

@@ -1,11 +1,11 @@
-// `seamid check-request <file.json|->... [--update] [--strict] [--format text|json]`: validates /user_identities/create
+// `seamid check-request <file.json|->... [--update] [--strict] [--country XX] [--format text|json]`: validates /user_identities/create
 // (or, with --update, /user_identities/update) bodies read from JSON files or stdin. A file may hold one body or an
 // array of bodies (each reported with its index as the first path element).
 import { readFile } from 'node:fs/promises';
 import { validateCreate, validateUpdate } from '../validation-node.js';
-import { parseArguments } from './arguments.js';
+import { countryError, parseArguments } from './arguments.js';
 
-const usage = 'Usage: seamid check-request <file.json|->... [--update] [--strict] [--format text|json]';
+const usage = 'Usage: seamid check-request <file.json|->... [--update] [--strict] [--country US] [--format text|json]';
 
 async function readSource(source) {
   if (source !== '-') return readFile(source, 'utf8');
@@ -16,14 +16,21 @@ async function readSource(source) {
 
 /** Runs the command; returns the exit code. */
 export async function run(args) {
-  const parsed = parseArguments(args, { flags: ['update', 'strict', 'help'], options: { format: ['text', 'json'] } });
+  const parsed = parseArguments(args, { flags: ['update', 'strict', 'help'], options: { format: ['text', 'json'], country: null } });
   if (parsed.error || parsed.flags.help || parsed.positional.length === 0) {
     if (parsed.error) console.error(`seamid check-request: ${parsed.error}`);
     (parsed.flags.help ? console.log : console.error)(usage);
     return parsed.flags.help ? 0 : 2;
   }
   const validate = parsed.flags.update ? validateUpdate : validateCreate;
-  const options = { profile: parsed.flags.strict ? 'strict' : 'default' };
+  const options = { profile: parsed.flags.strict ? 'strict' : 'default', defaultCountry: parsed.options.country };
+  try {
+    validate({}, options); // a --country the core does not know is a TypeError: a usage error, before any file is read
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    console.error(countryError('check-request', parsed.options.country));
+    return 2;
+  }
   const reports = [];
   for (const source of parsed.positional) {
     let text;

@@ -1,15 +1,15 @@
-// `seamid validate <rows.csv|rows.json> [--workspace list.json|seam] [--strict] [--format text|json]`: checks a bulk
+// `seamid validate <rows.csv|rows.json> [--workspace list.json|seam] [--strict] [--country XX] [--format text|json]`: checks a bulk
 // import against a workspace snapshot (a file, or every page of /user_identities/list) and within itself. Exit 0: no errors; 1: errors; 2: unusable input.
 import { readFileSync, statSync } from 'node:fs';
 import { createWorkspace } from '../workspace-node.js';
-import { parseArguments } from './arguments.js';
+import { countryError, parseArguments } from './arguments.js';
 import { fetchWorkspace } from '../seam/fetch.js';
 import { fetchFailure, seamFromEnvironment } from './seam-env.js';
 
 /** Load issues that mean the workspace file was not a /user_identities/list result at all. */
 const unusableCodes = new Set(['invalid_json', 'invalid_workspace', 'invalid_input']);
 
-const usage = `Usage: seamid validate <rows.csv|rows.json> [--workspace list.json|seam] [--strict] [--format text|json]
+const usage = `Usage: seamid validate <rows.csv|rows.json> [--workspace list.json|seam] [--strict] [--country US] [--format text|json]
 
 Validates new user identities (a CSV file whose header row names Seam fields, or a JSON array of
 /user_identities/create requests) against each other and, with --workspace, against the identities of
@@ -19,6 +19,8 @@ Validates new user identities (a CSV file whose header row names Seam fields, or
   --workspace seam   read every page of /user_identities/list from Seam instead (SEAM_API_KEY, SEAM_ENDPOINT;
                      a file named seam is ./seam)
   --strict           plausibility findings and case-variant emails are errors
+  --country US       read phone numbers without '+' in this country (ISO 3166-1 alpha-2): still errors, with
+                     the E.164 number as suggestion
   --format json      print the full result as JSON (default: text)
 
 Exit status: 0 no errors, 1 errors found, 2 unusable input.`;
@@ -56,7 +58,7 @@ const pathText = (path) => path.filter((element) => typeof element === 'string')
 
 /** Runs the command; returns the exit code. */
 export async function run(args) {
-  const parsed = parseArguments(args, { flags: ['strict', 'help'], options: { format: ['text', 'json'], workspace: null } });
+  const parsed = parseArguments(args, { flags: ['strict', 'help'], options: { format: ['text', 'json'], workspace: null, country: null } });
   if (parsed.flags.help) {
     console.log(usage);
     return 0;
@@ -101,7 +103,16 @@ export async function run(args) {
     }
     const format = /\.json$/i.test(rowsFile) ? 'json' : /\.csv$/i.test(rowsFile) ? 'csv' : undefined;
     const bar = progressBar(process.stderr);
-    const result = await workspace.validateBatch(rows.text, { format, profile: parsed.flags.strict ? 'strict' : 'default', onProgress: bar });
+    let result;
+    try {
+      result = await workspace.validateBatch(rows.text, {
+        format, profile: parsed.flags.strict ? 'strict' : 'default', defaultCountry: parsed.options.country, onProgress: bar,
+      });
+    } catch (error) {
+      if (!(error instanceof TypeError) || !/defaultCountry/.test(error.message)) throw error;
+      console.error(countryError('validate', parsed.options.country));
+      return 2;
+    }
     bar.end();
     if (json) {
       console.log(JSON.stringify({ ...result, workspace: { identities: workspace.size, issues: workspace.issues } }, null, 2));

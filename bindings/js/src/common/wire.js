@@ -93,6 +93,27 @@ export function checkOptions(options) {
     throw new TypeError('seamid: options.path must be an array of strings and numbers');
 }
 
+/**
+ * The module's number for options.defaultCountry (0: none given), asked of the core once per country code
+ * (`seamid_phone_region`, a plain export of the validation and workspace modules). A code the core does not know
+ * is a TypeError, like every other bad option.
+ */
+export function countryOption(wasm, wire) {
+  const known = new Map(); // only codes the core knows: at most one entry per region
+  return (options) => {
+    const country = options === undefined || options === null ? undefined : options.defaultCountry;
+    if (country === undefined || country === null) return 0;
+    let number = known.get(country);
+    if (number === undefined) {
+      number = typeof country === 'string' ? wasm._seamid_phone_region(wire.writeInput(country)) : 0;
+      if (number === 0)
+        throw new TypeError(`seamid: options.defaultCountry must be an ISO 3166-1 alpha-2 country code seamid knows, like "US" (got ${typeof country === 'string' ? JSON.stringify(country) : typeof country})`);
+      known.set(country, number);
+    }
+    return number;
+  };
+}
+
 /** True when the options ask for the strict profile. */
 export const isStrict = (options) => options !== undefined && options !== null && options.profile === 'strict';
 

@@ -5,14 +5,15 @@
 // as a packed verdict decoded with the core's catalog, like phone.js. A valid value or request costs one call of
 // a plain wasm export (no embind invoker) and one result object.
 import { requestEncoder } from '../common/request-encoding.js';
-import { checkOptions, isStrict, typeIssue, validationResult } from '../common/wire.js';
+import { checkOptions, countryOption, isStrict, typeIssue, validationResult } from '../common/wire.js';
 
 const decoder = new TextDecoder();
 const severities = ['info', 'warning', 'error'];
 const FLAG_STRICT = 1, FLAG_UPDATE = 2;
 
 /** The identity part of the API. */
-export function identityApi(wasm) {
+export function identityApi(wasm, wire) {
+  const countryOf = countryOption(wasm, wire);
   // The request encoding (request-encoding.js) goes into identity.cpp's input buffer.
   const input = requestEncoder(wasm, (bytes) => wasm._identityInput(bytes), 4096);
   const emailCatalog = wasm._emailCatalog(); // [name, message] by numeric email code
@@ -60,6 +61,7 @@ export function identityApi(wasm) {
   function validateRequest(request, options, flags) {
     checkOptions(options);
     if (isStrict(options)) flags |= FLAG_STRICT;
+    flags |= countryOf(options) << 8; // the default country for phone numbers without '+'
     const prefix = options && options.path ? options.path : null;
     if (typeof request === 'string') {
       let parsed, invalid = false;

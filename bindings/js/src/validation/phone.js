@@ -1,5 +1,5 @@
 // validatePhone: decodes the core's packed, allocation-free phone verdict into plain issue objects.
-import { checkOptions, isStrict, typeIssue, validationResult } from '../common/wire.js';
+import { checkOptions, countryOption, isStrict, typeIssue, validationResult } from '../common/wire.js';
 
 const severities = ['info', 'warning', 'error'];
 
@@ -8,17 +8,22 @@ export function phoneApi(wasm, wire) {
   const catalog = wasm._phoneCatalog(); // [name, message] by numeric code
   const codes = catalog.map((entry) => entry && entry[0]);
   const messages = catalog.map((entry) => entry && entry[1]);
+  const countryOf = countryOption(wasm, wire);
   const fieldPath = (options) => (options && options.path ? options.path.slice() : ['phone_number']);
 
-  /** Validates a phone_number value: Seam's E.164 rule (errors) and numbering-plan plausibility (warnings). */
+  /**
+   * Validates a phone_number value: Seam's E.164 rule (errors) and numbering-plan plausibility (warnings); with
+   * options.defaultCountry, a number without '+' gets its E.164 reading in that country as suggestion.
+   */
   function validatePhone(value, options) {
     checkOptions(options);
+    const country = countryOf(options);
     if (typeof value !== 'string') {
       if (value === null || value === undefined) return validationResult(value ?? null, []);
       return validationResult(value, [typeIssue(fieldPath(options), 'a string or null', value)]);
     }
     // A plain wasm export (bindings/wasm/phone.cpp): no embind invoker on the way.
-    const packed = wasm._seamid_check_phone(wire.writeInput(value), isStrict(options) ? 1 : 0);
+    const packed = wasm._seamid_check_phone(wire.writeInput(value), (isStrict(options) ? 1 : 0) | country << 8);
     if ((packed & 3) === 0) return { ok: true, value, issues: [] };
     return phoneResult(value, packed, options);
   }

@@ -5,7 +5,7 @@
 // row objects cross in the request encoding of request-encoding.js (no JSON text, no JSON parser per row).
 import { HandleOwner, withHandleContract } from '../common/handle.js';
 import { requestEncoder } from '../common/request-encoding.js';
-import { checkOptions, inputIssue, isStrict, typeIssue } from '../common/wire.js';
+import { checkOptions, countryOption, inputIssue, isStrict, typeIssue } from '../common/wire.js';
 
 /** Appends `items` to `target` one by one: a spread into push() passes every item as an argument, and a chunk of
  * a few hundred thousand rows overflows the call stack (RangeError). */
@@ -84,6 +84,7 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 
 /** The workspace part of the API. */
 export function workspaceApi(wasm, wire) {
+  const countryOf = countryOption(wasm, wire);
   /** The text a batch step left in the module's output buffer (`length` bytes of UTF-8 JSON at _batchOutput()). */
   function stepOutput(length) {
     const address = wasm._batchOutput();
@@ -206,7 +207,7 @@ export function workspaceApi(wasm, wire) {
       if (typeof sliceMs !== 'number' || !(sliceMs > 0)) throw new TypeError('seamid: options.sliceMs must be a positive number');
 
       const result = { ok: false, usable: true, total: 0, summary: null, columns: undefined, issues: [], rows: [] };
-      const batch = wasm._batchNew(handle, isStrict(options));
+      const batch = wasm._batchNew(handle, isStrict(options), countryOf(options));
       busy.set(batch, workspace);
       let step = 1000;
       // Runs `work(step)` repeatedly, adapting the step so each slice takes about sliceMs, yielding in between.

@@ -339,7 +339,7 @@ inline acs_verdict verdict_of(const std::vector<issue>& issues) noexcept {
         for (issue& found : acs_email_issues(*email, {std::string(email_field)}, options)) out.issues.push_back(std::move(found));
     }
     if (phone) {
-        for (issue& found : phone_issues(check_phone(*phone, options))) out.issues.push_back(std::move(found));
+        for (issue& found : phone_issues(check_phone_without_country(*phone, options))) out.issues.push_back(std::move(found));
     }
     if (identity != acs_model::none) {
         const user_identity_record& person = model.user_identities()[identity];

@@ -68,6 +68,8 @@ inline constexpr std::array code_catalog = {
               detail::strict_error},
     code_info{"invalid_utf8", code_domain::common, severity::error, "A text value is not valid UTF-8."},
     code_info{"too_many_issues", code_domain::common, severity::error, "More issues than the cap (100); the rest were not listed."},
+    code_info{"invalid_option", code_domain::common, severity::error,
+              "An option is not one seamid knows: a deletion plan's order or policy, a phone default_country that is no known ISO 3166-1 alpha-2 code."},
 
     // Validation: phone numbers (E.164).
     code_info{"phone_empty", code_domain::validation, severity::error, "The phone number is empty after trimming."},
@@ -87,6 +89,8 @@ inline constexpr std::array code_catalog = {
               "Numbers of this country that start with these digits have another length.", detail::strict_error},
     code_info{"phone_national_prefix", code_domain::validation, severity::warning,
               "The national trunk prefix (the 0 of +44 (0)20) after the calling code; the suggestion drops it.", detail::strict_error},
+    code_info{"phone_national_number", code_domain::validation, severity::error,
+              "A number without '+' read in the default country (national format, or an international prefix such as 00 or 011); the suggestion is its E.164 form."},
     code_info{"phone_untrimmed", code_domain::validation, severity::info, "Surrounding whitespace that Seam trims away; the suggestion is trimmed."},
 
     // Validation: email addresses (zod's email grammar, RFC 5321 lengths).
@@ -187,7 +191,6 @@ inline constexpr std::array code_catalog = {
               "Two of the identity's ACS users in one ACS system (both are deleted)."},
     code_info{"plan_not_ok", code_domain::deletion, severity::error, "The plan has no valid user_identity_id (it was planned from a snapshot with errors)."},
     code_info{"invalid_plan", code_domain::deletion, severity::error, "A refused plan's issue read back without a code of its own."},
-    code_info{"invalid_option", code_domain::deletion, severity::error, "A plan's order or policy is not one seamid knows."},
     code_info{"unknown_resource", code_domain::deletion, severity::error, "A step's resource is not a kind seamid deletes."},
     code_info{"unknown_dependency", code_domain::deletion, severity::error, "A step depends on a step id that is not in the plan."},
     code_info{"plan_identity_mismatch", code_domain::deletion, severity::error,

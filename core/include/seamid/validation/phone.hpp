@@ -1,5 +1,5 @@
-// Phone numbers: Seam's E.164 rule exactly (errors), formatted-input suggestions, and numbering-plan
-// plausibility warnings. Rules: docs/validation.md,
+// Phone numbers: Seam's E.164 rule exactly (errors), formatted-input suggestions, numbering-plan
+// plausibility warnings, and (with a default country) the E.164 suggestion for a national-format number. Rules: docs/validation.md,
 // https://docs.seam.co/latest/api/user_identities; Seam schema `phone_number` in @seamapi/types 1.721.0:
 // z.coerce.string().trim().refine(/^\+[1-9]\d{1,14}$/).
 #pragma once
@@ -18,6 +18,7 @@
 #include "seamid/common/issue.hpp"
 #include "seamid/common/options.hpp"
 #include "seamid/common/unicode.hpp"
+#include "seamid/validation/phone_region.hpp"
 
 namespace seamid {
 
@@ -36,10 +37,12 @@ enum class phone_code : std::uint8_t {
     invalid_length_for_prefix,  ///< warning (error when strict): this length is not used for numbers starting with this digit
     untrimmed,                  ///< info: surrounding whitespace that Seam trims away; has a suggestion
     national_prefix,            ///< warning (error when strict): the national trunk prefix (0, 1, 8, ...) after the calling code; has a suggestion
+    invalid_option,             ///< error: the default_country option is no ISO 3166-1 alpha-2 region seamid knows
+    national_number,            ///< error: a number without '+' read in the default country; has the E.164 suggestion
 };
 
 /// Number of phone codes (for tables indexed by phone_code).
-inline constexpr std::size_t phone_code_count = 14;
+inline constexpr std::size_t phone_code_count = 16;
 
 /// The stable, documented name of a phone code, e.g. "phone_formatted".
 [[nodiscard]] constexpr std::string_view phone_code_name(phone_code code) noexcept {
@@ -57,6 +60,8 @@ inline constexpr std::size_t phone_code_count = 14;
         case phone_code::invalid_length_for_prefix: return "phone_invalid_length_for_prefix";
         case phone_code::untrimmed: return "phone_untrimmed";
         case phone_code::national_prefix: return "phone_national_prefix";
+        case phone_code::invalid_option: return "invalid_option";
+        case phone_code::national_number: return "phone_national_number";
     }
     return "phone_invalid_characters";
 }
@@ -90,13 +95,18 @@ inline constexpr std::size_t phone_code_count = 14;
             return "Seam removes the surrounding whitespace from this phone number; store the trimmed value.";
         case phone_code::national_prefix:
             return "E.164 numbers omit the national trunk prefix (like the 0 in +44 (0)20): remove it after the country code (use the suggestion).";
+        case phone_code::invalid_option:
+            return "default_country must be an ISO 3166-1 alpha-2 country code seamid knows, like US or GB.";
+        case phone_code::national_number:
+            return "Phone number must be in E.164 format, with '+' and the country calling code: read in the default country, it is the suggestion.";
     }
     return "Phone number must be in E.164 format: +14155552671";
 }
 
 /// True for the codes whose issue carries the check's suggested value.
 [[nodiscard]] constexpr bool phone_code_carries_suggestion(phone_code code) noexcept {
-    return code == phone_code::formatted || code == phone_code::untrimmed || code == phone_code::national_prefix;
+    return code == phone_code::formatted || code == phone_code::untrimmed || code == phone_code::national_prefix ||
+           code == phone_code::national_number;
 }
 
 /// One phone finding, compact.
@@ -263,8 +273,27 @@ constexpr bool is_phone_formatting(char32_t cp) noexcept {
     }
 }
 
-/// Explains why trimmed text fails Seam's rule, and suggests the E.164 value when only formatting is wrong.
-constexpr void diagnose(phone_check& result, std::string_view text) noexcept {
+/// The E.164 reading of `digits` (no '+') in `region` as an error with its suggestion, and the plausibility
+/// findings of that suggestion; false when the digits read as no E.164 number there.
+[[gnu::noinline]] inline bool suggest_national(phone_check& result, const phone_tables::region_plan& region, std::string_view digits,
+                             const validation_options& options) {
+    digit_buffer e164;
+    if (!national_to_e164(region, digits, e164) || !matches_seam_e164(e164.view())) return false;
+    add_finding(result, phone_code::national_number, severity::error);
+    set_suggestion(result, e164.view());
+    phone_check plausibility;
+    check_plausibility(plausibility, e164.view(), options);
+    for (std::uint8_t k = 0; k < plausibility.count; ++k) add_finding(result, plausibility.findings[k].code, plausibility.findings[k].level);
+    if (plausibility.suggestion_length != 0) set_suggestion(result, plausibility.suggested());
+    return true;
+}
+
+/// Explains why trimmed text fails Seam's rule, and suggests the E.164 value when only formatting is wrong, or,
+/// with a default country (`region`), when the number is written as that country writes it. `reads_country`
+/// false leaves the region reader (and its tables) out of the program.
+template <bool reads_country>
+constexpr void diagnose(phone_check& result, std::string_view text, const phone_tables::region_plan* region,
+                        const validation_options& options) {
     if (text.empty()) {
         add_finding(result, phone_code::empty, severity::error);
         return;
@@ -273,12 +302,12 @@ constexpr void diagnose(phone_check& result, std::string_view text) noexcept {
     if (text.size() >= 4 && ascii_lower(text[0]) == 't' && ascii_lower(text[1]) == 'e' && ascii_lower(text[2]) == 'l' && text[3] == ':') i = 4;
     bool seen_plus = false, bad_character = false;
     std::size_t digit_count = 0;
-    std::array<char, 17> canonical{};  // '+', up to 15 digits, and a slot that absorbs digits past the 15th
+    std::array<char, 22> canonical{};  // '+', up to 20 digits, and a slot that absorbs digits past the 20th
     canonical[0] = '+';
     while (i < text.size()) {
         const unsigned char byte = static_cast<unsigned char>(text[i]);
         if (static_cast<unsigned>(byte - '0') < 10u) {  // ASCII digit: the common case, no decoding
-            canonical[1 + (digit_count < 15 ? digit_count : 15)] = static_cast<char>(byte);
+            canonical[1 + (digit_count < 20 ? digit_count : 20)] = static_cast<char>(byte);
             ++digit_count;
             ++i;
             continue;
@@ -304,7 +333,14 @@ constexpr void diagnose(phone_check& result, std::string_view text) noexcept {
     }
     const char first_digit = digit_count != 0 ? canonical[1] : 0;
     if (bad_character) add_finding(result, phone_code::invalid_characters, severity::error);
-    else if (!seen_plus) add_finding(result, phone_code::missing_plus, severity::error);
+    else if (!seen_plus) {
+        // With a default country, a number without '+' reads as that country writes it (up to 20 digits: 011 + 15 and more).
+        bool read = false;
+        if constexpr (reads_country)
+            read = region != nullptr && digit_count != 0 && digit_count <= 20 &&
+                   suggest_national(result, *region, std::string_view(canonical.data() + 1, digit_count), options);
+        if (!read) add_finding(result, phone_code::missing_plus, severity::error);
+    }
     else if (digit_count < 2) add_finding(result, phone_code::too_short, severity::error);
     else if (digit_count > 15) add_finding(result, phone_code::too_long, severity::error);
     else if (first_digit == '0') add_finding(result, phone_code::leading_zero, severity::error);
@@ -321,21 +357,47 @@ constexpr void diagnose(phone_check& result, std::string_view text) noexcept {
 
 }  // namespace detail
 
-/// Checks one phone_number value (raw bytes as sent) against Seam's rule and the plausibility tables.
-/// Never allocates; the error-level verdict (accepted()) equals Seam's schema on every input.
-[[nodiscard]] constexpr phone_check check_phone(std::string_view value, const validation_options& options = {}) noexcept {
+namespace detail {
+
+/// check_phone, with or without the default-country reading (see diagnose).
+template <bool reads_country>
+constexpr phone_check check_phone_as(std::string_view value, const validation_options& options) noexcept {
     phone_check result;
-    const std::string_view trimmed = unicode::trim_js_whitespace(value);
-    if (detail::matches_seam_e164(trimmed)) {
-        if (trimmed.size() != value.size()) {
-            detail::add_finding(result, phone_code::untrimmed, severity::info);
-            detail::set_suggestion(result, trimmed);
+    const phone_tables::region_plan* region = nullptr;
+    if (reads_country && options.default_country.given()) {
+        if constexpr (reads_country) {
+            const int index = region_index(options.default_country);
+            if (index < 0) add_finding(result, phone_code::invalid_option, severity::error);
+            else region = &phone_tables::regions[index];
         }
-        detail::check_plausibility(result, trimmed, options);
+    }
+    const std::string_view trimmed = unicode::trim_js_whitespace(value);
+    if (matches_seam_e164(trimmed)) {
+        if (trimmed.size() != value.size()) {
+            add_finding(result, phone_code::untrimmed, severity::info);
+            set_suggestion(result, trimmed);
+        }
+        check_plausibility(result, trimmed, options);
         return result;
     }
-    detail::diagnose(result, trimmed);
+    diagnose<reads_country>(result, trimmed, region, options);
     return result;
+}
+
+}  // namespace detail
+
+/// Checks one phone_number value (raw bytes as sent) against Seam's rule and the plausibility tables; with
+/// options.default_country, a number without '+' gets its E.164 reading in that country as suggestion (still an
+/// error: Seam refuses it). Never allocates; the error-level verdict (accepted()) equals Seam's schema on every input
+/// (an unknown default_country adds an invalid_option error).
+[[nodiscard]] constexpr phone_check check_phone(std::string_view value, const validation_options& options = {}) noexcept {
+    return detail::check_phone_as<true>(value, options);
+}
+
+/// check_phone that ignores options.default_country: for callers that never read national numbers (the ACS
+/// preflight), so that their programs do not carry the region tables (about 10 KB gzip in a wasm module).
+[[nodiscard]] constexpr phone_check check_phone_without_country(std::string_view value, const validation_options& options = {}) noexcept {
+    return detail::check_phone_as<false>(value, options);
 }
 
 /// The findings of a phone check as issues at `path` (default {"phone_number"}).
