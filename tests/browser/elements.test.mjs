@@ -349,6 +349,32 @@ test('default-country is passed to validatePhone as defaultCountry, only when th
   assert.ok(calls.every((call) => call.value === '4155552671'));
 });
 
+test('default-country: a national number is an error with the E.164 suggestion, applied by one click; an unknown country falls back', async () => {
+  const result = await page.evaluate(async () => {
+    const element = document.createElement('seamid-phone-input');
+    element.setAttribute('default-country', 'GB');
+    document.body.append(element);
+    element.value = '020 7946 0958';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const national = element.issues.map((found) => [found.code, found.severity, found.suggestion]);
+    const invalid = element.validity.valid === false;
+    element.shadowRoot.querySelector('[part~=suggestion]').click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const fixed = { value: element.value, issues: element.issues.map((found) => found.code) };
+    element.setAttribute('default-country', 'XX');
+    element.value = '020 7946 0958';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const unknown = element.issues.map((found) => found.code);
+    element.remove();
+    return { national, invalid, fixed, unknown };
+  });
+  assert.deepEqual(result.national.find(([code]) => code === 'phone_national_number'), ['phone_national_number', 'error', '+442079460958']);
+  assert.equal(result.invalid, true);
+  assert.deepEqual(result.fixed, { value: '+442079460958', issues: [] });
+  assert.ok(result.unknown.length > 0 && !result.unknown.includes('phone_national_number'), 'an unknown country checks as without one');
+  assert.deepEqual(pageErrors, []);
+});
+
 test('the wasm module cannot load: no element waits forever, nothing escapes to the page, the form still submits', async () => {
   const origin = new URL(pageUrl).origin;
   const fresh = await browser.context.newPage();
