@@ -1,6 +1,7 @@
 // `seamid check-phone <number>... [--strict] [--format text|json]`: validates phone numbers from the command line.
 import { validatePhone } from '../validation-node.js';
 import { parseArguments } from './arguments.js';
+import { escapeForTerminal, jsonForTerminal } from './terminal.js';
 
 /** Runs the command; returns the exit code. */
 export async function run(args) {
@@ -13,11 +14,11 @@ export async function run(args) {
   }
   const options = { profile: parsed.flags.strict ? 'strict' : 'default' };
   const results = parsed.positional.map((value) => validatePhone(value, options));
-  if (parsed.options.format === 'json') console.log(JSON.stringify(results, null, 2));
+  if (parsed.options.format === 'json') console.log(jsonForTerminal(results));
   else for (const result of results) {
-    console.log(`${result.ok ? 'ok   ' : 'error'} ${JSON.stringify(result.value)}`);
+    console.log(`${result.ok ? 'ok   ' : 'error'} ${escapeForTerminal(JSON.stringify(result.value))}`);
     for (const found of result.issues)
-      console.log(`  ${found.severity}: ${found.code}: ${found.message}${found.suggestion ? ` (suggestion: ${found.suggestion})` : ''}`);
+      console.log(`  ${found.severity}: ${found.code}: ${escapeForTerminal(found.message)}${found.suggestion ? ` (suggestion: ${escapeForTerminal(found.suggestion)})` : ''}`);
   }
   return results.every((result) => result.ok) ? 0 : 1;
 }

@@ -4,6 +4,7 @@
 // compact form indexing the core's tables, read from the module once), one number for an API result. A progress
 // follows the shared handle contract (common/handle.js).
 import { HandleOwner, withHandleContract } from '../common/handle.js';
+import { textTooLarge, utf8Length } from '../common/limits.js';
 import { inputIssue, typeIssue } from '../common/wire.js';
 
 const decoder = new TextDecoder();
@@ -64,16 +65,20 @@ export function deletionApi(wasm, wire) {
     return { order, policy, maxResources };
   }
 
-  /** JSON text of `input` (strings pass as they are), or the issue saying why JSON cannot carry it. */
+  /** JSON text of `input` (strings pass as they are; each value read once, by JSON.stringify), or the issue saying
+   *  why JSON cannot carry it or the module cannot take it (input_too_large). */
   function encode(input) {
-    if (typeof input === 'string') return { text: input };
-    let text;
-    try {
-      text = JSON.stringify(input);
-    } catch (error) {
-      return { issues: [inputIssue(`Input cannot be serialised as JSON: ${error.message}`)] };
+    let text = input;
+    if (typeof input !== 'string') {
+      try {
+        text = JSON.stringify(input);
+      } catch (error) {
+        return { issues: [inputIssue(`Input cannot be serialised as JSON: ${error.message}`)] };
+      }
+      if (text === undefined) return { issues: [typeIssue([], 'an object', input)] };
     }
-    return text === undefined ? { issues: [typeIssue([], 'an object', input)] } : { text };
+    const tooLarge = textTooLarge(text, wire.limits.text, [], 'The JSON text');
+    return tooLarge ? { issues: [tooLarge] } : { text };
   }
 
   /** The plan object of the core's compact plan: its JSON header, each step written out from the kinds table. */
@@ -331,6 +336,10 @@ export function deletionApi(wasm, wire) {
       applyResult(stepId, response, resultOptions) {
         const native = live();
         if (typeof stepId !== 'string') return { outcome: 'rejected', issues: [typeIssue(['step_id'], 'a step id (string)', stepId)] };
+        const longId = textTooLarge(stepId, wire.limits.field, ['step_id'], 'The step id');
+        if (longId) return { outcome: 'rejected', issues: [longId] };
+        // A plain response is read once, into a copy: its `error` decides the way in, and its JSON is what goes.
+        if (isPlainObject(response)) response = { ...response };
         const at = resultOptions?.requestedAt;
         // A success (no body, or Seam's object without an error) goes typed; anything else as JSON for the core to read.
         const atMs = at === undefined ? NaN : at instanceof Date ? at.getTime() : typeof at === 'number' ? at : undefined;
@@ -343,7 +352,10 @@ export function deletionApi(wasm, wire) {
         const atText = requestedAtText(at);
         const body = encode(response === undefined ? {} : response);
         if (atText.issues || body.issues) return { outcome: 'rejected', issues: atText.issues ?? body.issues };
-        return resultOf(wasm._progressApplyResult(native, utf8Length(stepId), utf8Length(atText.text), wire.writeInput(stepId + atText.text + body.text)));
+        const input = stepId + atText.text + body.text;
+        const tooLarge = textTooLarge(input, wire.limits.text, [], 'The result (step id, requested_at and response)');
+        if (tooLarge) return { outcome: 'rejected', issues: [tooLarge] };
+        return resultOf(wasm._progressApplyResult(native, utf8Length(stepId), utf8Length(atText.text), wire.writeInput(input)));
       },
       /** The plan steps that can be called now. */
       runnable() {
@@ -374,19 +386,6 @@ export function deletionApi(wasm, wire) {
   }
 
   return { planDeletion, renderDeletionPlan, createDeletionProgress, deletionProgressLive: () => wasm._progressLive() };
-}
-
-/** The UTF-8 length of `text` as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
-function utf8Length(text) {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) bytes += 1;
-    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) bytes += 2, i++;
-    else bytes += 2;
-  }
-  return bytes;
 }
 
 /** The plan's JSON without its steps and waves (what the plan cache compares besides the steps), or null. */

@@ -1,4 +1,5 @@
 // validatePhone: decodes the core's packed, allocation-free phone verdict into plain issue objects.
+import { textTooLarge } from '../common/limits.js';
 import { checkOptions, isStrict, typeIssue, validationResult } from '../common/wire.js';
 
 const severities = ['info', 'warning', 'error'];
@@ -16,6 +17,10 @@ export function phoneApi(wasm, wire) {
     if (typeof value !== 'string') {
       if (value === null || value === undefined) return validationResult(value ?? null, []);
       return validationResult(value, [typeIssue(fieldPath(options), 'a string or null', value)]);
+    }
+    if (value.length > 256) {
+      const tooLarge = textTooLarge(value, wire.limits.field, fieldPath(options), 'The phone number');
+      if (tooLarge) return validationResult(value, [tooLarge]);
     }
     // A plain wasm export (bindings/wasm/phone.cpp): no embind invoker on the way.
     const packed = wasm._seamid_check_phone(wire.writeInput(value), isStrict(options) ? 1 : 0);

@@ -4,6 +4,7 @@
 // validateBatch streams rows through the core in time-boxed chunks and yields to the event loop between them;
 // row objects cross in the request encoding of request-encoding.js (no JSON text, no JSON parser per row).
 import { HandleOwner, withHandleContract } from '../common/handle.js';
+import { textTooLarge, tooLargeIssue } from '../common/limits.js';
 import { requestEncoder } from '../common/request-encoding.js';
 import { checkOptions, inputIssue, isStrict, typeIssue } from '../common/wire.js';
 
@@ -24,14 +25,48 @@ function projectIdentity(item) {
   for (const field of fields) if (field in item) out[field] = item[field];
   return out;
 }
-function projectListItem(item) {
-  if (isPlainObject(item) && Array.isArray(item.user_identities)) return { user_identities: item.user_identities.map(projectIdentity) };
-  return projectIdentity(item);
+
+/**
+ * The identities of an array (each element read once: a getter or a Proxy sees one read), or the issue that refuses
+ * it: more than `maxItems` elements (input_too_large), or holes (a sparse array: JSON has no holes, and a million
+ * of them are a million null entries to report). `project` maps each element.
+ */
+function projectArray(array, project, maxItems, path) {
+  const length = array.length;
+  if (!(length <= maxItems)) return { issue: tooLargeIssue(path, 'The array', length, maxItems, 'items') };
+  const out = new Array(length);
+  let holes = 0, first = -1;
+  for (let i = 0; i < length; i++) {
+    if (!(i in array)) {
+      if (holes++ === 0) first = i;
+      continue;
+    }
+    out[i] = project(array[i]);
+  }
+  if (holes > 0) return { issue: inputIssueAt(path, `The array has holes (a sparse array): ${holes} of its ${length} entries are missing, the first at index ${first}.`) };
+  return { value: out };
 }
-function projectDocument(document) {
-  if (Array.isArray(document)) return document.map(projectListItem);
-  if (isPlainObject(document) && Array.isArray(document.user_identities)) return { user_identities: document.user_identities.map(projectIdentity) };
-  return document;
+const inputIssueAt = (path, message) => ({ ...inputIssue(message), path });
+
+/** The list document (a page, an array of identities or of pages), projected, each value read once; or its issue. */
+function projectDocument(document, maxItems) {
+  if (isPlainObject(document)) {
+    const list = document.user_identities;
+    if (!Array.isArray(list)) return { value: document };
+    const page = projectArray(list, projectIdentity, maxItems, ['user_identities']);
+    return page.issue ? page : { value: { user_identities: page.value } };
+  }
+  if (!Array.isArray(document)) return { value: document };
+  let failed = null;
+  const projected = projectArray(document, (item) => {
+    if (failed || !isPlainObject(item)) return item;
+    const list = item.user_identities;
+    if (!Array.isArray(list)) return projectIdentity(item);
+    const page = projectArray(list, projectIdentity, maxItems, ['user_identities']);
+    if (page.issue) failed = page;
+    return page.issue ? null : { user_identities: page.value };
+  }, maxItems, []);
+  return failed ?? projected;
 }
 
 /** A JSON.stringify replacer: BigInts become numbers (the core reports them as numbers, not strings); lone
@@ -53,14 +88,12 @@ function toJson(value) {
   return text;
 }
 
-/** Why a row could not be sent to Seam as JSON (a cycle, say), or null. Only rows holding objects or arrays
- * need JSON.stringify; the encoding itself reads top-level members only. */
-function serialisationProblem(row) {
-  if (row === null || typeof row !== 'object') return null;
-  const values = Object.values(row);
-  if (!values.some((value) => value !== null && typeof value === 'object')) return null;
+/** Why a row could not be sent to Seam as JSON (a cycle, say), or null: only the member values that are objects or
+ * arrays (in the row's snapshot, see request-encoding.js) need JSON.stringify; the encoding sends their kind only. */
+function serialisationProblem(snapshot) {
+  if (snapshot.objects === null) return null;
   try {
-    toJson(row);
+    for (const value of snapshot.objects) toJson(value);
     return null;
   } catch (error) {
     return error.message;
@@ -84,6 +117,7 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 
 /** The workspace part of the API. */
 export function workspaceApi(wasm, wire) {
+  const limits = wire.limits;
   /** The text a batch step left in the module's output buffer (`length` bytes of UTF-8 JSON at _batchOutput()). */
   function stepOutput(length) {
     const address = wasm._batchOutput();
@@ -100,19 +134,24 @@ export function workspaceApi(wasm, wire) {
    * an array of identities, an array of pages, or the JSON text of any of these.
    */
   function createWorkspace(identities) {
-    let text;
+    let text = null;
+    let refused = null;
     if (typeof identities === 'string') text = identities;
     else {
-      try {
-        text = toJson(projectDocument(identities)) ?? 'null';
-      } catch (error) {
-        text = null;
-        identities = error;
+      const projected = projectDocument(identities, limits.items);
+      if (projected.issue) refused = projected.issue;
+      else {
+        try {
+          text = toJson(projected.value) ?? 'null';
+        } catch (error) {
+          refused = inputIssue(`The identities cannot be serialised as JSON: ${error.message}`);
+        }
       }
     }
+    if (text !== null) refused = textTooLarge(text, limits.text, [], 'The identities\' JSON text');
     const handle = wasm._workspaceNew();
     let loadIssues;
-    if (text === null) loadIssues = [inputIssue(`The identities cannot be serialised as JSON: ${identities.message}`)];
+    if (refused) loadIssues = [refused];
     else {
       const length = wire.writeText(wasm._bulkReserve, text);
       loadIssues = JSON.parse(wasm._workspaceLoad(handle, length)).issues;
@@ -138,6 +177,8 @@ export function workspaceApi(wasm, wire) {
       } catch (error) {
         return JSON.stringify({ issues: [inputIssue(`Input cannot be serialised as JSON: ${error.message}`)], conflicts: [] });
       }
+      const tooLarge = textTooLarge(text, limits.field, [], 'The request');
+      if (tooLarge) return JSON.stringify({ issues: [tooLarge], conflicts: [] });
       return wasm[binding](handle, text, ...rest);
     };
     const check = (binding, request, options) => {
@@ -175,6 +216,8 @@ export function workspaceApi(wasm, wire) {
       remove(userIdentityId) {
         alive();
         if (typeof userIdentityId !== 'string') return { ok: false, issues: [typeIssue([], 'a user_identity_id string', userIdentityId)] };
+        const tooLarge = textTooLarge(userIdentityId, limits.field, [], 'The user_identity_id');
+        if (tooLarge) return { ok: false, issues: [tooLarge] };
         return changeResult(wasm._workspaceRemove(handle, userIdentityId));
       },
       /** The ids of the identities holding `value` in `field` (exact; phones after Seam's trimming). */
@@ -182,7 +225,7 @@ export function workspaceApi(wasm, wire) {
         alive();
         const index = fields.indexOf(field);
         if (index < 0) throw new TypeError(`seamid: field must be one of ${fields.join(', ')}`);
-        if (typeof value !== 'string') return [];
+        if (typeof value !== 'string' || textTooLarge(value, limits.field)) return []; // no identity holds such a value
         return JSON.parse(wasm._workspaceFind(handle, index, value));
       },
       /** The duplicates already in the snapshot. */
@@ -236,6 +279,12 @@ export function workspaceApi(wasm, wire) {
               return finish();
             }
           } else {
+            const tooLarge = textTooLarge(input, limits.text, [], 'The CSV text');
+            if (tooLarge) {
+              result.usable = false;
+              result.issues.push(tooLarge);
+              return finish();
+            }
             const length = wire.writeText((bytes) => wasm._batchReserve(batch, bytes), input);
             const start = JSON.parse(wasm._batchStartCsv(batch, length));
             result.usable = start.usable;
@@ -260,23 +309,41 @@ export function workspaceApi(wasm, wire) {
           result.issues.push(typeIssue([], 'an array of /user_identities/create requests, or CSV or JSON text', input));
           return finish();
         }
-        result.total = input.length;
+        const rowCount = input.length; // read once (a Proxy may answer anything on each read)
+        if (!(rowCount <= limits.items)) {
+          result.usable = false;
+          result.issues.push(tooLargeIssue([], 'The array of rows', rowCount, limits.items, 'items'));
+          return finish();
+        }
+        result.total = rowCount;
         report(0, result.total, 0);
         // Two passes, as for CSV text. First the rows go in the request encoding (request-encoding.js), a chunk at a
-        // time, into the module, which keeps them and records their key, email and phone; then it checks them.
-        const encoded = requestEncoder(wasm, (bytes) => wasm._batchReserve(batch, bytes));
+        // time, into the module, which keeps them and records their key, email and phone; then it checks them. Each
+        // row is read once, into a snapshot, before it is sized and written; a chunk never outgrows the module's limit.
+        const encoded = requestEncoder(wasm, (bytes) => wasm._batchReserve(batch, bytes), 0, { ...limits, buffer: limits.text });
         let next = 0;
+        let pending = null; // a row read for the previous chunk that did not fit it: [snapshot, bytes]
         await slices((count) => {
-          const end = Math.min(next + count, input.length);
+          const end = Math.min(next + count, rowCount);
           encoded.start();
           for (; next < end; next++) {
-            const problem = serialisationProblem(input[next]);
-            if (problem) {
-              result.usable = false;
-              result.issues.push(inputIssue(`Row ${next + 1} cannot be serialised as JSON: ${problem}`));
-              return true;
+            let snapshot, bytes;
+            if (pending) [snapshot, bytes] = pending, pending = null;
+            else {
+              snapshot = encoded.snapshot(input[next]);
+              const problem = serialisationProblem(snapshot);
+              bytes = problem ? -1 : encoded.room(snapshot);
+              if (bytes < 0) {
+                result.usable = false;
+                result.issues.push(problem ? inputIssue(`Row ${next + 1} cannot be serialised as JSON: ${problem}`) : encoded.tooLarge(snapshot, [next]));
+                return true;
+              }
             }
-            encoded.row(input[next]);
+            if (!encoded.fits(bytes) && encoded.length > 0) {
+              pending = [snapshot, bytes];
+              break;
+            }
+            encoded.row(snapshot, bytes);
           }
           const answer = JSON.parse(stepOutput(wasm._batchRecordRows(batch, encoded.length)));
           if (answer.issues.length > 0 && answer.issues[0].code === 'invalid_handle') throw new Error('seamid: this workspace was disposed');
@@ -286,7 +353,7 @@ export function workspaceApi(wasm, wire) {
             return true;
           }
           report(0, result.total, answer.read);
-          return next >= input.length;
+          return next >= rowCount;
         });
         if (!result.usable) return finish();
         await slices((count) => {
