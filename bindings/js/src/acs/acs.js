@@ -349,9 +349,10 @@ export function acsApi(wasm, wire) {
 
   /** Creates an ACS model, optionally loading a snapshot; its problems are the model's `issues` (`ok`: none is an error). */
   function createAcsModel(snapshot) {
-    const owner = new HandleOwner(wasm._acsCreate(), free, 'AcsModel');
+    const refused = HandleOwner.refusal(free, 'AcsModel'); // too many live: nothing is made
+    const owner = new HandleOwner(refused ? 0 : wasm._acsCreate(), free, 'AcsModel');
     const model = new AcsModel(owner);
-    return withHandleContract(model, owner, snapshot === undefined ? [] : model.load(snapshot));
+    return withHandleContract(model, owner, refused ? [refused] : snapshot === undefined ? [] : model.load(snapshot));
   }
 
   /** Loads and audits a snapshot in one call (nothing to dispose): { ok, violations, mismatches, issues, counts }. */

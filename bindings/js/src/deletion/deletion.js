@@ -211,9 +211,10 @@ export function deletionApi(wasm, wire) {
     if (margin !== undefined && !(typeof margin === 'number' && margin >= 0 && Number.isFinite(margin)))
       throw new TypeError('seamid: options.sinceMarginSeconds must be a non-negative number');
     const marginMs = margin === undefined ? -1 : margin * 1000;
-    let created = null;
+    const refused = HandleOwner.refusal(free, 'DeletionProgress'); // too many live: nothing is made
+    let created = refused ? { handle: 0, issues: [refused] } : null;
     let cachedIds = null; // the cached plan's step ids (the plan object's, in its order) when it is taken
-    if (plan !== null && typeof plan === 'object' && unchanged(plan)) {
+    if (created === null && plan !== null && typeof plan === 'object' && unchanged(plan)) {
       created = read(wasm._progressCreateCached(cache.generation, startedAt, marginMs));
       if (created !== null) cachedIds = cache.ids;
       cacheRegistry.unregister(cache.token);

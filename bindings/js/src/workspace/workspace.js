@@ -149,7 +149,8 @@ export function workspaceApi(wasm, wire) {
       }
     }
     if (text !== null) refused = textTooLarge(text, limits.text, [], 'The identities\' JSON text');
-    const handle = wasm._workspaceNew();
+    refused ??= HandleOwner.refusal(free, 'Workspace'); // too many live: nothing is made
+    const handle = refused?.code === 'too_many_handles' ? 0 : wasm._workspaceNew();
     let loadIssues;
     if (refused) loadIssues = [refused];
     else {
