@@ -4,7 +4,7 @@
 // well-formed ids take a packed, allocation-free path, everything else goes through JSON text.
 import { HandleOwner, withHandleContract } from '../common/handle.js';
 import { textTooLarge } from '../common/limits.js';
-import { checkOptions, inputIssue, isStrict, typeIssue } from '../common/wire.js';
+import { checkOptions, inputIssue, typeIssue } from '../common/wire.js';
 
 const verdicts = ['allowed', 'no_op', 'refused'];
 const fields = ['', 'user_identity_id', 'acs_user_id', 'acs_system_id'];
@@ -274,13 +274,13 @@ export function acsApi(wasm, wire) {
     /** Preflight of any supported endpoint ('/user_identities/add_acs_user', ...) with its request body. */
     preflight(operation, request, options) {
       const handle = this.#live();
-      checkOptions(options);
+      const { strict } = checkOptions(options);
       if (typeof operation !== 'string') throw new TypeError('seamid: operation must be an endpoint path string');
       const tooLarge = textTooLarge(operation, limits.field, [], 'The operation');
       if (tooLarge) return { ok: false, verdict: 'refused', issues: [tooLarge] };
       const { text, issue } = toJsonText(request === undefined ? null : request);
       if (issue) return { ok: false, verdict: 'refused', issues: [issue] };
-      return JSON.parse(wasm._acsPreflight(handle, operation, text, isStrict(options)));
+      return JSON.parse(wasm._acsPreflight(handle, operation, text, strict));
     }
 
     /** Records a successful /user_identities/add_acs_user in the model (only when its preflight allows it). */

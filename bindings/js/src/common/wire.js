@@ -99,18 +99,23 @@ export function typeIssue(path, expected, value) {
   return { path, code: 'invalid_type', severity: 'error', message: `Expected ${expected}, received ${got}.` };
 }
 
-/** Checks the options argument shared by every validator; throws TypeError on a programming error. */
-export function checkOptions(options) {
-  if (options === undefined || options === null) return;
-  if (typeof options !== 'object') throw new TypeError('seamid: options must be an object');
-  if (options.profile !== undefined && options.profile !== 'default' && options.profile !== 'strict')
-    throw new TypeError('seamid: options.profile must be "default" or "strict"');
-  if (options.path !== undefined && !Array.isArray(options.path))
-    throw new TypeError('seamid: options.path must be an array of strings and numbers');
-}
+const NO_OPTIONS = Object.freeze({ strict: false, path: null });
 
-/** True when the options ask for the strict profile. */
-export const isStrict = (options) => options !== undefined && options !== null && options.profile === 'strict';
+/**
+ * Checks the options argument shared by every validator (a programming error throws TypeError) and answers it read
+ * once: { strict, path } (`path`, a copy of options.path, or null).
+ */
+export function checkOptions(options) {
+  if (options === undefined || options === null) return NO_OPTIONS;
+  if (typeof options !== 'object') throw new TypeError('seamid: options must be an object');
+  const profile = options.profile;
+  const path = options.path;
+  if (profile !== undefined && profile !== 'default' && profile !== 'strict')
+    throw new TypeError('seamid: options.profile must be "default" or "strict"');
+  if (path !== undefined && !Array.isArray(path))
+    throw new TypeError('seamid: options.path must be an array of strings and numbers');
+  return { strict: profile === 'strict', path: path === undefined ? null : path.slice() };
+}
 
 /** { ok, value, issues } with ok = no error among the issues. */
 export const validationResult = (value, issues) => ({

@@ -6,7 +6,7 @@
 // a plain wasm export (no embind invoker) and one result object.
 import { readLimits, textTooLarge, utf8Room } from '../common/limits.js';
 import { requestEncoder } from '../common/request-encoding.js';
-import { checkOptions, isStrict, typeIssue, validationResult } from '../common/wire.js';
+import { checkOptions, typeIssue, validationResult } from '../common/wire.js';
 
 const decoder = new TextDecoder();
 const severities = ['info', 'warning', 'error'];
@@ -18,7 +18,7 @@ function withPrefix(issues, prefix) {
   return issues;
 }
 
-const fieldPath = (options) => (options && options.path ? options.path.slice() : ['email_address']);
+const fieldPath = (options) => (options.path ? options.path.slice() : ['email_address']);
 
 /** The identity part of the API. */
 export function identityApi(wasm) {
@@ -62,9 +62,9 @@ export function identityApi(wasm) {
   }
 
   function validateRequest(request, options, flags) {
-    checkOptions(options);
-    if (isStrict(options)) flags |= FLAG_STRICT;
-    const prefix = options && options.path ? options.path : null;
+    options = checkOptions(options); // read once
+    if (options.strict) flags |= FLAG_STRICT;
+    const prefix = options.path;
     let snapshot;
     if (typeof request === 'string') {
       const tooLarge = textTooLarge(request, limits.field, [], 'The request text');
@@ -102,7 +102,7 @@ export function identityApi(wasm) {
 
   /** Validates an email_address value: zod 3's email grammar that Seam applies (errors) and RFC 5321 limits (warnings). */
   function validateEmail(value, options) {
-    checkOptions(options);
+    options = checkOptions(options); // read once
     if (typeof value !== 'string') {
       if (value === null || value === undefined) return validationResult(value ?? null, []);
       return validationResult(value, [typeIssue(fieldPath(options), 'a string or null', value)]);
@@ -117,14 +117,14 @@ export function identityApi(wasm) {
       input.start(room);
       length = input.raw(value);
     }
-    const packed = wasm._seamid_check_email(length, isStrict(options) ? 1 : 0);
+    const packed = wasm._seamid_check_email(length, options.strict ? 1 : 0);
     if (packed === 0) return { ok: true, value, issues: [] };
     return emailResult(value, packed, ascii, options);
   }
 
   /** The result of an email check_email_packed found something in (`ascii`: the input bytes are the string's units). */
   function emailResult(value, packed, ascii, options) {
-    const path = options && options.path ? options.path : null;
+    const path = options.path;
     const count = packed & 7;
     const issues = [];
     let ok = true;

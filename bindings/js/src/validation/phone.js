@@ -1,6 +1,6 @@
 // validatePhone: decodes the core's packed, allocation-free phone verdict into plain issue objects.
 import { textTooLarge } from '../common/limits.js';
-import { checkOptions, isStrict, typeIssue, validationResult } from '../common/wire.js';
+import { checkOptions, typeIssue, validationResult } from '../common/wire.js';
 
 const severities = ['info', 'warning', 'error'];
 
@@ -9,11 +9,11 @@ export function phoneApi(wasm, wire) {
   const catalog = wasm._phoneCatalog(); // [name, message] by numeric code
   const codes = catalog.map((entry) => entry && entry[0]);
   const messages = catalog.map((entry) => entry && entry[1]);
-  const fieldPath = (options) => (options && options.path ? options.path.slice() : ['phone_number']);
+  const fieldPath = (options) => (options.path ? options.path.slice() : ['phone_number']);
 
   /** Validates a phone_number value: Seam's E.164 rule (errors) and numbering-plan plausibility (warnings). */
   function validatePhone(value, options) {
-    checkOptions(options);
+    options = checkOptions(options); // read once
     if (typeof value !== 'string') {
       if (value === null || value === undefined) return validationResult(value ?? null, []);
       return validationResult(value, [typeIssue(fieldPath(options), 'a string or null', value)]);
@@ -23,7 +23,7 @@ export function phoneApi(wasm, wire) {
       if (tooLarge) return validationResult(value, [tooLarge]);
     }
     // A plain wasm export (bindings/wasm/phone.cpp): no embind invoker on the way.
-    const packed = wasm._seamid_check_phone(wire.writeInput(value), isStrict(options) ? 1 : 0);
+    const packed = wasm._seamid_check_phone(wire.writeInput(value), options.strict ? 1 : 0);
     if ((packed & 3) === 0) return { ok: true, value, issues: [] };
     return phoneResult(value, packed, options);
   }

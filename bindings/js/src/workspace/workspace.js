@@ -6,7 +6,7 @@
 import { HandleOwner, withHandleContract } from '../common/handle.js';
 import { textTooLarge, tooLargeIssue } from '../common/limits.js';
 import { requestEncoder } from '../common/request-encoding.js';
-import { checkOptions, inputIssue, isStrict, typeIssue } from '../common/wire.js';
+import { checkOptions, inputIssue, typeIssue } from '../common/wire.js';
 
 /** Appends `items` to `target` one by one: a spread into push() passes every item as an argument, and a chunk of
  * a few hundred thousand rows overflows the call stack (RangeError). */
@@ -184,10 +184,10 @@ export function workspaceApi(wasm, wire) {
     };
     const check = (binding, request, options) => {
       alive();
-      checkOptions(options);
+      const { strict } = checkOptions(options);
       const wrong = plain(request, 'a request object');
       if (wrong) return { ok: false, issues: wrong.issues, conflicts: [] };
-      const result = JSON.parse(call(binding, request, isStrict(options)));
+      const result = JSON.parse(call(binding, request, strict));
       return { ok: !result.issues.some((found) => found.severity === 'error'), issues: result.issues, conflicts: result.conflicts ?? [] };
     };
 
@@ -232,8 +232,7 @@ export function workspaceApi(wasm, wire) {
       /** The duplicates already in the snapshot. */
       audit(options) {
         alive();
-        checkOptions(options);
-        return JSON.parse(wasm._workspaceAudit(handle, isStrict(options)));
+        return JSON.parse(wasm._workspaceAudit(handle, checkOptions(options).strict));
       },
       validateBatch: (rows, options) => validateBatch(rows, options),
     };
@@ -242,15 +241,15 @@ export function workspaceApi(wasm, wire) {
     async function validateBatch(rows, options = {}) {
       alive();
       if (options === null || typeof options !== 'object') throw new TypeError('seamid: options must be an object');
-      checkOptions({ profile: options.profile });
-      const { onProgress, format } = options;
+      const { profile, onProgress, format, sliceMs: slice } = options; // each read once
+      const { strict } = checkOptions({ profile });
       if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('seamid: options.onProgress must be a function');
       if (format !== undefined && format !== 'csv' && format !== 'json') throw new TypeError('seamid: options.format must be "csv" or "json"');
-      const sliceMs = options.sliceMs ?? 25;
+      const sliceMs = slice ?? 25;
       if (typeof sliceMs !== 'number' || !(sliceMs > 0)) throw new TypeError('seamid: options.sliceMs must be a positive number');
 
       const result = { ok: false, usable: true, total: 0, summary: null, columns: undefined, issues: [], rows: [] };
-      const batch = wasm._batchNew(handle, isStrict(options));
+      const batch = wasm._batchNew(handle, strict);
       busy.set(batch, workspace);
       let step = 1000;
       // Runs `work(step)` repeatedly, adapting the step so each slice takes about sliceMs, yielding in between.
