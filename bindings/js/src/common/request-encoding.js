@@ -44,7 +44,8 @@ function fieldNumber(key) {
 /**
  * What a request is made of, read once: `top` kind; `parts`, per member, field, name (field 0), kind, string
  * value, and for acs_system_ids an array of [kind, string] pairs; `units`, the UTF-16 units of every string;
- * `objects`, the member values that are objects or arrays (for a caller that must check they serialise); or
+ * `bound`, the bytes of its encoding at 3 bytes per unit; `objects`, the member values (and acs_system_ids items)
+ * that are objects or arrays, for a caller that must check they serialise; or
  * `issue` (input_too_large) when acs_system_ids claims more items than `maxItems`.
  */
 export function snapshotRequest(value, invalidJson = false, maxItems = 1 << 24) {
@@ -65,8 +66,8 @@ export function snapshotRequest(value, invalidJson = false, maxItems = 1 << 24) 
     if (field === 0) units += key.length, bound += 4 + 3 * key.length;
     if (kind === STRING) units += item.length, bound += 4 + 3 * item.length;
     else if (kind === OBJECT || kind === ARRAY) {
-      (objects ??= []).push(item);
-      if (kind === ARRAY && field === 6) {
+      if (kind !== ARRAY || field !== 6) (objects ??= []).push(item);
+      else {
         const length = item.length;
         if (!(length >= 0 && length <= maxItems))
           return { top, parts: null, units, bound, objects, issue: tooLargeIssue(['acs_system_ids'], 'acs_system_ids', length, maxItems, 'items') };
@@ -75,6 +76,7 @@ export function snapshotRequest(value, invalidJson = false, maxItems = 1 << 24) 
         for (let i = 0; i < length; i++) {
           const element = item[i];
           const elementKind = kindOf(element);
+          if (elementKind === OBJECT || elementKind === ARRAY) (objects ??= []).push(element);
           list[2 * i] = elementKind;
           if (elementKind === STRING) {
             list[2 * i + 1] = element;

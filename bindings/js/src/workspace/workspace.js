@@ -69,22 +69,26 @@ function projectDocument(document, maxItems) {
   return failed ?? projected;
 }
 
-/** A JSON.stringify replacer: BigInts become numbers (the core reports them as numbers, not strings); lone
- * surrogates become U+FFFD, as TextEncoder would write them (their \\uD800 escapes are not valid JSON text). */
-const wellFormed = (key, item) => {
-  if (typeof item === 'bigint') return Number(item);
-  if (typeof item === 'string') return item.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-  return item;
-};
-/** JSON text of plain data, fast path first; cycles throw. */
-function toJson(value) {
+/** A JSON.stringify replacer: BigInts become numbers (the core reports them as numbers, not strings). */
+const bigIntsAsNumbers = (key, item) => (typeof item === 'bigint' ? Number(item) : item);
+/** JSON.stringify writes a lone surrogate as a \uD800-\uDFFF escape (its paired surrogates it writes as they are):
+ *  each becomes \ufffd, as TextEncoder would write it (the escape itself is no valid JSON text for the core). */
+const loneSurrogateEscape = /(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}/g;
+
+/** JSON text of plain data, read once by one JSON.stringify (`bigInts`: with the replacer from the start, for values
+ *  that may hold one; else a value with a BigInt is read again with it); cycles throw. */
+function toJson(value, bigInts = false) {
   let text;
-  try {
-    text = JSON.stringify(value);
-  } catch (error) {
-    if (!(error instanceof TypeError) || !/BigInt/i.test(error.message)) throw error;
+  if (bigInts) text = JSON.stringify(value, bigIntsAsNumbers);
+  else {
+    try {
+      text = JSON.stringify(value);
+    } catch (error) {
+      if (!(error instanceof TypeError) || !/BigInt/i.test(error.message)) throw error;
+      text = JSON.stringify(value, bigIntsAsNumbers);
+    }
   }
-  if (text === undefined || /\\u[dD][89a-fA-F]/.test(text)) text = JSON.stringify(value, wellFormed);
+  if (text !== undefined && text.includes('\\u')) text = text.replace(loneSurrogateEscape, '$1\\ufffd');
   return text;
 }
 
@@ -174,7 +178,7 @@ export function workspaceApi(wasm, wire) {
     const call = (binding, value, ...rest) => {
       let text;
       try {
-        text = toJson(value);
+        text = toJson(value, true); // the caller's object: one pass, whatever it holds
       } catch (error) {
         return JSON.stringify({ issues: [inputIssue(`Input cannot be serialised as JSON: ${error.message}`)], conflicts: [] });
       }
