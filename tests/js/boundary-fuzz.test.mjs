@@ -240,12 +240,15 @@ test('deletion: hostile snapshots, events and responses read once, answered as t
     const plan = deletion.planDeletion(hostile(deletionSnapshot, modes, reads, reenter));
     assertReadOnce(reads, 'planDeletion');
     assert.deepEqual(plan, deletion.planDeletion(deletionSnapshot));
-    const progress = deletion.createDeletionProgress(plainPlan, { startedAt: 0 });
+    const planReads = new Map();
+    const progress = deletion.createDeletionProgress(hostile(plainPlan, modes, planReads, reenter), { startedAt: 0 });
+    assertReadOnce(planReads, 'createDeletionProgress');
     const twin = deletion.createDeletionProgress(plainPlan, { startedAt: 0 });
+    assert.equal(progress.runnable().length, twin.runnable().length); // the caller's (hostile) step objects: not read again here
     const eventReads = new Map();
     assert.deepEqual(progress.applyEvents(hostile(someEvents, modes, eventReads, reenter)), twin.applyEvents(someEvents));
     assertReadOnce(eventReads, 'applyEvents');
-    const [step] = progress.runnable();
+    const [step] = twin.runnable(); // plain step objects (the hostile ones would be read again here)
     const responseReads = new Map();
     assert.deepEqual(progress.applyResult(step.step_id, hostile(response, modes, responseReads, reenter)), twin.applyResult(step.step_id, response));
     assertReadOnce(responseReads, 'applyResult');

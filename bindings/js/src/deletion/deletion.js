@@ -67,11 +67,11 @@ export function deletionApi(wasm, wire) {
 
   /** JSON text of `input` (strings pass as they are; each value read once, by JSON.stringify), or the issue saying
    *  why JSON cannot carry it or the module cannot take it (input_too_large). */
-  function encode(input) {
+  function encode(input, replacer = undefined) {
     let text = input;
     if (typeof input !== 'string') {
       try {
-        text = JSON.stringify(input);
+        text = JSON.stringify(input, replacer);
       } catch (error) {
         return { issues: [inputIssue(`Input cannot be serialised as JSON: ${error.message}`)] };
       }
@@ -220,8 +220,22 @@ export function deletionApi(wasm, wire) {
       cacheRegistry.unregister(cache.token);
       cache = null; // the module's copy is consumed
     }
+    // A plan object sent as JSON: its steps and their ids as JSON.stringify read them, caught on the way (the one
+    // read of each), for runnable() to answer the caller's step objects.
+    let seen = null;
     if (created === null) {
-      const encoded = encode(plan);
+      if (plan !== null && typeof plan === 'object' && !Array.isArray(plan)) seen = { steps: [], at: new Map(), ids: [] };
+      const encoded = encode(plan, seen === null ? undefined : function see(key, value) {
+        if (this === plan) {
+          if (key === 'steps' && Array.isArray(value)) seen.list = value;
+        } else if (this === seen.list && value !== null && typeof value === 'object') {
+          seen.steps[key] = value;
+          seen.at.set(value, Number(key));
+        } else if (key === 'step_id' && seen.at.has(this)) {
+          seen.ids[seen.at.get(this)] = value;
+        }
+        return value;
+      });
       created = encoded.issues ? { handle: 0, issues: encoded.issues }
         : read(wasm._progressCreate(wire.writeInput(encoded.text), startedAt, marginMs));
     }
@@ -236,8 +250,9 @@ export function deletionApi(wasm, wire) {
     }
     // The caller's step objects and ids in the core's order, taken now (later edits of the plan object move
     // nothing). The core answers no step ids when they are the caller's, in the caller's order; else its own.
-    const steps = handle === 0 ? [] : planObject?.steps?.slice() ?? [];
-    const ownIds = coreIds !== null ? null : cachedIds ?? steps.map((step) => step.step_id);
+    const steps = handle === 0 ? [] : seen !== null ? Array.from(seen.steps) : planObject?.steps?.slice() ?? [];
+    const stepIds = seen !== null ? Array.from(seen.ids) : null; // as they were read (see `seen`)
+    const ownIds = coreIds !== null ? null : cachedIds ?? stepIds ?? steps.map((step) => step.step_id);
     // The core's step ids, one string each (made once: outcomes name steps by index).
     let ids = ownIds;
     function idAt(index) {
@@ -271,7 +286,7 @@ export function deletionApi(wasm, wire) {
     }
     function stepAt(index) {
       if (byIndex === null) {
-        const byId = new Map(steps.map((step) => [String(step.step_id).toLowerCase(), step]));
+        const byId = new Map(steps.map((step, i) => [String(stepIds !== null ? stepIds[i] : step.step_id).toLowerCase(), step]));
         byIndex = steps.map((_, i) => byId.get(idAt(i)));
       }
       return byIndex[index];
