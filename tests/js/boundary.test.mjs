@@ -220,3 +220,30 @@ test('a long step id or requested_at is input_too_large, and the progress answer
     { outcome: 'rejected', issues: [tooLarge(['step_id'], 'The step id is at least 70000000 bytes; seamid takes at most 67108864 bytes (64 MiB) of UTF-8 here.')] });
   assert.equal(progress.applyResult(step.step_id, {}).outcome, step.confirm.by === 'event' ? 'issued' : 'confirmed');
 });
+
+test('the modules\' reserve entry points refuse a buffer over their limit (0), growing nothing', () => {
+  for (const { wasm } of [validation, workspaceModule, acsModule, deletionModule]) {
+    assert.deepEqual(wasm._inputLimits(), [64 * MiB, 256 * MiB, 1 << 24]);
+    const memory = memoryOf(wasm);
+    assert.equal(wasm._reserveInput(256 * MiB + 65), 0);
+    if (wasm._bulkReserve) assert.equal(wasm._bulkReserve(256 * MiB + 65), 0);
+    assert.equal(memoryOf(wasm), memory);
+    assert.notEqual(wasm._reserveInput(4096), 0);
+  }
+  assert.equal(validation.wasm._identityInput(64 * MiB + 65), 0);
+  assert.notEqual(validation.wasm._identityInput(0), 0);
+});
+
+test('a disposed object no longer counts against the cap of live objects', async () => {
+  const { api } = await instance('acs');
+  const models = Array.from({ length: 10000 }, () => api.createAcsModel());
+  assert.ok(models.every((model) => model.ok));
+  const over = api.createAcsModel();
+  assert.deepEqual([over.ok, over.issues.map((found) => found.code)], [false, ['too_many_handles']]);
+  assert.throws(() => over.audit(), /could not be built/);
+  models.pop().dispose();
+  const again = api.createAcsModel(acsSnapshot);
+  assert.deepEqual([again.ok, again.issues], [true, []]);
+  for (const model of [...models, again]) model.dispose();
+  assert.equal(api.createAcsModel().ok, true);
+});
