@@ -148,6 +148,9 @@ test('createWorkspace: a Proxy claiming 1e9 identities and sparse arrays are ref
   const holes = createWorkspace({ user_identities: page });
   assert.deepEqual(holes.issues, [{ path: ['user_identities'], code: 'invalid_input', severity: 'error', message: 'The array has holes (a sparse array): 5 of its 6 entries are missing, the first at index 0.' }]);
   holes.dispose();
+  const pages = createWorkspace([{ user_identities: [] }, { user_identities: page }]);
+  assert.deepEqual(pages.issues, [{ path: [1, 'user_identities'], code: 'invalid_input', severity: 'error', message: 'The array has holes (a sparse array): 5 of its 6 entries are missing, the first at index 0.' }]);
+  pages.dispose();
 });
 
 test('createWorkspace reads a page\'s user_identities and each identity\'s fields once', () => {

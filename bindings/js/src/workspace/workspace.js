@@ -29,7 +29,7 @@ function projectIdentity(item) {
 /**
  * The identities of an array (each element read once: a getter or a Proxy sees one read), or the issue that refuses
  * it: more than `maxItems` elements (input_too_large), or holes (a sparse array: JSON has no holes, and a million
- * of them are a million null entries to report). `project` maps each element.
+ * of them are a million null entries to report). `project(element, index)` maps each element.
  */
 function projectArray(array, project, maxItems, path) {
   const length = array.length;
@@ -41,7 +41,7 @@ function projectArray(array, project, maxItems, path) {
       if (holes++ === 0) first = i;
       continue;
     }
-    out[i] = project(array[i]);
+    out[i] = project(array[i], i);
   }
   if (holes > 0) return { issue: inputIssueAt(path, `The array has holes (a sparse array): ${holes} of its ${length} entries are missing, the first at index ${first}.`) };
   return { value: out };
@@ -58,11 +58,11 @@ function projectDocument(document, maxItems) {
   }
   if (!Array.isArray(document)) return { value: document };
   let failed = null;
-  const projected = projectArray(document, (item) => {
+  const projected = projectArray(document, (item, index) => {
     if (failed || !isPlainObject(item)) return item;
     const list = item.user_identities;
     if (!Array.isArray(list)) return projectIdentity(item);
-    const page = projectArray(list, projectIdentity, maxItems, ['user_identities']);
+    const page = projectArray(list, projectIdentity, maxItems, [index, 'user_identities']);
     if (page.issue) failed = page;
     return page.issue ? null : { user_identities: page.value };
   }, maxItems, []);
