@@ -2,7 +2,7 @@
 // second read and count their reads, Proxies, getters that call seamid again, huge and deep values. Each property
 // checks that every value is read at most once, that the answer equals the one for the plain equivalent, and that
 // the module answers the next call correctly. Runs are bounded (numRuns) and seeded: a failure prints its seed and
-// path, and SEAMID_FC_SEED=<seed> replays it.
+// path, and SEAMID_FC_SEED=<seed> replays it; SEAMID_FC_SCALE=<n> multiplies the runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -10,7 +10,8 @@ import { fixture } from './builds.mjs';
 import { instance } from './boundary-modules.mjs';
 
 const seed = Number(process.env.SEAMID_FC_SEED ?? 0x5eed21);
-const runs = (numRuns) => ({ numRuns, seed });
+const scale = Number(process.env.SEAMID_FC_SCALE ?? 1); // more runs for a long local search (SEAMID_FC_SCALE=20)
+const runs = (numRuns) => ({ numRuns: Math.ceil(numRuns * scale), seed });
 
 const { api: validation } = await instance('validation');
 const { api: workspaces } = await instance('workspace');
