@@ -3,6 +3,8 @@
 
 /** { field, text, items }: bytes of one value or request body, bytes of one bulk text, items of one array. */
 export function readLimits(wasm) {
+  if (typeof wasm._inputLimits !== 'function')
+    throw new Error('seamid: this wasm module is older than its JS (no _inputLimits); rebuild bindings/js/dist (cmake --build --preset wasm)');
   const [field, text, items] = wasm._inputLimits();
   return { field, text, items };
 }
