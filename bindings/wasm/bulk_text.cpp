@@ -16,8 +16,9 @@ std::vector<char>& bulk_text() {
 
 namespace {
 
-/// Makes the bulk buffer at least `bytes` long, keeping what it holds; returns its address in wasm memory.
+/// Makes the bulk buffer at least `bytes` long, keeping what it holds; returns its address in wasm memory (0: over the limit).
 std::uintptr_t bulk_reserve(unsigned bytes) {
+    if (over_limit(bytes, max_text_bytes)) return 0;  // JS refuses larger inputs first (input_too_large)
     auto& text = bulk_text();
     if (text.size() < bytes + 1u) text.resize(bytes + 1u);
     return reinterpret_cast<std::uintptr_t>(text.data());

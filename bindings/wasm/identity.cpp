@@ -15,6 +15,7 @@
 #include "seamid/validation/email.hpp"
 #include "seamid/validation/identity_request.hpp"
 #include "request_decoding.hpp"
+#include "scratch.hpp"
 
 namespace seamid_wasm {
 namespace {
@@ -31,8 +32,9 @@ identity_buffers& buffers() {
     return instance;
 }
 
-/// Makes the input buffer at least `bytes` long, keeping its content; returns its address.
+/// Makes the input buffer at least `bytes` long, keeping its content; returns its address (0: over the limit).
 std::uintptr_t reserve_identity_input(std::uint32_t bytes) {
+    if (over_limit(bytes, max_field_bytes)) return 0;  // JS refuses larger inputs first (input_too_large)
     auto& input = buffers().input;
     if (input.size() < bytes + 1u) input.resize(bytes + 1u);
     return reinterpret_cast<std::uintptr_t>(input.data());

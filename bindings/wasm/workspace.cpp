@@ -159,10 +159,11 @@ void batch_free(int batch) {
     std::string().swap(step_output());  // a big step's answer is not kept after its batch
 }
 
-/// Makes the batch's text buffer `bytes` long (keeping what is there) and returns its address.
+/// Makes the batch's text buffer `bytes` long (keeping what is there) and returns its address (0: no such batch, or
+/// over the limit).
 std::uintptr_t batch_reserve(int batch, unsigned bytes) {
     auto* state = batches().get(batch);
-    if (state == nullptr) return 0;
+    if (state == nullptr || over_limit(bytes, max_text_bytes)) return 0;
     state->text.resize(bytes + 1u);
     return reinterpret_cast<std::uintptr_t>(state->text.data());
 }

@@ -23,8 +23,8 @@ test('stdin, --update, and exit code 0 when only warnings remain', () => {
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /^ok +- \(1 request\)\n {2}info: \["phone_number"\] field_cleared: /);
   const bad = seamid(['-'], '{"email_address": ');
-  assert.equal(bad.status, 1);
-  assert.match(bad.stdout, /error: \[\] invalid_json: /);
+  assert.equal(bad.status, 2); // not JSON: unusable input
+  assert.match(bad.stderr, /^seamid check-request: standard input is not JSON: /);
   assert.equal(seamid([]).status, 2);
   assert.equal(seamid(['/nonexistent.json']).status, 2);
 });

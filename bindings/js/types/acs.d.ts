@@ -154,7 +154,8 @@ export interface AcsModel extends Handle {
    * preflightAddAcsUser of each request, in order: the same results, faster for many requests (about 1.5x in the
    * benchmark: ids cross into wasm together and the look-ups overlap). With hundreds of thousands of requests the
    * result objects, all alive at once, cost more than the checks: take addAcsUserVerdicts, then the reasons of the
-   * refused ones. Throws a TypeError when `requests` is not an array.
+   * refused ones. Throws a TypeError when `requests` is not an array, a RangeError when it has more than 2^24 items
+   * (input_too_large); a hole of a sparse array is answered as an `undefined` request.
    */
   preflightAddAcsUsers(requests: readonly AcsLinkRequest[]): AcsPreflightResult[];
   /** preflightRemoveAcsUser of each request, in order (see preflightAddAcsUsers). */

@@ -49,7 +49,9 @@ export interface PhoneValidationOptions extends ValidationOptions {
  * The contract of every stateful seamid object (Workspace, AcsModel, DeletionProgress): it holds native memory inside
  * a wasm module. What it was built from is checked once: `issues` lists the problems (paths point into the input) and
  * `ok` is false when any is an error. Call `dispose()` (or declare it with `using`) when done; a FinalizationRegistry
- * frees a forgotten one eventually, but do not rely on it. Every other method of a disposed object throws.
+ * frees a forgotten one eventually, but do not rely on it. Every other method of a disposed object throws. At most
+ * 10,000 objects of one kind are live at once in a module (garbage collection frees nothing before the current job
+ * ends): one more is not built, `ok` is false with a `too_many_handles` issue, and its methods throw.
  */
 export interface Handle {
   /** False when any construction issue is an error. */

@@ -3,7 +3,8 @@
 // Symbol.dispose, a FinalizationRegistry). Every result is a plain object; add/remove_acs_user preflights of
 // well-formed ids take a packed, allocation-free path, everything else goes through JSON text.
 import { HandleOwner, withHandleContract } from '../common/handle.js';
-import { checkOptions, inputIssue, isStrict, typeIssue } from '../common/wire.js';
+import { textTooLarge } from '../common/limits.js';
+import { checkOptions, inputIssue, typeIssue } from '../common/wire.js';
 
 const verdicts = ['allowed', 'no_op', 'refused'];
 const fields = ['', 'user_identity_id', 'acs_user_id', 'acs_system_id'];
@@ -22,17 +23,23 @@ const compile = (template) => template.split(/\{(\w+)\}/);
 export function acsApi(wasm, wire) {
   const catalog = wasm._acsCatalog().map((entry) => (entry ? { code: entry[0], severity: entry[1], parts: compile(entry[2]) } : null));
   const free = (handle) => wasm._acsDispose(handle);
+  const limits = wire.limits;
 
-  /** JSON text of a value; with `textAllowed` (snapshots) a string is taken as JSON text already. */
-  function toJsonText(value, textAllowed = false) {
-    if (textAllowed && typeof value === 'string') return { text: value };
-    try {
-      const text = JSON.stringify(value);
+  /** JSON text of a value (each value read once, by JSON.stringify), within the module's limit: a snapshot's
+   *  (`bulk`: a string is taken as JSON text already) or a request body's. */
+  function toJsonText(value, bulk = false) {
+    let text;
+    if (bulk && typeof value === 'string') text = value;
+    else {
+      try {
+        text = JSON.stringify(value);
+      } catch (error) {
+        return { issue: inputIssue(`Input cannot be serialised as JSON: ${error.message}`) };
+      }
       if (text === undefined) return { issue: inputIssue('Input is not JSON data (a function, symbol or undefined).') };
-      return { text };
-    } catch (error) {
-      return { issue: inputIssue(`Input cannot be serialised as JSON: ${error.message}`) };
     }
+    const issue = textTooLarge(text, bulk ? limits.text : limits.field, [], bulk ? 'The snapshot\'s JSON text' : 'The request\'s JSON text');
+    return issue ? { issue } : { text };
   }
 
   const withOk = (result) => ({ ...result, ok: !result.issues.some((found) => found.severity === 'error') });
@@ -126,6 +133,20 @@ export function acsApi(wasm, wire) {
     return { ok, verdict, issues };
   }
 
+  /** A plain link request's own enumerable members, each read once, the two ids (already read) taken as they were;
+   *  any other object (an array, a Date, a class with toJSON) as it is, for JSON.stringify to read as JSON would. */
+  function linkSnapshot(request, identityId, acsUserId) {
+    const proto = Object.getPrototypeOf(request);
+    if ((proto !== Object.prototype && proto !== null) || Array.isArray(request)) return request;
+    const copy = {};
+    for (const key of Object.keys(request))
+      copy[key] = key === 'user_identity_id' ? identityId : key === 'acs_user_id' ? acsUserId : request[key];
+    return copy;
+  }
+  const linkResult = (result, verdictOnly) => (verdictOnly ? result.verdict : result);
+  /** A fresh copy of a preflight answer (each caller may change its result). */
+  const copyResult = (answer) => ({ ...answer, issues: answer.issues.map((found) => ({ ...found, path: found.path.slice() })) });
+
   /** An ACS-link model: load snapshots, preflight operations, apply changes, audit. Call dispose() when done. */
   class AcsModel {
     #owner;
@@ -148,30 +169,43 @@ export function acsApi(wasm, wire) {
 
     #link(add, request) {
       const handle = this.#live();
-      if (request !== null && typeof request === 'object') {
-        const identityId = request.user_identity_id;
-        const acsUserId = request.acs_user_id;
-        if (typeof identityId === 'string' && typeof acsUserId === 'string' && identityId.length === 36 && acsUserId.length === 36
-            && writeLinkIds(identityId, acsUserId))
-          return decodeLink(checkLink(handle, add), identityId, acsUserId, linkAddress + 72);
-      }
-      return this.preflight(add ? operations.add : operations.remove, request);
+      if (request === null || typeof request !== 'object') return this.preflight(add ? operations.add : operations.remove, request);
+      const identityId = request.user_identity_id; // each read once: a getter sees one read
+      const acsUserId = request.acs_user_id;
+      if (typeof identityId === 'string' && typeof acsUserId === 'string' && identityId.length === 36 && acsUserId.length === 36
+          && writeLinkIds(identityId, acsUserId))
+        return decodeLink(checkLink(handle, add), identityId, acsUserId, linkAddress + 72);
+      return this.preflight(add ? operations.add : operations.remove, linkSnapshot(request, identityId, acsUserId));
     }
 
     // Many link preflights: the well-formed requests of each chunk go to the module at once (their ids encoded
     // in one pass, their look-ups overlapped by check_acs_links); any other request takes #link's path. With
-    // `verdictOnly`, each result is just the verdict string (no result object, issue or message is made).
+    // `verdictOnly`, each result is just the verdict string (no result object, issue or message is made). The array's
+    // length and each request are read once; a hole is an undefined request; the answer to a request that is no
+    // object (undefined, a number, a string) is asked of the module once per call and copied for the others.
     #links(add, requests, name, verdictOnly = false) {
       if (!Array.isArray(requests)) throw new TypeError(`seamid: ${name} expects an array of requests`);
       const handle = this.#live();
-      const results = new Array(requests.length);
-      const one = (request) => {  // a request on its own, through #link
-        const result = this.#link(add, request);
+      const length = requests.length;
+      if (!(length <= limits.items))
+        throw new RangeError(`seamid: ${name} takes at most ${limits.items} requests (input_too_large: ${length}); split the list`);
+      const results = new Array(length);
+      const answers = new Map(); // a non-object request's JSON text -> the module's answer
+      const one = (request, identityId, acsUserId) => {  // a request on its own
+        let result;
+        if (request === null || typeof request !== 'object') {
+          const key = request === undefined ? 'null' : typeof request === 'bigint' ? `${request}n` : JSON.stringify(request) ?? 'null';
+          let answer = answers.get(key);
+          if (answer === undefined) answers.set(key, (answer = this.preflight(add ? operations.add : operations.remove, request)));
+          result = copyResult(answer);
+        } else {
+          result = this.preflight(add ? operations.add : operations.remove, linkSnapshot(request, identityId, acsUserId));
+        }
         return verdictOnly ? result.verdict : result;
       };
-      for (let start = 0; start < requests.length; start += batchSize) {
-        const end = Math.min(requests.length, start + batchSize);
-        const batched = [];  // request index, user_identity_id, acs_user_id of each batched request
+      for (let start = 0; start < length; start += batchSize) {
+        const end = Math.min(length, start + batchSize);
+        const batched = [];  // request index, user_identity_id, acs_user_id, request of each batched request
         let ids = '';
         for (let i = start; i < end; i++) {
           const request = requests[i];
@@ -179,29 +213,34 @@ export function acsApi(wasm, wire) {
           const identityId = object ? request.user_identity_id : undefined;
           const acsUserId = object ? request.acs_user_id : undefined;
           if (typeof identityId === 'string' && typeof acsUserId === 'string' && identityId.length === 36 && acsUserId.length === 36) {
-            batched.push(i, identityId, acsUserId);
+            batched.push(i, identityId, acsUserId, request);
             ids += identityId;
             ids += acsUserId;
           } else {
-            results[i] = one(request);
+            results[i] = one(request, identityId, acsUserId);
           }
         }
-        const count = batched.length / 3;
+        const count = batched.length / 4;
         if (count === 0) continue;
         const address = linkBatch(count); // may grow the memory: views are taken after it
         const { read, written } = encoder.encodeInto(ids, wasm.HEAPU8.subarray(address, address + count * 72));
         if (read !== ids.length || written !== ids.length || checkLinks(handle, add, count) !== 0) {
-          // A non-ASCII id (it took more than one byte): each request of the chunk on its own.
-          for (let k = 0; k < batched.length; k += 3) results[batched[k]] = one(requests[batched[k]]);
+          // A non-ASCII id (it took more than one byte): each request of the chunk on its own, from what was read.
+          for (let k = 0; k < batched.length; k += 4) {
+            const [index, identityId, acsUserId, request] = batched.slice(k, k + 4);
+            results[index] = writeLinkIds(identityId, acsUserId)
+              ? linkResult(decodeLink(checkLink(handle, add), identityId, acsUserId, linkAddress + 72), verdictOnly)
+              : one(request, identityId, acsUserId);
+          }
           continue;
         }
         const packed = new Int32Array(wasm.HEAPU8.buffer, address + count * 72, count * 28);
         if (verdictOnly) {
-          for (let k = 0; k < count; k++) results[batched[3 * k]] = verdicts[packed[k * 28] & 3];
+          for (let k = 0; k < count; k++) results[batched[4 * k]] = verdicts[packed[k * 28] & 3];
           continue;
         }
         for (let k = 0; k < count; k++) {
-          results[batched[3 * k]] = decodeLink(packed[k * 28], batched[3 * k + 1], batched[3 * k + 2], address + count * 72 + k * 112 + 4);
+          results[batched[4 * k]] = decodeLink(packed[k * 28], batched[4 * k + 1], batched[4 * k + 2], address + count * 72 + k * 112 + 4);
         }
       }
       return results;
@@ -235,11 +274,13 @@ export function acsApi(wasm, wire) {
     /** Preflight of any supported endpoint ('/user_identities/add_acs_user', ...) with its request body. */
     preflight(operation, request, options) {
       const handle = this.#live();
-      checkOptions(options);
+      const { strict } = checkOptions(options);
       if (typeof operation !== 'string') throw new TypeError('seamid: operation must be an endpoint path string');
+      const tooLarge = textTooLarge(operation, limits.field, [], 'The operation');
+      if (tooLarge) return { ok: false, verdict: 'refused', issues: [tooLarge] };
       const { text, issue } = toJsonText(request === undefined ? null : request);
       if (issue) return { ok: false, verdict: 'refused', issues: [issue] };
-      return JSON.parse(wasm._acsPreflight(handle, operation, text, isStrict(options)));
+      return JSON.parse(wasm._acsPreflight(handle, operation, text, strict));
     }
 
     /** Records a successful /user_identities/add_acs_user in the model (only when its preflight allows it). */
@@ -272,6 +313,7 @@ export function acsApi(wasm, wire) {
     #delete(section, id) {
       const handle = this.#live();
       if (typeof id !== 'string') throw new TypeError('seamid: the id to delete must be a string');
+      if (textTooLarge(id, limits.field)) return false; // no record has such an id
       return wasm._acsDelete(handle, section, id);
     }
 
@@ -287,6 +329,8 @@ export function acsApi(wasm, wire) {
       const key = systems ? 'acs_systems' : 'acs_users';
       if (typeof userIdentityId !== 'string')
         return { ok: false, issues: [typeIssue(['user_identity_id'], 'a string', userIdentityId)], [key]: [] };
+      const tooLarge = textTooLarge(userIdentityId, limits.field, ['user_identity_id'], 'The user_identity_id');
+      if (tooLarge) return { ok: false, issues: [tooLarge], [key]: [] };
       return JSON.parse(wasm._acsList(handle, systems, userIdentityId));
     }
 
@@ -305,9 +349,10 @@ export function acsApi(wasm, wire) {
 
   /** Creates an ACS model, optionally loading a snapshot; its problems are the model's `issues` (`ok`: none is an error). */
   function createAcsModel(snapshot) {
-    const owner = new HandleOwner(wasm._acsCreate(), free, 'AcsModel');
+    const refused = HandleOwner.refusal(free, 'AcsModel'); // too many live: nothing is made
+    const owner = new HandleOwner(refused ? 0 : wasm._acsCreate(), free, 'AcsModel');
     const model = new AcsModel(owner);
-    return withHandleContract(model, owner, snapshot === undefined ? [] : model.load(snapshot));
+    return withHandleContract(model, owner, refused ? [refused] : snapshot === undefined ? [] : model.load(snapshot));
   }
 
   /** Loads and audits a snapshot in one call (nothing to dispose): { ok, violations, mismatches, issues, counts }. */

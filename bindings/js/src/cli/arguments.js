@@ -1,4 +1,5 @@
 // Minimal argument parser shared by the CLI commands: --flag, --option value / --option=value, positionals.
+import { escapeForTerminal } from './terminal.js';
 
 /** Parses `args`; `spec.flags` are booleans, `spec.options` maps option name -> allowed values (or null for any). */
 export function parseArguments(args, spec) {
@@ -11,12 +12,12 @@ export function parseArguments(args, spec) {
     if (name in (spec.options ?? {})) {
       const value = inline ?? args[++i];
       const allowed = spec.options[name];
-      if (value === undefined) return { ...out, error: `--${name} needs a value` };
+      if (value === undefined) return { ...out, error: `--${escapeForTerminal(name)} needs a value` };
       if (allowed && !allowed.includes(value)) return { ...out, error: `--${name} must be one of ${allowed.join(', ')}` };
       out.options[name] = value;
       continue;
     }
-    return { ...out, error: `unknown option ${arg}` };
+    return { ...out, error: `unknown option ${escapeForTerminal(arg)}` };
   }
   return out;
 }

@@ -3,6 +3,7 @@
 import { auditAcsSnapshot } from '../acs-node.js';
 import { parseArguments } from './arguments.js';
 import { readInputText } from './input.js';
+import { escapeForTerminal, jsonForTerminal } from './terminal.js';
 import { fetchAcsSnapshot } from '../seam/fetch.js';
 import { fetchFailure, seamFromEnvironment } from './seam-env.js';
 
@@ -45,11 +46,12 @@ export async function run(args) {
   const report = auditAcsSnapshot(snapshot);
   const unusable = report.issues.some((found) => found.code === 'invalid_json' || (found.code === 'invalid_type' && found.path.length === 0));
   if (parsed.options.format === 'json') {
-    console.log(JSON.stringify(report, null, 2));
+    console.log(jsonForTerminal(report));
   } else {
     const { acs_systems: systems, acs_users: users, user_identities: identities } = report.counts;
-    console.log(`${file}: ${systems} ACS systems, ${users} ACS users, ${identities} user identities`);
-    for (const found of report.issues) console.log(`  ${found.severity.padEnd(7)} ${where(found.path)}: ${found.code}: ${found.message}`);
+    console.log(`${escapeForTerminal(file)}: ${systems} ACS systems, ${users} ACS users, ${identities} user identities`);
+    for (const found of report.issues)
+      console.log(`  ${found.severity.padEnd(7)} ${escapeForTerminal(where(found.path))}: ${found.code}: ${escapeForTerminal(found.message)}`);
     console.log(report.ok
       ? `ok: no violations${report.mismatches ? `, ${report.mismatches} profile mismatch(es)` : ''}`
       : `${report.violations} violation(s), ${report.mismatches} profile mismatch(es)`);

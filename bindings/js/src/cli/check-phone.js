@@ -2,6 +2,7 @@
 // command line; with --country, a number without '+' gets its E.164 reading in that country as suggestion.
 import { validatePhone } from '../validation-node.js';
 import { countryError, parseArguments } from './arguments.js';
+import { escapeForTerminal, jsonForTerminal } from './terminal.js';
 
 /** Runs the command; returns the exit code. */
 export async function run(args) {
@@ -21,11 +22,11 @@ export async function run(args) {
     console.error(countryError('check-phone', parsed.options.country));
     return 2;
   }
-  if (parsed.options.format === 'json') console.log(JSON.stringify(results, null, 2));
+  if (parsed.options.format === 'json') console.log(jsonForTerminal(results));
   else for (const result of results) {
-    console.log(`${result.ok ? 'ok   ' : 'error'} ${JSON.stringify(result.value)}`);
+    console.log(`${result.ok ? 'ok   ' : 'error'} ${escapeForTerminal(JSON.stringify(result.value))}`);
     for (const found of result.issues)
-      console.log(`  ${found.severity}: ${found.code}: ${found.message}${found.suggestion ? ` (suggestion: ${found.suggestion})` : ''}`);
+      console.log(`  ${found.severity}: ${found.code}: ${escapeForTerminal(found.message)}${found.suggestion ? ` (suggestion: ${escapeForTerminal(found.suggestion)})` : ''}`);
   }
   return results.every((result) => result.ok) ? 0 : 1;
 }

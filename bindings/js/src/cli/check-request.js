@@ -1,18 +1,15 @@
 // `seamid check-request <file.json|->... [--update] [--strict] [--country XX] [--format text|json]`: validates /user_identities/create
 // (or, with --update, /user_identities/update) bodies read from JSON files or stdin. A file may hold one body or an
 // array of bodies (each reported with its index as the first path element).
-import { readFile } from 'node:fs/promises';
 import { validateCreate, validateUpdate } from '../validation-node.js';
 import { countryError, parseArguments } from './arguments.js';
+import { parseInputJson, readInput } from './input.js';
+import { escapeForTerminal, jsonForTerminal } from './terminal.js';
 
-const usage = 'Usage: seamid check-request <file.json|->... [--update] [--strict] [--country US] [--format text|json]';
+const usage = `Usage: seamid check-request <file.json|->... [--update] [--strict] [--country US] [--format text|json]
 
-async function readSource(source) {
-  if (source !== '-') return readFile(source, 'utf8');
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
+Exit status: 0 every body is valid, 1 errors found, 2 usage, or a file that cannot be read or is not JSON
+(missing, a directory, empty, binary).`;
 
 /** Runs the command; returns the exit code. */
 export async function run(args) {
@@ -33,27 +30,26 @@ export async function run(args) {
   }
   const reports = [];
   for (const source of parsed.positional) {
-    let text;
-    try {
-      text = await readSource(source);
-    } catch (error) {
-      console.error(`seamid check-request: cannot read ${source}: ${error.message}`);
+    const { text, error } = readInput(source);
+    if (error !== undefined) {
+      console.error(`seamid check-request: ${error}`);
       return 2;
     }
-    let bodies = null;
-    try {
-      const value = JSON.parse(text);
-      if (Array.isArray(value)) bodies = value;
-    } catch { /* not JSON: validate the text itself, which reports invalid_json */ }
-    const results = bodies ? bodies.map((body, index) => validate(body, { ...options, path: [index] })) : [validate(text, options)];
+    const json = parseInputJson('check-request', source, text);
+    if (!json.ok) return 2;
+    // The file is JSON: an array holds one body per element, each passed as the value it is (a string element is a
+    // body of the wrong type, not JSON text to read again); anything else is one body, passed as the file's text.
+    const results = Array.isArray(json.value)
+      ? json.value.map((body, index) => validate(typeof body === 'string' ? JSON.stringify(body) : body, { ...options, path: [index] }))
+      : [validate(text, options)];
     const issues = results.flatMap((result) => result.issues);
     reports.push({ source, ok: results.every((result) => result.ok), requests: results.length, issues });
   }
-  if (parsed.options.format === 'json') console.log(JSON.stringify(reports, null, 2));
+  if (parsed.options.format === 'json') console.log(jsonForTerminal(reports));
   else for (const report of reports) {
-    console.log(`${report.ok ? 'ok   ' : 'error'} ${report.source} (${report.requests} request${report.requests === 1 ? '' : 's'})`);
+    console.log(`${report.ok ? 'ok   ' : 'error'} ${escapeForTerminal(report.source)} (${report.requests} request${report.requests === 1 ? '' : 's'})`);
     for (const found of report.issues)
-      console.log(`  ${found.severity}: ${JSON.stringify(found.path)} ${found.code}: ${found.message}${found.suggestion ? ` (suggestion: ${found.suggestion})` : ''}`);
+      console.log(`  ${found.severity}: ${escapeForTerminal(JSON.stringify(found.path))} ${found.code}: ${escapeForTerminal(found.message)}${found.suggestion ? ` (suggestion: ${escapeForTerminal(found.suggestion)})` : ''}`);
   }
   return reports.every((report) => report.ok) ? 0 : 1;
 }

@@ -8,6 +8,7 @@ import { createSeamClient, deleteUserIdentity, isAbortError } from '../seam/inde
 import { readDeletionSnapshot } from '../seam/fetch.js';
 import { parseArguments } from './arguments.js';
 import { DEFAULT_ENDPOINT, seamFromEnvironment } from './seam-env.js';
+import { escapeForTerminal, escapeLinesForTerminal, jsonForTerminal } from './terminal.js';
 
 const usage = `Usage: seamid delete <user_identity_id> [--dry-run] [--yes] [--order parallel|guide] [--policy guide|minimal]
                      [--concurrency N] [--max-wait S] [--poll-interval S] [--format text|json]
@@ -104,7 +105,7 @@ function progressDisplay({ tty, lines, stream }) {
       case 'step_retried': retries++; if (!tty) say(`retry ${e.step_id ?? ''} ${e.reason ?? e.status ?? ''}`.trim()); break;
       case 'throttled': throttled++; say(`throttled by Seam${e.retryAfterMs !== undefined ? `: pausing ${e.retryAfterMs} ms` : ''}`); break;
       case 'step_confirmed': state.set(e.step_id, 'confirmed'); if (!tty) say(`confirmed ${e.resource} ${e.step_id} (by ${e.confirmed_by})`); break;
-      case 'step_failed': state.set(e.step_id, 'failed'); say(`failed ${e.resource} ${e.step_id}: ${e.error?.type ?? 'error'}: ${bare(e.error?.message)}`); break;
+      case 'step_failed': state.set(e.step_id, 'failed'); say(`failed ${e.resource} ${e.step_id}: ${escapeForTerminal(e.error?.type ?? 'error')}: ${bare(e.error?.message)}`); break;
       case 'wave_done': if (!tty) say(`wave ${e.wave + 1} done`); break;
       case 'replanning': say(`re-fetching and re-planning: ${bare(e.reason)}`); break;
       case 'verified': if (!tty) say(`verified: ${e.clean ? 'nothing left' : 'something is still listed'}`); break;
@@ -123,16 +124,17 @@ function progressDisplay({ tty, lines, stream }) {
 }
 
 /** A library message without its "seamid: " prefix (the command names itself). */
-const bare = (message) => String(message ?? '').replace(/^seamid: /, '');
+/** A message without the 'seamid: ' prefix, escaped for a terminal (Seam's error messages are remote text). */
+const bare = (message) => escapeForTerminal(String(message ?? '').replace(/^seamid: /, ''));
 
 /** What a failed run leaves: the steps of its last round that did not finish, and what the final check still lists. */
 function leftOver(report) {
   const out = [];
   const last = report?.rounds?.at(-1);
   for (const step of last?.steps ?? [])
-    if (step.outcome !== 'confirmed') out.push(`  ${step.outcome.padEnd(11)} ${step.resource} ${step.step_id}${step.error ? `: ${step.error.type}: ${bare(step.error.message)}` : ''}`);
+    if (step.outcome !== 'confirmed') out.push(`  ${step.outcome.padEnd(11)} ${step.resource} ${step.step_id}${step.error ? `: ${escapeForTerminal(step.error.type)}: ${bare(step.error.message)}` : ''}`);
   for (const [list, ids] of Object.entries(report?.verification?.left ?? {}))
-    for (const id of ids) out.push(`  still listed ${list} ${id}`);
+    for (const id of ids) out.push(`  still listed ${escapeForTerminal(list)} ${escapeForTerminal(id)}`);
   return out;
 }
 
@@ -176,7 +178,7 @@ export async function run(args) {
     ({ snapshot, notes } = await readDeletionSnapshot(createSeamClient(seam), id));
   } catch (failure) {
     if (failure instanceof TypeError) {
-      console.error(`seamid delete: ${id} is not a user_identity_id (a UUID)`);
+      console.error(`seamid delete: ${escapeForTerminal(id)} is not a user_identity_id (a UUID)`);
       return 2;
     }
     if (failure?.code === 'user_identity_not_found') {
@@ -192,17 +194,17 @@ export async function run(args) {
   }
   const plan = planDeletion(snapshot, { order: o.order, policy: o.policy });
   if (!plan.ok) {
-    if (json) console.log(JSON.stringify({ plan }, null, 2));
-    else process.stderr.write(renderDeletionPlan(plan, 'text'));
+    if (json) console.log(jsonForTerminal({ plan }));
+    else process.stderr.write(escapeLinesForTerminal(renderDeletionPlan(plan, 'text')));
     console.error(`seamid delete: the snapshot of ${id} does not add up; nothing was deleted`);
     return 1;
   }
   const shown = { ...plan, notes: [...new Set([...(plan.notes ?? []), ...notes])] };
   if (parsed.flags['dry-run']) {
-    console.log(json ? JSON.stringify({ plan: shown }, null, 2) : `${renderPlanSummary(shown)}\n\nDry run: nothing was called.`);
+    console.log(json ? jsonForTerminal({ plan: shown }) : `${escapeLinesForTerminal(renderPlanSummary(shown))}\n\nDry run: nothing was called.`);
     return 0;
   }
-  if (!json) console.log(`${renderPlanSummary(shown)}\n`);
+  if (!json) console.log(`${escapeLinesForTerminal(renderPlanSummary(shown))}\n`);
 
   // 2. Confirm: on a terminal unless --yes; never silently without one.
   if (!parsed.flags.yes) {
@@ -237,7 +239,7 @@ export async function run(args) {
     display.stop();
     process.removeListener('SIGINT', onSigint);
   }
-  if (json) console.log(JSON.stringify({ plan: shown, ok: !failure, ...(failure && { error: { code: failure.code ?? failure.name, message: failure.message } }), report }, null, 2));
+  if (json) console.log(jsonForTerminal({ plan: shown, ok: !failure, ...(failure && { error: { code: failure.code ?? failure.name, message: failure.message } }), report }));
   if (!failure) {
     if (!json) {
       const steps = report.rounds.flatMap((r) => r.steps);

@@ -1,4 +1,5 @@
 // The Seam connection of the CLI commands that call the API: SEAM_API_KEY, and SEAM_ENDPOINT for another server.
+import { escapeForTerminal } from './terminal.js';
 
 export const DEFAULT_ENDPOINT = 'https://connect.getseam.com';
 
@@ -16,5 +17,5 @@ export function seamFromEnvironment(command) {
 /** A one-line reason for a failed fetch: a refused key is said as such, anything else by its message. */
 export function fetchFailure(command, endpoint, error) {
   if (error?.code === 'unauthorized') return `seamid ${command}: ${endpoint} refused the API key in SEAM_API_KEY (${error.status})`;
-  return `seamid ${command}: could not read from ${endpoint}: ${String(error?.message ?? error).replace(/^seamid: /, '')}`;
+  return `seamid ${command}: could not read from ${escapeForTerminal(endpoint)}: ${escapeForTerminal(String(error?.message ?? error).replace(/^seamid: /, ''))}`;
 }

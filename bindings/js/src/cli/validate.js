@@ -1,15 +1,16 @@
-// `seamid validate <rows.csv|rows.json> [--workspace list.json|seam] [--strict] [--country XX] [--format text|json]`: checks a bulk
+// `seamid validate <rows.csv|rows.json|-> [--workspace list.json|seam] [--strict] [--country XX] [--format text|json]`: checks a bulk
 // import against a workspace snapshot (a file, or every page of /user_identities/list) and within itself. Exit 0: no errors; 1: errors; 2: unusable input.
-import { readFileSync, statSync } from 'node:fs';
 import { createWorkspace } from '../workspace-node.js';
 import { countryError, parseArguments } from './arguments.js';
+import { readInput } from './input.js';
+import { escapeForTerminal, jsonForTerminal } from './terminal.js';
 import { fetchWorkspace } from '../seam/fetch.js';
 import { fetchFailure, seamFromEnvironment } from './seam-env.js';
 
 /** Load issues that mean the workspace file was not a /user_identities/list result at all. */
 const unusableCodes = new Set(['invalid_json', 'invalid_workspace', 'invalid_input']);
 
-const usage = `Usage: seamid validate <rows.csv|rows.json> [--workspace list.json|seam] [--strict] [--country US] [--format text|json]
+const usage = `Usage: seamid validate <rows.csv|rows.json|-> [--workspace list.json|seam] [--strict] [--country US] [--format text|json]
 
 Validates new user identities (a CSV file whose header row names Seam fields, or a JSON array of
 /user_identities/create requests) against each other and, with --workspace, against the identities of
@@ -25,14 +26,9 @@ Validates new user identities (a CSV file whose header row names Seam fields, or
 
 Exit status: 0 no errors, 1 errors found, 2 unusable input.`;
 
-/** Reads a UTF-8 file; returns { text } or { error }. */
+/** Reads a UTF-8 file ('-': standard input); returns { text } or { error } (why not, escaped for a terminal). */
 function readText(file, what) {
-  try {
-    if (!statSync(file).isFile()) return { error: `${what} ${file} is not a file` };
-    return { text: readFileSync(file, 'utf8') };
-  } catch (error) {
-    return { error: `cannot read ${what} ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}` };
-  }
+  return readInput(file, what);
 }
 
 /** A progress bar on stderr, drawn only on a terminal and only for batches large enough to wait for. */
@@ -97,8 +93,8 @@ export async function run(args) {
     // A snapshot that is not a list at all leaves an empty index with one of these reasons: nothing to check against.
     const reason = workspace.issues.find((found) => unusableCodes.has(found.code));
     if (reason) {
-      if (json) console.log(JSON.stringify({ ok: false, usable: false, workspace: { issues: workspace.issues } }, null, 2));
-      console.error(`seamid validate: the workspace file ${parsed.options.workspace} is unusable: ${reason.message}`);
+      if (json) console.log(jsonForTerminal({ ok: false, usable: false, workspace: { issues: workspace.issues } }));
+      console.error(`seamid validate: the workspace file ${escapeForTerminal(parsed.options.workspace)} is unusable: ${escapeForTerminal(reason.message)}`);
       return 2;
     }
     const format = /\.json$/i.test(rowsFile) ? 'json' : /\.csv$/i.test(rowsFile) ? 'csv' : undefined;
@@ -115,16 +111,19 @@ export async function run(args) {
     }
     bar.end();
     if (json) {
-      console.log(JSON.stringify({ ...result, workspace: { identities: workspace.size, issues: workspace.issues } }, null, 2));
+      console.log(jsonForTerminal({ ...result, workspace: { identities: workspace.size, issues: workspace.issues } }));
     } else {
+      // Paths, messages and suggestions quote the input (header names, values): escaped for a terminal.
+      const e = escapeForTerminal;
+      const suggestion = (found) => (found.suggestion ? ` (suggestion: ${e(found.suggestion)})` : '');
       for (const found of workspace.issues)
-        console.log(`workspace ${JSON.stringify(found.path)}: ${found.severity} ${found.code}: ${found.message}`);
+        console.log(`workspace ${e(JSON.stringify(found.path))}: ${found.severity} ${found.code}: ${e(found.message)}`);
       for (const found of result.issues)
-        console.log(`input${found.path.length ? ` ${pathText(found.path) || JSON.stringify(found.path)}` : ''}: ${found.severity} ${found.code}: ${found.message}${found.suggestion ? ` (suggestion: ${found.suggestion})` : ''}`);
+        console.log(`input${found.path.length ? ` ${e(pathText(found.path) || JSON.stringify(found.path))}` : ''}: ${found.severity} ${found.code}: ${e(found.message)}${suggestion(found)}`);
       for (const row of result.rows)
         for (const found of row.issues) {
           const field = pathText(found.path.slice(1));
-          console.log(`${where(row)}${field ? ` ${field}` : ''}: ${found.severity} ${found.code}: ${found.message}${found.suggestion ? ` (suggestion: ${found.suggestion})` : ''}`);
+          console.log(`${where(row)}${field ? ` ${e(field)}` : ''}: ${found.severity} ${found.code}: ${e(found.message)}${suggestion(found)}`);
         }
       const { summary } = result;
       const clean = summary.rows - summary.rows_with_errors - summary.rows_with_warnings;
@@ -132,7 +131,7 @@ export async function run(args) {
         `${summary.rows_with_warnings} with warnings only (${summary.errors} errors, ${summary.warnings} warnings).`);
     }
     if (!result.usable) {
-      if (!json) console.error(`seamid validate: ${rowsFile} is unusable: ${result.issues.find((i) => i.severity === 'error')?.message ?? 'no rows'}`);
+      if (!json) console.error(`seamid validate: ${rowsFile === '-' ? 'standard input' : escapeForTerminal(rowsFile)} is unusable: ${escapeForTerminal(result.issues.find((i) => i.severity === 'error')?.message ?? 'no rows')}`);
       return 2;
     }
     return result.ok ? 0 : 1;

@@ -4,6 +4,13 @@
 // acs_system_ids also lists its items' kinds and texts. No JSON.stringify, no JSON parser in wasm. Members
 // are taken as JSON.stringify would: undefined, functions and symbols are absent, BigInts are numbers,
 // lone surrogates become U+FFFD.
+//
+// A request is encoded in three steps: snapshot (every member and acs_system_ids item is read exactly once, and
+// nothing else of the caller's object is read afterwards: a getter that returns something else on a second read,
+// or calls seamid itself, cannot change what is sized or written), size (refused with input_too_large over the
+// limit, before anything is copied), write (every byte bounds-checked against the reserved buffer).
+import { tooLargeIssue, utf8Length } from './limits.js';
+
 const encoder = new TextEncoder();
 
 // Member kinds (seamid::value_kind): 0 = absent (undefined, functions, symbols: JSON drops them).
@@ -35,10 +42,101 @@ function fieldNumber(key) {
 }
 
 /**
- * A writer of encoded requests into a buffer the module owns. `reserveBuffer(bytes)` returns the address of a
- * buffer of at least `bytes` bytes that keeps its content when it grows; `capacity` is its size already.
+ * What a request is made of, read once: `top` kind; `parts`, per member, field, name (field 0), kind, string
+ * value, and for acs_system_ids an array of [kind, string] pairs; `units`, the UTF-16 units of every string;
+ * `bound`, the bytes of its encoding at 3 bytes per unit; `objects`, the member values (and acs_system_ids items)
+ * that are objects or arrays, for a caller that must check they serialise; or
+ * `issue` (input_too_large) when acs_system_ids claims more items than `maxItems`.
  */
-export function requestEncoder(wasm, reserveBuffer, capacity = 0) {
+export function snapshotRequest(value, invalidJson = false, maxItems = 1 << 24) {
+  const top = invalidJson ? INVALID_JSON : kindOf(value);
+  if (top !== OBJECT) return { top: top === ABSENT ? NULL : top, parts: null, units: 0, bound: 1, objects: null, issue: null };
+  const keys = Object.keys(value);
+  const parts = new Array(keys.length * 5);
+  let units = 0;
+  let bound = 1; // bytes of the encoding with 3 bytes per UTF-16 unit
+  let objects = null;
+  for (let k = 0, p = 0; k < keys.length; k++, p += 5) {
+    const key = keys[k];
+    const field = fieldNumber(key);
+    const item = value[key];
+    const kind = kindOf(item);
+    let list = null;
+    bound += 2;
+    if (field === 0) units += key.length, bound += 4 + 3 * key.length;
+    if (kind === STRING) units += item.length, bound += 4 + 3 * item.length;
+    else if (kind === OBJECT || kind === ARRAY) {
+      if (kind !== ARRAY || field !== 6) (objects ??= []).push(item);
+      else {
+        const length = item.length;
+        if (!(length >= 0 && length <= maxItems))
+          return { top, parts: null, units, bound, objects, issue: tooLargeIssue(['acs_system_ids'], 'acs_system_ids', length, maxItems, 'items') };
+        list = new Array(length * 2);
+        bound += 4 + length;
+        for (let i = 0; i < length; i++) {
+          const element = item[i];
+          const elementKind = kindOf(element);
+          if (elementKind === OBJECT || elementKind === ARRAY) (objects ??= []).push(element);
+          list[2 * i] = elementKind;
+          if (elementKind === STRING) {
+            list[2 * i + 1] = element;
+            units += element.length;
+            bound += 4 + 3 * element.length;
+          } else list[2 * i + 1] = null;
+        }
+      }
+    }
+    parts[p] = field;
+    parts[p + 1] = key;
+    parts[p + 2] = kind;
+    parts[p + 3] = kind === STRING ? item : null;
+    parts[p + 4] = list;
+  }
+  return { top, parts, units, bound, objects, issue: null };
+}
+
+/** Bytes the encoding of `snapshot` takes, strings counted by `count`. */
+function encodedBytes({ top, parts }, count) {
+  if (top !== OBJECT) return 1;
+  let bytes = 1;
+  for (let p = 0; p < parts.length; p += 5) {
+    bytes += 2;
+    if (parts[p] === 0) bytes += 4 + count(parts[p + 1]);
+    if (parts[p + 2] === STRING) bytes += 4 + count(parts[p + 3]);
+    const list = parts[p + 4];
+    if (list !== null) {
+      bytes += 4;
+      for (let i = 0; i < list.length; i += 2) bytes += 1 + (list[i] === STRING ? 4 + count(list[i + 1]) : 0);
+    }
+  }
+  return bytes;
+}
+
+/**
+ * Bytes to reserve for the encoding of `snapshot` (its 3-bytes-per-unit bound when that fits `maxBytes`, else its
+ * exact length), or -1 when it is over `maxBytes` (see tooLarge).
+ */
+export function requestRoom(snapshot, maxBytes) {
+  if (snapshot.issue || snapshot.units > maxBytes) return -1;
+  if (snapshot.bound <= maxBytes) return snapshot.bound;
+  const exact = encodedBytes(snapshot, utf8Length);
+  return exact > maxBytes ? -1 : exact;
+}
+
+/** The input_too_large issue of a snapshot requestRoom refused. */
+export function requestTooLarge(snapshot, maxBytes, path = []) {
+  if (snapshot.issue) return snapshot.issue;
+  if (snapshot.units > maxBytes) return tooLargeIssue(path, 'The request', snapshot.units, maxBytes, 'bytes', true);
+  return tooLargeIssue(path, 'The request', encodedBytes(snapshot, utf8Length), maxBytes);
+}
+
+/**
+ * A writer of encoded requests into a buffer the module owns. `reserveBuffer(bytes)` returns the address of a
+ * buffer of at least `bytes` bytes that keeps its content when it grows (0: refused); `capacity` is its size
+ * already; `limits`: `field`, the most bytes of one request, `items`, of acs_system_ids' items, and `buffer`, of
+ * the whole buffer (the module's limit for it: rows of a batch are appended up to it).
+ */
+export function requestEncoder(wasm, reserveBuffer, capacity, limits) {
   let base = capacity > 0 ? reserveBuffer(capacity) : 0;
   let heap = wasm.HEAPU8;
   let at = 0;
@@ -46,18 +144,26 @@ export function requestEncoder(wasm, reserveBuffer, capacity = 0) {
   /** Makes the buffer hold at least `bytes` bytes (counted from its start). */
   function reserve(bytes) {
     if (bytes > capacity) {
-      capacity = Math.max(capacity * 2, bytes);
-      base = reserveBuffer(capacity);
-      heap = wasm.HEAPU8; // the call may have grown the memory
+      const grown = Math.max(Math.min(capacity * 2, limits.buffer), bytes);
+      const address = reserveBuffer(grown);
+      if (address === 0) throw new RangeError(`seamid: the module refused a buffer of ${grown} bytes`);
+      base = address;
+      capacity = grown;
     }
+    heap = wasm.HEAPU8; // the call may have grown the memory
   }
-  /** Writes `value` as UTF-8 at `at`; needs 3 bytes per UTF-16 unit reserved. Returns the bytes written. */
+  /** Throws unless `bytes` more bytes fit the buffer at `at` (a sizing bug must never become a write past it). */
+  function room(bytes) {
+    if (at + bytes > capacity) throw new RangeError('seamid: an encoding outgrew its reserved buffer');
+  }
+  /** Writes `value` as UTF-8 at `at` within the buffer; returns the bytes written. */
   function raw(value) {
     const length = value.length;
     const start = base + at;
+    const end = base + capacity;
     // Short strings: a JS loop for U+0000-U+07FF (names like "María" stay out of encodeInto and its
     // subarray); long strings, and any unit from U+0800 (surrogates included), use the engine's encoder.
-    let i = length > 64 ? -1 : 0;
+    let i = length > 64 || start + 2 * length > end ? -1 : 0;
     let p = start;
     for (; i >= 0 && i < length; i++) {
       const unit = value.charCodeAt(i);
@@ -70,7 +176,13 @@ export function requestEncoder(wasm, reserveBuffer, capacity = 0) {
         break;
       }
     }
-    const written = i === length ? p - start : encoder.encodeInto(value, heap.subarray(start, start + length * 3)).written;
+    let written;
+    if (i === length) written = p - start;
+    else {
+      const result = encoder.encodeInto(value, heap.subarray(start, Math.min(end, start + length * 3)));
+      if (result.read !== length) throw new RangeError('seamid: an encoding outgrew its reserved buffer');
+      written = result.written;
+    }
     at += written;
     return written;
   }
@@ -81,52 +193,40 @@ export function requestEncoder(wasm, reserveBuffer, capacity = 0) {
     heap[p + 2] = (value >>> 16) & 255;
     heap[p + 3] = (value >>> 24) & 255;
   }
+  function u8(value) {
+    room(1);
+    heap[base + at++] = value;
+  }
   function u32(value) {
+    room(4);
     u32At(at, value);
     at += 4;
   }
   /** A length-prefixed UTF-8 string. */
   function text(value) {
+    room(4);
     const prefixAt = at;
     at += 4;
     u32At(prefixAt, raw(value));
   }
-  /** A member's kind, then its text when it is a string. */
-  function member(value) {
-    const kind = kindOf(value);
-    heap[base + at++] = kind;
-    if (kind === STRING) text(value);
-    return kind;
-  }
-  /** Bytes the acs_system_ids array may take (strings at 3 bytes per UTF-16 unit). */
-  function arrayBound(value) {
-    let bytes = 4;
-    for (let i = 0; i < value.length; i++) bytes += 5 + (typeof value[i] === 'string' ? value[i].length * 3 : 0);
-    return bytes;
-  }
-
-  /** Appends a request (any JS value; `invalidJson` marks text JSON.parse refused) at the current position. */
-  function request(value, invalidJson = false) {
-    const top = invalidJson ? INVALID_JSON : kindOf(value);
-    reserve(at + 1);
-    if (top !== OBJECT) {
-      heap[base + at++] = top === ABSENT ? NULL : top;
-      return;
-    }
-    heap[base + at++] = OBJECT;
-    const keys = Object.keys(value);
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k];
-      const item = value[key];
-      const field = fieldNumber(key);
-      const need = at + 10 + (field === 0 ? key.length * 3 : 0) + (typeof item === 'string' ? item.length * 3 : 0);
-      if (need > capacity) reserve(need);
-      heap[base + at++] = field;
-      if (field === 0) text(key);
-      if (member(item) === ARRAY && field === 6) {
-        reserve(at + arrayBound(item));
-        u32(item.length);
-        for (let i = 0; i < item.length; i++) member(item[i]);
+  /** Writes a snapshot (room for it reserved) at `at`. */
+  function write({ top, parts }) {
+    if (top !== OBJECT) return u8(top);
+    u8(OBJECT);
+    for (let p = 0; p < parts.length; p += 5) {
+      const field = parts[p];
+      u8(field);
+      if (field === 0) text(parts[p + 1]);
+      const kind = parts[p + 2];
+      u8(kind);
+      if (kind === STRING) text(parts[p + 3]);
+      const list = parts[p + 4];
+      if (list !== null) {
+        u32(list.length / 2);
+        for (let i = 0; i < list.length; i += 2) {
+          u8(list[i]);
+          if (list[i] === STRING) text(list[i + 1]);
+        }
       }
     }
   }
@@ -160,20 +260,32 @@ export function requestEncoder(wasm, reserveBuffer, capacity = 0) {
     /** Starts a new encoding with room for `bytes` bytes. */
     start(bytes = 0) {
       at = 0;
-      heap = wasm.HEAPU8; // wasm calls since the last encoding may have grown the memory
       reserve(bytes);
     },
     /** Bytes written since start(). */
     get length() { return at; },
-    /** Appends one string as raw UTF-8 (room for 3 bytes per unit must be reserved by start); returns its byte length. */
+    /** True when a row of `bytes` more bytes fits the buffer's limit after what is written. */
+    fits: (bytes) => at + 4 + bytes <= limits.buffer,
+    /** Appends one string as raw UTF-8 (room for it must be reserved by start); returns its byte length. */
     raw,
-    request,
-    /** Appends a request prefixed by its byte length (the row format of batches). */
-    row(value) {
-      reserve(at + 4);
+    /** The snapshot of a request (read once; see snapshotRequest). */
+    snapshot: (value, invalidJson = false) => snapshotRequest(value, invalidJson, limits.items),
+    /** Bytes to reserve for the snapshot, or -1 when it is too large (see requestRoom). */
+    room: (snapshot) => requestRoom(snapshot, limits.field),
+    /** The input_too_large issue of a snapshot room() refused. */
+    tooLarge: (snapshot, path) => requestTooLarge(snapshot, limits.field, path),
+    /** Starts a new encoding holding the snapshot (`bytes` from room()). */
+    request(snapshot, bytes) {
+      at = 0;
+      reserve(bytes);
+      write(snapshot);
+    },
+    /** Appends the snapshot prefixed by its byte length (the row format of batches; `bytes` from room()). */
+    row(snapshot, bytes) {
+      reserve(at + 4 + bytes);
       const prefixAt = at;
       at += 4;
-      request(value);
+      write(snapshot);
       u32At(prefixAt, at - prefixAt - 4);
     },
   };

@@ -1,12 +1,24 @@
-// Moving data across the wasm boundary without handles: strings into the input buffer, JSON text both ways.
+// Moving data across the wasm boundary without handles: strings into the input buffer, JSON text both ways. Callers
+// check a text against the module's limits (limits.js, `wire.limits`) before writing it; a buffer the module refuses
+// anyway is a RangeError, never a write past it.
+import { readLimits, utf8Length } from './limits.js';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Shared helpers of every concept module; `wasm` is the instantiated embind module. */
 export function createWire(wasm) {
+  const limits = readLimits(wasm);
   const outputAddress = wasm._outputAddress();
   let inputAddress = wasm._reserveInput(4096);
   let inputCapacity = 4096;
+
+  /** The address `reserve(bytes)` answers, or a RangeError when the module refused the buffer. */
+  function reserved(reserve, bytes) {
+    const address = reserve(bytes);
+    if (address === 0) throw new RangeError(`seamid: the module refused a buffer of ${bytes} bytes (see input_too_large)`);
+    return address;
+  }
 
   /**
    * Writes `text` as UTF-8 into the module's input buffer; returns its length in bytes. Short ASCII text is
@@ -30,7 +42,7 @@ export function createWire(wasm) {
   /** Makes the input buffer at least `bytes` long (keeping its bytes); returns its address. */
   function reserveInput(bytes) {
     if (bytes > inputCapacity) {
-      inputAddress = wasm._reserveInput(bytes);
+      inputAddress = reserved(wasm._reserveInput, bytes);
       inputCapacity = bytes;
     }
     return inputAddress;
@@ -43,12 +55,16 @@ export function createWire(wasm) {
    */
   function writeText(reserve, text) {
     let capacity = text.length + 16;
-    let address = reserve(capacity);
+    let address = reserved(reserve, capacity);
     let { read, written } = encoder.encodeInto(text, wasm.HEAPU8.subarray(address, address + capacity));
     if (read < text.length) {
-      capacity = written + (text.length - read) * 3 + 16;
-      address = reserve(capacity); // keeps the bytes already written
-      written += encoder.encodeInto(text.substring(read), wasm.HEAPU8.subarray(address + written, address + capacity)).written;
+      const rest = text.substring(read);
+      capacity = written + rest.length * 3 + 16;
+      if (capacity > limits.text) capacity = written + utf8Length(rest) + 16; // near the limit: exactly what it needs
+      address = reserved(reserve, capacity); // keeps the bytes already written
+      const more = encoder.encodeInto(rest, wasm.HEAPU8.subarray(address + written, address + capacity));
+      if (more.read !== rest.length) throw new RangeError('seamid: a text outgrew its reserved buffer');
+      written += more.written;
     }
     return written;
   }
@@ -69,7 +85,7 @@ export function createWire(wasm) {
     return decoder.decode(heap.slice(outputAddress, outputAddress + length));
   }
 
-  return { writeInput, writeText, readOutput };
+  return { writeInput, writeText, readOutput, limits };
 }
 
 /** An `invalid_input` error at the top level. */
@@ -83,25 +99,17 @@ export function typeIssue(path, expected, value) {
   return { path, code: 'invalid_type', severity: 'error', message: `Expected ${expected}, received ${got}.` };
 }
 
-/** Checks the options argument shared by every validator; throws TypeError on a programming error. */
-export function checkOptions(options) {
-  if (options === undefined || options === null) return;
-  if (typeof options !== 'object') throw new TypeError('seamid: options must be an object');
-  if (options.profile !== undefined && options.profile !== 'default' && options.profile !== 'strict')
-    throw new TypeError('seamid: options.profile must be "default" or "strict"');
-  if (options.path !== undefined && !Array.isArray(options.path))
-    throw new TypeError('seamid: options.path must be an array of strings and numbers');
-}
+const NO_OPTIONS = Object.freeze({ strict: false, path: null, defaultCountry: undefined });
 
 /**
  * The module's number for options.defaultCountry (0: none given), asked of the core once per country code
  * (`seamid_phone_region`, a plain export of the validation and workspace modules). A code the core does not know
- * is a TypeError, like every other bad option.
+ * is a TypeError, like every other bad option. `options` is what checkOptions answered (read once).
  */
 export function countryOption(wasm, wire) {
   const known = new Map(); // only codes the core knows: at most one entry per region
   return (options) => {
-    const country = options === undefined || options === null ? undefined : options.defaultCountry;
+    const country = options.defaultCountry;
     if (country === undefined || country === null) return 0;
     let number = known.get(country);
     if (number === undefined) {
@@ -114,8 +122,22 @@ export function countryOption(wasm, wire) {
   };
 }
 
-/** True when the options ask for the strict profile. */
-export const isStrict = (options) => options !== undefined && options !== null && options.profile === 'strict';
+/**
+ * Checks the options argument shared by every validator (a programming error throws TypeError) and answers it read
+ * once: { strict, path, defaultCountry } (`path`, a copy of options.path, or null).
+ */
+export function checkOptions(options) {
+  if (options === undefined || options === null) return NO_OPTIONS;
+  if (typeof options !== 'object') throw new TypeError('seamid: options must be an object');
+  const profile = options.profile;
+  const path = options.path;
+  const defaultCountry = options.defaultCountry;
+  if (profile !== undefined && profile !== 'default' && profile !== 'strict')
+    throw new TypeError('seamid: options.profile must be "default" or "strict"');
+  if (path !== undefined && !Array.isArray(path))
+    throw new TypeError('seamid: options.path must be an array of strings and numbers');
+  return { strict: profile === 'strict', path: path === undefined ? null : path.slice(), defaultCountry };
+}
 
 /** { ok, value, issues } with ok = no error among the issues. */
 export const validationResult = (value, issues) => ({

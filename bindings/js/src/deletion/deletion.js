@@ -4,6 +4,7 @@
 // compact form indexing the core's tables, read from the module once), one number for an API result. A progress
 // follows the shared handle contract (common/handle.js).
 import { HandleOwner, withHandleContract } from '../common/handle.js';
+import { textTooLarge, utf8Length } from '../common/limits.js';
 import { inputIssue, typeIssue } from '../common/wire.js';
 
 const decoder = new TextDecoder();
@@ -64,16 +65,20 @@ export function deletionApi(wasm, wire) {
     return { order, policy, maxResources };
   }
 
-  /** JSON text of `input` (strings pass as they are), or the issue saying why JSON cannot carry it. */
-  function encode(input) {
-    if (typeof input === 'string') return { text: input };
-    let text;
-    try {
-      text = JSON.stringify(input);
-    } catch (error) {
-      return { issues: [inputIssue(`Input cannot be serialised as JSON: ${error.message}`)] };
+  /** JSON text of `input` (strings pass as they are; each value read once, by JSON.stringify), or the issue saying
+   *  why JSON cannot carry it or the module cannot take it (input_too_large). */
+  function encode(input, replacer = undefined) {
+    let text = input;
+    if (typeof input !== 'string') {
+      try {
+        text = JSON.stringify(input, replacer);
+      } catch (error) {
+        return { issues: [inputIssue(`Input cannot be serialised as JSON: ${error.message}`)] };
+      }
+      if (text === undefined) return { issues: [typeIssue([], 'an object', input)] };
     }
-    return text === undefined ? { issues: [typeIssue([], 'an object', input)] } : { text };
+    const tooLarge = textTooLarge(text, wire.limits.text, [], 'The JSON text');
+    return tooLarge ? { issues: [tooLarge] } : { text };
   }
 
   /** The plan object of the core's compact plan: its JSON header, each step written out from the kinds table. */
@@ -206,16 +211,31 @@ export function deletionApi(wasm, wire) {
     if (margin !== undefined && !(typeof margin === 'number' && margin >= 0 && Number.isFinite(margin)))
       throw new TypeError('seamid: options.sinceMarginSeconds must be a non-negative number');
     const marginMs = margin === undefined ? -1 : margin * 1000;
-    let created = null;
+    const refused = HandleOwner.refusal(free, 'DeletionProgress'); // too many live: nothing is made
+    let created = refused ? { handle: 0, issues: [refused] } : null;
     let cachedIds = null; // the cached plan's step ids (the plan object's, in its order) when it is taken
-    if (plan !== null && typeof plan === 'object' && unchanged(plan)) {
+    if (created === null && plan !== null && typeof plan === 'object' && unchanged(plan)) {
       created = read(wasm._progressCreateCached(cache.generation, startedAt, marginMs));
       if (created !== null) cachedIds = cache.ids;
       cacheRegistry.unregister(cache.token);
       cache = null; // the module's copy is consumed
     }
+    // A plan object sent as JSON: its steps and their ids as JSON.stringify read them, caught on the way (the one
+    // read of each), for runnable() to answer the caller's step objects.
+    let seen = null;
     if (created === null) {
-      const encoded = encode(plan);
+      if (plan !== null && typeof plan === 'object' && !Array.isArray(plan)) seen = { steps: [], at: new Map(), ids: [] };
+      const encoded = encode(plan, seen === null ? undefined : function see(key, value) {
+        if (this === plan) {
+          if (key === 'steps' && Array.isArray(value)) seen.list = value;
+        } else if (this === seen.list && value !== null && typeof value === 'object') {
+          seen.steps[key] = value;
+          seen.at.set(value, Number(key));
+        } else if (key === 'step_id' && seen.at.has(this)) {
+          seen.ids[seen.at.get(this)] = value;
+        }
+        return value;
+      });
       created = encoded.issues ? { handle: 0, issues: encoded.issues }
         : read(wasm._progressCreate(wire.writeInput(encoded.text), startedAt, marginMs));
     }
@@ -230,8 +250,9 @@ export function deletionApi(wasm, wire) {
     }
     // The caller's step objects and ids in the core's order, taken now (later edits of the plan object move
     // nothing). The core answers no step ids when they are the caller's, in the caller's order; else its own.
-    const steps = handle === 0 ? [] : planObject?.steps?.slice() ?? [];
-    const ownIds = coreIds !== null ? null : cachedIds ?? steps.map((step) => step.step_id);
+    const steps = handle === 0 ? [] : seen !== null ? Array.from(seen.steps) : planObject?.steps?.slice() ?? [];
+    const stepIds = seen !== null ? Array.from(seen.ids) : null; // as they were read (see `seen`)
+    const ownIds = coreIds !== null ? null : cachedIds ?? stepIds ?? steps.map((step) => step.step_id);
     // The core's step ids, one string each (made once: outcomes name steps by index).
     let ids = ownIds;
     function idAt(index) {
@@ -265,7 +286,7 @@ export function deletionApi(wasm, wire) {
     }
     function stepAt(index) {
       if (byIndex === null) {
-        const byId = new Map(steps.map((step) => [String(step.step_id).toLowerCase(), step]));
+        const byId = new Map(steps.map((step, i) => [String(stepIds !== null ? stepIds[i] : step.step_id).toLowerCase(), step]));
         byIndex = steps.map((_, i) => byId.get(idAt(i)));
       }
       return byIndex[index];
@@ -331,6 +352,10 @@ export function deletionApi(wasm, wire) {
       applyResult(stepId, response, resultOptions) {
         const native = live();
         if (typeof stepId !== 'string') return { outcome: 'rejected', issues: [typeIssue(['step_id'], 'a step id (string)', stepId)] };
+        const longId = textTooLarge(stepId, wire.limits.field, ['step_id'], 'The step id');
+        if (longId) return { outcome: 'rejected', issues: [longId] };
+        // A plain response is read once, into a copy: its `error` decides the way in, and its JSON is what goes.
+        if (isPlainObject(response)) response = { ...response };
         const at = resultOptions?.requestedAt;
         // A success (no body, or Seam's object without an error) goes typed; anything else as JSON for the core to read.
         const atMs = at === undefined ? NaN : at instanceof Date ? at.getTime() : typeof at === 'number' ? at : undefined;
@@ -343,7 +368,10 @@ export function deletionApi(wasm, wire) {
         const atText = requestedAtText(at);
         const body = encode(response === undefined ? {} : response);
         if (atText.issues || body.issues) return { outcome: 'rejected', issues: atText.issues ?? body.issues };
-        return resultOf(wasm._progressApplyResult(native, utf8Length(stepId), utf8Length(atText.text), wire.writeInput(stepId + atText.text + body.text)));
+        const input = stepId + atText.text + body.text;
+        const tooLarge = textTooLarge(input, wire.limits.text, [], 'The result (step id, requested_at and response)');
+        if (tooLarge) return { outcome: 'rejected', issues: [tooLarge] };
+        return resultOf(wasm._progressApplyResult(native, utf8Length(stepId), utf8Length(atText.text), wire.writeInput(input)));
       },
       /** The plan steps that can be called now. */
       runnable() {
@@ -374,19 +402,6 @@ export function deletionApi(wasm, wire) {
   }
 
   return { planDeletion, renderDeletionPlan, createDeletionProgress, deletionProgressLive: () => wasm._progressLive() };
-}
-
-/** The UTF-8 length of `text` as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
-function utf8Length(text) {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) bytes += 1;
-    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) bytes += 2, i++;
-    else bytes += 2;
-  }
-  return bytes;
 }
 
 /** The plan's JSON without its steps and waves (what the plan cache compares besides the steps), or null. */

@@ -308,7 +308,10 @@ export async function runPlan(client, plan, o, emit) {
         continue;
       }
       let until = Infinity;
-      if (waiting.length) until = Math.min(nextPollAt, ...waiting.map((id) => awaiting.get(id) + o.maxWaitMs));
+      if (waiting.length) { // a loop, not Math.min(...spread): a spread of many thousand steps overflows the call stack
+        until = nextPollAt;
+        for (const id of waiting) until = Math.min(until, awaiting.get(id) + o.maxWaitMs);
+      }
       await waitOrWake(until - now);
     }
   } catch (error) {

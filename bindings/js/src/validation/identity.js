@@ -4,18 +4,28 @@
 // and, only when it finds something, serialises the issues for `readIssues` to decode. An email comes back
 // as a packed verdict decoded with the core's catalog, like phone.js. A valid value or request costs one call of
 // a plain wasm export (no embind invoker) and one result object.
+import { readLimits, textTooLarge, utf8Room } from '../common/limits.js';
 import { requestEncoder } from '../common/request-encoding.js';
-import { checkOptions, countryOption, isStrict, typeIssue, validationResult } from '../common/wire.js';
+import { checkOptions, countryOption, typeIssue, validationResult } from '../common/wire.js';
 
 const decoder = new TextDecoder();
 const severities = ['info', 'warning', 'error'];
 const FLAG_STRICT = 1, FLAG_UPDATE = 2;
 
+/** `options.path` before every issue's path (a copy each), when there is one. */
+function withPrefix(issues, prefix) {
+  if (prefix) for (const found of issues) found.path = prefix.concat(found.path);
+  return issues;
+}
+
+const fieldPath = (options) => (options.path ? options.path.slice() : ['email_address']);
+
 /** The identity part of the API. */
 export function identityApi(wasm, wire) {
   const countryOf = countryOption(wasm, wire);
   // The request encoding (request-encoding.js) goes into identity.cpp's input buffer.
-  const input = requestEncoder(wasm, (bytes) => wasm._identityInput(bytes), 4096);
+  const limits = readLimits(wasm);
+  const input = requestEncoder(wasm, (bytes) => wasm._identityInput(bytes), 4096, { ...limits, buffer: limits.field });
   const emailCatalog = wasm._emailCatalog(); // [name, message] by numeric email code
   const emailCodes = emailCatalog.map((entry) => entry && entry[0]);
   const emailMessages = emailCatalog.map((entry) => entry && entry[1]);
@@ -59,23 +69,27 @@ export function identityApi(wasm, wire) {
   }
 
   function validateRequest(request, options, flags) {
-    checkOptions(options);
-    if (isStrict(options)) flags |= FLAG_STRICT;
+    options = checkOptions(options); // read once
+    if (options.strict) flags |= FLAG_STRICT;
     flags |= countryOf(options) << 8; // the default country for phone numbers without '+'
-    const prefix = options && options.path ? options.path : null;
+    const prefix = options.path;
+    let snapshot;
     if (typeof request === 'string') {
+      const tooLarge = textTooLarge(request, limits.field, [], 'The request text');
+      if (tooLarge) return validationResult(request, withPrefix([tooLarge], prefix));
       let parsed, invalid = false;
       try {
         parsed = JSON.parse(request);
       } catch {
         invalid = true;
       }
-      input.start();
-      input.request(parsed, invalid);
+      snapshot = input.snapshot(parsed, invalid);
     } else {
-      input.start();
-      input.request(request);
+      snapshot = input.snapshot(request); // every member read once, before anything is written (getters may call seamid)
     }
+    const bytes = input.room(snapshot);
+    if (bytes < 0) return validationResult(request, withPrefix([input.tooLarge(snapshot)], prefix));
+    input.request(snapshot, bytes);
     const count = wasm._seamid_validate_request(input.length, flags);
     if (count === 0) return { ok: true, value: request, issues: [] };
     return validationResult(request, readIssues(count, prefix));
@@ -96,26 +110,29 @@ export function identityApi(wasm, wire) {
 
   /** Validates an email_address value: zod 3's email grammar that Seam applies (errors) and RFC 5321 limits (warnings). */
   function validateEmail(value, options) {
-    if (options !== undefined) checkOptions(options);
+    options = checkOptions(options); // read once
     if (typeof value !== 'string') {
       if (value === null || value === undefined) return validationResult(value ?? null, []);
-      return validationResult(value, [typeIssue(options && options.path ? options.path.slice() : ['email_address'], 'a string or null', value)]);
+      return validationResult(value, [typeIssue(fieldPath(options), 'a string or null', value)]);
     }
-    // A short ASCII address (nearly every one) is copied by one loop; anything else goes through the UTF-8 writer.
+    // A short ASCII address (nearly every one) is copied by one loop; anything else goes through the UTF-8 writer,
+    // within the module's limit (checked before anything is copied).
     let length = input.ascii(value);
     const ascii = length >= 0;
     if (!ascii) {
-      input.start(value.length * 3);
+      const room = utf8Room(value, limits.field);
+      if (room < 0) return validationResult(value, [textTooLarge(value, limits.field, fieldPath(options), 'The email address')]);
+      input.start(room);
       length = input.raw(value);
     }
-    const packed = checkEmail(length, isStrict(options) ? 1 : 0);
+    const packed = checkEmail(length, options.strict ? 1 : 0);
     if (packed === 0) return { ok: true, value, issues: [] };
     return emailResult(value, packed, ascii, options);
   }
 
   /** The result of an email check_email_packed found something in (`ascii`: the input bytes are the string's units). */
   function emailResult(value, packed, ascii, options) {
-    const path = options && options.path ? options.path : null;
+    const path = options.path;
     const count = packed & 7;
     const issues = [];
     let ok = true;

@@ -4,8 +4,9 @@
 // validateBatch streams rows through the core in time-boxed chunks and yields to the event loop between them;
 // row objects cross in the request encoding of request-encoding.js (no JSON text, no JSON parser per row).
 import { HandleOwner, withHandleContract } from '../common/handle.js';
+import { textTooLarge, tooLargeIssue } from '../common/limits.js';
 import { requestEncoder } from '../common/request-encoding.js';
-import { checkOptions, countryOption, inputIssue, isStrict, typeIssue } from '../common/wire.js';
+import { checkOptions, countryOption, inputIssue, typeIssue } from '../common/wire.js';
 
 /** Appends `items` to `target` one by one: a spread into push() passes every item as an argument, and a chunk of
  * a few hundred thousand rows overflows the call stack (RangeError). */
@@ -24,43 +25,79 @@ function projectIdentity(item) {
   for (const field of fields) if (field in item) out[field] = item[field];
   return out;
 }
-function projectListItem(item) {
-  if (isPlainObject(item) && Array.isArray(item.user_identities)) return { user_identities: item.user_identities.map(projectIdentity) };
-  return projectIdentity(item);
+
+/**
+ * The identities of an array (each element read once: a getter or a Proxy sees one read), or the issue that refuses
+ * it: more than `maxItems` elements (input_too_large), or holes (a sparse array: JSON has no holes, and a million
+ * of them are a million null entries to report). `project(element, index)` maps each element.
+ */
+function projectArray(array, project, maxItems, path) {
+  const length = array.length;
+  if (!(length <= maxItems)) return { issue: tooLargeIssue(path, 'The array', length, maxItems, 'items') };
+  const out = new Array(length);
+  let holes = 0, first = -1;
+  for (let i = 0; i < length; i++) {
+    if (!(i in array)) {
+      if (holes++ === 0) first = i;
+      continue;
+    }
+    out[i] = project(array[i], i);
+  }
+  if (holes > 0) return { issue: inputIssueAt(path, `The array has holes (a sparse array): ${holes} of its ${length} entries are missing, the first at index ${first}.`) };
+  return { value: out };
 }
-function projectDocument(document) {
-  if (Array.isArray(document)) return document.map(projectListItem);
-  if (isPlainObject(document) && Array.isArray(document.user_identities)) return { user_identities: document.user_identities.map(projectIdentity) };
-  return document;
+const inputIssueAt = (path, message) => ({ ...inputIssue(message), path });
+
+/** The list document (a page, an array of identities or of pages), projected, each value read once; or its issue. */
+function projectDocument(document, maxItems) {
+  if (isPlainObject(document)) {
+    const list = document.user_identities;
+    if (!Array.isArray(list)) return { value: document };
+    const page = projectArray(list, projectIdentity, maxItems, ['user_identities']);
+    return page.issue ? page : { value: { user_identities: page.value } };
+  }
+  if (!Array.isArray(document)) return { value: document };
+  let failed = null;
+  const projected = projectArray(document, (item, index) => {
+    if (failed || !isPlainObject(item)) return item;
+    const list = item.user_identities;
+    if (!Array.isArray(list)) return projectIdentity(item);
+    const page = projectArray(list, projectIdentity, maxItems, [index, 'user_identities']);
+    if (page.issue) failed = page;
+    return page.issue ? null : { user_identities: page.value };
+  }, maxItems, []);
+  return failed ?? projected;
 }
 
-/** A JSON.stringify replacer: BigInts become numbers (the core reports them as numbers, not strings); lone
- * surrogates become U+FFFD, as TextEncoder would write them (their \\uD800 escapes are not valid JSON text). */
-const wellFormed = (key, item) => {
-  if (typeof item === 'bigint') return Number(item);
-  if (typeof item === 'string') return item.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-  return item;
-};
-/** JSON text of plain data, fast path first; cycles throw. */
-function toJson(value) {
+/** A JSON.stringify replacer: BigInts become numbers (the core reports them as numbers, not strings). */
+const bigIntsAsNumbers = (key, item) => (typeof item === 'bigint' ? Number(item) : item);
+/** JSON.stringify writes a lone surrogate as a \uD800-\uDFFF escape (its paired surrogates it writes as they are):
+ *  each becomes \ufffd, as TextEncoder would write it (the escape itself is no valid JSON text for the core). */
+const loneSurrogateEscape = /(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}/g;
+
+/** JSON text of plain data, read once by one JSON.stringify (`bigInts`: with the replacer from the start, for values
+ *  that may hold one; else a value with a BigInt is read again with it); cycles throw. */
+function toJson(value, bigInts = false) {
   let text;
-  try {
-    text = JSON.stringify(value);
-  } catch (error) {
-    if (!(error instanceof TypeError) || !/BigInt/i.test(error.message)) throw error;
+  if (bigInts) text = JSON.stringify(value, bigIntsAsNumbers);
+  else {
+    try {
+      text = JSON.stringify(value);
+    } catch (error) {
+      if (!(error instanceof TypeError) || !/BigInt/i.test(error.message)) throw error;
+      text = JSON.stringify(value, bigIntsAsNumbers);
+    }
   }
-  if (text === undefined || /\\u[dD][89a-fA-F]/.test(text)) text = JSON.stringify(value, wellFormed);
+  if (text !== undefined && text.includes('\\u')) text = text.replace(loneSurrogateEscape, '$1\\ufffd');
   return text;
 }
 
-/** Why a row could not be sent to Seam as JSON (a cycle, say), or null. Only rows holding objects or arrays
- * need JSON.stringify; the encoding itself reads top-level members only. */
-function serialisationProblem(row) {
-  if (row === null || typeof row !== 'object') return null;
-  const values = Object.values(row);
-  if (!values.some((value) => value !== null && typeof value === 'object')) return null;
+/** Why a row could not be sent to Seam as JSON (a cycle, say), or null: only the member values that are objects or
+ * arrays (in the row's snapshot, see request-encoding.js) need JSON.stringify; the encoding sends their kind only. */
+function serialisationProblem(snapshot) {
+  if (snapshot.objects === null) return null;
   try {
-    toJson(row);
+    for (const value of snapshot.objects) toJson(value);
     return null;
   } catch (error) {
     return error.message;
@@ -85,6 +122,7 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 /** The workspace part of the API. */
 export function workspaceApi(wasm, wire) {
   const countryOf = countryOption(wasm, wire);
+  const limits = wire.limits;
   /** The text a batch step left in the module's output buffer (`length` bytes of UTF-8 JSON at _batchOutput()). */
   function stepOutput(length) {
     const address = wasm._batchOutput();
@@ -101,19 +139,25 @@ export function workspaceApi(wasm, wire) {
    * an array of identities, an array of pages, or the JSON text of any of these.
    */
   function createWorkspace(identities) {
-    let text;
+    let text = null;
+    let refused = null;
     if (typeof identities === 'string') text = identities;
     else {
-      try {
-        text = toJson(projectDocument(identities)) ?? 'null';
-      } catch (error) {
-        text = null;
-        identities = error;
+      const projected = projectDocument(identities, limits.items);
+      if (projected.issue) refused = projected.issue;
+      else {
+        try {
+          text = toJson(projected.value) ?? 'null';
+        } catch (error) {
+          refused = inputIssue(`The identities cannot be serialised as JSON: ${error.message}`);
+        }
       }
     }
-    const handle = wasm._workspaceNew();
+    if (text !== null) refused = textTooLarge(text, limits.text, [], 'The identities\' JSON text');
+    refused ??= HandleOwner.refusal(free, 'Workspace'); // too many live: nothing is made
+    const handle = refused?.code === 'too_many_handles' ? 0 : wasm._workspaceNew();
     let loadIssues;
-    if (text === null) loadIssues = [inputIssue(`The identities cannot be serialised as JSON: ${identities.message}`)];
+    if (refused) loadIssues = [refused];
     else {
       const length = wire.writeText(wasm._bulkReserve, text);
       loadIssues = JSON.parse(wasm._workspaceLoad(handle, length)).issues;
@@ -135,18 +179,20 @@ export function workspaceApi(wasm, wire) {
     const call = (binding, value, ...rest) => {
       let text;
       try {
-        text = toJson(value);
+        text = toJson(value, true); // the caller's object: one pass, whatever it holds
       } catch (error) {
         return JSON.stringify({ issues: [inputIssue(`Input cannot be serialised as JSON: ${error.message}`)], conflicts: [] });
       }
+      const tooLarge = textTooLarge(text, limits.field, [], 'The request');
+      if (tooLarge) return JSON.stringify({ issues: [tooLarge], conflicts: [] });
       return wasm[binding](handle, text, ...rest);
     };
     const check = (binding, request, options) => {
       alive();
-      checkOptions(options);
+      const { strict } = checkOptions(options);
       const wrong = plain(request, 'a request object');
       if (wrong) return { ok: false, issues: wrong.issues, conflicts: [] };
-      const result = JSON.parse(call(binding, request, isStrict(options)));
+      const result = JSON.parse(call(binding, request, strict));
       return { ok: !result.issues.some((found) => found.severity === 'error'), issues: result.issues, conflicts: result.conflicts ?? [] };
     };
 
@@ -176,6 +222,8 @@ export function workspaceApi(wasm, wire) {
       remove(userIdentityId) {
         alive();
         if (typeof userIdentityId !== 'string') return { ok: false, issues: [typeIssue([], 'a user_identity_id string', userIdentityId)] };
+        const tooLarge = textTooLarge(userIdentityId, limits.field, [], 'The user_identity_id');
+        if (tooLarge) return { ok: false, issues: [tooLarge] };
         return changeResult(wasm._workspaceRemove(handle, userIdentityId));
       },
       /** The ids of the identities holding `value` in `field` (exact; phones after Seam's trimming). */
@@ -183,14 +231,13 @@ export function workspaceApi(wasm, wire) {
         alive();
         const index = fields.indexOf(field);
         if (index < 0) throw new TypeError(`seamid: field must be one of ${fields.join(', ')}`);
-        if (typeof value !== 'string') return [];
+        if (typeof value !== 'string' || textTooLarge(value, limits.field)) return []; // no identity holds such a value
         return JSON.parse(wasm._workspaceFind(handle, index, value));
       },
       /** The duplicates already in the snapshot. */
       audit(options) {
         alive();
-        checkOptions(options);
-        return JSON.parse(wasm._workspaceAudit(handle, isStrict(options)));
+        return JSON.parse(wasm._workspaceAudit(handle, checkOptions(options).strict));
       },
       validateBatch: (rows, options) => validateBatch(rows, options),
     };
@@ -199,15 +246,17 @@ export function workspaceApi(wasm, wire) {
     async function validateBatch(rows, options = {}) {
       alive();
       if (options === null || typeof options !== 'object') throw new TypeError('seamid: options must be an object');
-      checkOptions({ profile: options.profile });
-      const { onProgress, format } = options;
+      const { profile, onProgress, format, sliceMs: slice, defaultCountry } = options; // each read once
+      const checked = checkOptions({ profile, defaultCountry });
+      const strict = checked.strict;
+      const country = countryOf(checked); // a TypeError before any work for a country the core does not know
       if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('seamid: options.onProgress must be a function');
       if (format !== undefined && format !== 'csv' && format !== 'json') throw new TypeError('seamid: options.format must be "csv" or "json"');
-      const sliceMs = options.sliceMs ?? 25;
+      const sliceMs = slice ?? 25;
       if (typeof sliceMs !== 'number' || !(sliceMs > 0)) throw new TypeError('seamid: options.sliceMs must be a positive number');
 
       const result = { ok: false, usable: true, total: 0, summary: null, columns: undefined, issues: [], rows: [] };
-      const batch = wasm._batchNew(handle, isStrict(options), countryOf(options));
+      const batch = wasm._batchNew(handle, strict, country);
       busy.set(batch, workspace);
       let step = 1000;
       // Runs `work(step)` repeatedly, adapting the step so each slice takes about sliceMs, yielding in between.
@@ -237,6 +286,12 @@ export function workspaceApi(wasm, wire) {
               return finish();
             }
           } else {
+            const tooLarge = textTooLarge(input, limits.text, [], 'The CSV text');
+            if (tooLarge) {
+              result.usable = false;
+              result.issues.push(tooLarge);
+              return finish();
+            }
             const length = wire.writeText((bytes) => wasm._batchReserve(batch, bytes), input);
             const start = JSON.parse(wasm._batchStartCsv(batch, length));
             result.usable = start.usable;
@@ -261,23 +316,41 @@ export function workspaceApi(wasm, wire) {
           result.issues.push(typeIssue([], 'an array of /user_identities/create requests, or CSV or JSON text', input));
           return finish();
         }
-        result.total = input.length;
+        const rowCount = input.length; // read once (a Proxy may answer anything on each read)
+        if (!(rowCount <= limits.items)) {
+          result.usable = false;
+          result.issues.push(tooLargeIssue([], 'The array of rows', rowCount, limits.items, 'items'));
+          return finish();
+        }
+        result.total = rowCount;
         report(0, result.total, 0);
         // Two passes, as for CSV text. First the rows go in the request encoding (request-encoding.js), a chunk at a
-        // time, into the module, which keeps them and records their key, email and phone; then it checks them.
-        const encoded = requestEncoder(wasm, (bytes) => wasm._batchReserve(batch, bytes));
+        // time, into the module, which keeps them and records their key, email and phone; then it checks them. Each
+        // row is read once, into a snapshot, before it is sized and written; a chunk never outgrows the module's limit.
+        const encoded = requestEncoder(wasm, (bytes) => wasm._batchReserve(batch, bytes), 0, { ...limits, buffer: limits.text });
         let next = 0;
+        let pending = null; // a row read for the previous chunk that did not fit it: [snapshot, bytes]
         await slices((count) => {
-          const end = Math.min(next + count, input.length);
+          const end = Math.min(next + count, rowCount);
           encoded.start();
           for (; next < end; next++) {
-            const problem = serialisationProblem(input[next]);
-            if (problem) {
-              result.usable = false;
-              result.issues.push(inputIssue(`Row ${next + 1} cannot be serialised as JSON: ${problem}`));
-              return true;
+            let snapshot, bytes;
+            if (pending) [snapshot, bytes] = pending, pending = null;
+            else {
+              snapshot = encoded.snapshot(input[next]);
+              const problem = serialisationProblem(snapshot);
+              bytes = problem ? -1 : encoded.room(snapshot);
+              if (bytes < 0) {
+                result.usable = false;
+                result.issues.push(problem ? inputIssue(`Row ${next + 1} cannot be serialised as JSON: ${problem}`) : encoded.tooLarge(snapshot, [next]));
+                return true;
+              }
             }
-            encoded.row(input[next]);
+            if (!encoded.fits(bytes) && encoded.length > 0) {
+              pending = [snapshot, bytes];
+              break;
+            }
+            encoded.row(snapshot, bytes);
           }
           const answer = JSON.parse(stepOutput(wasm._batchRecordRows(batch, encoded.length)));
           if (answer.issues.length > 0 && answer.issues[0].code === 'invalid_handle') throw new Error('seamid: this workspace was disposed');
@@ -287,7 +360,7 @@ export function workspaceApi(wasm, wire) {
             return true;
           }
           report(0, result.total, answer.read);
-          return next >= input.length;
+          return next >= rowCount;
         });
         if (!result.usable) return finish();
         await slices((count) => {

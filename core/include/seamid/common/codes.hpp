@@ -208,6 +208,10 @@ inline constexpr std::array code_catalog = {
     code_info{"invalid_input", code_domain::bindings, severity::error,
               "A JS value that cannot be passed on (not serialisable as JSON: a cycle, a BigInt)."},
     code_info{"invalid_handle", code_domain::bindings, severity::error, "The object (Workspace, AcsModel) was disposed."},
+    code_info{"input_too_large", code_domain::bindings, severity::error,
+              "An input over the module's limit (64 MiB a value or request, 256 MiB a bulk text, 2^24 items an array); the message gives the limit."},
+    code_info{"too_many_handles", code_domain::bindings, severity::error,
+              "10,000 objects of one kind (Workspace, AcsModel, DeletionProgress) are live in a module already; nothing was made (dispose() unused ones)."},
 
     // seamid/seam: the `code` of a SeamidError when a run against the Seam API stops.
     code_info{"unauthorized", code_domain::seam, severity::error, "Seam refused the API key (401 or 403)."},
