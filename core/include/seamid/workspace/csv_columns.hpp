@@ -1,0 +1,369 @@
+// Column mapping of a bulk import's header (docs/workspace.md, "Column mapping"): which header column feeds which
+// /user_identities/create field. Three modes: Seam's field names only (the default), 'auto' (header names compared
+// ignoring case, spaces and punctuation, against a synonym list of common HR / property-management export headers;
+// First Name + Last Name join into full_name), and an explicit map from field to column name(s). Header names are
+// looked up through the one hash table, so a header of any width is read in linear time.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "seamid/common/ascii.hpp"
+#include "seamid/common/issue.hpp"
+#include "seamid/common/unicode.hpp"
+#include "seamid/detail/hash_table.hpp"
+
+namespace seamid {
+
+/// The create fields a CSV header may name (Seam's /user_identities/create parameters), in mapping order.
+inline constexpr std::array<std::string_view, 5> csv_create_fields{"user_identity_key", "email_address", "phone_number", "full_name",
+                                                                  "acs_system_ids"};
+/// Index of full_name in csv_create_fields (the one field that may be joined from several columns).
+inline constexpr std::size_t csv_full_name = 3;
+
+/// How header columns are matched to fields.
+enum class column_mode : std::uint8_t {
+    seam_names,  ///< only Seam's field names (exact); the default
+    automatic,   ///< 'auto': normalised names and the synonym list
+    named,       ///< an explicit map field -> column name(s); other columns by Seam's names
+};
+
+/// The column option of a CSV batch. For `named`, `columns[f]` lists the header names feeding field f (several only
+/// for full_name, joined with one space in that order); an empty list leaves the field to Seam's name.
+struct column_spec {
+    column_mode mode = column_mode::seam_names;
+    std::array<std::vector<std::string>, csv_create_fields.size()> columns;
+};
+
+/// The mapping a header resolved to, and what is wrong with it.
+struct column_mapping {
+    std::vector<int> column_field;  ///< per header column: index into csv_create_fields, or -1 (ignored)
+    std::array<std::vector<std::size_t>, csv_create_fields.size()> sources;  ///< per field, its columns in join order
+    std::vector<issue> issues;
+    bool usable = true;  ///< false when no column feeds a field (or the spec itself is unusable)
+    /// True when `field` has a column.
+    [[nodiscard]] bool has(std::size_t field) const noexcept { return !sources[field].empty(); }
+};
+
+namespace detail {
+
+/// What a normalised header name means in 'auto' mode.
+struct column_synonym {
+    std::string_view normalised;  ///< lowercase ASCII letters and digits only
+    int field;                    ///< index into csv_create_fields
+    int part;                     ///< 0: the whole field; 1: first name, 2: last name (joined into full_name)
+};
+
+/// Header names of HR, property-management and directory exports, normalised (see normalise_column_name). Sources:
+/// the fields the issue asks for (Email, E-mail, Email Address; Mobile, Phone, Cell; Name, Full Name, First Name +
+/// Last Name; ID, Employee ID, Username, External ID) and the common variants of each.
+inline constexpr std::array<column_synonym, 55> column_synonyms{{
+    {"useridentitykey", 0, 0}, {"id", 0, 0}, {"employeeid", 0, 0}, {"employeenumber", 0, 0}, {"employeeno", 0, 0},
+    {"username", 0, 0}, {"externalid", 0, 0}, {"userid", 0, 0}, {"userkey", 0, 0}, {"staffid", 0, 0},
+    {"memberid", 0, 0}, {"residentid", 0, 0}, {"tenantid", 0, 0}, {"personid", 0, 0}, {"login", 0, 0},
+    {"loginid", 0, 0}, {"badgeid", 0, 0}, {"identitykey", 0, 0},
+    {"emailaddress", 1, 0}, {"email", 1, 0}, {"mail", 1, 0}, {"workemail", 1, 0}, {"businessemail", 1, 0},
+    {"primaryemail", 1, 0}, {"emailaddr", 1, 0}, {"workemailaddress", 1, 0},
+    {"phonenumber", 2, 0}, {"phone", 2, 0}, {"mobile", 2, 0}, {"cell", 2, 0}, {"mobilephone", 2, 0},
+    {"cellphone", 2, 0}, {"mobilenumber", 2, 0}, {"cellnumber", 2, 0}, {"telephone", 2, 0}, {"tel", 2, 0},
+    {"phoneno", 2, 0}, {"mobileno", 2, 0}, {"telephonenumber", 2, 0},
+    {"fullname", 3, 0}, {"name", 3, 0}, {"displayname", 3, 0}, {"employeename", 3, 0}, {"residentname", 3, 0},
+    {"firstname", 3, 1}, {"givenname", 3, 1}, {"forename", 3, 1}, {"first", 3, 1},
+    {"lastname", 3, 2}, {"surname", 3, 2}, {"familyname", 3, 2}, {"last", 3, 2},
+    {"acssystemids", 4, 0}, {"acssystemid", 4, 0}, {"acssystems", 4, 0},
+}};
+
+/// A header name compared as 'auto' compares it: ASCII letters lowercased, digits kept, everything else (spaces,
+/// '_', '-', '.', ...) dropped; non-ASCII bytes are kept so "Téléphone" never equals "Tlphone".
+[[nodiscard]] inline std::string normalise_column_name(std::string_view name) {
+    std::string out;
+    out.reserve(name.size());
+    for (const char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) out.push_back(c);
+        else if (c >= 'A' && c <= 'Z') out.push_back(ascii_lower(c));
+    }
+    return out;
+}
+
+/// The synonym a normalised name is, or nullptr.
+[[nodiscard]] inline const column_synonym* find_column_synonym(std::string_view normalised) noexcept {
+    for (const auto& synonym : column_synonyms)
+        if (synonym.normalised == normalised) return &synonym;
+    return nullptr;
+}
+
+/// "First Name" style header text of a column for messages (quoted, at most 80 bytes).
+[[nodiscard]] inline std::string quoted_column(std::string_view name) {
+    std::string shown;
+    shown.reserve(name.size() < 80 ? name.size() + 2 : 85);
+    shown.push_back('"');
+    shown.append(name.substr(0, 80));
+    if (name.size() > 80) shown.append("...");
+    shown.push_back('"');
+    return shown;
+}
+
+/// The UTF-8 problem of a header, or nothing: a UTF-16/UTF-32 byte order mark or NUL bytes (a UTF-16 file without
+/// one), else bytes that are not UTF-8 (Latin-1 / Windows-1252 is the usual reason).
+[[nodiscard]] inline std::optional<std::string> csv_encoding_problem(std::string_view text, std::string_view header_line) {
+    const auto starts = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
+    if (starts(std::string_view("\xFF\xFE\x00\x00", 4)) || starts(std::string_view("\x00\x00\xFE\xFF", 4)))
+        return std::string("The file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8 (\"CSV UTF-8\").");
+    if (starts("\xFF\xFE") || starts("\xFE\xFF"))
+        return std::string("The file is UTF-16 (it starts with a UTF-16 byte order mark, as Excel's \"Unicode Text\" writes); save it as UTF-8 "
+                           "(\"CSV UTF-8\").");
+    if (header_line.find('\0') != std::string_view::npos)
+        return std::string("The header holds NUL bytes, as a UTF-16 file without a byte order mark does; save the file as UTF-8 (\"CSV UTF-8\").");
+    if (!unicode::is_valid_utf8(header_line))
+        return std::string("The header is not valid UTF-8 (the file looks like Latin-1 or Windows-1252, as older spreadsheet exports write); "
+                           "save it as UTF-8 (\"CSV UTF-8\").");
+    return std::nullopt;
+}
+
+}  // namespace detail
+
+/// Reads a column option given as JSON: the string "auto", or an object {field: "Column" | ["Column", ...]}; null
+/// means Seam's names. A malformed option is an `invalid_column_mapping` issue at ["columns", ...].
+[[nodiscard]] inline column_spec column_spec_from_json(const nlohmann::json& option, std::vector<issue>& issues) {
+    column_spec spec;
+    const auto bad = [&](issue_path path, std::string message) {
+        issues.push_back({std::move(path), "invalid_column_mapping", severity::error, std::move(message), std::nullopt});
+    };
+    if (option.is_null()) return spec;
+    if (option.is_string()) {
+        if (option.get_ref<const std::string&>() == "auto") spec.mode = column_mode::automatic;
+        else bad({std::string("columns")}, "The columns option must be \"auto\" or an object mapping Seam fields to column names.");
+        return spec;
+    }
+    if (!option.is_object()) {
+        bad({std::string("columns")}, "The columns option must be \"auto\" or an object mapping Seam fields to column names.");
+        return spec;
+    }
+    spec.mode = column_mode::named;
+    for (const auto& [key, value] : option.items()) {
+        std::size_t field = csv_create_fields.size();
+        for (std::size_t f = 0; f < csv_create_fields.size(); ++f)
+            if (csv_create_fields[f] == key) field = f;
+        const issue_path path{std::string("columns"), key};
+        if (field == csv_create_fields.size()) {
+            bad(path, "\"" + key + "\" is not a /user_identities/create field (user_identity_key, email_address, phone_number, full_name, "
+                      "acs_system_ids).");
+            continue;
+        }
+        if (value.is_string()) spec.columns[field].push_back(value.get<std::string>());
+        else if (value.is_array() && !value.empty() && (field == csv_full_name || value.size() == 1)) {
+            for (const auto& item : value) {
+                if (item.is_string()) spec.columns[field].push_back(item.get<std::string>());
+                else bad(path, "Column names must be strings.");
+            }
+        } else {
+            bad(path, field == csv_full_name ? "full_name takes a column name or a list of column names (joined with one space)."
+                                             : "A field takes one column name.");
+        }
+    }
+    return spec;
+}
+
+/// Maps header column names to create fields under `spec`. `unknown_level`: the severity of a column that feeds
+/// nothing (a warning, an error under the strict profile).
+[[nodiscard]] inline column_mapping map_columns(const std::vector<std::string_view>& names, const column_spec& spec,
+                                                severity unknown_level = severity::warning) {
+    column_mapping mapping;
+    const std::size_t count = names.size();
+    mapping.column_field.assign(count, -1);
+    // Normalised names hashed into the one hash table (a multiset: hash -> column); equal names are found among the
+    // entries of one hash, so duplicates and explicit names are looked up in O(1) per column.
+    std::vector<std::string> normalised(count);
+    detail::hash_table<std::uint64_t> by_name;
+    by_name.reserve(count);
+    std::vector<std::uint32_t> first_same(count, detail::hash_table<std::uint64_t>::none);  // earlier column with the exact name
+    for (std::size_t i = 0; i < count; ++i) {
+        normalised[i] = detail::normalise_column_name(unicode::trim_js_whitespace(names[i]));
+        const std::uint64_t hash = detail::hash_text<false>(normalised[i]);
+        by_name.visit(hash, [&](std::uint32_t other) {
+            if (names[other] == names[i]) {
+                first_same[i] = other;
+                return false;
+            }
+            return true;
+        });
+        by_name.insert(hash, static_cast<std::uint32_t>(i));
+    }
+    const auto column_issue = [&](std::size_t i, std::string code, severity level, std::string message, std::optional<std::string> suggestion = {}) {
+        mapping.issues.push_back({issue_path{std::string("columns"), i}, std::move(code), level, std::move(message), std::move(suggestion)});
+    };
+    // The column each field takes (first claim wins); a second claim is a conflict.
+    const auto claim = [&](std::size_t i, std::size_t field) {
+        if (first_same[i] != detail::hash_table<std::uint64_t>::none && mapping.column_field[first_same[i]] == static_cast<int>(field)) {
+            column_issue(i, "csv_duplicate_column", severity::error,
+                         "The column " + detail::quoted_column(names[i]) + " appears twice; only its first occurrence is read. Remove one.");
+            return;
+        }
+        if (mapping.has(field)) {
+            column_issue(i, "csv_column_conflict", severity::error,
+                         "The columns " + detail::quoted_column(names[mapping.sources[field].front()]) + " and " + detail::quoted_column(names[i]) +
+                             " both map to " + std::string(csv_create_fields[field]) +
+                             "; only the first is read. Remove one, or choose with an explicit mapping (columns: {" +
+                             std::string(csv_create_fields[field]) + ": \"...\"}).");
+            return;
+        }
+        mapping.column_field[i] = static_cast<int>(field);
+        mapping.sources[field].push_back(i);
+    };
+
+    // Explicit names first: each named column is found by its exact name, else by its normalised one.
+    std::vector<bool> taken(count, false);
+    if (spec.mode == column_mode::named) {
+        for (std::size_t field = 0; field < csv_create_fields.size(); ++field) {
+            for (const std::string& wanted : spec.columns[field]) {
+                const std::string key = detail::normalise_column_name(unicode::trim_js_whitespace(wanted));
+                std::uint32_t exact = detail::hash_table<std::uint64_t>::none, loose = exact;
+                by_name.visit(detail::hash_text<false>(key), [&](std::uint32_t column) {
+                    if (names[column] == wanted && (exact == detail::hash_table<std::uint64_t>::none || column < exact)) exact = column;
+                    if (normalised[column] == key && (loose == detail::hash_table<std::uint64_t>::none || column < loose)) loose = column;
+                    return true;
+                });
+                const std::uint32_t column = exact != detail::hash_table<std::uint64_t>::none ? exact : loose;
+                if (column == detail::hash_table<std::uint64_t>::none) {
+                    mapping.issues.push_back({issue_path{std::string("columns"), std::string(csv_create_fields[field])}, "csv_missing_column",
+                                              severity::error,
+                                              "The mapping names the column " + detail::quoted_column(wanted) + " for " +
+                                                  std::string(csv_create_fields[field]) + ", but the header has no such column.",
+                                              std::nullopt});
+                    continue;
+                }
+                if (taken[column]) {
+                    column_issue(column, "csv_column_conflict", severity::error,
+                                 "The mapping uses the column " + detail::quoted_column(names[column]) + " for two fields; a column feeds one field.");
+                    continue;
+                }
+                taken[column] = true;
+                mapping.column_field[column] = static_cast<int>(field);
+                mapping.sources[field].push_back(column);
+            }
+        }
+    }
+
+    // Then every other column, in header order.
+    std::array<std::vector<std::size_t>, 3> name_parts;  // 'auto': whole name, first-name and last-name columns
+    for (std::size_t i = 0; i < count; ++i) {
+        if (taken[i]) continue;
+        const std::string_view name = names[i];
+        const std::string_view trimmed = unicode::trim_js_whitespace(name);
+        if (trimmed.empty()) {
+            column_issue(i, "csv_blank_column", unknown_level,
+                         name.empty() ? "This header column has no name, so its values are ignored (a trailing comma in the header?). Name it "
+                                        "or delete the column."
+                                      : "This header column's name is only whitespace, so its values are ignored. Name it or delete the column.");
+            continue;
+        }
+        int field = -1;
+        for (std::size_t f = 0; f < csv_create_fields.size(); ++f)
+            if (csv_create_fields[f] == name) field = static_cast<int>(f);
+        const detail::column_synonym* synonym = detail::find_column_synonym(normalised[i]);
+        if (spec.mode == column_mode::automatic && synonym != nullptr) {
+            if (synonym->field == static_cast<int>(csv_full_name)) {
+                name_parts[static_cast<std::size_t>(synonym->part)].push_back(i);
+                continue;
+            }
+            field = synonym->field;
+        }
+        if (field >= 0 && spec.mode == column_mode::named && !spec.columns[static_cast<std::size_t>(field)].empty()) {
+            column_issue(i, "csv_unknown_column", unknown_level,
+                         "The column " + detail::quoted_column(name) + " is ignored: the mapping takes " + std::string(name) + " from another column.");
+            continue;
+        }
+        if (field >= 0) {
+            claim(i, static_cast<std::size_t>(field));
+            continue;
+        }
+        // Unknown: a near miss of a Seam field (case, spaces) is an error with a suggestion; a synonym is a warning
+        // that names the field; anything else a warning.
+        std::string_view near;
+        for (const auto candidate : csv_create_fields)
+            if (equal_ignoring_ascii_case(candidate, trimmed)) near = candidate;
+        if (spec.mode != column_mode::automatic && !near.empty()) {
+            column_issue(i, "csv_unknown_column", severity::error,
+                         "The column " + detail::quoted_column(name) + " is not a Seam field, so its values would be ignored; Seam's field names "
+                         "are lowercase snake_case. Rename it to " + std::string(near) + ".",
+                         std::string(near));
+        } else if (synonym != nullptr && spec.mode != column_mode::automatic) {
+            const std::string_view likely = csv_create_fields[static_cast<std::size_t>(synonym->field)];
+            column_issue(i, "csv_unknown_column", unknown_level,
+                         "The column " + detail::quoted_column(name) + " is not a field of /user_identities/create, so it is ignored; it looks like " +
+                             std::string(likely) + (synonym->part == 0 ? "" : synonym->part == 1 ? " (its first part)" : " (its last part)") +
+                             ". Rename it, or map columns (columns: \"auto\", or --columns auto).",
+                         std::string(likely));
+        } else {
+            column_issue(i, "csv_unknown_column", unknown_level,
+                         "The column " + detail::quoted_column(name) + " is not a field of /user_identities/create, so it is ignored. Known columns: "
+                         "user_identity_key, email_address, phone_number, full_name, acs_system_ids" +
+                             std::string(spec.mode == column_mode::automatic ? " and their usual names (Email, Mobile, First Name, Employee ID, ...)."
+                                                                             : "."));
+        }
+    }
+    // 'auto' names: one whole-name column, or first and/or last name columns joined; anything more is a conflict.
+    if (spec.mode == column_mode::automatic) {
+        const auto extra = [&](std::size_t column, std::string_view why) {
+            column_issue(column, "csv_column_conflict", severity::error,
+                         "The column " + detail::quoted_column(names[column]) + " also maps to full_name (" + std::string(why) +
+                             "); only the first is read. Remove one, or choose with an explicit mapping (columns: {full_name: [\"First\", \"Last\"]}).");
+        };
+        const bool named_elsewhere = mapping.has(csv_full_name);
+        if (!name_parts[0].empty() && !named_elsewhere) {
+            claim(name_parts[0].front(), csv_full_name);
+            for (std::size_t k = 1; k < name_parts[0].size(); ++k) claim(name_parts[0][k], csv_full_name);
+            for (std::size_t part = 1; part <= 2; ++part)
+                for (const std::size_t column : name_parts[part]) extra(column, "the header also has a whole-name column");
+        } else if (!named_elsewhere) {
+            for (std::size_t part = 1; part <= 2; ++part) {
+                if (name_parts[part].empty()) continue;
+                mapping.column_field[name_parts[part].front()] = static_cast<int>(csv_full_name);
+                mapping.sources[csv_full_name].push_back(name_parts[part].front());
+                for (std::size_t k = 1; k < name_parts[part].size(); ++k)
+                    extra(name_parts[part][k], part == 1 ? "another first-name column" : "another last-name column");
+            }
+        } else {
+            for (const auto& part : name_parts)
+                for (const std::size_t column : part) extra(column, "full_name is mapped by name");
+        }
+    }
+
+    bool any = false;
+    for (const auto& sources : mapping.sources) any = any || !sources.empty();
+    if (!any) {
+        mapping.usable = false;
+        mapping.issues.push_back({issue_path{std::string("columns")}, "csv_no_known_columns", severity::error,
+                                  spec.mode == column_mode::seam_names
+                                      ? "The first line must be a header naming Seam fields (user_identity_key, email_address, phone_number, "
+                                        "full_name, acs_system_ids); none of its columns is one. To read an export's own headers (Email, Mobile, "
+                                        "First Name, ...), map columns (columns: \"auto\", or --columns auto)."
+                                      : "No header column maps to a Seam field (user_identity_key, email_address, phone_number, full_name, "
+                                        "acs_system_ids); give an explicit mapping, e.g. columns: {email_address: \"Work Email\"}.",
+                                  std::nullopt});
+    }
+    return mapping;
+}
+
+/// The mapping as JSON text: {"<field>": ["<column>", ...], ...} in field order, mapped fields only.
+inline void append_column_mapping_json(std::string& out, const column_mapping& mapping, const std::vector<std::string>& names) {
+    nlohmann::json object = nlohmann::json::object();
+    for (std::size_t f = 0; f < csv_create_fields.size(); ++f) {
+        if (!mapping.has(f)) continue;
+        nlohmann::json columns = nlohmann::json::array();
+        for (const std::size_t column : mapping.sources[f]) columns.push_back(names[column]);
+        object[std::string(csv_create_fields[f])] = std::move(columns);
+    }
+    out += object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace seamid
