@@ -77,8 +77,12 @@ export interface BatchResult {
   /** Number of rows. */
   total: number;
   summary: BatchSummary;
-  /** CSV only: the header's column names. */
+  /** CSV: the header's column names; row objects with `columns`: the keys the rows use, in first-seen order. */
   columns?: string[];
+  /** With a CSV file, or `columns` given: which columns feed which field (several only for full_name, joined with one space). */
+  mapping?: Partial<Record<CreateField, string[]>>;
+  /** With `values: true`: every row's values under Seam's field names, in row order (null: a row that could not be read). */
+  values?: (CreateUserIdentityRequest | null)[];
   /** Issues of the input as a whole (CSV header problems, invalid JSON). */
   issues: Issue[];
   /** Only the rows that have at least one issue, in order. */
@@ -95,8 +99,22 @@ export interface BatchProgress {
   read: number;
 }
 
+/** A create field a column can feed. */
+export type CreateField = 'user_identity_key' | 'email_address' | 'phone_number' | 'full_name' | 'acs_system_ids';
+
+/** Which columns feed which field: a column name, or for full_name several (joined with one space). */
+export type ColumnMapping = { [F in CreateField]?: F extends 'full_name' ? string | string[] : string };
+
 /** Options of validateBatch. */
 export interface BatchOptions {
+  /**
+   * How columns (CSV header names, or row objects' keys) map to Seam's fields: absent = Seam's names only; `'auto'` =
+   * names compared ignoring case, spaces and punctuation, with common export synonyms (Email, Mobile, First Name +
+   * Last Name, Employee ID, ...); or an explicit mapping such as `{ email_address: 'Work Email', full_name: ['Given', 'Family'] }`.
+   */
+  columns?: 'auto' | ColumnMapping;
+  /** Also return every row's mapped values (`result.values`), e.g. to write a fixed file. */
+  values?: boolean;
   profile?: 'default' | 'strict';
   /** Called after each chunk (and once at the start) with the rows done so far. */
   onProgress?: (progress: BatchProgress) => void;

@@ -80,6 +80,48 @@ function yieldToEventLoop() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+const createFields = ['user_identity_key', 'email_address', 'phone_number', 'full_name', 'acs_system_ids'];
+
+/** The columns option as JSON text for the core ('null' when absent); a value of the wrong JS type is a TypeError. */
+function columnsOption(columns) {
+  if (columns === undefined || columns === null) return 'null';
+  if (columns === 'auto') return '"auto"';
+  const names = (value) => typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string'));
+  if (!isPlainObject(columns) || !Object.values(columns).every(names))
+    throw new TypeError('seamid: options.columns must be "auto" or an object mapping create fields to a column name (or, for full_name, a list of names)');
+  return JSON.stringify(columns);
+}
+
+/** Row objects renamed by a mapping ({field: [key, ...]}): each field takes its key's value; several keys (full_name)
+ * join their non-empty string values with one space, as the core joins CSV columns. Other keys are dropped. */
+function mapRows(rows, mapping) {
+  const entries = Object.entries(mapping);
+  return rows.map((row) => {
+    if (!isPlainObject(row)) return row;
+    const out = {};
+    for (const [field, keys] of entries) {
+      if (keys.length === 1) {
+        if (Object.hasOwn(row, keys[0])) out[field] = row[keys[0]];
+        continue;
+      }
+      const parts = keys.filter((key) => Object.hasOwn(row, key) && row[key] !== null && row[key] !== '').map((key) => row[key]);
+      if (parts.length === 0) continue;
+      out[field] = parts.every((part) => typeof part === 'string') ? parts.join(' ') : parts.find((part) => typeof part !== 'string');
+    }
+    return out;
+  });
+}
+
+/** A row's mapped values from a step answer's [key, email, phone, name, acs] (null: unreadable row). */
+function valuesObject(cells) {
+  if (cells === null) return null;
+  const out = {};
+  cells.forEach((cell, f) => {
+    if (cell !== null) out[createFields[f]] = cell;
+  });
+  return out;
+}
+
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** The workspace part of the API. */
@@ -202,10 +244,12 @@ export function workspaceApi(wasm, wire) {
       const { onProgress, format } = options;
       if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('seamid: options.onProgress must be a function');
       if (format !== undefined && format !== 'csv' && format !== 'json') throw new TypeError('seamid: options.format must be "csv" or "json"');
+      const columns = columnsOption(options.columns);
+      if (options.values !== undefined && typeof options.values !== 'boolean') throw new TypeError('seamid: options.values must be a boolean');
       const sliceMs = options.sliceMs ?? 25;
       if (typeof sliceMs !== 'number' || !(sliceMs > 0)) throw new TypeError('seamid: options.sliceMs must be a positive number');
 
-      const result = { ok: false, usable: true, total: 0, summary: null, columns: undefined, issues: [], rows: [] };
+      const result = { ok: false, usable: true, total: 0, summary: null, columns: undefined, mapping: undefined, issues: [], rows: [], values: [] };
       const batch = wasm._batchNew(handle, isStrict(options));
       busy.set(batch, workspace);
       let step = 1000;
@@ -237,10 +281,11 @@ export function workspaceApi(wasm, wire) {
             }
           } else {
             const length = wire.writeText((bytes) => wasm._batchReserve(batch, bytes), input);
-            const start = JSON.parse(wasm._batchStartCsv(batch, length));
+            const start = JSON.parse(wasm._batchStartCsv(batch, length, columns, options.values === true));
             result.usable = start.usable;
             append(result.issues, start.issues);
             result.columns = start.columns;
+            result.mapping = start.mapping;
             result.total = start.total;
             report(0, result.total, 0);
             if (!start.usable) return finish();
@@ -248,6 +293,7 @@ export function workspaceApi(wasm, wire) {
               const chunk = JSON.parse(stepOutput(wasm._batchStepCsv(batch, count)));
               if (chunk.issues) throw new Error(`seamid: ${chunk.issues[0].message}`);
               append(result.rows, chunk.rows);
+              if (chunk.values) for (const cells of chunk.values) result.values.push(valuesObject(cells));
               if (chunk.finished) result.total = chunk.done;
               report(chunk.done, Math.max(result.total, chunk.done, chunk.read), chunk.read);
               return chunk.finished;
@@ -260,6 +306,22 @@ export function workspaceApi(wasm, wire) {
           result.issues.push(typeIssue([], 'an array of /user_identities/create requests, or CSV or JSON text', input));
           return finish();
         }
+        if (columns !== 'null') {
+          // Row objects: the core maps the keys the rows use (in first-seen order), then the rows are renamed by it.
+          const keys = new Set();
+          for (const row of input) if (isPlainObject(row)) for (const key of Object.keys(row)) keys.add(key);
+          const names = [...keys];
+          const mapped = JSON.parse(wasm._mapColumns(JSON.stringify(names), columns, isStrict(options)));
+          append(result.issues, mapped.issues);
+          result.columns = names;
+          result.mapping = mapped.mapping;
+          if (!mapped.usable) {
+            result.usable = false;
+            return finish();
+          }
+          input = mapRows(input, mapped.mapping);
+        }
+        if (options.values === true) for (const row of input) result.values.push(isPlainObject(row) ? row : null);
         result.total = input.length;
         report(0, result.total, 0);
         // Two passes, as for CSV text. First the rows go in the request encoding (request-encoding.js), a chunk at a
@@ -306,6 +368,8 @@ export function workspaceApi(wasm, wire) {
         if (!owner.disposed) result.summary = JSON.parse(wasm._batchSummary(batch));
         result.summary ??= { rows: 0, rows_with_errors: 0, rows_with_warnings: 0, errors: 0, warnings: 0 };
         if (result.columns === undefined) delete result.columns;
+        if (result.mapping === undefined) delete result.mapping;
+        if (options.values !== true) delete result.values;
         result.ok = result.usable && result.summary.errors === 0 && !result.issues.some((found) => found.severity === 'error');
         return result;
       }

@@ -270,6 +270,8 @@ public:
 
     /// Keeps every validated row's mapped values for take_values() (a fixed file is written from them).
     void keep_values(bool keep) noexcept { keep_values_ = keep; }
+    /// True when rows' values are kept.
+    [[nodiscard]] bool keeps_values() const noexcept { return keep_values_; }
     /// The values of the rows validated since the last call, one per row in order (empty for an unreadable row).
     [[nodiscard]] std::vector<row_values> take_values() { return std::exchange(values_, {}); }
 
@@ -427,15 +429,7 @@ private:
         }
         if (cell.empty()) return;  // acs_system_ids: a list of ids separated by ';', ',' or spaces
         request_.acs_system_ids = request_value::of_kind(value_kind::array);
-        const auto separator = [](char c) { return c == ';' || c == ',' || c == ' ' || c == '\t'; };
-        std::size_t at = 0;
-        while (at < cell.size()) {
-            while (at < cell.size() && separator(cell[at])) ++at;
-            std::size_t end = at;
-            while (end < cell.size() && !separator(cell[end])) ++end;
-            if (end > at) request_.acs_system_id_items.push_back(request_value::string(cell.substr(at, end - at)));
-            at = end;
-        }
+        for (const std::string_view id : csv_acs_system_ids(cell)) request_.acs_system_id_items.push_back(request_value::string(id));
     }
 
     csv_reader reader_;

@@ -354,7 +354,22 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
     return mapping;
 }
 
-/// The mapping as JSON text: {"<field>": ["<column>", ...], ...} in field order, mapped fields only.
+/// The ids of an acs_system_ids cell: separated by ';', ',', spaces or tabs (views into the cell).
+[[nodiscard]] inline std::vector<std::string_view> csv_acs_system_ids(std::string_view cell) {
+    std::vector<std::string_view> ids;
+    const auto separator = [](char c) { return c == ';' || c == ',' || c == ' ' || c == '\t'; };
+    std::size_t at = 0;
+    while (at < cell.size()) {
+        while (at < cell.size() && separator(cell[at])) ++at;
+        std::size_t end = at;
+        while (end < cell.size() && !separator(cell[end])) ++end;
+        if (end > at) ids.push_back(cell.substr(at, end - at));
+        at = end;
+    }
+    return ids;
+}
+
+/// The mapping as JSON text: {"<field>": ["<column>", ...], ...} (keys sorted), mapped fields only.
 inline void append_column_mapping_json(std::string& out, const column_mapping& mapping, const std::vector<std::string>& names) {
     nlohmann::json object = nlohmann::json::object();
     for (std::size_t f = 0; f < csv_create_fields.size(); ++f) {
