@@ -33,11 +33,12 @@ Validates new user identities (a CSV file whose header row names Seam fields, or
 
 Exit status: 0 no errors, 1 errors found (with --fix: left in the fixed file), 2 unusable input.`;
 
-/** Reads a UTF-8 file; returns { text } or { error }. */
+/** Reads a file; returns { text, bytes } (text decoded as UTF-8) or { error }. */
 function readText(file, what) {
   try {
     if (!statSync(file).isFile()) return { error: `${what} ${file} is not a file` };
-    return { text: readFileSync(file, 'utf8') };
+    const bytes = readFileSync(file);
+    return { text: bytes.toString('utf8'), bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
   } catch (error) {
     return { error: `cannot read ${what} ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}` };
   }
@@ -148,7 +149,9 @@ export async function run(args) {
     if (parsed.options.country !== undefined) options.defaultCountry = parsed.options.country;
     let result;
     try {
-      result = await workspace.validateBatch(rows.text, options);
+      // CSV goes as the file's bytes, so the core can tell a file that is not UTF-8 (UTF-16, Latin-1).
+      const csv = format === 'csv' || (format === undefined && !/^\s*\[/.test(rows.text.slice(0, 1024)));
+      result = await workspace.validateBatch(csv ? rows.bytes : rows.text, options);
     } catch (error) {
       if (!(error instanceof TypeError)) throw error;
       console.error(`seamid validate: ${error.message.replace(/^seamid: /, '')}`);

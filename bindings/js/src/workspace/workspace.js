@@ -269,6 +269,15 @@ export function workspaceApi(wasm, wire) {
       const report = (done, total, read = total) => onProgress?.({ done, total, read });
       try {
         let input = rows;
+        if (input instanceof Uint8Array) {
+          // CSV bytes as read from a file: they reach the core as they are, so it can tell a file that is not UTF-8.
+          if (format === 'json') input = decoder.decode(input);  // JSON: read as text below
+          else return await startCsv(() => {
+            const address = wasm._batchReserve(batch, input.length);
+            wasm.HEAPU8.set(input, address);
+            return input.length;
+          });
+        }
         if (typeof input === 'string') {
           const kind = format ?? (/^\s*\[/.test(input.slice(0, 1024)) ? 'json' : 'csv');
           if (kind === 'json') {
@@ -280,27 +289,41 @@ export function workspaceApi(wasm, wire) {
               return finish();
             }
           } else {
-            const length = wire.writeText((bytes) => wasm._batchReserve(batch, bytes), input);
-            const start = JSON.parse(wasm._batchStartCsv(batch, length, columns, options.values === true));
-            result.usable = start.usable;
-            append(result.issues, start.issues);
-            result.columns = start.columns;
-            result.mapping = start.mapping;
-            result.total = start.total;
-            report(0, result.total, 0);
-            if (!start.usable) return finish();
-            await slices((count) => {
-              const chunk = JSON.parse(stepOutput(wasm._batchStepCsv(batch, count)));
-              if (chunk.issues) throw new Error(`seamid: ${chunk.issues[0].message}`);
-              append(result.rows, chunk.rows);
-              if (chunk.values) for (const cells of chunk.values) result.values.push(valuesObject(cells));
-              if (chunk.finished) result.total = chunk.done;
-              report(chunk.done, Math.max(result.total, chunk.done, chunk.read), chunk.read);
-              return chunk.finished;
-            });
-            return finish();
+            const text = input;
+            return await startCsv(() => wire.writeText((bytes) => wasm._batchReserve(batch, bytes), text));
           }
         }
+        return await checkRows(input);
+      } finally {
+        wasm._batchFree(batch);
+        busy.delete(batch);
+      }
+
+      /** CSV: `write()` puts the text into the batch and answers its byte length; then the steps run. */
+      async function startCsv(write) {
+        const length = write();
+        const start = JSON.parse(wasm._batchStartCsv(batch, length, columns, options.values === true));
+        result.usable = start.usable;
+        append(result.issues, start.issues);
+        result.columns = start.columns;
+        result.mapping = start.mapping;
+        result.total = start.total;
+        report(0, result.total, 0);
+        if (!start.usable) return finish();
+        await slices((count) => {
+          const chunk = JSON.parse(stepOutput(wasm._batchStepCsv(batch, count)));
+          if (chunk.issues) throw new Error(`seamid: ${chunk.issues[0].message}`);
+          append(result.rows, chunk.rows);
+          if (chunk.values) for (const cells of chunk.values) result.values.push(valuesObject(cells));
+          if (chunk.finished) result.total = chunk.done;
+          report(chunk.done, Math.max(result.total, chunk.done, chunk.read), chunk.read);
+          return chunk.finished;
+        });
+        return finish();
+      }
+
+      /** Row objects: two passes, as for CSV text. */
+      async function checkRows(input) {
         if (!Array.isArray(input)) {
           result.usable = false;
           result.issues.push(typeIssue([], 'an array of /user_identities/create requests, or CSV or JSON text', input));
@@ -359,9 +382,6 @@ export function workspaceApi(wasm, wire) {
           return chunk.finished;
         });
         return finish();
-      } finally {
-        wasm._batchFree(batch);
-        busy.delete(batch);
       }
 
       function finish() {
