@@ -401,7 +401,7 @@ export async function startSimulator(options = {}) {
       if (email !== null && identity.email_address === email) throw new ApiError(400, 'user_identity_email_address_taken', `A user identity with email_address ${email} already exists`);
       if (phone !== null && identity.phone_number === phone) throw new ApiError(400, 'user_identity_phone_number_taken', `A user identity with phone_number ${phone} already exists`);
     }
-    const id = addIdentity({ user_identity_key: key, email_address: email, phone_number: phone, full_name: fullName, display_name: fullName ?? '', created_at: nowIso() });
+    const id = addIdentity({ user_identity_key: key, email_address: email, phone_number: phone, full_name: fullName, display_name: fullName ?? email ?? phone ?? key ?? 'User identity', created_at: nowIso() });
     for (const systemId of systems) addAcsUser(id, systemId);
     stats.creates++;
     if (key !== null) stats.createsByKey.set(key, (stats.createsByKey.get(key) ?? 0) + 1);
