@@ -36,8 +36,10 @@ const KIND_BY_ROUTE = new Map(Object.entries(KINDS).map(([name, k]) => [k.route,
 
 // The lists Seam paginates (@seamapi/http 1.102.0 pages these through createPaginator); the others answer whole.
 const PAGINATED = new Set(['/user_identities/list', '/acs/users/list', '/acs/credentials/list']);
-// '503_after': the effect is applied, then a 503 answers (a create whose outcome the client cannot know).
 const FAULT_KINDS = ['429', '503', 'lost', 'slow', 'garbage', '503_after'];
+// Counted in stats.faults from the start; '503_after' (the effect is applied, then a 503 answers: a create whose
+// outcome the client cannot know) is counted once it happens.
+const COUNTED_FAULTS = FAULT_KINDS.slice(0, 5);
 
 /**
  * Starts a simulator. Options: apiKey, seed, pageSize (paginated lists), eventDelayMs [min, max], eventsLimit
@@ -58,7 +60,7 @@ export async function startSimulator(options = {}) {
   const deleting = new Map(); // id -> timer of a delete accepted and not yet done
   const events = []; // { event, visibleAt, twice }
   const stats = {
-    requests: 0, byRoute: {}, faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])), unauthorized: 0,
+    requests: 0, byRoute: {}, faults: Object.fromEntries(COUNTED_FAULTS.map((k) => [k, 0])), unauthorized: 0,
     deleteCalls: new Map(), premature: [], log: [], creates: 0, createsByKey: new Map(), rateLimited: 0, webhooksSent: 0, webhookFailures: 0, eventsNeverEmitted: 0, inFlight: 0, maxInFlight: 0, eventsListCalls: 0,
   };
   const config = {
@@ -520,7 +522,7 @@ export async function startSimulator(options = {}) {
       accepted.push(now);
     }
     const fault = chooseFault(route);
-    if (fault) stats.faults[fault]++;
+    if (fault) stats.faults[fault] = (stats.faults[fault] ?? 0) + 1;
     stats.log.push({ route, at: Date.now(), fault });
     if (fault === '429') return send(res, 429, { error: { type: 'rate_limited', message: 'Too many requests' } }, { 'retry-after': String(faults.retryAfterSeconds) });
     if (fault === '503') return send(res, 503, '<html><head><title>503 Service Unavailable</title></head><body>upstream unavailable</body></html>');
