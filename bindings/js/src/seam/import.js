@@ -94,7 +94,7 @@ function importOptions(options) {
 
 /**
  * Validates `rows` (CSV text or bytes, JSON text, or row objects) against the workspace as Seam lists it now and
- * creates the valid ones. Options: columns, defaultCountry, profile (as validateBatch); concurrency (default 4);
+ * creates the valid ones. Options: columns, defaultCountry, profile, format (as validateBatch); concurrency (default 4);
  * retry, timeoutMs (the client's); maxCreateAttempts per row (default 3); dryRun; signal; onProgress(event).
  * Resolves to the report { ok, usable, created, existing, invalid, failed, ... }; rejects with an AbortError (with
  * `report`) when aborted, or a SeamidError when Seam refuses the key or the workspace cannot be fetched.
@@ -132,7 +132,7 @@ export async function importUserIdentities(seam, rows, options = {}) {
   let batch;
   try {
     batch = await workspace.validateBatch(rows, {
-      columns: o.columns, profile: o.profile, values: true, ...(o.defaultCountry !== undefined ? { defaultCountry: o.defaultCountry } : {}),
+      columns: o.columns, profile: o.profile, format: o.format, values: true, ...(o.defaultCountry !== undefined ? { defaultCountry: o.defaultCountry } : {}),
     });
   } finally {
     workspace.dispose();
