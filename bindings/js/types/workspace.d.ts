@@ -161,11 +161,14 @@ export interface Workspace extends Handle {
   /** The ids of the identities holding exactly `value` in `field`. */
   find(field: IdentityField, value: string): string[];
   /**
-   * Validates new identities (an array of create requests, or CSV / JSON text) against the workspace and
+   * Validates new identities (an array of create requests or, with `columns`, of any row objects; CSV / JSON text; or
+   * CSV bytes as read from a file, so that a file not in UTF-8 is refused naming UTF-8) against the workspace and
    * against earlier rows: each row's field issues plus conflicts. Works in time-boxed chunks, yielding to the
    * event loop in between, so a page stays responsive; rejects if the workspace is disposed meanwhile.
    */
-  validateBatch(rows: readonly CreateUserIdentityRequest[] | string, options?: BatchOptions): Promise<BatchResult>;
+  validateBatch(rows: readonly CreateUserIdentityRequest[] | string | Uint8Array, options?: BatchOptions): Promise<BatchResult>;
+  /** Row objects of any shape, mapped to Seam's fields by `columns`. */
+  validateBatch(rows: readonly Record<string, unknown>[], options: BatchOptions & { columns: 'auto' | ColumnMapping }): Promise<BatchResult>;
   /** Reports the keys, emails and phones several identities of the snapshot share. */
   audit(options?: ValidationOptions): AuditReport;
 }
