@@ -180,30 +180,38 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
     column_mapping mapping;
     const std::size_t count = names.size();
     mapping.column_field.assign(count, -1);
-    // Normalised names hashed into the one hash table (a multiset: hash -> column); equal names are found among the
-    // entries of one hash, so duplicates and explicit names are looked up in O(1) per column.
+    // Names are found through the one hash table, used as a map from a name's hash to the latest column with that
+    // hash, each column linking to the previous one with the same hash (a chain per hash, compared by text). A name
+    // repeated in every column finds its previous copy at the head of its chain: O(1) per column, so the whole
+    // header is read in linear time (a multiset of equal keys would probe its whole cluster on every insertion).
+    using table = detail::hash_table<std::uint64_t>;
+    constexpr std::uint32_t none = table::none;
     std::vector<std::string> normalised(count);
-    detail::hash_table<std::uint64_t> by_name;
-    by_name.reserve(count);
-    std::vector<std::uint32_t> first_same(count, detail::hash_table<std::uint64_t>::none);  // earlier column with the exact name
+    table exact_heads, loose_heads;  // by exact name; by normalised name
+    exact_heads.reserve(count);
+    loose_heads.reserve(count);
+    std::vector<std::uint32_t> exact_previous(count, none), loose_previous(count, none);
+    std::vector<std::uint32_t> first_same(count, none);  // the first earlier column with the exact name
     for (std::size_t i = 0; i < count; ++i) {
         normalised[i] = detail::normalise_column_name(unicode::trim_js_whitespace(names[i]));
-        const std::uint64_t hash = detail::hash_text<false>(normalised[i]);
-        by_name.visit(hash, [&](std::uint32_t other) {
+        std::uint32_t& exact = exact_heads.find_or_insert(detail::hash_text<false>(names[i]));
+        for (std::uint32_t other = exact; other != none; other = exact_previous[other])
             if (names[other] == names[i]) {
-                first_same[i] = other;
-                return false;
+                first_same[i] = first_same[other] != none ? first_same[other] : other;
+                break;
             }
-            return true;
-        });
-        by_name.insert(hash, static_cast<std::uint32_t>(i));
+        exact_previous[i] = exact;
+        exact = static_cast<std::uint32_t>(i);
+        std::uint32_t& loose = loose_heads.find_or_insert(detail::hash_text<false>(normalised[i]));
+        loose_previous[i] = loose;
+        loose = static_cast<std::uint32_t>(i);
     }
     const auto column_issue = [&](std::size_t i, std::string code, severity level, std::string message, std::optional<std::string> suggestion = {}) {
         mapping.issues.push_back({issue_path{std::string("columns"), i}, std::move(code), level, std::move(message), std::move(suggestion)});
     };
     // The column each field takes (first claim wins); a second claim is a conflict.
     const auto claim = [&](std::size_t i, std::size_t field) {
-        if (first_same[i] != detail::hash_table<std::uint64_t>::none && mapping.column_field[first_same[i]] == static_cast<int>(field)) {
+        if (first_same[i] != none && mapping.column_field[first_same[i]] == static_cast<int>(field)) {
             column_issue(i, "csv_duplicate_column", severity::error,
                          "The column " + detail::quoted_column(names[i]) + " appears twice; only its first occurrence is read. Remove one.");
             return;
@@ -226,14 +234,14 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
         for (std::size_t field = 0; field < csv_create_fields.size(); ++field) {
             for (const std::string& wanted : spec.columns[field]) {
                 const std::string key = detail::normalise_column_name(unicode::trim_js_whitespace(wanted));
-                std::uint32_t exact = detail::hash_table<std::uint64_t>::none, loose = exact;
-                by_name.visit(detail::hash_text<false>(key), [&](std::uint32_t column) {
-                    if (names[column] == wanted && (exact == detail::hash_table<std::uint64_t>::none || column < exact)) exact = column;
-                    if (normalised[column] == key && (loose == detail::hash_table<std::uint64_t>::none || column < loose)) loose = column;
-                    return true;
-                });
-                const std::uint32_t column = exact != detail::hash_table<std::uint64_t>::none ? exact : loose;
-                if (column == detail::hash_table<std::uint64_t>::none) {
+                // The chain of the normalised name, newest first: the last match seen is the first column.
+                std::uint32_t exact = none, loose = none;
+                for (std::uint32_t column = loose_heads.find(detail::hash_text<false>(key)); column != none; column = loose_previous[column]) {
+                    if (names[column] == wanted) exact = column;
+                    if (normalised[column] == key) loose = column;
+                }
+                const std::uint32_t column = exact != none ? exact : loose;
+                if (column == none) {
                     mapping.issues.push_back({issue_path{std::string("columns"), std::string(csv_create_fields[field])}, "csv_missing_column",
                                               severity::error,
                                               "The mapping names the column " + detail::quoted_column(wanted) + " for " +
