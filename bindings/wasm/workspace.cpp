@@ -166,18 +166,13 @@ std::uintptr_t batch_reserve(int batch, unsigned bytes) {
 
 /// The column option's JSON text ("null", "\"auto\"" or an object) as a spec; a malformed one adds issues.
 seamid::column_spec columns_spec(const std::string& columns, std::vector<seamid::issue>& issues) {
-    const auto option = nlohmann::json::parse(columns, nullptr, false);
-    if (option.is_discarded()) {
-        issues.push_back({{std::string("columns")}, "invalid_column_mapping", seamid::severity::error, "The columns option is not JSON.", std::nullopt});
-        return {};
-    }
-    return seamid::column_spec_from_json(option, issues);
+    return seamid::column_spec_from_json(columns, issues);
 }
 
 /// Starts CSV validation of the first `length` bytes of the batch's text, its columns mapped under `columns` (JSON
 /// text of the option; csv_columns.hpp); `values`: every step answer also lists each row's mapped values:
 /// {"usable", "issues", "columns", "mapping", "total"} (total = data rows, counted quote-aware).
-std::string batch_start_csv(int batch, unsigned length, const std::string& columns, bool values) {
+SEAMID_CSV_HEADER_CODE std::string batch_start_csv(int batch, unsigned length, const std::string& columns, bool values) {
     auto* state = batches().get(batch);
     auto* index = state ? workspaces().get(state->workspace) : nullptr;
     if (index == nullptr) return gone();
@@ -351,13 +346,12 @@ unsigned batch_check_rows(int batch, unsigned max_rows) {
 
 /// Maps the names in `names` (a JSON array of strings: the keys of row objects) under the column option `columns`:
 /// {"issues", "mapping": {field: [name, ...]}, "usable"}; JS renames the rows' keys by it.
-std::string map_columns(const std::string& names, const std::string& columns, bool strict) {
+SEAMID_CSV_HEADER_CODE std::string map_columns(const std::string& names, const std::string& columns, bool strict) {
     std::vector<seamid::issue> issues;
     const seamid::column_spec spec = columns_spec(columns, issues);
-    const auto list = nlohmann::json::parse(names, nullptr, false);
     std::vector<std::string> owned;
-    if (list.is_array())
-        for (const auto& name : list) owned.push_back(name.is_string() ? name.get<std::string>() : std::string());
+    if (!seamid::column_names_from_json(names, owned))
+        issues.push_back({{std::string("columns")}, "invalid_input", seamid::severity::error, "The row keys are not a JSON array of strings.", std::nullopt});
     std::vector<std::string_view> views(owned.begin(), owned.end());
     seamid::column_mapping mapping;
     if (issues.empty()) mapping = seamid::map_columns(views, spec, strict ? seamid::severity::error : seamid::severity::warning);

@@ -5,8 +5,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "seamid/workspace/batch.hpp"
 #include "seamid/workspace/csv_columns.hpp"
 
@@ -32,7 +30,7 @@ int field_of(std::string_view field) {
 
 seamid::column_spec spec_of(const char* json) {
     std::vector<seamid::issue> issues;
-    auto spec = seamid::column_spec_from_json(nlohmann::json::parse(json), issues);
+    auto spec = seamid::column_spec_from_json(json, issues);
     REQUIRE(issues.empty());
     return spec;
 }
@@ -112,15 +110,26 @@ TEST_CASE("an explicit mapping names columns; it is exact first, then normalised
     CHECK(codes(shadowed.issues) == std::vector<std::string>{"csv_unknown_column"});
 
     std::vector<seamid::issue> issues;
-    (void)seamid::column_spec_from_json(nlohmann::json::parse(R"({"email": "E", "phone_number": ["A", "B"], "full_name": 3})"), issues);
-    CHECK(codes(issues) == std::vector<std::string>{"invalid_column_mapping", "invalid_column_mapping", "invalid_column_mapping"});
+    const auto bad = seamid::column_spec_from_json(R"({"email": "E", "phone_number": ["A", "B"], "full_name": 3, "user_identity_key": []})", issues);
+    CHECK(codes(issues) == std::vector<std::string>{"invalid_column_mapping", "invalid_column_mapping", "invalid_column_mapping", "invalid_column_mapping"});
+    CHECK(bad.columns[2].empty());  // a refused field maps nothing
     issues.clear();
-    CHECK(seamid::column_spec_from_json("manual", issues).mode == seamid::column_mode::seam_names);
+    CHECK(seamid::column_spec_from_json(R"("manual")", issues).mode == seamid::column_mode::seam_names);
     CHECK(codes(issues) == std::vector<std::string>{"invalid_column_mapping"});
     issues.clear();
-    CHECK(seamid::column_spec_from_json("auto", issues).mode == seamid::column_mode::automatic);
-    CHECK(seamid::column_spec_from_json(nullptr, issues).mode == seamid::column_mode::seam_names);
+    CHECK(seamid::column_spec_from_json("{\"email_address\": ", issues).mode == seamid::column_mode::seam_names);
+    CHECK(codes(issues) == std::vector<std::string>{"invalid_column_mapping"});  // not JSON
+    issues.clear();
+    CHECK(seamid::column_spec_from_json(R"("auto")", issues).mode == seamid::column_mode::automatic);
+    CHECK(seamid::column_spec_from_json("null", issues).mode == seamid::column_mode::seam_names);
+    CHECK(seamid::column_spec_from_json("", issues).mode == seamid::column_mode::seam_names);
+    CHECK(seamid::column_spec_from_json(R"({"full_name": ["Given", "Family"]})", issues).columns[3] == std::vector<std::string>{"Given", "Family"});
     CHECK(issues.empty());
+    std::vector<std::string> names;
+    CHECK(seamid::column_names_from_json(R"(["Email", 5, "Na\u006de"])", names));
+    CHECK(names == std::vector<std::string>{"Email", "", "Name"});
+    names.clear();
+    CHECK_FALSE(seamid::column_names_from_json(R"({"a": 1})", names));
 }
 
 TEST_CASE("without a mapping, behaviour is as before, but an unknown column suggests its likely field", "[csv][columns]") {

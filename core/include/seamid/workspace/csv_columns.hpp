@@ -8,18 +8,29 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "seamid/common/ascii.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/common/unicode.hpp"
 #include "seamid/detail/hash_table.hpp"
+#include "seamid/json/reader.hpp"
+#include "seamid/json/writer.hpp"
+
+/// A header is read once per file: its functions are kept out of line and, where the compiler takes the hint, small,
+/// so that the rows' code (the hot loop) stays as it was in the wasm modules.
+#if defined(__clang__)
+#define SEAMID_CSV_HEADER_CODE [[gnu::noinline, clang::minsize]]
+#elif defined(__GNUC__)
+#define SEAMID_CSV_HEADER_CODE [[gnu::noinline, gnu::cold]]
+#else
+#define SEAMID_CSV_HEADER_CODE
+#endif
 
 namespace seamid {
 
@@ -101,20 +112,22 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
     return nullptr;
 }
 
-/// "First Name" style header text of a column for messages (quoted, at most 80 bytes).
-[[nodiscard]] inline std::string quoted_column(std::string_view name) {
-    std::string shown;
-    shown.reserve(name.size() < 80 ? name.size() + 2 : 85);
-    shown.push_back('"');
-    shown.append(name.substr(0, 80));
-    if (name.size() > 80) shown.append("...");
-    shown.push_back('"');
-    return shown;
+/// A column name as messages show it: at most 80 bytes.
+[[nodiscard]] constexpr std::string_view shown(std::string_view name) noexcept { return name.substr(0, 80); }
+
+/// Adds an issue about the header at ["columns", `where`], its message the concatenation of `parts`. Every message of
+/// the mapping goes through this one builder: a header is read once, so these stay small rather than fast.
+SEAMID_CSV_HEADER_CODE inline void add_header_issue(std::vector<issue>& issues, path_element where, std::string_view code, severity level,
+                             std::initializer_list<std::string_view> parts, std::string_view suggestion = {}) {
+    std::string message;
+    for (const std::string_view part : parts) message.append(part);
+    issues.push_back({issue_path{std::string("columns"), std::move(where)}, std::string(code), level, std::move(message),
+                      suggestion.empty() ? std::nullopt : std::optional<std::string>(suggestion)});
 }
 
 /// The UTF-8 problem of a header, or nothing: a UTF-16/UTF-32 byte order mark or NUL bytes (a UTF-16 file without
 /// one), else bytes that are not UTF-8 (Latin-1 / Windows-1252 is the usual reason).
-[[nodiscard]] inline std::optional<std::string> csv_encoding_problem(std::string_view text, std::string_view header_line) {
+SEAMID_CSV_HEADER_CODE [[nodiscard]] inline std::optional<std::string> csv_encoding_problem(std::string_view text, std::string_view header_line) {
     const auto starts = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
     if (starts(std::string_view("\xFF\xFE\x00\x00", 4)) || starts(std::string_view("\x00\x00\xFE\xFF", 4)))
         return std::string("The file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8 (\"CSV UTF-8\").");
@@ -131,51 +144,101 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
 
 }  // namespace detail
 
-/// Reads a column option given as JSON: the string "auto", or an object {field: "Column" | ["Column", ...]}; null
-/// means Seam's names. A malformed option is an `invalid_column_mapping` issue at ["columns", ...].
-[[nodiscard]] inline column_spec column_spec_from_json(const nlohmann::json& option, std::vector<issue>& issues) {
+namespace detail {
+
+/// Reads the column option's JSON text with the one JSON reader (json/reader.hpp): "auto", null, or an object
+/// {field: "Column" | ["Column", ...]}.
+class column_spec_reader final : public json_reader {
+public:
     column_spec spec;
-    const auto bad = [&](issue_path path, std::string message) {
-        issues.push_back({std::move(path), "invalid_column_mapping", severity::error, std::move(message), std::nullopt});
-    };
-    if (option.is_null()) return spec;
-    if (option.is_string()) {
-        if (option.get_ref<const std::string&>() == "auto") spec.mode = column_mode::automatic;
-        else bad({std::string("columns")}, "The columns option must be \"auto\" or an object mapping Seam fields to column names.");
-        return spec;
-    }
-    if (!option.is_object()) {
-        bad({std::string("columns")}, "The columns option must be \"auto\" or an object mapping Seam fields to column names.");
-        return spec;
-    }
-    spec.mode = column_mode::named;
-    for (const auto& [key, value] : option.items()) {
-        std::size_t field = csv_create_fields.size();
-        for (std::size_t f = 0; f < csv_create_fields.size(); ++f)
-            if (csv_create_fields[f] == key) field = f;
-        const issue_path path{std::string("columns"), key};
-        if (field == csv_create_fields.size()) {
-            bad(path, "\"" + key + "\" is not a /user_identities/create field (user_identity_key, email_address, phone_number, full_name, "
-                      "acs_system_ids).");
-            continue;
+    std::vector<issue> issues;
+
+    bool on_value(json_kind kind, std::string_view text) override {
+        const std::size_t level = depth();
+        if (level == 0) {
+            if (kind == json_kind::string && text == "auto") spec.mode = column_mode::automatic;
+            else if (kind == json_kind::object) spec.mode = column_mode::named;
+            else if (kind != json_kind::null) bad({std::string("columns")}, "The columns option must be \"auto\" or an object mapping Seam fields to column names.");
+            return true;
         }
-        if (value.is_string()) spec.columns[field].push_back(value.get<std::string>());
-        else if (value.is_array() && !value.empty() && (field == csv_full_name || value.size() == 1)) {
-            for (const auto& item : value) {
-                if (item.is_string()) spec.columns[field].push_back(item.get<std::string>());
-                else bad(path, "Column names must be strings.");
+        if (spec.mode != column_mode::named) return true;
+        if (level == 1) {
+            const std::string_view key = at(0).key();
+            field_ = csv_create_fields.size();
+            for (std::size_t f = 0; f < csv_create_fields.size(); ++f)
+                if (csv_create_fields[f] == key) field_ = f;
+            if (field_ == csv_create_fields.size()) {
+                bad(path(), "\"" + std::string(key) + "\" is not a /user_identities/create field (user_identity_key, email_address, phone_number, "
+                            "full_name, acs_system_ids).");
+                return true;
             }
-        } else {
-            bad(path, field == csv_full_name ? "full_name takes a column name or a list of column names (joined with one space)."
-                                             : "A field takes one column name.");
+            if (kind == json_kind::string) spec.columns[field_].emplace_back(text);
+            else if (kind != json_kind::array) wrong_shape();
+            return true;
         }
+        if (level == 2 && field_ < csv_create_fields.size()) {
+            if (kind == json_kind::string) spec.columns[field_].emplace_back(text);
+            else bad(path(), "Column names must be strings.");
+        }
+        return true;
     }
-    return spec;
+    bool on_end(std::size_t level, bool was_object) override {
+        if (level == 1 && !was_object && spec.mode == column_mode::named && field_ < csv_create_fields.size()) {
+            const std::size_t names = spec.columns[field_].size();
+            if (names == 0 || (field_ != csv_full_name && names != 1)) wrong_shape();
+        }
+        return true;
+    }
+
+private:
+    [[nodiscard]] issue_path path() const { return {std::string("columns"), std::string(at(0).key())}; }
+    void bad(issue_path where, std::string message) {
+        issues.push_back({std::move(where), "invalid_column_mapping", severity::error, std::move(message), std::nullopt});
+    }
+    void wrong_shape() {
+        bad(path(), field_ == csv_full_name ? "full_name takes a column name or a list of column names (joined with one space)."
+                                            : "A field takes one column name.");
+        spec.columns[field_].clear();
+    }
+    std::size_t field_ = csv_create_fields.size();
+};
+
+}  // namespace detail
+
+/// Reads a column option given as JSON text: "auto", or an object {field: "Column" | ["Column", ...]}; null (or
+/// empty text) means Seam's names. A malformed option is an `invalid_column_mapping` issue at ["columns", ...].
+SEAMID_CSV_HEADER_CODE [[nodiscard]] inline column_spec column_spec_from_json(std::string_view text, std::vector<issue>& issues) {
+    if (unicode::trim_js_whitespace(text).empty()) return {};
+    detail::column_spec_reader reader;
+    if (!reader.run(text)) {
+        issues.push_back({issue_path{std::string("columns")}, "invalid_column_mapping", severity::error,
+                          "The columns option is not JSON: " + std::string(reader.error_reason()) + ".", std::nullopt});
+        return {};
+    }
+    for (auto& found : reader.issues) issues.push_back(std::move(found));
+    return reader.spec;
+}
+
+/// The strings of a JSON array (row objects' keys, as the JS binding sends them); another element is an empty name.
+/// False when the text is not a JSON array.
+SEAMID_CSV_HEADER_CODE [[nodiscard]] inline bool column_names_from_json(std::string_view text, std::vector<std::string>& names) {
+    struct reader final : json_reader {
+        std::vector<std::string>& out;
+        bool array = false;
+        explicit reader(std::vector<std::string>& names) : out(names) {}
+        bool on_value(json_kind kind, std::string_view value) override {
+            if (depth() == 0) array = kind == json_kind::array;
+            else if (depth() == 1) out.emplace_back(kind == json_kind::string ? value : std::string_view());
+            return array;
+        }
+        bool on_end(std::size_t, bool) override { return true; }
+    } read(names);
+    return read.run(text) && read.array;
 }
 
 /// Maps header column names to create fields under `spec`. `unknown_level`: the severity of a column that feeds
 /// nothing (a warning, an error under the strict profile).
-[[nodiscard]] inline column_mapping map_columns(const std::vector<std::string_view>& names, const column_spec& spec,
+SEAMID_CSV_HEADER_CODE [[nodiscard]] inline column_mapping map_columns(const std::vector<std::string_view>& names, const column_spec& spec,
                                                 severity unknown_level = severity::warning) {
     column_mapping mapping;
     const std::size_t count = names.size();
@@ -206,22 +269,21 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
         loose_previous[i] = loose;
         loose = static_cast<std::uint32_t>(i);
     }
-    const auto column_issue = [&](std::size_t i, std::string code, severity level, std::string message, std::optional<std::string> suggestion = {}) {
-        mapping.issues.push_back({issue_path{std::string("columns"), i}, std::move(code), level, std::move(message), std::move(suggestion)});
-    };
+    auto& issues = mapping.issues;
+    using detail::add_header_issue;
+    using detail::shown;
     // The column each field takes (first claim wins); a second claim is a conflict.
     const auto claim = [&](std::size_t i, std::size_t field) {
         if (first_same[i] != none && mapping.column_field[first_same[i]] == static_cast<int>(field)) {
-            column_issue(i, "csv_duplicate_column", severity::error,
-                         "The column " + detail::quoted_column(names[i]) + " appears twice; only its first occurrence is read. Remove one.");
+            add_header_issue(issues, i, "csv_duplicate_column", severity::error,
+                             {"The column \"", shown(names[i]), "\" appears twice; only its first occurrence is read. Remove one."});
             return;
         }
         if (mapping.has(field)) {
-            column_issue(i, "csv_column_conflict", severity::error,
-                         "The columns " + detail::quoted_column(names[mapping.sources[field].front()]) + " and " + detail::quoted_column(names[i]) +
-                             " both map to " + std::string(csv_create_fields[field]) +
-                             "; only the first is read. Remove one, or choose with an explicit mapping (columns: {" +
-                             std::string(csv_create_fields[field]) + ": \"...\"}).");
+            add_header_issue(issues, i, "csv_column_conflict", severity::error,
+                             {"The columns \"", shown(names[mapping.sources[field].front()]), "\" and \"", shown(names[i]), "\" both map to ",
+                              csv_create_fields[field], "; only the first is read. Remove one, or choose with an explicit mapping (columns: {",
+                              csv_create_fields[field], ": \"...\"})."});
             return;
         }
         mapping.column_field[i] = static_cast<int>(field);
@@ -242,16 +304,14 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
                 }
                 const std::uint32_t column = exact != none ? exact : loose;
                 if (column == none) {
-                    mapping.issues.push_back({issue_path{std::string("columns"), std::string(csv_create_fields[field])}, "csv_missing_column",
-                                              severity::error,
-                                              "The mapping names the column " + detail::quoted_column(wanted) + " for " +
-                                                  std::string(csv_create_fields[field]) + ", but the header has no such column.",
-                                              std::nullopt});
+                    add_header_issue(issues, std::string(csv_create_fields[field]), "csv_missing_column", severity::error,
+                                     {"The mapping names the column \"", shown(wanted), "\" for ", csv_create_fields[field],
+                                      ", but the header has no such column."});
                     continue;
                 }
                 if (taken[column]) {
-                    column_issue(column, "csv_column_conflict", severity::error,
-                                 "The mapping uses the column " + detail::quoted_column(names[column]) + " for two fields; a column feeds one field.");
+                    add_header_issue(issues, std::size_t{column}, "csv_column_conflict", severity::error,
+                                     {"The mapping uses the column \"", shown(names[column]), "\" for two fields; a column feeds one field."});
                     continue;
                 }
                 taken[column] = true;
@@ -268,10 +328,10 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
         const std::string_view name = names[i];
         const std::string_view trimmed = unicode::trim_js_whitespace(name);
         if (trimmed.empty()) {
-            column_issue(i, "csv_blank_column", unknown_level,
-                         name.empty() ? "This header column has no name, so its values are ignored (a trailing comma in the header?). Name it "
-                                        "or delete the column."
-                                      : "This header column's name is only whitespace, so its values are ignored. Name it or delete the column.");
+            add_header_issue(issues, i, "csv_blank_column", unknown_level,
+                             {name.empty() ? "This header column has no name, so its values are ignored (a trailing comma in the header?). "
+                                           : "This header column's name is only whitespace, so its values are ignored. ",
+                              "Name it or delete the column."});
             continue;
         }
         int field = -1;
@@ -286,8 +346,8 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
             field = synonym->field;
         }
         if (field >= 0 && spec.mode == column_mode::named && !spec.columns[static_cast<std::size_t>(field)].empty()) {
-            column_issue(i, "csv_unknown_column", unknown_level,
-                         "The column " + detail::quoted_column(name) + " is ignored: the mapping takes " + std::string(name) + " from another column.");
+            add_header_issue(issues, i, "csv_unknown_column", unknown_level,
+                             {"The column \"", name, "\" is ignored: the mapping takes ", name, " from another column."});
             continue;
         }
         if (field >= 0) {
@@ -300,31 +360,30 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
         for (const auto candidate : csv_create_fields)
             if (equal_ignoring_ascii_case(candidate, trimmed)) near = candidate;
         if (spec.mode != column_mode::automatic && !near.empty()) {
-            column_issue(i, "csv_unknown_column", severity::error,
-                         "The column " + detail::quoted_column(name) + " is not a Seam field, so its values would be ignored; Seam's field names "
-                         "are lowercase snake_case. Rename it to " + std::string(near) + ".",
-                         std::string(near));
+            add_header_issue(issues, i, "csv_unknown_column", severity::error,
+                             {"The column \"", shown(name), "\" is not a Seam field, so its values would be ignored; Seam's field names are "
+                              "lowercase snake_case. Rename it to ", near, "."},
+                             near);
         } else if (synonym != nullptr && spec.mode != column_mode::automatic) {
             const std::string_view likely = csv_create_fields[static_cast<std::size_t>(synonym->field)];
-            column_issue(i, "csv_unknown_column", unknown_level,
-                         "The column " + detail::quoted_column(name) + " is not a field of /user_identities/create, so it is ignored; it looks like " +
-                             std::string(likely) + (synonym->part == 0 ? "" : synonym->part == 1 ? " (its first part)" : " (its last part)") +
-                             ". Rename it, or map columns (columns: \"auto\", or --columns auto).",
-                         std::string(likely));
+            add_header_issue(issues, i, "csv_unknown_column", unknown_level,
+                             {"The column \"", shown(name), "\" is not a field of /user_identities/create, so it is ignored; it looks like ", likely,
+                              synonym->part == 0 ? "" : synonym->part == 1 ? " (its first part)" : " (its last part)",
+                              ". Rename it, or map columns (columns: \"auto\", or --columns auto)."},
+                             likely);
         } else {
-            column_issue(i, "csv_unknown_column", unknown_level,
-                         "The column " + detail::quoted_column(name) + " is not a field of /user_identities/create, so it is ignored. Known columns: "
-                         "user_identity_key, email_address, phone_number, full_name, acs_system_ids" +
-                             std::string(spec.mode == column_mode::automatic ? " and their usual names (Email, Mobile, First Name, Employee ID, ...)."
-                                                                             : "."));
+            add_header_issue(issues, i, "csv_unknown_column", unknown_level,
+                             {"The column \"", shown(name), "\" is not a field of /user_identities/create, so it is ignored. Known columns: "
+                              "user_identity_key, email_address, phone_number, full_name, acs_system_ids",
+                              spec.mode == column_mode::automatic ? " and their usual names (Email, Mobile, First Name, Employee ID, ...)." : "."});
         }
     }
     // 'auto' names: one whole-name column, or first and/or last name columns joined; anything more is a conflict.
     if (spec.mode == column_mode::automatic) {
         const auto extra = [&](std::size_t column, std::string_view why) {
-            column_issue(column, "csv_column_conflict", severity::error,
-                         "The column " + detail::quoted_column(names[column]) + " also maps to full_name (" + std::string(why) +
-                             "); only the first is read. Remove one, or choose with an explicit mapping (columns: {full_name: [\"First\", \"Last\"]}).");
+            add_header_issue(issues, column, "csv_column_conflict", severity::error,
+                             {"The column \"", shown(names[column]), "\" also maps to full_name (", why,
+                              "); only the first is read. Remove one, or choose with an explicit mapping (columns: {full_name: [\"First\", \"Last\"]})."});
         };
         const bool named_elsewhere = mapping.has(csv_full_name);
         if (!name_parts[0].empty() && !named_elsewhere) {
@@ -350,7 +409,7 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
     for (const auto& sources : mapping.sources) any = any || !sources.empty();
     if (!any) {
         mapping.usable = false;
-        mapping.issues.push_back({issue_path{std::string("columns")}, "csv_no_known_columns", severity::error,
+        issues.push_back({issue_path{std::string("columns")}, "csv_no_known_columns", severity::error,
                                   spec.mode == column_mode::seam_names
                                       ? "The first line must be a header naming Seam fields (user_identity_key, email_address, phone_number, "
                                         "full_name, acs_system_ids); none of its columns is one. To read an export's own headers (Email, Mobile, "
@@ -377,16 +436,23 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
     return ids;
 }
 
-/// The mapping as JSON text: {"<field>": ["<column>", ...], ...} (keys sorted), mapped fields only.
+/// Appends the mapping as JSON text: {"<field>": ["<column>", ...], ...} in field order, mapped fields only.
 inline void append_column_mapping_json(std::string& out, const column_mapping& mapping, const std::vector<std::string>& names) {
-    nlohmann::json object = nlohmann::json::object();
+    out += '{';
+    bool first = true;
     for (std::size_t f = 0; f < csv_create_fields.size(); ++f) {
         if (!mapping.has(f)) continue;
-        nlohmann::json columns = nlohmann::json::array();
-        for (const std::size_t column : mapping.sources[f]) columns.push_back(names[column]);
-        object[std::string(csv_create_fields[f])] = std::move(columns);
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, csv_create_fields[f]);
+        out += ":[";
+        for (std::size_t k = 0; k < mapping.sources[f].size(); ++k) {
+            if (k > 0) out += ',';
+            append_json_string(out, names[mapping.sources[f][k]]);
+        }
+        out += ']';
     }
-    out += object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += '}';
 }
 
 }  // namespace seamid
