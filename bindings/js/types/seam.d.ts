@@ -38,11 +38,15 @@ export interface ClientOptions {
 /** A JSON answer (`ok: true`), or a JSON 4xx error other than 401/403 (`ok: false`), e.g. `*_not_found`. */
 export type SeamAnswer =
   | { ok: true; status: number; body: Record<string, unknown>; attempts: number }
-  | { ok: false; status: number; error: { type: string; message?: string; request_id?: string }; attempts: number };
+  | { ok: false; status: number; error: { type: string; message?: string; request_id?: string }; attempts: number }
+  /** Only with `resend: false`: no usable answer (lost connection, timeout, 5xx, a 2xx that is not JSON); the
+   * request may or may not have taken effect, and it was not sent again. */
+  | { ok: false; uncertain: true; reason: string; status?: number; attempts: number };
 
 /** seamid's client: one route per call, retried as RetryOptions says; counts every request. */
 export interface SeamClient {
-  call(route: string, params?: object, options?: { signal?: AbortSignal; onRetry?: (info: RetryInfo) => void }): Promise<SeamAnswer>;
+  /** `resend: false` for a call that is not idempotent (a create): only 429s are retried. */
+  call(route: string, params?: object, options?: { signal?: AbortSignal; onRetry?: (info: RetryInfo) => void; resend?: boolean }): Promise<SeamAnswer>;
   readonly stats: { requests: number; retries: number; throttled: number; byRoute: Record<string, number> };
   readonly retry: Readonly<Required<RetryOptions>>;
   readonly concurrency: number;
