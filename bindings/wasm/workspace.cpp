@@ -168,15 +168,25 @@ std::uintptr_t batch_reserve(int batch, unsigned bytes) {
     return reinterpret_cast<std::uintptr_t>(state->text.data());
 }
 
-/// Starts CSV validation of the first `length` bytes of the batch's text:
-/// {"usable", "issues", "columns", "total"} (total = data rows, counted quote-aware).
-std::string batch_start_csv(int batch, unsigned length) {
+/// The column option's JSON text ("null", "\"auto\"" or an object) as a spec; a malformed one adds issues.
+seamid::column_spec columns_spec(const std::string& columns, std::vector<seamid::issue>& issues) {
+    return seamid::column_spec_from_json(columns, issues);
+}
+
+/// Starts CSV validation of the first `length` bytes of the batch's text, its columns mapped under `columns` (JSON
+/// text of the option; csv_columns.hpp); `values`: every step answer also lists each row's mapped values:
+/// {"usable", "issues", "columns", "mapping", "total"} (total = data rows, counted quote-aware).
+SEAMID_CSV_HEADER_CODE std::string batch_start_csv(int batch, unsigned length, const std::string& columns, bool values) {
     auto* state = batches().get(batch);
     auto* index = state ? workspaces().get(state->workspace) : nullptr;
     if (index == nullptr) return gone();
+    std::vector<seamid::issue> spec_issues;
+    const seamid::column_spec spec = columns_spec(columns, spec_issues);
+    if (!spec_issues.empty()) return "{\"columns\":[],\"issues\":" + seamid::issues_json_text(spec_issues) + ",\"mapping\":{},\"total\":0,\"usable\":false}";
     state->text.resize(length);
     const std::string_view text(state->text.data(), state->text.size());
-    state->csv = std::make_unique<seamid::csv_batch>(*index, text, state->options);
+    state->csv = std::make_unique<seamid::csv_batch>(*index, text, state->options, spec);
+    state->csv->keep_values(values);
     const std::size_t records = seamid::csv_count_records(text);
     std::string out = "{\"columns\":[";
     for (std::size_t i = 0; i < state->csv->columns().size(); ++i) {
@@ -185,6 +195,8 @@ std::string batch_start_csv(int batch, unsigned length) {
     }
     out += "],\"issues\":";
     seamid::append_json_issues(out, state->csv->issues());
+    out += ",\"mapping\":";
+    seamid::append_column_mapping_json(out, state->csv->mapping(), state->csv->columns());
     out += ",\"total\":";
     seamid::append_json_number(out, records > 0 ? records - 1 : 0);
     out += ",\"usable\":";
@@ -208,8 +220,11 @@ unsigned answer(std::string text) {
     return static_cast<unsigned>(step_output().size());
 }
 
-/// Writes {"done", "finished", "read", "rows"} (sorted keys, like every answer) for a CSV step into step_output.
-void write_csv_step(const std::vector<seamid::row_report>& rows, std::size_t done, std::size_t read, bool finished) {
+/// Writes {"done", "finished", "read", "rows", "values"?} (sorted keys, like every answer) for a CSV step into
+/// step_output; "values": per row validated in this step, its mapped values [key, email, phone, name, acs ids]
+/// (null where absent; null for an unreadable row).
+void write_csv_step(const std::vector<seamid::row_report>& rows, std::size_t done, std::size_t read, bool finished,
+                    const std::vector<seamid::row_values>* values = nullptr) {
     std::string& out = step_output();
     out.clear();
     out += "{\"done\":";
@@ -218,6 +233,38 @@ void write_csv_step(const std::vector<seamid::row_report>& rows, std::size_t don
     seamid::append_json_number(out, read);
     out += ",\"rows\":";
     append_rows_json(out, rows);
+    if (values != nullptr) {
+        out += ",\"values\":[";
+        for (std::size_t r = 0; r < values->size(); ++r) {
+            if (r > 0) out += ',';
+            const auto& row = (*values)[r];
+            bool any = false;
+            for (const auto& cell : row) any = any || cell.has_value();
+            if (!any) {
+                out += "null";
+                continue;
+            }
+            out += '[';
+            for (std::size_t f = 0; f < row.size(); ++f) {
+                if (f > 0) out += ',';
+                if (!row[f]) {
+                    out += "null";
+                } else if (f == 4) {  // acs_system_ids: the ids the cell lists, as the batch read them
+                    out += '[';
+                    const auto ids = seamid::csv_acs_system_ids(*row[f]);
+                    for (std::size_t k = 0; k < ids.size(); ++k) {
+                        if (k > 0) out += ',';
+                        seamid::append_json_string(out, ids[k]);
+                    }
+                    out += ']';
+                } else {
+                    seamid::append_json_string(out, *row[f]);
+                }
+            }
+            out += ']';
+        }
+        out += ']';
+    }
     out += '}';
 }
 
@@ -231,7 +278,8 @@ unsigned batch_step_csv(int batch, unsigned max_rows) {
     if (state == nullptr || !state->csv || workspaces().get(state->workspace) == nullptr) return answer(gone());
     std::vector<seamid::row_report> rows;
     const bool finished = state->csv->step(max_rows, rows);
-    write_csv_step(rows, state->csv->summary().rows, state->csv->rows_read(), finished);
+    const std::vector<seamid::row_values> values = state->csv->take_values();
+    write_csv_step(rows, state->csv->summary().rows, state->csv->rows_read(), finished, state->csv->keeps_values() ? &values : nullptr);
     return static_cast<unsigned>(step_output().size());
 }
 
@@ -300,6 +348,28 @@ unsigned batch_check_rows(int batch, unsigned max_rows) {
     return static_cast<unsigned>(step_output().size());
 }
 
+/// Maps the names in `names` (a JSON array of strings: the keys of row objects) under the column option `columns`:
+/// {"issues", "mapping": {field: [name, ...]}, "usable"}; JS renames the rows' keys by it.
+SEAMID_CSV_HEADER_CODE std::string map_columns(const std::string& names, const std::string& columns, bool strict) {
+    std::vector<seamid::issue> issues;
+    const seamid::column_spec spec = columns_spec(columns, issues);
+    std::vector<std::string> owned;
+    if (!seamid::column_names_from_json(names, owned))
+        issues.push_back({{std::string("columns")}, "invalid_input", seamid::severity::error, "The row keys are not a JSON array of strings.", std::nullopt});
+    std::vector<std::string_view> views(owned.begin(), owned.end());
+    seamid::column_mapping mapping;
+    if (issues.empty()) mapping = seamid::map_columns(views, spec, strict ? seamid::severity::error : seamid::severity::warning);
+    else mapping.usable = false;
+    for (auto& found : mapping.issues) issues.push_back(std::move(found));
+    std::string out = "{\"issues\":";
+    seamid::append_json_issues(out, issues);
+    out += ",\"mapping\":";
+    seamid::append_column_mapping_json(out, mapping, owned);
+    out += ",\"usable\":";
+    seamid::append_json_bool(out, mapping.usable);
+    return out + "}";
+}
+
 /// The batch's counts so far (CSV or JSON rows).
 std::string batch_summary(int batch) {
     auto* state = batches().get(batch);
@@ -338,4 +408,5 @@ EMSCRIPTEN_BINDINGS(seamid_workspace) {
     emscripten::function("_batchRecordRows", &batch_record_rows);
     emscripten::function("_batchCheckRows", &batch_check_rows);
     emscripten::function("_batchSummary", &batch_summary);
+    emscripten::function("_mapColumns", &map_columns);
 }

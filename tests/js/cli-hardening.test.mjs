@@ -52,7 +52,7 @@ test('C1 controls, bidi overrides and a hostile file name are escaped too', () =
 test('binary files: exit 2 with where the bytes stop being UTF-8 text, nothing echoed', () => {
   const binary = file('binary.dat', Buffer.from([0xff, 0xfe, 0x1b, 0x5b, 0x33, 0x31, 0x6d, 0x80, 0x81]));
   const nul = file('utf16.csv', Buffer.from('u\0s\0e\0r\0', 'latin1'));
-  for (const command of ['validate', 'plan-delete', 'check-request', 'audit']) {
+  for (const command of ['plan-delete', 'check-request', 'audit']) {
     const out = seamid([command, binary]);
     assert.equal(out.status, 2, `${command}: ${out.stderr}`);
     assertTerminalSafe(out.stdout + out.stderr, command);
@@ -60,6 +60,13 @@ test('binary files: exit 2 with where the bytes stop being UTF-8 text, nothing e
     const utf16 = seamid([command, nul]);
     assert.equal(utf16.status, 2, command);
     assert.match(utf16.stderr, /utf16\.csv is not text: it holds a NUL byte at offset 1 \(a binary file, or UTF-16: save it as UTF-8\)/);
+  }
+  // validate hands CSV rows to the core as bytes: it names the encoding (csv_not_utf8), escaped, exit 2.
+  for (const [input, why] of [[binary, /csv_not_utf8: The file is UTF-16/], [nul, /csv_not_utf8: .*NUL/]]) {
+    const out = seamid(['validate', input]);
+    assert.equal(out.status, 2, out.stdout + out.stderr);
+    assertTerminalSafe(out.stdout + out.stderr, 'validate');
+    assert.match(out.stdout, why);
   }
 });
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,4 +90,67 @@ test('the progress bar on a terminal: the reading pass, then the checking pass, 
   piped({ done: 0, total, read: 0 });
   piped.end();
   assert.deepEqual(quiet, []);
+});
+
+test('--columns auto maps an HR export; --fix writes a fixed copy, reports the changes and what still fails', async () => {
+  const hr = file('hr.csv', 'Employee ID,First Name,Last Name,Email,Mobile,Department\r\n' +
+    'E1,Ada,Lovelace,<ada@example.com>,+1 415 555 2671,R&D\r\n' +
+    'E2 , Alan,Turing,alan@example.com,+14155552672,Ops\r\n' +
+    'E3,Grace,Hopper,grace@example,,Navy\r\n' +
+    'E4,"Smith, Jr.",Bob,bob@example.com,tel:+14155552674,Ops\r\n');
+  const before = readFileSync(hr, 'utf8');
+  const plain = seamid('validate', hr);
+  assert.equal(plain.status, 2);
+  assert.match(plain.stdout, /"Email" is not a field .* it looks like email_address.*\(suggestion: email_address\)/);
+  const mapped = seamid('validate', hr, '--columns', 'auto');
+  assert.equal(mapped.status, 1);
+  assert.match(mapped.stdout, /^columns: Employee ID -> user_identity_key, Email -> email_address, Mobile -> phone_number, First Name \+ Last Name -> full_name$/m);
+  const fixed = path.join(work, 'hr-fixed.csv');
+  const out = seamid('validate', hr, '--columns', 'auto', '--fix', fixed);
+  assert.equal(out.status, 1, out.stderr);  // row 3's email cannot be fixed
+  assert.equal(readFileSync(hr, 'utf8'), before);  // the original is untouched
+  assert.match(out.stdout, /^row 1 email_address: "<ada@example.com>" -> "ada@example.com"$/m);
+  assert.match(out.stdout, /^row 1 phone_number: "\+1 415 555 2671" -> "\+14155552671"$/m);
+  assert.match(out.stdout, /^row 2 user_identity_key: "E2 " -> "E2"$/m);
+  assert.match(out.stdout, /^row 2 full_name: " Alan Turing" -> "Alan Turing"$/m);
+  assert.match(out.stdout, /^row 3 email_address: still email_missing_tld/m);
+  assert.match(out.stdout, /4 rows, 5 cells changed in 3 rows; 1 rows still have errors/);
+  const text = readFileSync(fixed, 'utf8');
+  assert.equal(text, 'user_identity_key,email_address,phone_number,full_name\r\n' +
+    'E1,ada@example.com,+14155552671,Ada Lovelace\r\n' +
+    'E2,alan@example.com,+14155552672,Alan Turing\r\n' +
+    'E3,grace@example,,Grace Hopper\r\n' +
+    'E4,bob@example.com,+14155552674,"Smith, Jr. Bob"\r\n');
+  // Read back and validated with Seam's names: only row 3 is left.
+  const again = seamid('validate', fixed, '--format', 'json');
+  assert.equal(again.status, 1);
+  const result = JSON.parse(again.stdout);
+  assert.deepEqual(result.rows.map((row) => row.row), [3]);
+  assert.deepEqual(result.issues, []);
+  // JSON report of --fix.
+  const json = JSON.parse(seamid('validate', hr, '--columns', 'auto', '--fix', fixed, '--format', 'json').stdout);
+  assert.equal(json.changes.length, 5);
+  assert.deepEqual(json.rows_with_errors.map((row) => row.row), [3]);
+  assert.deepEqual(json.fields, ['user_identity_key', 'email_address', 'phone_number', 'full_name']);
+});
+
+test('--fix never overwrites its input; bad --columns is a usage error; a file not in UTF-8 is refused naming UTF-8', () => {
+  const hr = file('same.csv', 'Email\r\na@example.com\r\n');
+  const same = seamid('validate', hr, '--columns', 'auto', '--fix', hr);
+  assert.equal(same.status, 2);
+  assert.match(same.stderr, /never overwritten/);
+  assert.equal(readFileSync(hr, 'utf8'), 'Email\r\na@example.com\r\n');
+  const bad = seamid('validate', hr, '--columns', '[1]');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--columns must be auto or a JSON object/);
+  const explicit = seamid('validate', hr, '--columns', '{"email_address":"Email"}');
+  assert.equal(explicit.status, 0, explicit.stdout);
+  const latin1 = path.join(work, 'latin1.csv');
+  writeFileSync(latin1, Buffer.from('Pr\xe9nom,Email\r\nJos\xe9,a@example.com\r\n', 'latin1'));
+  const refused = seamid('validate', latin1, '--columns', 'auto');
+  assert.equal(refused.status, 2);
+  assert.match(refused.stdout, /csv_not_utf8: .*not valid UTF-8.*Latin-1/);
+  const utf16 = path.join(work, 'utf16.csv');
+  writeFileSync(utf16, Buffer.from('\ufeffEmail\r\na@example.com\r\n', 'utf16le'));
+  assert.match(seamid('validate', utf16, '--columns', 'auto').stdout, /csv_not_utf8: The file is UTF-16/);
 });

@@ -36,14 +36,18 @@ const KIND_BY_ROUTE = new Map(Object.entries(KINDS).map(([name, k]) => [k.route,
 
 // The lists Seam paginates (@seamapi/http 1.102.0 pages these through createPaginator); the others answer whole.
 const PAGINATED = new Set(['/user_identities/list', '/acs/users/list', '/acs/credentials/list']);
-const FAULT_KINDS = ['429', '503', 'lost', 'slow', 'garbage'];
+const FAULT_KINDS = ['429', '503', 'lost', 'slow', 'garbage', '503_after'];
+// Counted in stats.faults from the start; '503_after' (the effect is applied, then a 503 answers: a create whose
+// outcome the client cannot know) is counted once it happens.
+const COUNTED_FAULTS = FAULT_KINDS.slice(0, 5);
 
 /**
  * Starts a simulator. Options: apiKey, seed, pageSize (paginated lists), eventDelayMs [min, max], eventsLimit
  * (the most /events/list answers), cascade (the identity's delete removes sessions, ACS users and credentials, as
  * Seam's API reference says; otherwise everything attached must be gone first, as the guide asks),
  * enrollmentAutomations (false: those routes answer 404, as when the API lacks them), faults (see setFaults),
- * webhook ({ url, secret }: every event is also POSTed there, signed as Seam's webhooks are).
+ * webhook ({ url, secret }: every event is also POSTed there, signed as Seam's webhooks are), rateLimit (requests per
+ * second: more within any 1 s window answer 429 with Retry-After in whole seconds, as HTTP's delta-seconds are).
  */
 export async function startSimulator(options = {}) {
   const random = prng(options.seed ?? 1);
@@ -56,8 +60,8 @@ export async function startSimulator(options = {}) {
   const deleting = new Map(); // id -> timer of a delete accepted and not yet done
   const events = []; // { event, visibleAt, twice }
   const stats = {
-    requests: 0, byRoute: {}, faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])), unauthorized: 0,
-    deleteCalls: new Map(), premature: [], log: [], webhooksSent: 0, webhookFailures: 0, eventsNeverEmitted: 0, inFlight: 0, maxInFlight: 0, eventsListCalls: 0,
+    requests: 0, byRoute: {}, faults: Object.fromEntries(COUNTED_FAULTS.map((k) => [k, 0])), unauthorized: 0,
+    deleteCalls: new Map(), premature: [], log: [], creates: 0, createsByKey: new Map(), rateLimited: 0, webhooksSent: 0, webhookFailures: 0, eventsNeverEmitted: 0, inFlight: 0, maxInFlight: 0, eventsListCalls: 0,
   };
   const config = {
     pageSize: options.pageSize ?? 2,
@@ -66,7 +70,9 @@ export async function startSimulator(options = {}) {
     cascade: options.cascade ?? false,
     enrollmentAutomations: options.enrollmentAutomations ?? true,
     garbage: false,
+    rateLimit: options.rateLimit ?? null,
   };
+  const accepted = []; // times of the requests the rate limit let through in the last second
   let faults = normaliseFaults(options.faults);
   const queued = []; // { route, kind } faults injected for the next matching requests
   const timers = new Set();
@@ -374,13 +380,47 @@ export async function startSimulator(options = {}) {
     return { events: out };
   }
 
+  /** /user_identities/create: key, email and phone are each unique in the workspace when not null (Seam's docs:
+   * "each of these values must be unique within your workspace"); the error types are the simulator's own. */
+  function createIdentity(p) {
+    const text = (name) => {
+      if (p[name] == null) return null;
+      if (typeof p[name] !== 'string') throw invalid(`${name} must be a string`);
+      return p[name];
+    };
+    const key = text('user_identity_key');
+    const email = text('email_address');
+    const phone = text('phone_number');
+    const fullName = text('full_name');
+    if (email !== null && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email)) throw invalid('email_address must be an email address');
+    if (phone !== null && !/^\+[1-9]\d{1,14}$/.test(phone)) throw invalid('phone_number must be in E.164 format');
+    if (fullName !== null && fullName.length < 1) throw invalid('full_name must not be empty');
+    const systems = p.acs_system_ids ?? [];
+    if (!Array.isArray(systems)) throw invalid('acs_system_ids must be an array');
+    for (const systemId of systems) if (!db.acsSystems.has(systemId)) throw notFound('acs_system');
+    for (const identity of db.identities.values()) {
+      if (key !== null && identity.user_identity_key === key) throw new ApiError(400, 'user_identity_key_taken', `A user identity with user_identity_key ${key} already exists`);
+      if (email !== null && identity.email_address === email) throw new ApiError(400, 'user_identity_email_address_taken', `A user identity with email_address ${email} already exists`);
+      if (phone !== null && identity.phone_number === phone) throw new ApiError(400, 'user_identity_phone_number_taken', `A user identity with phone_number ${phone} already exists`);
+    }
+    const id = addIdentity({ user_identity_key: key, email_address: email, phone_number: phone, full_name: fullName, display_name: fullName ?? email ?? phone ?? key ?? 'User identity', created_at: nowIso() });
+    for (const systemId of systems) addAcsUser(id, systemId);
+    stats.creates++;
+    if (key !== null) stats.createsByKey.set(key, (stats.createsByKey.get(key) ?? 0) + 1);
+    return { user_identity: db.identities.get(id) };
+  }
+
   const values = (m) => [...m.values()];
   const routes = {
     '/user_identities/get': (p) => {
-      const identity = db.identities.get(required(p, 'user_identity_id'));
+      // By id, or by user_identity_key (Seam's get takes either).
+      const identity = p.user_identity_id == null && typeof p.user_identity_key === 'string'
+        ? values(db.identities).find((x) => x.user_identity_key === p.user_identity_key)
+        : db.identities.get(required(p, 'user_identity_id'));
       if (!identity) throw notFound('user_identity');
       return { user_identity: identity };
     },
+    '/user_identities/create': (p) => createIdentity(p),
     '/user_identities/list': (p, r) => page(r, p, values(db.identities), 'user_identities'),
     '/user_identities/delete': (p) => deleteIdentity(required(p, 'user_identity_id')),
     '/user_identities/list_acs_users': (p) => {
@@ -471,8 +511,18 @@ export async function startSimulator(options = {}) {
     if (!handler || (!config.enrollmentAutomations && route.startsWith('/user_identities/enrollment_automations/')))
       return send(res, 404, { error: { type: 'not_found', message: `Route ${route} not found` } });
     await hooks.beforeRequest?.(route, params);
+    if (config.rateLimit) {
+      const now = Date.now();
+      while (accepted.length && accepted[0] <= now - 1000) accepted.shift();
+      if (accepted.length >= config.rateLimit) {
+        stats.rateLimited++;
+        const seconds = Math.max(1, Math.ceil((accepted[0] + 1000 - now) / 1000));
+        return send(res, 429, { error: { type: 'rate_limited', message: `More than ${config.rateLimit} requests per second` } }, { 'retry-after': String(seconds) });
+      }
+      accepted.push(now);
+    }
     const fault = chooseFault(route);
-    if (fault) stats.faults[fault]++;
+    if (fault) stats.faults[fault] = (stats.faults[fault] ?? 0) + 1;
     stats.log.push({ route, at: Date.now(), fault });
     if (fault === '429') return send(res, 429, { error: { type: 'rate_limited', message: 'Too many requests' } }, { 'retry-after': String(faults.retryAfterSeconds) });
     if (fault === '503') return send(res, 503, '<html><head><title>503 Service Unavailable</title></head><body>upstream unavailable</body></html>');
@@ -495,6 +545,7 @@ export async function startSimulator(options = {}) {
       return undefined;
     }
     if (fault === 'garbage') return send(res, 200, '{"ok": tru');
+    if (fault === '503_after') return send(res, 503, '<html><head><title>503 Service Unavailable</title></head><body>gateway timeout after the write</body></html>');
     return send(res, status, body);
   }
 

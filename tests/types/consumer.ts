@@ -229,3 +229,17 @@ void rhfResolver;
 // @ts-expect-error react-hook-form's Resolver type is loaded: a function of a number is not one
 const notResolver: Resolver<{ email_address?: string }> = (values: number) => values;
 void notResolver;
+// Column mapping and imports (issue 20).
+import { importUserIdentities, type ImportReport, type ImportRunEvent } from 'seamid/seam';
+import { type ColumnMapping } from 'seamid';
+const mapping: ColumnMapping = { email_address: 'Work Email', full_name: ['Given', 'Family'] };
+const mapped: Promise<BatchResult> = workspace.validateBatch([{ 'Work Email': 'a@example.com' }], { columns: mapping, values: true });
+mapped.then((result) => `${result.mapping?.email_address?.[0]} ${result.values?.[0]?.email_address}`);
+workspace.validateBatch(new Uint8Array(0), { columns: 'auto' });
+// @ts-expect-error: only full_name joins several columns
+const twoEmails: ColumnMapping = { email_address: ['A', 'B'] };
+const imported: Promise<ImportReport> = importUserIdentities({ endpoint: 'http://127.0.0.1:1', apiKey: 'k' }, 'Email\na@example.com\n', {
+  columns: 'auto', concurrency: 2, dryRun: true, onProgress: (event: ImportRunEvent) => void event.type,
+});
+imported.then((report) => report.created.map((row) => `${row.row}:${row.user_identity_id}:${row.confirmed_by}`));
+export { twoEmails };

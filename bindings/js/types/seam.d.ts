@@ -2,6 +2,7 @@
 import type { Issue } from './common.js';
 import type { DeletionOptions, DeletionPlan, DeletionResource, DeletionSnapshot } from './deletion.js';
 import type { AcsSnapshot } from './acs.js';
+import type { BatchOptions, CreateField } from './workspace.js';
 
 /** What every function takes as `seam`: an @seamapi/http client (`SeamHttp.fromApiKey(key, { endpoint })`; seamid
  * calls routes through its axios `client` with axios-retry off per request), a plain `{ endpoint, apiKey, fetch? }`,
@@ -37,11 +38,15 @@ export interface ClientOptions {
 /** A JSON answer (`ok: true`), or a JSON 4xx error other than 401/403 (`ok: false`), e.g. `*_not_found`. */
 export type SeamAnswer =
   | { ok: true; status: number; body: Record<string, unknown>; attempts: number }
-  | { ok: false; status: number; error: { type: string; message?: string; request_id?: string }; attempts: number };
+  | { ok: false; status: number; error: { type: string; message?: string; request_id?: string }; attempts: number }
+  /** Only with `resend: false`: no usable answer (lost connection, timeout, 5xx, a 2xx that is not JSON); the
+   * request may or may not have taken effect, and it was not sent again. */
+  | { ok: false; uncertain: true; reason: string; status?: number; attempts: number };
 
 /** seamid's client: one route per call, retried as RetryOptions says; counts every request. */
 export interface SeamClient {
-  call(route: string, params?: object, options?: { signal?: AbortSignal; onRetry?: (info: RetryInfo) => void }): Promise<SeamAnswer>;
+  /** `resend: false` for a call that is not idempotent (a create): only 429s are retried. */
+  call(route: string, params?: object, options?: { signal?: AbortSignal; onRetry?: (info: RetryInfo) => void; resend?: boolean }): Promise<SeamAnswer>;
   readonly stats: { requests: number; retries: number; throttled: number; byRoute: Record<string, number> };
   readonly retry: Readonly<Required<RetryOptions>>;
   readonly concurrency: number;
@@ -214,3 +219,86 @@ export function isAbortError(error: unknown): boolean;
 export const clientDefaults: Readonly<Required<RetryOptions> & { concurrency: number }>;
 /** The executor's defaults. */
 export const executeDefaults: Readonly<Required<Pick<ExecuteOptions, 'concurrency' | 'pollIntervalMs' | 'maxPollIntervalMs' | 'maxWaitMs' | 'sinceMarginSeconds' | 'eventsPageLimit'>> & { maxNarrowing: number }>;
+
+/** What importUserIdentities tells onProgress, as it happens (`at`: ISO time). */
+export type ImportRunEvent = { at: string } & (
+  | { type: 'run_started' }
+  | { type: 'workspace_fetched'; identities: number }
+  | { type: 'validated'; rows: number; to_create: number; existing: number; invalid: number }
+  | { type: 'row_sent'; row: number; attempt: number }
+  | ({ type: 'row_retried'; row: number; checked?: boolean } & Partial<RetryInfo>)
+  | { type: 'row_created'; row: number; user_identity_id: string; confirmed_by?: 'get' }
+  | { type: 'row_existing'; row: number; user_identity_id: string }
+  | { type: 'row_failed'; row: number; error: { type: string; message?: string } }
+  | { type: 'throttled'; route: string; retryAfterMs: number; rate: number }
+  | { type: 'run_finished'; ok: boolean; created?: number; error?: string });
+
+/** Options of importUserIdentities. */
+export interface ImportOptions {
+  /** How columns map to Seam's fields (see BatchOptions.columns): 'auto' or an explicit mapping. */
+  columns?: BatchOptions['columns'];
+  /** Text input: csv or json (default: JSON when the text starts with `[`). */
+  format?: 'csv' | 'json';
+  profile?: 'default' | 'strict';
+  /** The country of national-format phone numbers (ISO 3166 alpha-2), passed to the batch. */
+  defaultCountry?: string;
+  /** Creates in flight at once (default 4, at most 64); the pace also adapts to 429s. */
+  concurrency?: number;
+  retry?: RetryOptions;
+  timeoutMs?: number;
+  /** Sends of one row's create when its answers are lost and /user_identities/get finds nothing (default 3). */
+  maxCreateAttempts?: number;
+  /** Validate and classify only: `pending` lists what would be created. */
+  dryRun?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (event: ImportRunEvent) => void;
+}
+
+/** One row's outcome in an import report (`row`: 1-based, as the batch counts rows). */
+export interface ImportRowReport {
+  row: number;
+  user_identity_id?: string;
+  user_identity_key?: string | null;
+}
+
+/** The report of importUserIdentities. */
+export interface ImportReport {
+  format: 'seamid.import_report/1';
+  /** Every row created or already there; nothing invalid or failed. */
+  ok: boolean;
+  /** False when the file could not be read as rows (see `issues`): nothing was sent. */
+  usable: boolean;
+  dry_run: boolean;
+  started_at: string;
+  duration_ms: number;
+  rows: number;
+  mapping?: Partial<Record<CreateField, string[]>>;
+  /** Issues of the input as a whole (header problems). */
+  issues: Issue[];
+  /** `confirmed_by: 'get'`: the answer was lost and /user_identities/get found the identity with the row's values. */
+  created: (ImportRowReport & { user_identity_id: string; confirmed_by: 'answer' | 'get' })[];
+  /** Already in the workspace with the row's values (a re-run), found in the snapshot or by /user_identities/get. */
+  existing: (ImportRowReport & { user_identity_id: string; matched_by: 'workspace' | 'get' })[];
+  /** Rows with errors (the batch's issues); never sent. */
+  invalid: { row: number; line?: number; issues: Issue[] }[];
+  /** `conflict`: the key is held with other values; `outcome_unknown`: a row without a key whose answer was lost. */
+  failed: (ImportRowReport & { error: { type: string; message?: string } })[];
+  /** Dry run: the rows that would be created (with their values); after an abort: the rows not finished. */
+  pending: (ImportRowReport & Record<string, unknown>)[];
+  calls: number;
+  retries: number;
+  throttled: number;
+  /** The request pace learned from 429s, or null when none came. */
+  rate_per_second: number | null;
+}
+
+/**
+ * Validates rows (CSV text or bytes, JSON text, or row objects) against the workspace as Seam lists it now and creates
+ * the valid ones through /user_identities/create: bounded concurrency, the client's retries, a pace that adapts to
+ * 429s. A create whose answer may be lost is checked with /user_identities/get { user_identity_key } before it is sent
+ * again. Idempotent by user_identity_key: running it again creates only what is missing. Rejects with an AbortError
+ * (with `report`) when aborted, or a SeamidError (`unauthorized`, or the workspace could not be fetched).
+ */
+export function importUserIdentities(seam: SeamConnection, rows: readonly object[] | string | Uint8Array, options?: ImportOptions): Promise<ImportReport>;
+
+export const importDefaults: Readonly<{ concurrency: number; maxCreateAttempts: number }>;

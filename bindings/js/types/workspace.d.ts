@@ -77,8 +77,12 @@ export interface BatchResult {
   /** Number of rows. */
   total: number;
   summary: BatchSummary;
-  /** CSV only: the header's column names. */
+  /** CSV: the header's column names; row objects with `columns`: the keys the rows use, in first-seen order. */
   columns?: string[];
+  /** With a CSV file, or `columns` given: which columns feed which field (several only for full_name, joined with one space). */
+  mapping?: Partial<Record<CreateField, string[]>>;
+  /** With `values: true`: every row's values under Seam's field names, in row order (null: a row that could not be read). */
+  values?: (CreateUserIdentityRequest | null)[];
   /** Issues of the input as a whole (CSV header problems, invalid JSON). */
   issues: Issue[];
   /** Only the rows that have at least one issue, in order. */
@@ -95,8 +99,22 @@ export interface BatchProgress {
   read: number;
 }
 
+/** A create field a column can feed. */
+export type CreateField = 'user_identity_key' | 'email_address' | 'phone_number' | 'full_name' | 'acs_system_ids';
+
+/** Which columns feed which field: a column name, or for full_name several (joined with one space). */
+export type ColumnMapping = { [F in CreateField]?: F extends 'full_name' ? string | string[] : string };
+
 /** Options of validateBatch. */
 export interface BatchOptions {
+  /**
+   * How columns (CSV header names, or row objects' keys) map to Seam's fields: absent = Seam's names only; `'auto'` =
+   * names compared ignoring case, spaces and punctuation, with common export synonyms (Email, Mobile, First Name +
+   * Last Name, Employee ID, ...); or an explicit mapping such as `{ email_address: 'Work Email', full_name: ['Given', 'Family'] }`.
+   */
+  columns?: 'auto' | ColumnMapping;
+  /** Also return every row's mapped values (`result.values`), e.g. to write a fixed file. */
+  values?: boolean;
   profile?: 'default' | 'strict';
   /** ISO 3166-1 alpha-2 country phone numbers without '+' are read in (see PhoneValidationOptions.defaultCountry). */
   defaultCountry?: string | null;
@@ -145,11 +163,14 @@ export interface Workspace extends Handle {
   /** The ids of the identities holding exactly `value` in `field`. */
   find(field: IdentityField, value: string): string[];
   /**
-   * Validates new identities (an array of create requests, or CSV / JSON text) against the workspace and
+   * Validates new identities (an array of create requests or, with `columns`, of any row objects; CSV / JSON text; or
+   * CSV bytes as read from a file, so that a file not in UTF-8 is refused naming UTF-8) against the workspace and
    * against earlier rows: each row's field issues plus conflicts. Works in time-boxed chunks, yielding to the
    * event loop in between, so a page stays responsive; rejects if the workspace is disposed meanwhile.
    */
-  validateBatch(rows: readonly CreateUserIdentityRequest[] | string, options?: BatchOptions): Promise<BatchResult>;
+  validateBatch(rows: readonly CreateUserIdentityRequest[] | string | Uint8Array, options?: BatchOptions): Promise<BatchResult>;
+  /** Row objects of any shape, mapped to Seam's fields by `columns`. */
+  validateBatch(rows: readonly Record<string, unknown>[], options: BatchOptions & { columns: 'auto' | ColumnMapping }): Promise<BatchResult>;
   /** Reports the keys, emails and phones several identities of the snapshot share. */
   audit(options?: ValidationOptions): AuditReport;
 }

@@ -6,6 +6,7 @@ export const commands = {
   'check-phone': { summary: 'validate phone numbers given as arguments', load: () => import('./check-phone.js') },
   'check-request': { summary: 'validate /user_identities/create or update bodies from JSON files', load: () => import('./check-request.js') },
   delete: { summary: 'delete a user identity and everything attached through Seam\'s API (plan, confirm, run)', load: () => import('./delete.js') },
+  import: { summary: 'create user identities from a CSV/JSON bulk import through Seam\'s API (validate, confirm, run)', load: () => import('./import.js') },
   'plan-delete': { summary: 'plan the deletion of a user identity from a snapshot', load: () => import('./plan-delete.js') },
   validate: { summary: 'check a CSV/JSON bulk import against a workspace snapshot and itself', load: () => import('./validate.js') },
 };

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { escapeForTerminal } from './terminal.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Why a file could not be read, in words (no errno text, no stack). */
 function readFailure(error) {
@@ -37,18 +38,38 @@ function invalidUtf8At(bytes) {
 }
 
 /**
+ * The bytes of `file` ('-': standard input) as { bytes, name } (`name` says which file, escaped for a terminal), or
+ * { error } when it cannot be read.
+ */
+function readBytes(file, what = '') {
+  const name = file === '-' ? 'standard input' : `${what ? `${what} ` : ''}${escapeForTerminal(file)}`;
+  let buffer;
+  try {
+    buffer = readFileSync(file === '-' ? 0 : file);
+  } catch (error) {
+    return { error: `cannot read ${name}: ${readFailure(error)}` };
+  }
+  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length), name };
+}
+
+/**
+ * `file` ('-': standard input) as { bytes, text } without checking its encoding (`text` has U+FFFD where the bytes
+ * are no UTF-8), for input the core checks itself (CSV rows: it names UTF-16 or Latin-1); or { error }.
+ */
+export function readUnchecked(file, what = '') {
+  const read = readBytes(file, what);
+  return read.error !== undefined ? read : { bytes: read.bytes, text: lenient.decode(read.bytes) };
+}
+
+/**
  * The text of `file` ('-': standard input) as { text }, or { error } saying why it cannot be used: unreadable, not
  * UTF-8 (a binary file, UTF-16), or holding NUL bytes. The error names the file (after `what`, e.g. "rows file"),
  * escaped for a terminal.
  */
 export function readInput(file, what = '') {
-  const name = file === '-' ? 'standard input' : `${what ? `${what} ` : ''}${escapeForTerminal(file)}`;
-  let bytes;
-  try {
-    bytes = readFileSync(file === '-' ? 0 : file);
-  } catch (error) {
-    return { error: `cannot read ${name}: ${readFailure(error)}` };
-  }
+  const read = readBytes(file, what);
+  if (read.error !== undefined) return read;
+  const { bytes, name } = read;
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { error: `${name} is not text: it holds a NUL byte at offset ${nul} (a binary file, or UTF-16: save it as UTF-8)` };
   try {

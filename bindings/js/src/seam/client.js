@@ -198,7 +198,10 @@ export function createSeamClient(seam, options = {}) {
   /** Full jitter: uniform in [0, min(cap, base * 2^(attempt-1))] (AWS's "full jitter"). */
   const backoff = (attempt) => random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
 
-  async function call(route, params = {}, { signal, onRetry } = {}) {
+  // resend: false for a call that is not idempotent (a create): an answer that may have been lost after the effect
+  // (lost connection, timeout, 5xx, a 2xx that is not JSON) is not sent again but answered { ok: false, uncertain: true,
+  // reason } for the caller to check first; a 429 (refused before any effect) is still retried.
+  async function call(route, params = {}, { signal, onRetry, resend = true } = {}) {
     const method = GET_ROUTES.has(route) ? 'GET' : 'POST';
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw abortError(signal);
@@ -232,6 +235,7 @@ export function createSeamClient(seam, options = {}) {
       else if (isApiError(body)) return { ok: false, status, error: { ...body.error, request_id: answer.requestId ?? undefined }, attempts: attempt };
       else if (status === 404) return { ok: false, status, error: { type: 'route_not_found', message: `${route} answered 404 without a Seam error` }, attempts: attempt };
       else reason = 'invalid_response';
+      if (!resend && reason !== 'rate_limited') return { ok: false, uncertain: true, reason, status, attempts: attempt };
       if (attempt >= retry.attempts) {
         const what = answer.networkError ? String(answer.networkError.message ?? answer.networkError) : `HTTP ${status}${typeof body === 'string' ? ` ${JSON.stringify(body.slice(0, 60))}` : ''}`;
         throw new SeamidError(`seamid: ${route} failed after ${attempt} attempts (${reason}: ${what})`, {

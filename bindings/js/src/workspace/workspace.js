@@ -117,6 +117,48 @@ function yieldToEventLoop() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+const createFields = ['user_identity_key', 'email_address', 'phone_number', 'full_name', 'acs_system_ids'];
+
+/** The columns option as JSON text for the core ('null' when absent); a value of the wrong JS type is a TypeError. */
+function columnsOption(columns) {
+  if (columns === undefined || columns === null) return 'null';
+  if (columns === 'auto') return '"auto"';
+  const names = (value) => typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string'));
+  if (!isPlainObject(columns) || !Object.values(columns).every(names))
+    throw new TypeError('seamid: options.columns must be "auto" or an object mapping create fields to a column name (or, for full_name, a list of names)');
+  return JSON.stringify(columns);
+}
+
+/** Row objects renamed by a mapping ({field: [key, ...]}): each field takes its key's value; several keys (full_name)
+ * join their non-empty string values with one space, as the core joins CSV columns. Other keys are dropped. */
+function mapRows(rows, mapping) {
+  const entries = Object.entries(mapping);
+  return rows.map((row) => {
+    if (!isPlainObject(row)) return row;
+    const out = {};
+    for (const [field, keys] of entries) {
+      if (keys.length === 1) {
+        if (Object.hasOwn(row, keys[0])) out[field] = row[keys[0]];
+        continue;
+      }
+      const parts = keys.filter((key) => Object.hasOwn(row, key) && row[key] !== null && row[key] !== '').map((key) => row[key]);
+      if (parts.length === 0) continue;
+      out[field] = parts.every((part) => typeof part === 'string') ? parts.join(' ') : parts.find((part) => typeof part !== 'string');
+    }
+    return out;
+  });
+}
+
+/** A row's mapped values from a step answer's [key, email, phone, name, acs] (null: unreadable row). */
+function valuesObject(cells) {
+  if (cells === null) return null;
+  const out = {};
+  cells.forEach((cell, f) => {
+    if (cell !== null) out[createFields[f]] = cell;
+  });
+  return out;
+}
+
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** The workspace part of the API. */
@@ -246,16 +288,18 @@ export function workspaceApi(wasm, wire) {
     async function validateBatch(rows, options = {}) {
       alive();
       if (options === null || typeof options !== 'object') throw new TypeError('seamid: options must be an object');
-      const { profile, onProgress, format, sliceMs: slice, defaultCountry } = options; // each read once
+      const { profile, onProgress, format, sliceMs: slice, defaultCountry, columns: columnsValue, values } = options; // each read once
       const checked = checkOptions({ profile, defaultCountry });
       const strict = checked.strict;
       const country = countryOf(checked); // a TypeError before any work for a country the core does not know
       if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('seamid: options.onProgress must be a function');
       if (format !== undefined && format !== 'csv' && format !== 'json') throw new TypeError('seamid: options.format must be "csv" or "json"');
+      const columns = columnsOption(columnsValue);
+      if (values !== undefined && typeof values !== 'boolean') throw new TypeError('seamid: options.values must be a boolean');
       const sliceMs = slice ?? 25;
       if (typeof sliceMs !== 'number' || !(sliceMs > 0)) throw new TypeError('seamid: options.sliceMs must be a positive number');
 
-      const result = { ok: false, usable: true, total: 0, summary: null, columns: undefined, issues: [], rows: [] };
+      const result = { ok: false, usable: true, total: 0, summary: null, columns: undefined, mapping: undefined, issues: [], rows: [], values: [] };
       const batch = wasm._batchNew(handle, strict, country);
       busy.set(batch, workspace);
       let step = 1000;
@@ -275,6 +319,25 @@ export function workspaceApi(wasm, wire) {
       const report = (done, total, read = total) => onProgress?.({ done, total, read });
       try {
         let input = rows;
+        if (input instanceof Uint8Array) {
+          // CSV bytes as read from a file: they reach the core as they are, so it can tell a file that is not UTF-8.
+          if (format === 'json') input = decoder.decode(input);  // JSON: read as text below
+          else {
+            const bytes = input;
+            const byteLength = bytes.length; // read once
+            if (!(byteLength <= limits.text)) {
+              result.usable = false;
+              result.issues.push(tooLargeIssue([], 'The CSV bytes', byteLength, limits.text, 'bytes'));
+              return finish();
+            }
+            return await startCsv(() => {
+              const address = wasm._batchReserve(batch, byteLength);
+              if (address === 0) throw new Error('seamid: the module refused the CSV buffer');
+              wasm.HEAPU8.set(bytes.subarray(0, byteLength), address);
+              return byteLength;
+            });
+          }
+        }
         if (typeof input === 'string') {
           const kind = format ?? (/^\s*\[/.test(input.slice(0, 1024)) ? 'json' : 'csv');
           if (kind === 'json') {
@@ -292,36 +355,75 @@ export function workspaceApi(wasm, wire) {
               result.issues.push(tooLarge);
               return finish();
             }
-            const length = wire.writeText((bytes) => wasm._batchReserve(batch, bytes), input);
-            const start = JSON.parse(wasm._batchStartCsv(batch, length));
-            result.usable = start.usable;
-            append(result.issues, start.issues);
-            result.columns = start.columns;
-            result.total = start.total;
-            report(0, result.total, 0);
-            if (!start.usable) return finish();
-            await slices((count) => {
-              const chunk = JSON.parse(stepOutput(wasm._batchStepCsv(batch, count)));
-              if (chunk.issues) throw new Error(`seamid: ${chunk.issues[0].message}`);
-              append(result.rows, chunk.rows);
-              if (chunk.finished) result.total = chunk.done;
-              report(chunk.done, Math.max(result.total, chunk.done, chunk.read), chunk.read);
-              return chunk.finished;
-            });
-            return finish();
+            const text = input;
+            return await startCsv(() => wire.writeText((bytes) => wasm._batchReserve(batch, bytes), text));
           }
         }
+        return await checkRows(input);
+      } finally {
+        wasm._batchFree(batch);
+        busy.delete(batch);
+      }
+
+      /** CSV: `write()` puts the text into the batch and answers its byte length; then the steps run. */
+      async function startCsv(write) {
+        const length = write();
+        const start = JSON.parse(wasm._batchStartCsv(batch, length, columns, values === true));
+        result.usable = start.usable;
+        append(result.issues, start.issues);
+        result.columns = start.columns;
+        result.mapping = start.mapping;
+        result.total = start.total;
+        report(0, result.total, 0);
+        if (!start.usable) return finish();
+        await slices((count) => {
+          const chunk = JSON.parse(stepOutput(wasm._batchStepCsv(batch, count)));
+          if (chunk.issues) throw new Error(`seamid: ${chunk.issues[0].message}`);
+          append(result.rows, chunk.rows);
+          if (chunk.values) for (const cells of chunk.values) result.values.push(valuesObject(cells));
+          if (chunk.finished) result.total = chunk.done;
+          report(chunk.done, Math.max(result.total, chunk.done, chunk.read), chunk.read);
+          return chunk.finished;
+        });
+        return finish();
+      }
+
+      /** Row objects: two passes, as for CSV text. */
+      async function checkRows(input) {
         if (!Array.isArray(input)) {
           result.usable = false;
           result.issues.push(typeIssue([], 'an array of /user_identities/create requests, or CSV or JSON text', input));
           return finish();
         }
-        const rowCount = input.length; // read once (a Proxy may answer anything on each read)
+        let rowCount = input.length; // read once (a Proxy may answer anything on each read)
         if (!(rowCount <= limits.items)) {
           result.usable = false;
           result.issues.push(tooLargeIssue([], 'The array of rows', rowCount, limits.items, 'items'));
           return finish();
         }
+        if (columns !== 'null') {
+          // Each row object is copied once (its own keys and values), then the core maps the keys the rows use (in
+          // first-seen order) and the copies are renamed by that mapping.
+          const copies = new Array(rowCount);
+          const keys = new Set();
+          for (let i = 0; i < rowCount; i++) {
+            const row = input[i];
+            copies[i] = isPlainObject(row) ? Object.fromEntries(Object.entries(row)) : row;
+            if (isPlainObject(row)) for (const key of Object.keys(copies[i])) keys.add(key);
+          }
+          const names = [...keys];
+          const mapped = JSON.parse(wasm._mapColumns(JSON.stringify(names), columns, strict));
+          append(result.issues, mapped.issues);
+          result.columns = names;
+          result.mapping = mapped.mapping;
+          if (!mapped.usable) {
+            result.usable = false;
+            return finish();
+          }
+          input = mapRows(copies, mapped.mapping);
+          rowCount = input.length;
+        }
+        if (values === true) for (let i = 0; i < rowCount; i++) result.values.push(isPlainObject(input[i]) ? input[i] : null);
         result.total = rowCount;
         report(0, result.total, 0);
         // Two passes, as for CSV text. First the rows go in the request encoding (request-encoding.js), a chunk at a
@@ -371,15 +473,14 @@ export function workspaceApi(wasm, wire) {
           return chunk.finished;
         });
         return finish();
-      } finally {
-        wasm._batchFree(batch);
-        busy.delete(batch);
       }
 
       function finish() {
         if (!owner.disposed) result.summary = JSON.parse(wasm._batchSummary(batch));
         result.summary ??= { rows: 0, rows_with_errors: 0, rows_with_warnings: 0, errors: 0, warnings: 0 };
         if (result.columns === undefined) delete result.columns;
+        if (result.mapping === undefined) delete result.mapping;
+        if (values !== true) delete result.values;
         result.ok = result.usable && result.summary.errors === 0 && !result.issues.some((found) => found.severity === 'error');
         return result;
       }

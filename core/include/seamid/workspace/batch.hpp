@@ -20,6 +20,7 @@
 
 #include "seamid/workspace/batch_candidates.hpp"
 #include "seamid/workspace/csv.hpp"
+#include "seamid/workspace/csv_columns.hpp"
 #include "seamid/validation/identity_request.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
@@ -251,20 +252,28 @@ struct batch_report {
     [[nodiscard]] bool ok() const noexcept { return usable && !has_errors(issues) && summary.errors == 0; }
 };
 
-/// The create fields a CSV header may name (Seam's /user_identities/create parameters).
-inline constexpr std::array<std::string_view, 5> csv_create_fields{"user_identity_key", "email_address", "phone_number", "full_name",
-                                                                  "acs_system_ids"};
+/// A row's values as the column mapping reads them, in csv_create_fields order (nothing: no column, or an empty
+/// cell); full_name joined from its columns. What a fixed file is written from.
+using row_values = std::array<std::optional<std::string>, csv_create_fields.size()>;
 
 /// Streams a CSV batch: reads the header, then validates a bounded number of rows per step().
 /// Holds views of the text and a reference to the workspace: both must outlive it.
 class csv_batch {
 public:
-    /// Reads the header of `text`; header problems are in issues(), and usable() says whether rows can be read.
-    csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {})
+    /// Reads the header of `text`, mapping its columns under `columns` (csv_columns.hpp); header problems are in
+    /// issues(), and usable() says whether rows can be read.
+    csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {}, const column_spec& columns = {})
         : reader_(text), first_row_(text), validator_(workspace, options), options_(options) {
-        read_header();
+        read_header(text, columns);
         first_row_ = reader_;
     }
+
+    /// Keeps every validated row's mapped values for take_values() (a fixed file is written from them).
+    void keep_values(bool keep) noexcept { keep_values_ = keep; }
+    /// True when rows' values are kept.
+    [[nodiscard]] bool keeps_values() const noexcept { return keep_values_; }
+    /// The values of the rows validated since the last call, one per row in order (empty for an unreadable row).
+    [[nodiscard]] std::vector<row_values> take_values() { return std::exchange(values_, {}); }
 
     /// Works through up to `max_rows` records; returns true when the input is done. The first calls only
     /// record each row's key, email and phone (batch_candidates: no row is validated, summary() stays at 0);
@@ -296,14 +305,22 @@ public:
     [[nodiscard]] std::size_t position() const noexcept { return reader_.position(); }
     /// The header's column names.
     [[nodiscard]] const std::vector<std::string>& columns() const noexcept { return columns_; }
+    /// Which columns feed which field.
+    [[nodiscard]] const column_mapping& mapping() const noexcept { return mapping_; }
 
 private:
-    void read_header() {
+    void read_header(std::string_view text, const column_spec& spec) {
         if (!reader_.next(record_)) {
             usable_ = false;
             issues_.push_back({{}, "csv_empty", severity::error,
                                "The CSV file is empty. Its first line must be a header naming Seam fields, e.g. "
                                "user_identity_key,email_address,phone_number,full_name.", std::nullopt});
+            return;
+        }
+        // A file in another encoding is refused as a whole, naming UTF-8, before its header is read as names.
+        if (auto problem = detail::csv_encoding_problem(text, text.substr(0, reader_.position()))) {
+            usable_ = false;
+            issues_.push_back({{}, "csv_not_utf8", severity::error, std::move(*problem), std::nullopt});
             return;
         }
         if (record_.error != csv_error::none) {
@@ -313,57 +330,17 @@ private:
                                std::nullopt});
             return;
         }
-        const severity unknown_level = options_.rules == profile::strict ? severity::error : severity::warning;
-        std::size_t known = 0;
+        std::vector<std::string_view> names;
+        names.reserve(record_.size());
         for (std::size_t i = 0; i < record_.size(); ++i) {
-            const std::string_view name = record_.field(i);
-            columns_.emplace_back(name);
-            const issue_path path{std::string("columns"), i};
-            if (!unicode::is_valid_utf8(name)) {
-                issues_.push_back({path, "invalid_utf8", severity::error, "This column name is not valid UTF-8; save the file as UTF-8.", std::nullopt});
-                column_field_.push_back(-1);
-                continue;
-            }
-            int field = -1;
-            for (std::size_t f = 0; f < csv_create_fields.size(); ++f)
-                if (csv_create_fields[f] == name) field = static_cast<int>(f);
-            if (field >= 0 && std::find(column_field_.begin(), column_field_.end(), field) != column_field_.end()) {
-                issues_.push_back({path, "csv_duplicate_column", severity::error,
-                                   "The column " + std::string(name) + " appears twice; only its first occurrence is read. Remove one.",
-                                   std::nullopt});
-                column_field_.push_back(-1);
-                continue;
-            }
-            column_field_.push_back(field);
-            if (field >= 0) {
-                ++known;
-                continue;
-            }
-            // Unknown: a near miss of a Seam field (case, spaces) is an error with a suggestion, anything else a warning.
-            const std::string_view trimmed = unicode::trim_js_whitespace(name);
-            std::string_view near;
-            for (const auto candidate : csv_create_fields)
-                if (equal_ignoring_ascii_case(candidate, trimmed)) near = candidate;
-            if (!near.empty()) {
-                issues_.push_back({path, "csv_unknown_column", severity::error,
-                                   "The column \"" + std::string(name) + "\" is not a Seam field, so its values would be ignored; Seam's "
-                                   "field names are lowercase snake_case. Rename it to " + std::string(near) + ".",
-                                   std::string(near)});
-            } else {
-                std::string shown(name.substr(0, 80));
-                issues_.push_back({path, "csv_unknown_column", unknown_level,
-                                   "The column \"" + shown + "\" is not a field of /user_identities/create, so it is ignored. Known columns: "
-                                   "user_identity_key, email_address, phone_number, full_name, acs_system_ids.",
-                                   std::nullopt});
-            }
+            names.push_back(record_.field(i));
+            columns_.emplace_back(record_.field(i));
         }
-        if (known == 0) {
-            usable_ = false;
-            issues_.push_back({{"columns"}, "csv_no_known_columns", severity::error,
-                               "The first line must be a header naming Seam fields (user_identity_key, email_address, phone_number, "
-                               "full_name, acs_system_ids); none of its columns is one.", std::nullopt});
-            return;
-        }
+        mapping_ = map_columns(names, spec, options_.rules == profile::strict ? severity::error : severity::warning);
+        column_field_ = mapping_.column_field;
+        usable_ = mapping_.usable;
+        issues_ = std::move(mapping_.issues);
+        mapping_.issues.clear();
     }
 
     /// True when a record's cells can be matched to the header's columns.
@@ -400,6 +377,7 @@ private:
 
     row_report read_row(const csv_record& record) {
         const std::size_t row_index = validator_.next_row() - 1;
+        if (keep_values_ && !readable(record)) values_.emplace_back();
         if (record.error != csv_error::none)
             return validator_.add_unreadable_row(
                 {{{row_index}, std::string(csv_error_code(record.error)), severity::error, std::string(csv_error_message(record.error)), std::nullopt}},
@@ -415,14 +393,26 @@ private:
         request_.user_identity_key = request_.email_address = request_.phone_number = request_.full_name = request_.acs_system_ids = request_value{};
         request_.acs_system_id_items.clear();
         request_.unknown_fields.clear();
-        for (std::size_t i = 0; i < column_field_.size(); ++i) {
-            const int field = column_field_[i];
-            if (field < 0) continue;
-            const std::string_view cell = record.field(i);
+        if (keep_values_) values_.emplace_back();
+        for (std::size_t field = 0; field < csv_create_fields.size(); ++field) {
+            const auto& sources = mapping_.sources[field];
+            if (sources.empty()) continue;
+            std::string_view cell = record.field(sources.front());
+            if (sources.size() > 1) {  // full_name from several columns: the non-empty ones, joined with one space
+                joined_.clear();
+                for (const std::size_t column : sources) {
+                    const std::string_view part = record.field(column);
+                    if (part.empty()) continue;
+                    if (!joined_.empty()) joined_ += ' ';
+                    joined_ += part;
+                }
+                cell = joined_;
+            }
             if (!detail::is_ascii(cell) && !unicode::is_valid_utf8(cell))
-                encoding.push_back({{row_index, std::string(csv_create_fields[static_cast<std::size_t>(field)])}, "invalid_utf8", severity::error,
-                                    "This value is not valid UTF-8; save the file as UTF-8.", std::nullopt});
-            set_cell(field, cell);
+                encoding.push_back({{row_index, std::string(csv_create_fields[field])}, "invalid_utf8", severity::error,
+                                    "This value is not valid UTF-8 (Latin-1 or Windows-1252 bytes?); save the file as UTF-8.", std::nullopt});
+            set_cell(static_cast<int>(field), cell);
+            if (keep_values_ && !cell.empty()) values_.back()[field] = std::string(cell);
         }
         return validator_.add_request(request_, record.line, std::move(encoding));
     }
@@ -439,15 +429,7 @@ private:
         }
         if (cell.empty()) return;  // acs_system_ids: a list of ids separated by ';', ',' or spaces
         request_.acs_system_ids = request_value::of_kind(value_kind::array);
-        const auto separator = [](char c) { return c == ';' || c == ',' || c == ' ' || c == '\t'; };
-        std::size_t at = 0;
-        while (at < cell.size()) {
-            while (at < cell.size() && separator(cell[at])) ++at;
-            std::size_t end = at;
-            while (end < cell.size() && !separator(cell[end])) ++end;
-            if (end > at) request_.acs_system_id_items.push_back(request_value::string(cell.substr(at, end - at)));
-            at = end;
-        }
+        for (const std::string_view id : csv_acs_system_ids(cell)) request_.acs_system_id_items.push_back(request_value::string(id));
     }
 
     csv_reader reader_;
@@ -460,14 +442,19 @@ private:
     std::vector<issue> issues_;
     std::vector<std::string> columns_;
     std::vector<int> column_field_;  ///< index into csv_create_fields, or -1 (ignored column)
+    column_mapping mapping_;         ///< which columns feed which field (issues moved to issues_)
+    std::string joined_;             ///< the current row's full_name when it is joined from several columns
+    bool keep_values_ = false;
+    std::vector<row_values> values_;  ///< kept values since the last take_values()
     create_request request_;  ///< the current row, as views into record_
     bool usable_ = true;
 };
 
-/// Validates a whole CSV batch (header row of Seam field names) against `workspace`.
-[[nodiscard]] inline batch_report validate_csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {}) {
+/// Validates a whole CSV batch against `workspace`; its header names Seam fields, or is mapped under `columns`.
+[[nodiscard]] inline batch_report validate_csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {},
+                                                     const column_spec& columns = {}) {
     batch_report report;
-    csv_batch batch(workspace, text, options);
+    csv_batch batch(workspace, text, options, columns);
     while (!batch.step(4096, report.rows)) {
     }
     report.issues = batch.issues();
