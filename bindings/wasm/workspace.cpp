@@ -176,7 +176,7 @@ seamid::column_spec columns_spec(const std::string& columns, std::vector<seamid:
 /// Starts CSV validation of the first `length` bytes of the batch's text, its columns mapped under `columns` (JSON
 /// text of the option; csv_columns.hpp); `values`: every step answer also lists each row's mapped values:
 /// {"usable", "issues", "columns", "mapping", "total"} (total = data rows, counted quote-aware).
-SEAMID_CSV_HEADER_CODE std::string batch_start_csv(int batch, unsigned length, const std::string& columns, bool values) {
+SEAMID_COLD std::string batch_start_csv(int batch, unsigned length, const std::string& columns, bool values) {
     auto* state = batches().get(batch);
     auto* index = state ? workspaces().get(state->workspace) : nullptr;
     if (index == nullptr) return gone();
@@ -350,7 +350,7 @@ unsigned batch_check_rows(int batch, unsigned max_rows) {
 
 /// Maps the names in `names` (a JSON array of strings: the keys of row objects) under the column option `columns`:
 /// {"issues", "mapping": {field: [name, ...]}, "usable"}; JS renames the rows' keys by it.
-SEAMID_CSV_HEADER_CODE std::string map_columns(const std::string& names, const std::string& columns, bool strict) {
+SEAMID_COLD std::string map_columns(const std::string& names, const std::string& columns, bool strict) {
     std::vector<seamid::issue> issues;
     const seamid::column_spec spec = columns_spec(columns, issues);
     std::vector<std::string> owned;

@@ -15,6 +15,7 @@
 
 #include "seamid/acs/codes.hpp"
 #include "seamid/acs/model.hpp"
+#include "seamid/common/cold.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/detail/sort.hpp"
 #include "seamid/json/dom.hpp"
@@ -54,7 +55,7 @@ inline std::string profile_difference(const acs_user_record& user, const user_id
 /// Audits every record of the model: ACS users pointing at a missing identity or system, identities with
 /// two or more ACS users in one system (errors), and ACS users whose email or phone differs from their
 /// identity's (warnings). O(ACS users + identities), deterministic order (record order, then by id).
-[[nodiscard]] inline acs_audit_report audit_acs_model(const acs_model& model) {
+SEAMID_COLD [[nodiscard]] inline acs_audit_report audit_acs_model(const acs_model& model) {
     acs_audit_report report;
     std::vector<issue> mismatches;
     const auto& users = model.acs_users();
@@ -123,7 +124,7 @@ inline void append_acs_counts_json(std::string& out, const acs_model& model) {
 namespace detail {
 
 /// {"counts", "issues", "mismatches", "ok", "violations"} (sorted keys) for an audit's figures.
-inline std::string audit_text(const acs_model& model, const std::vector<issue>& issues, std::size_t violations, std::size_t mismatches) {
+SEAMID_COLD inline std::string audit_text(const acs_model& model, const std::vector<issue>& issues, std::size_t violations, std::size_t mismatches) {
     std::string out = "{\"counts\":";
     append_acs_counts_json(out, model);
     out += ",\"issues\":";
@@ -141,13 +142,13 @@ inline std::string audit_text(const acs_model& model, const std::vector<issue>& 
 }  // namespace detail
 
 /// An audit as JSON text: {"ok", "violations", "mismatches", "issues", "counts"}.
-[[nodiscard]] inline std::string audit_json_text(const acs_audit_report& report, const acs_model& model) {
+SEAMID_COLD [[nodiscard]] inline std::string audit_json_text(const acs_audit_report& report, const acs_model& model) {
     return detail::audit_text(model, report.issues, report.violations, report.mismatches);
 }
 
 /// Loads a snapshot's JSON text into a fresh model and audits it, as JSON text: the load issues (bad records)
 /// come first, then the audit's. "ok" is false when any issue is an error; "violations" counts every error.
-[[nodiscard]] inline std::string audit_acs_snapshot_text(std::string_view snapshot_text) {
+SEAMID_COLD [[nodiscard]] inline std::string audit_acs_snapshot_text(std::string_view snapshot_text) {
     acs_model model;
     std::vector<issue> issues = model.load_text(snapshot_text);
     acs_audit_report report = audit_acs_model(model);

@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "seamid/common/cold.hpp"
 #include "seamid/deletion/snapshot.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/detail/sort.hpp"
@@ -373,7 +374,7 @@ public:
 
     explicit plan_reader(std::vector<issue>& issues) : issues_(issues) {}
 
-    bool on_value(json_kind kind, std::string_view text) override {
+    SEAMID_COLD bool on_value(json_kind kind, std::string_view text) override {
         const std::size_t level = depth();
         if (level == 0) {
             if (kind != json_kind::object) {
@@ -455,7 +456,7 @@ public:
         return true;
     }
 
-    bool on_end(std::size_t level, bool was_object) override {
+    SEAMID_COLD bool on_end(std::size_t level, bool was_object) override {
         if (level == 2 && was_object && in_step_) {
             in_step_ = false;
             const std::string top = "steps";
@@ -493,7 +494,7 @@ private:
 namespace detail {
 
 /// Checks and assembles what a plan_reader (or another reader filling its fields) read into `plan`.
-inline void assemble_plan(deletion_plan& plan, plan_reader& reader) {
+SEAMID_COLD inline void assemble_plan(deletion_plan& plan, plan_reader& reader) {
     if (!reader.steps_seen && !has_errors(plan.issues))
         plan.issues.push_back({{std::string("steps")}, "missing_field", severity::error, "A plan needs its steps array.", std::nullopt});
     if (!reader.has_identity && !has_errors(plan.issues))
@@ -630,7 +631,7 @@ public:
     bool has_issues = false;    ///< "issues" is an array
     std::vector<issue> issues;
 
-    bool on_value(json_kind kind, std::string_view text) override {
+    SEAMID_COLD bool on_value(json_kind kind, std::string_view text) override {
         const std::size_t level = depth();
         if (level == 0) {
             object_ = kind == json_kind::object;
@@ -684,7 +685,7 @@ private:
 
 /// The issues of a plan that deletion_plan_to_json wrote for a refused plan ({"ok": false, "issues": [...]}),
 /// read back (to render it); empty when the text is not such a plan or none of its issues is an error.
-[[nodiscard]] inline std::vector<issue> read_refused_plan_issues(std::string_view json_text) {
+SEAMID_COLD [[nodiscard]] inline std::vector<issue> read_refused_plan_issues(std::string_view json_text) {
     detail::refused_plan_reader reader;
     if (!reader.run(json_text) || !reader.ok_false || !reader.has_issues || !has_errors(reader.issues)) return {};
     return std::move(reader.issues);
@@ -693,7 +694,7 @@ private:
 /// Reads plan JSON back (to resume a run from a stored plan). The graph is checked: known resources, unique
 /// step ids, one user_identity step last, every other step reached from it, dependencies that exist, no
 /// cycles, dependencies in earlier waves.
-[[nodiscard]] inline deletion_plan read_deletion_plan(std::string_view json_text) {
+SEAMID_COLD [[nodiscard]] inline deletion_plan read_deletion_plan(std::string_view json_text) {
     deletion_plan plan;
     detail::plan_reader reader(plan.issues);
     if (!reader.run(json_text)) {

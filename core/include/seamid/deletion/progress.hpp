@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "seamid/common/cold.hpp"
 #include "seamid/deletion/plan.hpp"
 
 namespace seamid {
@@ -625,7 +626,7 @@ inline void append_event_outcome(std::string& out, const deletion_progress& prog
 
 /// The whole state as JSON: done, identity_deletable, counts per status, each step's status (with how it was
 /// confirmed or the error it failed with), the ignored events, and the next event query.
-[[nodiscard]] inline std::string progress_to_json(const deletion_progress& progress) {
+SEAMID_COLD [[nodiscard]] inline std::string progress_to_json(const deletion_progress& progress) {
     const auto statuses = progress.statuses();
     std::array<std::size_t, 6> counts{};
     for (const auto status : statuses) ++counts[static_cast<std::size_t>(status)];

@@ -16,21 +16,12 @@
 #include <vector>
 
 #include "seamid/common/ascii.hpp"
+#include "seamid/common/cold.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/common/unicode.hpp"
 #include "seamid/detail/hash_table.hpp"
 #include "seamid/json/reader.hpp"
 #include "seamid/json/writer.hpp"
-
-/// A header is read once per file: its functions are kept out of line and, where the compiler takes the hint, small,
-/// so that the rows' code (the hot loop) stays as it was in the wasm modules.
-#if defined(__clang__)
-#define SEAMID_CSV_HEADER_CODE [[gnu::noinline, clang::minsize]]
-#elif defined(__GNUC__)
-#define SEAMID_CSV_HEADER_CODE [[gnu::noinline, gnu::cold]]
-#else
-#define SEAMID_CSV_HEADER_CODE
-#endif
 
 namespace seamid {
 
@@ -117,7 +108,7 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
 
 /// Adds an issue about the header at ["columns", `where`], its message the concatenation of `parts`. Every message of
 /// the mapping goes through this one builder: a header is read once, so these stay small rather than fast.
-SEAMID_CSV_HEADER_CODE inline void add_header_issue(std::vector<issue>& issues, path_element where, std::string_view code, severity level,
+SEAMID_COLD inline void add_header_issue(std::vector<issue>& issues, path_element where, std::string_view code, severity level,
                              std::initializer_list<std::string_view> parts, std::string_view suggestion = {}) {
     std::string message;
     for (const std::string_view part : parts) message.append(part);
@@ -127,7 +118,7 @@ SEAMID_CSV_HEADER_CODE inline void add_header_issue(std::vector<issue>& issues, 
 
 /// The UTF-8 problem of a header, or nothing: a UTF-16/UTF-32 byte order mark or NUL bytes (a UTF-16 file without
 /// one), else bytes that are not UTF-8 (Latin-1 / Windows-1252 is the usual reason).
-SEAMID_CSV_HEADER_CODE [[nodiscard]] inline std::optional<std::string> csv_encoding_problem(std::string_view text, std::string_view header_line) {
+SEAMID_COLD [[nodiscard]] inline std::optional<std::string> csv_encoding_problem(std::string_view text, std::string_view header_line) {
     const auto starts = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
     if (starts(std::string_view("\xFF\xFE\x00\x00", 4)) || starts(std::string_view("\x00\x00\xFE\xFF", 4)))
         return std::string("The file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8 (\"CSV UTF-8\").");
@@ -207,7 +198,7 @@ private:
 
 /// Reads a column option given as JSON text: "auto", or an object {field: "Column" | ["Column", ...]}; null (or
 /// empty text) means Seam's names. A malformed option is an `invalid_column_mapping` issue at ["columns", ...].
-SEAMID_CSV_HEADER_CODE [[nodiscard]] inline column_spec column_spec_from_json(std::string_view text, std::vector<issue>& issues) {
+SEAMID_COLD [[nodiscard]] inline column_spec column_spec_from_json(std::string_view text, std::vector<issue>& issues) {
     if (unicode::trim_js_whitespace(text).empty()) return {};
     detail::column_spec_reader reader;
     if (!reader.run(text)) {
@@ -221,7 +212,7 @@ SEAMID_CSV_HEADER_CODE [[nodiscard]] inline column_spec column_spec_from_json(st
 
 /// The strings of a JSON array (row objects' keys, as the JS binding sends them); another element is an empty name.
 /// False when the text is not a JSON array.
-SEAMID_CSV_HEADER_CODE [[nodiscard]] inline bool column_names_from_json(std::string_view text, std::vector<std::string>& names) {
+SEAMID_COLD [[nodiscard]] inline bool column_names_from_json(std::string_view text, std::vector<std::string>& names) {
     struct reader final : json_reader {
         std::vector<std::string>& out;
         bool array = false;
@@ -238,7 +229,7 @@ SEAMID_CSV_HEADER_CODE [[nodiscard]] inline bool column_names_from_json(std::str
 
 /// Maps header column names to create fields under `spec`. `unknown_level`: the severity of a column that feeds
 /// nothing (a warning, an error under the strict profile).
-SEAMID_CSV_HEADER_CODE [[nodiscard]] inline column_mapping map_columns(const std::vector<std::string_view>& names, const column_spec& spec,
+SEAMID_COLD [[nodiscard]] inline column_mapping map_columns(const std::vector<std::string_view>& names, const column_spec& spec,
                                                 severity unknown_level = severity::warning) {
     column_mapping mapping;
     const std::size_t count = names.size();

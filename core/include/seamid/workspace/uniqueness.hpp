@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "seamid/common/cold.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/detail/sort.hpp"
 #include "seamid/json/dom.hpp"
@@ -220,7 +221,7 @@ inline issue duplicate_group_issue(const duplicate_group& group) {
 
 /// Reports every key, email and phone held by more than one identity, and emails that differ only in case.
 /// O(identities + duplicates): each value group is visited once, from its first holder.
-[[nodiscard]] inline audit_report audit(const workspace_index& index, const validation_options& options = {}) {
+SEAMID_COLD [[nodiscard]] inline audit_report audit(const workspace_index& index, const validation_options& options = {}) {
     audit_report report;
     using slot_type = workspace_index::slot_type;
     std::vector<bool> visited;
@@ -305,7 +306,7 @@ inline void append_conflict_json(std::string& out, const conflict& found) {
 }
 
 /// An audit report as JSON text: {"duplicates": [{"field", "match", "severity", "user_identity_ids"}], "issues", "ok"}.
-[[nodiscard]] inline std::string audit_report_json(const audit_report& report) {
+SEAMID_COLD [[nodiscard]] inline std::string audit_report_json(const audit_report& report) {
     std::string out = "{\"duplicates\":[";
     for (std::size_t i = 0; i < report.duplicates.size(); ++i) {
         const auto& group = report.duplicates[i];
