@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as current from '../../bindings/js/src/node.js';
-import { timeMean, warmUp } from './measure.mjs';
+import { median, timeMean, warmUp } from './measure.mjs';
 import { interleave, pacedPeer, ratioText } from './paced.mjs';
 
 const hex = (n) => n.toString(16).padStart(8, '0');
@@ -106,6 +106,40 @@ function interleaved(scale, jsRun, ms, minPairs) {
   }
 }
 
+/**
+ * This build against the baseline build, run by run in one process, the order alternating pair by pair (this, then
+ * the baseline; then the baseline first): timing one after the other biases the ratio by which runs first (two
+ * copies of one build measured 0.8-0.9x at x10 and 1.4-1.6x at x1 that way). Answers each side's mean run and
+ * the median over pairs of baseline / this.
+ */
+function againstBaseline(thisRun, baselineRun, ms, minPairs) {
+  // As long a warm-up as this build had (its own and the native pairs'): V8 tiers a module's hot functions up in
+  // the background, and a baseline still partly in Liftoff measured 10% slower at x10.
+  warmUp(baselineRun, ms, 4);
+  const mine = [], theirs = [], ratios = [];
+  const time = (fn) => {
+    const start = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const started = process.hrtime.bigint();
+  for (let pair = 0; pair < minPairs || Number(process.hrtime.bigint() - started) / 1e6 < ms; pair++) {
+    let a, b;
+    if (pair % 2 === 0) {
+      a = time(thisRun);
+      b = time(baselineRun);
+    } else {
+      b = time(baselineRun);
+      a = time(thisRun);
+    }
+    mine.push(a);
+    theirs.push(b);
+    ratios.push(b / a);
+  }
+  const mean = (xs) => xs.reduce((x, y) => x + y, 0) / xs.length;
+  return { mine: mean(mine), theirs: mean(theirs), ratio: median(ratios), pairs: ratios.length };
+}
+
 /** Runs the benchmark and returns its rows. */
 export async function run() {
   const baselinePath = process.env.SEAMID_BENCH_BASELINE;
@@ -135,9 +169,12 @@ export async function run() {
     }
     if (typed !== null) rows.push({ name: `x${scale}: native typed plan + replay (BM_DeletionPlanAndReplay)`, value: `${typed.toFixed(2)} ms` });
     if (baseline && scale <= 10) {
-      warmUp(() => planAndReplay(baseline, text, waveEvents), 1500, 2);
-      const before = timeMean(() => planAndReplay(baseline, text, waveEvents), 2, 3000);
-      rows.push({ name: `x${scale}: baseline build via its JS API`, value: `${before.toFixed(1)} ms (${(before / wasm).toFixed(1)}x this build)` });
+      const against = againstBaseline(jsRun, () => planAndReplay(baseline, text, waveEvents), scale === 1 ? 6000 : 10000, 10);
+      rows.push({
+        name: `x${scale}: baseline build / this build (${against.pairs} pairs, order alternating)`,
+        value: `${against.ratio.toFixed(2)}x (baseline ${against.theirs.toFixed(1)} ms, this build ${against.mine.toFixed(1)} ms)`,
+        ratio: against.ratio,
+      });
     }
   }
   for (const [scale, wasm, native] of perResource.slice(1))

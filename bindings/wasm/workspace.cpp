@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "seamid/common/cold.hpp"
 #include "seamid/workspace/batch.hpp"
 #include "seamid/json/writer.hpp"
 #include "seamid/workspace/uniqueness.hpp"
@@ -99,21 +100,22 @@ std::string workspace_load(int handle, unsigned length) {
     return issues_object(index->load_json(std::string_view(text.data(), text.size())));
 }
 
-std::string workspace_add(int handle, const std::string& identity) {
+// One identity per call (add, update, remove, find, check, audit): SEAMID_COLD, small; the loads and batches stay -O3.
+SEAMID_COLD std::string workspace_add(int handle, const std::string& identity) {
     auto* index = workspaces().get(handle);
     return index == nullptr ? gone() : issues_object(index->add_json(identity));
 }
-std::string workspace_update(int handle, const std::string& changes) {
+SEAMID_COLD std::string workspace_update(int handle, const std::string& changes) {
     auto* index = workspaces().get(handle);
     return index == nullptr ? gone() : issues_object(index->update_json(changes));
 }
-std::string workspace_remove(int handle, const std::string& id) {
+SEAMID_COLD std::string workspace_remove(int handle, const std::string& id) {
     auto* index = workspaces().get(handle);
     return index == nullptr ? gone() : issues_object(index->remove(id));
 }
 
 /// The ids holding `value` in field number `field` (identity_field order) as a JSON array.
-std::string workspace_find(int handle, unsigned field, const std::string& value) {
+SEAMID_COLD std::string workspace_find(int handle, unsigned field, const std::string& value) {
     auto* index = workspaces().get(handle);
     if (index == nullptr || field > 3) return "[]";
     std::string out = "[";
@@ -124,7 +126,7 @@ std::string workspace_find(int handle, unsigned field, const std::string& value)
     return out + "]";
 }
 
-std::string workspace_check(int handle, const std::string& request, bool strict, bool update) {
+SEAMID_COLD std::string workspace_check(int handle, const std::string& request, bool strict, bool update) {
     auto* index = workspaces().get(handle);
     if (index == nullptr) return gone();
     const auto result = update ? seamid::check_update_json(*index, request, options_for(strict))
@@ -134,7 +136,7 @@ std::string workspace_check(int handle, const std::string& request, bool strict,
 std::string workspace_check_create(int handle, const std::string& request, bool strict) { return workspace_check(handle, request, strict, false); }
 std::string workspace_check_update(int handle, const std::string& request, bool strict) { return workspace_check(handle, request, strict, true); }
 
-std::string workspace_audit(int handle, bool strict) {
+SEAMID_COLD std::string workspace_audit(int handle, bool strict) {
     auto* index = workspaces().get(handle);
     if (index == nullptr) return gone();
     return seamid::audit_report_json(seamid::audit(*index, options_for(strict)));
