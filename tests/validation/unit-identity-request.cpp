@@ -121,11 +121,15 @@ TEST_CASE("unknown fields name what was probably meant", "[identity]") {
 }
 
 TEST_CASE("hostile JSON gives issues, never a crash", "[identity][bad-input]") {
-    // Deep nesting: parsed without recursion by nlohmann, reported as a wrong type.
+    // Deep nesting: refused by the one JSON reader's depth limit (512) before any DOM is built.
     const std::string deep = "{\"full_name\": " + std::string(100000, '[') + std::string(100000, ']') + ", \"email_address\": \"a@b.co\"}";
     const auto nested = validate_create(deep);
     REQUIRE(nested.size() == 1);
-    CHECK(nested[0].code == "invalid_type");
+    CHECK(nested[0].code == "invalid_json");
+    const std::string shallow = "{\"full_name\": " + std::string(500, '[') + std::string(500, ']') + ", \"email_address\": \"a@b.co\"}";
+    CHECK(validate_create(shallow).at(0).code == "invalid_type");
+    // A repeated key: Seam's parser would keep one of the two values; seamid refuses to guess.
+    CHECK(validate_create(R"({"email_address": "bad", "email_address": "a@b.co"})").at(0).code == "invalid_json");
     CHECK(validate_create(std::string(100000, '[')).at(0).code == "invalid_json");
     // Invalid UTF-8 inside a JSON string: the parser refuses it.
     CHECK(validate_create("{\"full_name\": \"\xFF\"}").at(0).code == "invalid_json");

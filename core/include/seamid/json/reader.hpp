@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "seamid/common/issue.hpp"
+#include "seamid/detail/hash_table.hpp"
 
 namespace seamid {
 
@@ -50,7 +51,10 @@ inline constexpr std::size_t json_max_depth = 512;
 ///
 /// The whole of RFC 8259 is read (a UTF-8 byte-order mark before the value is skipped, as the DOM parser of the
 /// C++ API does); invalid UTF-8, lone surrogates in \u escapes, control characters in strings
-/// and nesting deeper than json_max_depth are errors, with the byte where the text stopped being JSON.
+/// and nesting deeper than json_max_depth are errors, with the byte where the text stopped being JSON. So is a
+/// key repeated in one object: RFC 8259 leaves its meaning open (parsers keep the first or the last value), so
+/// every seamid reader refuses it rather than pick one; the keys of the open objects are remembered for that
+/// (a short list per object, a hash table once an object has many keys: linear time and memory).
 class json_reader {
 public:
     virtual ~json_reader() = default;
@@ -71,6 +75,9 @@ public:
         std::string_view key_view;
         std::string key_text;
         bool key_copied = false;
+        std::size_t keys_begin = 0;   ///< this object's first key in json_reader::keys_
+        std::size_t arena_begin = 0;  ///< its decoded keys' first byte in json_reader::key_arena_
+        bool keys_indexed = false;    ///< its keys are also in json_reader::key_table_
     };
 
     /// Reads `text`; true when all of it was one JSON value and no handler stopped the read.
@@ -125,6 +132,60 @@ private:
         top.index = 0;
         top.key_view = {};
         top.key_copied = false;
+        top.keys_begin = keys_.size();
+        top.arena_begin = key_arena_.size();
+        top.keys_indexed = false;
+    }
+    /// Closes the container at depth_ - 1 (forgets an object's keys).
+    void pop() {
+        frame& top = stack_[--depth_];
+        if (top.is_array) return;
+        if (top.keys_indexed)
+            for (std::size_t k = top.keys_begin; k < keys_.size(); ++k) key_table_.erase(keys_[k].hash, static_cast<std::uint32_t>(k));
+        keys_.resize(top.keys_begin);
+        key_arena_.resize(top.arena_begin);
+    }
+
+    /// A key of an open object: its hash (seeded with the object's depth) and where its text is.
+    struct seen_key {
+        std::uint64_t hash;
+        std::size_t offset;  ///< into the input, or into key_arena_ when copied
+        std::size_t size;
+        bool copied;
+    };
+    [[nodiscard]] std::string_view key_text(const seen_key& key) const noexcept {
+        return {key.copied ? key_arena_.data() + key.offset : reinterpret_cast<const char*>(begin_) + key.offset, key.size};
+    }
+    /// Remembers the current object's key `text`; false when the object already has it.
+    bool remember_key(std::string_view text, bool copied) {
+        frame& top = stack_[depth_ - 1];
+        const std::uint64_t hash = detail::hash_text<false>(text, key_seed_ + depth_);
+        constexpr std::size_t scanned = 16;  // up to this many keys an object's list is scanned; then hashed
+        if (!top.keys_indexed && keys_.size() - top.keys_begin >= scanned) {
+            for (std::size_t k = top.keys_begin; k < keys_.size(); ++k) key_table_.insert(keys_[k].hash, static_cast<std::uint32_t>(k));
+            top.keys_indexed = true;
+        }
+        bool repeated = false;
+        if (top.keys_indexed) {
+            key_table_.visit(hash, [&](std::uint32_t k) {
+                repeated = k >= top.keys_begin && key_text(keys_[k]) == text;
+                return !repeated;
+            });
+        } else {
+            for (std::size_t k = top.keys_begin; k < keys_.size() && !repeated; ++k)
+                repeated = keys_[k].hash == hash && key_text(keys_[k]) == text;
+        }
+        if (repeated) return false;
+        seen_key key{hash, 0, text.size(), copied};
+        if (copied) {
+            key.offset = key_arena_.size();
+            key_arena_.append(text);
+        } else {
+            key.offset = static_cast<std::size_t>(reinterpret_cast<const byte*>(text.data()) - begin_);
+        }
+        if (top.keys_indexed) key_table_.insert(hash, static_cast<std::uint32_t>(keys_.size()));
+        keys_.push_back(key);
+        return true;
     }
     /// Records the error (the first one only) and returns false.
     bool fail(const byte* at, const char* reason) noexcept {
@@ -298,6 +359,10 @@ private:
 
     const byte* begin_ = nullptr;
     std::vector<frame> stack_;
+    std::vector<seen_key> keys_;  ///< the keys of the open objects, outermost first
+    std::string key_arena_;       ///< the decoded text of those keys that had escapes
+    detail::hash_table<std::uint64_t> key_table_;  ///< hash -> index in keys_, for objects with many keys
+    std::uint64_t key_seed_ = detail::random_seed();  ///< per reader: keys crafted to collide do not
     std::size_t depth_ = 0;
     std::string scratch_;
     std::uint64_t number_ = 0;
@@ -312,6 +377,9 @@ inline bool json_reader::run(std::string_view text) {
     const auto* const end = p + text.size();
     begin_ = p;
     depth_ = 0;
+    keys_.clear();
+    key_arena_.clear();
+    key_table_.clear();
     error_reason_ = nullptr;
     error_position_ = 0;
     if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) p += 3;  // a UTF-8 byte-order mark
@@ -321,7 +389,7 @@ inline bool json_reader::run(std::string_view text) {
     const auto read_key = [&] {
         if (p >= end) return fail(p, "unexpected end of text (a key expected)");
         if (*p != '"') return fail(p, "a key string expected");
-        ++p;
+        const byte* const key_start = p++;
         if (!read_string(p, end, string_text)) return false;
         frame& top = stack_[depth_ - 1];
         if (string_text.data() == scratch_.data()) {  // decoded: scratch_ is reused, so the key is copied
@@ -330,6 +398,9 @@ inline bool json_reader::run(std::string_view text) {
         } else {
             top.key_view = string_text;
             top.key_copied = false;
+        }
+        if (!remember_key(string_text, top.key_copied)) {
+            return fail(key_start, "a key repeated in one object");
         }
         skip_space();
         if (p >= end) return fail(p, "unexpected end of text (':' expected)");
@@ -350,7 +421,7 @@ inline bool json_reader::run(std::string_view text) {
             skip_space();
             if (p < end && *p == (c == '{' ? '}' : ']')) {
                 ++p;  // an empty container: closed below
-                --depth_;
+                pop();
                 if (!on_end(depth_, c == '{')) return false;
             } else if (c == '{') {
                 if (!read_key()) return false;
@@ -392,7 +463,7 @@ inline bool json_reader::run(std::string_view text) {
             }
             if (next != (object ? '}' : ']')) return fail(p, object ? "',' or '}' expected" : "',' or ']' expected");
             ++p;
-            --depth_;
+            pop();
             if (!on_end(depth_, object)) return false;
         }
     }

@@ -152,7 +152,7 @@ public:
 
     /// The hash the index uses for a (comparable) value of `field`; the same in every index with the same seed.
     [[nodiscard]] std::uint32_t value_hash(identity_field field, std::string_view value) const noexcept { return hash_of(field, value); }
-    /// The seed of the value hashes (detail::default_hash_seed unless set).
+    /// The seed of the value hashes: random per index (hash flooding) unless set.
     [[nodiscard]] std::uint64_t hash_seed() const noexcept { return tables_[0].seed(); }
     /// Hashes values with `seed` (e.g. a random one when the values may be chosen to collide); false, and no
     /// change, once the index holds a record. Indexes whose hashes are shared must use the same seed.
