@@ -684,7 +684,7 @@ public:
         }
         if (top != "issues" || !has_issues) return true;
         if (level == 2) {
-            entry_ = kind == json_kind::object;
+            entry_ = kind == json_kind::object && issues.size() <= max_issues;  // a written list holds at most that many
             if (entry_) issues.push_back({{}, "invalid_plan", severity::error, "", std::nullopt});
             return true;
         }

@@ -27,15 +27,6 @@ struct parsed_json {
             "Input is not valid JSON (check quotes, commas and brackets; text must be UTF-8).", std::nullopt};
 }
 
-namespace detail {
-/// A json_reader that only checks the text (the one reader's rules: depth limit, repeated keys, UTF-8).
-class json_checker final : public json_reader {
-public:
-    bool on_value(json_kind, std::string_view) override { return true; }
-    bool on_end(std::size_t, bool) override { return true; }
-};
-}  // namespace detail
-
 /// Parses JSON text without throwing; malformed text gives one `invalid_json` error at path []. The text is
 /// first read by the one JSON reader, so a DOM is built only from what every seamid reader accepts (no key
 /// repeated in an object, at most json_max_depth levels: memory stays bounded on hostile input).

@@ -469,4 +469,14 @@ inline bool json_reader::run(std::string_view text) {
     }
 }
 
+namespace detail {
+/// A json_reader that only checks the text (the reader's rules: RFC 8259, UTF-8, depth limit, no repeated key),
+/// in O(depth) memory: a first pass before a DOM is built or before anything is applied.
+class json_checker final : public json_reader {
+public:
+    bool on_value(json_kind, std::string_view) override { return true; }
+    bool on_end(std::size_t, bool) override { return true; }
+};
+}  // namespace detail
+
 }  // namespace seamid

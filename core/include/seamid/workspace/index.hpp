@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "seamid/detail/hash_table.hpp"
+#include "seamid/detail/issue_cap.hpp"
 #include "seamid/detail/sort.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
@@ -474,6 +475,7 @@ public:
     list_reader(workspace_index& index, std::vector<issue>& issues) : index_(index), issues_(issues) {}
 
     bool on_value(json_kind kind, std::string_view text) override {
+        cap_issues(issues_);  // at most max_issues (and the count of the rest), whatever the list holds
         if (in_object()) key(at(depth() - 1).key());
         switch (kind) {
             case json_kind::null: return scalar("null", true, nullptr);
@@ -485,10 +487,14 @@ public:
         }
         return true;
     }
-    bool on_end(std::size_t, bool) override { return close(); }
+    bool on_end(std::size_t, bool) override {
+        cap_issues(issues_);
+        return close();
+    }
 
     /// After run(): records the syntax error, if any, as the one invalid_json issue.
     void finish() {
+        cap_issues(issues_);
         if (!syntax_error()) return;
         issues_.push_back(syntax_issue());
         failed_ = true;
@@ -740,6 +746,7 @@ inline std::vector<issue> workspace_index::load(const nlohmann::json& document, 
             }
             detail::read_identity(item, item_path, pending, issues);
             detail::ingest_identity(*this, pending, item_path, issues);
+            detail::cap_issues(issues);  // the cap of load_json: both loads answer the same
         }
     };
     const auto page_list = [](const nlohmann::json& page) -> const nlohmann::json* {
@@ -761,6 +768,7 @@ inline std::vector<issue> workspace_index::load(const nlohmann::json& document, 
             } else {
                 issues.push_back(type_issue(item_path, "a user identity or a page of them", item));
             }
+            detail::cap_issues(issues);
         }
     } else {
         issues.push_back({base, "invalid_workspace", severity::error, std::string(detail::workspace_shape_message), std::nullopt});
