@@ -258,3 +258,29 @@ TEST_CASE("plan JSON round trip keeps the plan's issues (a resumed run still sho
     CHECK(seamid::issues_json_text(read.issues) == seamid::issues_json_text(plan.issues));
     CHECK(seamid::deletion_plan_to_json(read) == written);
 }
+
+TEST_CASE("fuzz findings: the readers and the DOM agree on what is JSON", "[limits][json][fuzz]") {
+    // fuzz/regressions/json_reader/number-beyond-double: a number no 64-bit float holds was read by the streaming
+    // readers and refused by the DOM (nlohmann/json); now the one reader refuses it, so every path agrees.
+    struct checker final : seamid::json_reader {
+        bool on_value(seamid::json_kind, std::string_view) override { return true; }
+        bool on_end(std::size_t, bool) override { return true; }
+    } reader;
+    const std::string midpoint = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";  // 2^1024 - 2^970: rounds to infinity
+    const std::string below = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791";     // one less: rounds to DBL_MAX
+    for (const std::string& text : {std::string("1e400"), std::string("-1e309"), std::string("0.1e310"), midpoint, "[" + midpoint + ".0]", midpoint + "0e-1", below + "1"}) {
+        CHECK_FALSE(reader.run(text));
+        CHECK(reader.error_reason() == "number too large (beyond a 64-bit float)");
+        CHECK_FALSE(seamid::parse_json(text).ok());
+    }
+    for (const std::string& text : {std::string("1e308"), std::string("1.7976931348623157e308"), std::string("1e-400"), std::string("0.0e999"), below,
+                                   std::string("-0.00001e313"), std::string("18446744073709551616")}) {
+        CHECK(reader.run(text));
+        CHECK(seamid::parse_json(text).ok());
+    }
+    CHECK(seamid::validate_create(R"({"full_name": 1e400})").at(0).code == "invalid_json");
+    // fuzz/regressions/json_reader/nul-ends-nlohmann-input: nlohmann/json stops at a NUL byte, so parse_json took
+    // "1\0*" for 1; the one reader reads it first and refuses the text after the value.
+    CHECK_FALSE(seamid::parse_json(std::string_view("1\0*", 3)).ok());
+    CHECK(seamid::validate_create(std::string_view("{}\0{\"email_address\": 1}", 25)).at(0).code == "invalid_json");
+}

@@ -733,7 +733,10 @@ private:
     deletion_plan plan;
     detail::plan_reader reader(plan.issues);
     if (!reader.run(json_text)) {
-        if (reader.syntax_error()) plan.issues.insert(plan.issues.begin(), reader.syntax_issue());
+        if (reader.syntax_error()) {
+            plan.issues.insert(plan.issues.begin(), reader.syntax_issue());
+            detail::cap_issues(plan.issues);
+        }
         return plan;
     }
     detail::assemble_plan(plan, reader);

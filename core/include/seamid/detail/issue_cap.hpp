@@ -48,9 +48,9 @@ inline constexpr std::string_view too_many_prefix = "More than ";
 /// ones dropped to its count. O(1) while the list is short: readers call it after every value they read.
 inline void cap_issues(std::vector<issue>& issues, std::size_t limit = max_issues) {
     if (issues.size() <= limit) return;
-    const bool marked = issues[limit].code == "too_many_issues";
-    if (marked && issues.size() == limit + 1) return;
-    const std::size_t left_out = issues_left_out(issues[limit]) + (issues.size() - limit - (marked ? 1 : 0));
+    if (issues.size() == limit + 1 && issues[limit].code == "too_many_issues") return;
+    std::size_t left_out = 0;  // what is past the limit: issues, and earlier counts (an issue put first shifts one)
+    for (std::size_t i = limit; i < issues.size(); ++i) left_out += issues[i].code == "too_many_issues" ? issues_left_out(issues[i]) : 1;
     issues.resize(limit);
     issues.push_back(too_many_issues(limit, left_out));
 }

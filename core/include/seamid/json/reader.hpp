@@ -354,7 +354,63 @@ private:
         }
         number_ = integer && fits && (!negative || value == 0) ? value : not_a_count;
         number_text_ = std::string_view(reinterpret_cast<const char*>(start), static_cast<std::size_t>(p - start));
+        if (number_ == not_a_count && overflows_double(number_text_)) return fail(start, "number too large (beyond a 64-bit float)");
         return true;
+    }
+
+    /// True when the number `text` (valid JSON) rounds to infinity as a 64-bit float, which no JSON parser of a
+    /// DOM can hold (RFC 8259 §6 lets a reader limit the range; nlohmann/json refuses it, JavaScript reads
+    /// Infinity): its magnitude is 10^309 or more, or its digits reach the rounding midpoint above DBL_MAX.
+    static bool overflows_double(std::string_view text) noexcept {
+        std::size_t i = text[0] == '-' ? 1 : 0;
+        const std::size_t int_begin = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        const std::size_t int_end = i;
+        std::size_t frac_begin = int_end, frac_end = int_end;
+        if (i < text.size() && text[i] == '.') {
+            frac_begin = ++i;
+            while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+            frac_end = i;
+        }
+        long long exponent = 0;
+        if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+            ++i;
+            const bool minus = i < text.size() && text[i] == '-';
+            if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+            for (; i < text.size(); ++i) exponent = exponent > 100000000 ? exponent : exponent * 10 + (text[i] - '0');
+            if (minus) exponent = -exponent;
+        }
+        // The decimal magnitude of the first significant digit, and where the significant digits start.
+        long long magnitude = 0;
+        std::size_t first = int_begin;
+        while (first < int_end && text[first] == '0') ++first;
+        if (first < int_end) {
+            magnitude = static_cast<long long>(int_end - first) - 1;
+        } else {
+            first = frac_begin;
+            while (first < frac_end && text[first] == '0') ++first;
+            if (first == frac_end) return false;  // zero
+            magnitude = -static_cast<long long>(first - frac_begin) - 1;
+        }
+        magnitude += exponent;
+        if (magnitude != 308) return magnitude > 308;
+        // The digits of DBL_MAX + 2^970 = 2^1024 - 2^970 (309 of them): values from this midpoint up round to infinity.
+        constexpr std::string_view midpoint =
+            "1797693134862315807937289714053034150799341327100378269361737789804449682927647509466490179775872070"
+            "9633028641669288791094655554785194040263065748867150582068190890200070838367627385484581771153176447"
+            "5730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904"
+            "174497792";
+        std::size_t m = 0;
+        const auto compare = [&](std::size_t from, std::size_t to, int& verdict) {  // verdict: 1 above, -1 below, 0 equal so far
+            for (std::size_t k = from; k < to && verdict == 0; ++k, ++m) {
+                if (m == midpoint.size()) verdict = 1;  // the midpoint's digits, then more: at or above it
+                else if (text[k] != midpoint[m]) verdict = text[k] > midpoint[m] ? 1 : -1;
+            }
+        };
+        int verdict = 0;
+        if (first < int_end) compare(first, int_end, verdict);
+        compare(first < int_end ? frac_begin : first, frac_end, verdict);
+        return verdict > 0 || (verdict == 0 && m == midpoint.size());  // equal: ties round to the even neighbour, infinity
     }
 
     const byte* begin_ = nullptr;
