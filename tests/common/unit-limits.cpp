@@ -3,6 +3,7 @@
 // batch's O(1) case-variant look-up, streaming batch and event callbacks, and the plan's issues round trip.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -18,6 +19,7 @@
 #include "seamid/validation/identity_request.hpp"
 #include "seamid/workspace/batch.hpp"
 #include "seamid/workspace/index.hpp"
+#include "seamid/workspace/uniqueness.hpp"
 
 namespace {
 
@@ -283,4 +285,47 @@ TEST_CASE("fuzz findings: the readers and the DOM agree on what is JSON", "[limi
     // "1\0*" for 1; the one reader reads it first and refuses the text after the value.
     CHECK_FALSE(seamid::parse_json(std::string_view("1\0*", 3)).ok());
     CHECK(seamid::validate_create(std::string_view("{}\0{\"email_address\": 1}", 25)).at(0).code == "invalid_json");
+}
+
+TEST_CASE("workspace emails: case variants chained, so removing or updating any of them keeps the others found", "[limits][workspace]") {
+    seamid::workspace_index index;
+    REQUIRE(index.load_json(R"([{"user_identity_id": "1d000000-0000-4000-8000-000000000001", "email_address": "Ann@x.co"},
+        {"user_identity_id": "1d000000-0000-4000-8000-000000000002", "email_address": "ann@x.co"},
+        {"user_identity_id": "1d000000-0000-4000-8000-000000000003", "email_address": "ANN@X.CO"},
+        {"user_identity_id": "1d000000-0000-4000-8000-000000000004", "email_address": "ann@x.co"}])").empty());
+    const auto holders = [&index](std::string_view email) {
+        std::vector<std::string> out;
+        index.visit_holders(seamid::identity_field::email_address, email, [&](seamid::workspace_index::slot_type slot, seamid::match_kind kind) {
+            out.push_back(std::string(index.value(slot, seamid::identity_field::user_identity_id)).substr(35) + (kind == seamid::match_kind::exact ? "=" : "~"));
+            return true;
+        });
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    CHECK(holders("ann@x.co") == std::vector<std::string>{"1~", "2=", "3~", "4="});
+    CHECK(index.remove("1d000000-0000-4000-8000-000000000001").empty());  // the chain's head
+    CHECK(holders("ann@x.co") == std::vector<std::string>{"2=", "3~", "4="});
+    CHECK(index.update_json(R"({"user_identity_id": "1d000000-0000-4000-8000-000000000004", "email_address": "other@x.co"})").empty());
+    CHECK(holders("Ann@X.co") == std::vector<std::string>{"2~", "3~"});
+    CHECK(holders("other@x.co") == std::vector<std::string>{"4="});
+    CHECK(index.remove("1d000000-0000-4000-8000-000000000003").empty());
+    CHECK(index.remove("1d000000-0000-4000-8000-000000000002").empty());
+    CHECK(holders("ann@x.co").empty());
+    CHECK(seamid::audit(index).issues.empty());
+}
+
+TEST_CASE("hash_table clear: a table grown for one big set frees its memory when cleared for small ones", "[limits][hash_table]") {
+    seamid::detail::hash_table<std::uint32_t> table;
+    table.reserve(100000);
+    for (std::uint32_t i = 0; i < 10; ++i) (void)table.try_insert(i << 20, i);
+    const std::size_t big = table.memory();
+    table.clear();  // 10 entries in a table for 100000: the memory goes, clearing costs what was used
+    CHECK(table.memory() < big / 100);
+    CHECK(table.size() == 0);
+    CHECK(table.find(1u << 20) == table.none);
+    for (std::uint32_t i = 0; i < 5000; ++i) (void)table.try_insert(i << 12, i);
+    table.clear();  // densely used: kept for the next set
+    CHECK(table.memory() > 0);
+    CHECK(table.find(0) == table.none);
+    CHECK(table.try_insert(7, 1) == table.none);
 }

@@ -171,9 +171,18 @@ public:
         if (capacity > entries_.size()) rehash(capacity);
     }
 
-    /// Removes every entry and keeps the memory (a table reused for many small sets).
+    /// Removes every entry and keeps the memory (a table reused for many small sets), unless the table is far
+    /// larger than what it held: then the memory is freed, so that clearing costs what was used, not the size the
+    /// table once reached (a table grown for one big set, then cleared for each of many small ones, stays linear).
     void clear() noexcept {
-        std::fill(entries_.begin(), entries_.end(), entry{Key{}, none});
+        if (used_ == 0) return;
+        if (entries_.size() > 1024 && used_ * 16 < entries_.size()) {
+            decltype(entries_)().swap(entries_);
+            mask_ = 0;
+            shift_ = 63;
+        } else {
+            std::fill(entries_.begin(), entries_.end(), entry{Key{}, none});
+        }
         used_ = live_ = 0;
     }
 

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -54,7 +55,8 @@ inline constexpr std::size_t json_max_depth = 512;
 /// and nesting deeper than json_max_depth are errors, with the byte where the text stopped being JSON. So is a
 /// key repeated in one object: RFC 8259 leaves its meaning open (parsers keep the first or the last value), so
 /// every seamid reader refuses it rather than pick one; the keys of the open objects are remembered for that
-/// (a short list per object, a hash table once an object has many keys: linear time and memory).
+/// (compared as they come up to 16 keys an object; an object of more is checked, sorted, when it closes, so
+/// its members are reported before the repeat is: readers that keep what they read discard it on the error).
 class json_reader {
 public:
     virtual ~json_reader() = default;
@@ -77,7 +79,7 @@ public:
         bool key_copied = false;
         std::size_t keys_begin = 0;   ///< this object's first key in json_reader::keys_
         std::size_t arena_begin = 0;  ///< its decoded keys' first byte in json_reader::key_arena_
-        bool keys_indexed = false;    ///< its keys are also in json_reader::key_table_
+        bool keys_sorted = false;     ///< it has more than scanned_keys keys: checked for repeats when it closes
     };
 
     /// Reads `text`; true when all of it was one JSON value and no handler stopped the read.
@@ -134,58 +136,77 @@ private:
         top.key_copied = false;
         top.keys_begin = keys_.size();
         top.arena_begin = key_arena_.size();
-        top.keys_indexed = false;
+        top.keys_sorted = false;
     }
-    /// Closes the container at depth_ - 1 (forgets an object's keys).
-    void pop() {
+    /// Closes the container at depth_ - 1 (forgets an object's keys); false, with the error, when an object of
+    /// many keys repeats one (those are checked here, at once).
+    bool pop() {
         frame& top = stack_[--depth_];
-        if (top.is_array) return;
-        if (top.keys_indexed)
-            for (std::size_t k = top.keys_begin; k < keys_.size(); ++k) key_table_.erase(keys_[k].hash, static_cast<std::uint32_t>(k));
+        if (top.is_array) return true;
+        const std::size_t repeat = top.keys_sorted ? first_repeat(top.keys_begin) : not_found;
         keys_.resize(top.keys_begin);
         key_arena_.resize(top.arena_begin);
+        return repeat == not_found || fail(begin_ + repeat, "a key repeated in one object");
     }
 
-    /// A key of an open object: its hash (seeded with the object's depth) and where its text is.
+    /// A key of an open object: its hash, where its text is, and where it starts in the input.
     struct seen_key {
         std::uint64_t hash;
         std::size_t offset;  ///< into the input, or into key_arena_ when copied
         std::size_t size;
+        std::size_t at;      ///< the input offset of its opening quote
         bool copied;
     };
+    static constexpr std::size_t not_found = ~std::size_t{0};
+    /// Up to this many keys an object's keys are compared as they come; beyond, at its end, sorted: linear memory
+    /// and n log n time with sequential access (a hash table of a million keys was slower per key at scale).
+    static constexpr std::size_t scanned_keys = 16;
+
     [[nodiscard]] std::string_view key_text(const seen_key& key) const noexcept {
         return {key.copied ? key_arena_.data() + key.offset : reinterpret_cast<const char*>(begin_) + key.offset, key.size};
     }
-    /// Remembers the current object's key `text`; false when the object already has it.
-    bool remember_key(std::string_view text, bool copied) {
+    /// Remembers the current object's key `text` (whose quote is at input offset `at`); false when a repeat is
+    /// found now (objects of at most scanned_keys keys; larger ones are checked when they close).
+    bool remember_key(std::string_view text, bool copied, std::size_t at) {
         frame& top = stack_[depth_ - 1];
-        const std::uint64_t hash = detail::hash_text<false>(text, key_seed_ + depth_);
-        constexpr std::size_t scanned = 16;  // up to this many keys an object's list is scanned; then hashed
-        if (!top.keys_indexed && keys_.size() - top.keys_begin >= scanned) {
-            for (std::size_t k = top.keys_begin; k < keys_.size(); ++k) key_table_.insert(keys_[k].hash, static_cast<std::uint32_t>(k));
-            top.keys_indexed = true;
+        const std::uint64_t hash = detail::hash_text<false>(text, key_seed_);
+        if (!top.keys_sorted) {
+            for (std::size_t k = top.keys_begin; k < keys_.size(); ++k)
+                if (keys_[k].hash == hash && key_text(keys_[k]) == text) return false;
+            if (keys_.size() - top.keys_begin >= scanned_keys) top.keys_sorted = true;
         }
-        bool repeated = false;
-        if (top.keys_indexed) {
-            key_table_.visit(hash, [&](std::uint32_t k) {
-                repeated = k >= top.keys_begin && key_text(keys_[k]) == text;
-                return !repeated;
-            });
-        } else {
-            for (std::size_t k = top.keys_begin; k < keys_.size() && !repeated; ++k)
-                repeated = keys_[k].hash == hash && key_text(keys_[k]) == text;
-        }
-        if (repeated) return false;
-        seen_key key{hash, 0, text.size(), copied};
+        seen_key key{hash, 0, text.size(), at, copied};
         if (copied) {
             key.offset = key_arena_.size();
             key_arena_.append(text);
         } else {
             key.offset = static_cast<std::size_t>(reinterpret_cast<const byte*>(text.data()) - begin_);
         }
-        if (top.keys_indexed) key_table_.insert(hash, static_cast<std::uint32_t>(keys_.size()));
         keys_.push_back(key);
         return true;
+    }
+    /// The input offset of the first key (in text order) that repeats an earlier one of the object whose keys
+    /// start at keys_[from], or not_found.
+    std::size_t first_repeat(std::size_t from) {
+        // (hash, index) pairs sorted by hash: contiguous, so the sort does not chase keys_ at random.
+        order_.resize(keys_.size() - from);
+        for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = {keys_[from + i].hash, static_cast<std::uint32_t>(from + i)};
+        std::sort(order_.begin(), order_.end());
+        std::size_t first = not_found;
+        for (std::size_t i = 1; i < order_.size(); ++i) {
+            if (order_[i].first != order_[i - 1].first) continue;
+            // Equal hashes: compare the texts of the run (almost always two keys, the same one).
+            std::size_t end = i + 1;
+            while (end < order_.size() && order_[end].first == order_[i].first) ++end;
+            for (std::size_t a = i - 1; a < end; ++a)
+                for (std::size_t b = a + 1; b < end; ++b) {
+                    const seen_key& x = keys_[order_[a].second];
+                    const seen_key& y = keys_[order_[b].second];
+                    if (key_text(x) == key_text(y)) first = std::min(first, std::max(x.at, y.at));  // the later of an equal pair
+                }
+            i = end - 1;
+        }
+        return first;
     }
     /// Records the error (the first one only) and returns false.
     bool fail(const byte* at, const char* reason) noexcept {
@@ -417,7 +438,7 @@ private:
     std::vector<frame> stack_;
     std::vector<seen_key> keys_;  ///< the keys of the open objects, outermost first
     std::string key_arena_;       ///< the decoded text of those keys that had escapes
-    detail::hash_table<std::uint64_t> key_table_;  ///< hash -> index in keys_, for objects with many keys
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> order_;  ///< scratch: the keys of a closing object, sorted
     std::uint64_t key_seed_ = detail::random_seed();  ///< per reader: keys crafted to collide do not
     std::size_t depth_ = 0;
     std::string scratch_;
@@ -435,7 +456,6 @@ inline bool json_reader::run(std::string_view text) {
     depth_ = 0;
     keys_.clear();
     key_arena_.clear();
-    key_table_.clear();
     error_reason_ = nullptr;
     error_position_ = 0;
     if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) p += 3;  // a UTF-8 byte-order mark
@@ -455,7 +475,7 @@ inline bool json_reader::run(std::string_view text) {
             top.key_view = string_text;
             top.key_copied = false;
         }
-        if (!remember_key(string_text, top.key_copied)) {
+        if (!remember_key(string_text, top.key_copied, static_cast<std::size_t>(key_start - begin_))) {
             return fail(key_start, "a key repeated in one object");
         }
         skip_space();
@@ -477,7 +497,7 @@ inline bool json_reader::run(std::string_view text) {
             skip_space();
             if (p < end && *p == (c == '{' ? '}' : ']')) {
                 ++p;  // an empty container: closed below
-                pop();
+                if (!pop()) return false;
                 if (!on_end(depth_, c == '{')) return false;
             } else if (c == '{') {
                 if (!read_key()) return false;
@@ -519,7 +539,7 @@ inline bool json_reader::run(std::string_view text) {
             }
             if (next != (object ? '}' : ']')) return fail(p, object ? "',' or '}' expected" : "',' or ']' expected");
             ++p;
-            pop();
+            if (!pop()) return false;
             if (!on_end(depth_, object)) return false;
         }
     }

@@ -213,6 +213,9 @@ private:
         std::size_t offset = 0;                  ///< start of the four strings in arena_
         std::array<std::uint32_t, 4> length{};  ///< byte length of each field
         std::uint32_t tag = 0;
+        /// The other records whose email equals this one's ignoring case: a doubly linked chain whose head alone
+        /// is in the email table (inserting the k-th case variant of an address is then O(1), not O(k)).
+        slot_type next_variant = no_slot, previous_variant = no_slot;
         std::uint8_t present = 0;
         bool live = false;
     };
@@ -230,6 +233,7 @@ private:
 
     void store(slot_type slot, const identity_values& identity, std::uint32_t tag);
     void link(slot_type slot, const std::uint32_t* unique_hashes = nullptr);
+    void link_email(slot_type slot, std::uint32_t hash);
     void unlink(slot_type slot);
     slot_type allocate();
     void compact_if_needed();
@@ -245,13 +249,20 @@ private:
 
 template <typename Visit>
 void workspace_index::visit_holders(identity_field field, std::string_view value, std::uint32_t hash, Visit&& visit) const {
-    const bool fold = field == identity_field::email_address;
+    if (field == identity_field::email_address) {
+        // The table holds the head of each address's chain of case variants: find the one of `value`, walk it.
+        table(field).visit(hash, [&](slot_type head) {
+            if (!equal_ignoring_ascii_case(this->value(head, field), value)) return true;
+            for (slot_type slot = head; slot != no_slot; slot = records_[slot].next_variant)
+                if (!visit(slot, this->value(slot, field) == value ? match_kind::exact : match_kind::case_variant)) break;
+            return false;
+        });
+        return;
+    }
     table(field).visit(hash, [&](slot_type slot) {
         const std::string_view held = this->value(slot, field);
-        if (held.size() != value.size()) return true;
-        if (held == value) return static_cast<bool>(visit(slot, match_kind::exact));
-        if (fold && equal_ignoring_ascii_case(held, value)) return static_cast<bool>(visit(slot, match_kind::case_variant));
-        return true;
+        if (held.size() != value.size() || held != value) return true;
+        return static_cast<bool>(visit(slot, match_kind::exact));
     });
 }
 
@@ -317,14 +328,55 @@ inline void workspace_index::link(slot_type slot, const std::uint32_t* unique_ha
         hashes[f] = unique_hashes != nullptr && f > 0 ? unique_hashes[f - 1] : hash_of(field, value(slot, field));
         table(field).prefetch(hashes[f]);
     }
-    for (std::size_t f = 0; f < 4; ++f)
-        if (has(slot, static_cast<identity_field>(f))) table(static_cast<identity_field>(f)).insert(hashes[f], slot);
+    for (std::size_t f = 0; f < 4; ++f) {
+        const auto field = static_cast<identity_field>(f);
+        if (!has(slot, field)) continue;
+        if (field == identity_field::email_address) link_email(slot, hashes[f]);
+        else table(field).insert(hashes[f], slot);
+    }
+}
+
+inline void workspace_index::link_email(slot_type slot, std::uint32_t hash) {
+    const std::string_view email = value(slot, identity_field::email_address);
+    slot_type head = no_slot;
+    table(identity_field::email_address).visit(hash, [&](slot_type other) {
+        if (!equal_ignoring_ascii_case(value(other, identity_field::email_address), email)) return true;
+        head = other;
+        return false;
+    });
+    record& r = records_[slot];
+    r.previous_variant = r.next_variant = no_slot;
+    if (head == no_slot) {
+        table(identity_field::email_address).insert(hash, slot);  // the first holder of this address: a new chain
+        return;
+    }
+    r.previous_variant = head;  // after the head: O(1)
+    r.next_variant = records_[head].next_variant;
+    if (r.next_variant != no_slot) records_[r.next_variant].previous_variant = slot;
+    records_[head].next_variant = slot;
 }
 
 inline void workspace_index::unlink(slot_type slot) {
     for (std::size_t f = 0; f < 4; ++f) {
         const auto field = static_cast<identity_field>(f);
-        if (has(slot, field)) table(field).erase(hash_of(field, value(slot, field)), slot);
+        if (!has(slot, field)) continue;
+        const std::uint32_t hash = hash_of(field, value(slot, field));
+        if (field != identity_field::email_address) {
+            table(field).erase(hash, slot);
+            continue;
+        }
+        record& r = records_[slot];
+        if (r.previous_variant == no_slot) {  // the chain's head: its successor, if any, takes its place in the table
+            table(field).erase(hash, slot);
+            if (r.next_variant != no_slot) {
+                records_[r.next_variant].previous_variant = no_slot;
+                table(field).insert(hash, r.next_variant);
+            }
+        } else {
+            records_[r.previous_variant].next_variant = r.next_variant;
+            if (r.next_variant != no_slot) records_[r.next_variant].previous_variant = r.previous_variant;
+        }
+        r.previous_variant = r.next_variant = no_slot;
     }
 }
 
