@@ -29,7 +29,7 @@ fuzz-build: setup           ## the libFuzzer targets of fuzz/ (clang, ASan + UBS
 fuzz: fuzz-build            ## every fuzz target for FUZZ_SECONDS each (default 60): execs, coverage, findings
 	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 
-test-fuzz: fuzz-build       ## fuzz smoke: the regression inputs, then ~10 s per target from the seed corpus
+test-fuzz: fuzz-build       ## fuzz smoke: the regression inputs, then 8 s per target from the seed corpus
 	fuzz/run.sh --smoke
 
 test-native: native

@@ -2,7 +2,7 @@
 # Runs the libFuzzer targets of fuzz/ (built by the `fuzz` CMake preset) and prints one line per target:
 # executions, executions per second, coverage (cov: edges, ft: features), corpus size and findings.
 #   fuzz/run.sh [--smoke] [--build DIR] [target...]
-# FUZZ_SECONDS per target (default 60; --smoke: 10, from the seed corpus). Each target first runs every file
+# FUZZ_SECONDS per target (default 60; --smoke: 8, from the seed corpus). Each target first runs every file
 # of fuzz/regressions/<target>/ once. New inputs go to build/fuzz/corpus/<target>/ (not committed), findings
 # to build/fuzz/findings/<target>/; the exit status is 1 when a regression or a finding failed.
 set -uo pipefail
@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-seconds="${FUZZ_SECONDS:-$([ "$smoke" = 1 ] && echo 10 || echo 60)}"
+seconds="${FUZZ_SECONDS:-$([ "$smoke" = 1 ] && echo 8 || echo 60)}"
 [ "${#targets[@]}" -gt 0 ] || targets=(phone email text request csv_batch workspace_list acs deletion json_reader)
 
 dict_of() {
