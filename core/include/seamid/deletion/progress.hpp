@@ -497,7 +497,7 @@ private:
 };
 
 /// Reads a Seam response body for apply_result_json: the kind of the body and of its "error" member, and the
-/// error's type, message and request_id strings (a later duplicate key wins, as in a parsed object).
+/// error's type, message and request_id strings.
 class result_reader final : public json_reader {
 public:
     json_kind body = json_kind::null;
@@ -520,7 +520,7 @@ public:
             else if (key == "message") failure.message.assign(text);
             else if (key == "request_id") failure.request_id.assign(text);
         } else if (level == 2 && at(1).key() == "type") {
-            has_type = false;  // a later non-string type replaces an earlier string one
+            has_type = false;  // a type that is not a string: "unknown_error"
             failure.type.clear();
         }
         return true;
