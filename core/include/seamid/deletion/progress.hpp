@@ -412,16 +412,19 @@ namespace detail {
 /// SAX reader of events: one event object, an array of events, or an /events/list response {"events": [...]}.
 /// Each event is handed to on_event(raw) as soon as it closes (the root object's at the end, when it is one
 /// event), so memory stays O(one event) whatever the number of events.
+/// One event as read: its type, ids, and the resource ids it names.
+struct raw_event {
+    std::string event_type;
+    std::optional<uuid128> event_id, workspace_id;
+    std::array<std::optional<uuid128>, attached_kind_count> ids{};
+    bool is_object = true;
+    bool bad_id = false;
+};
+
 template <typename OnEvent>
 class event_reader final : public json_reader {
 public:
-    struct raw {
-        std::string event_type;
-        std::optional<uuid128> event_id, workspace_id;
-        std::array<std::optional<uuid128>, attached_kind_count> ids{};
-        bool is_object = true;
-        bool bad_id = false;
-    };
+    using raw = raw_event;
 
     explicit event_reader(OnEvent on_event) : on_event_(std::move(on_event)) {}
 
@@ -531,18 +534,27 @@ public:
 }  // namespace detail
 
 /// Applies events given as JSON text (one event, an array, or an /events/list response), calling
-/// on_outcome(event_outcome&&) once per event, in order, as each is applied: memory stays O(one event) however
-/// many there are. Text that is not JSON, or not events, gives issues and applies nothing (the text is checked
-/// whole before the first event is applied). Returns the number of events.
+/// on_outcome(event_outcome&&) once per event, in order. Text that is not JSON, or not events, gives issues and
+/// applies nothing. Up to 4096 events (a page of /events/list) are read in one pass, then applied; a longer list
+/// is checked whole, then applied as it is read again, so memory stays O(4096 events) however many there are.
+/// Returns the number of events.
 template <typename OnOutcome>
 std::size_t apply_events_json(deletion_progress& progress, std::string_view json_text, std::vector<issue>& issues, OnOutcome&& on_outcome) {
-    detail::json_checker checker;
-    if (!checker.run(json_text)) {
-        issues.push_back(checker.syntax_issue());
+    constexpr std::size_t buffered = 4096;
+    std::vector<detail::raw_event> pending;
+    bool overflow = false;
+    const auto collect = [&](const detail::raw_event& raw) {
+        if (pending.size() < buffered) pending.push_back(raw);
+        else overflow = true;
+    };
+    detail::event_reader<decltype(collect)> first_pass(collect);
+    if (!first_pass.run(json_text)) {
+        if (first_pass.syntax_error()) issues.push_back(first_pass.syntax_issue());
+        for (auto& found : first_pass.issues) issues.push_back(std::move(found));
         return 0;
     }
     std::size_t count = 0;
-    const auto apply = [&](const auto& raw) {
+    const auto apply = [&](const detail::raw_event& raw) {
         ++count;
         if (!raw.is_object) {
             event_outcome ignored;
@@ -555,9 +567,13 @@ std::size_t apply_events_json(deletion_progress& progress, std::string_view json
         if (const auto kind = kind_from_event_type(raw.event_type)) event.resource_id = raw.ids[static_cast<std::size_t>(*kind)];
         on_outcome(progress.apply_event(event));
     };
-    detail::event_reader<decltype(apply)> reader(apply);
-    if (!reader.run(json_text))  // only a type error can stop it now, before any event was applied
-        for (auto& found : reader.issues) issues.push_back(std::move(found));
+    if (!overflow) {
+        for (const auto& raw : pending) apply(raw);
+        return count;
+    }
+    pending = {};
+    detail::event_reader<decltype(apply)> second_pass(apply);
+    (void)second_pass.run(json_text);  // the text read whole once already: no error can stop it now
     return count;
 }
 

@@ -80,6 +80,7 @@ public:
         std::size_t keys_begin = 0;   ///< this object's first key in json_reader::keys_
         std::size_t arena_begin = 0;  ///< its decoded keys' first byte in json_reader::key_arena_
         bool keys_sorted = false;     ///< it has more than scanned_keys keys: checked for repeats when it closes
+        std::uint64_t key_bits = 0;   ///< one bit per key seen (from its fingerprint): a key whose bit is clear is new
     };
 
     /// Reads `text`; true when all of it was one JSON value and no handler stopped the read.
@@ -137,6 +138,7 @@ private:
         top.keys_begin = keys_.size();
         top.arena_begin = key_arena_.size();
         top.keys_sorted = false;
+        top.key_bits = 0;
     }
     /// Closes the container at depth_ - 1 (forgets an object's keys); false, with the error, when an object of
     /// many keys repeats one (those are checked here, at once).
@@ -149,9 +151,10 @@ private:
         return repeat == not_found || fail(begin_ + repeat, "a key repeated in one object");
     }
 
-    /// A key of an open object: its hash, where its text is, and where it starts in the input.
+    /// A key of an open object: a fingerprint (its first 8 bytes and its length: most keys of an object differ
+    /// there), where its text is, and where it starts in the input.
     struct seen_key {
-        std::uint64_t hash;
+        std::uint64_t fingerprint;
         std::size_t offset;  ///< into the input, or into key_arena_ when copied
         std::size_t size;
         std::size_t at;      ///< the input offset of its opening quote
@@ -169,13 +172,19 @@ private:
     /// found now (objects of at most scanned_keys keys; larger ones are checked when they close).
     bool remember_key(std::string_view text, bool copied, std::size_t at) {
         frame& top = stack_[depth_ - 1];
-        const std::uint64_t hash = detail::hash_text<false>(text, key_seed_);
+        const std::uint64_t fingerprint =
+            (text.size() >= 8 ? detail::load_word(text.data()) : text.empty() ? 0 : detail::load_tail(text.data(), text.size())) ^
+            (text.size() * 0x9E3779B97F4A7C15ULL);
         if (!top.keys_sorted) {
-            for (std::size_t k = top.keys_begin; k < keys_.size(); ++k)
-                if (keys_[k].hash == hash && key_text(keys_[k]) == text) return false;
+            const std::uint64_t bit = std::uint64_t{1} << ((fingerprint * 0xD6E8FEB86659FD93ULL) >> 58);
+            if ((top.key_bits & bit) != 0)  // perhaps seen: compare (a new key's bit is clear, mostly, and skips this)
+                for (std::size_t k = top.keys_begin; k < keys_.size(); ++k)
+                    if (keys_[k].fingerprint == fingerprint && key_text(keys_[k]) == text) return false;
+            top.key_bits |= bit;
             if (keys_.size() - top.keys_begin >= scanned_keys) top.keys_sorted = true;
         }
-        seen_key key{hash, 0, text.size(), at, copied};
+        if (keys_.capacity() == 0) keys_.reserve(64);  // one allocation per reader for the usual objects
+        seen_key key{fingerprint, 0, text.size(), at, copied};
         if (copied) {
             key.offset = key_arena_.size();
             key_arena_.append(text);
@@ -190,7 +199,8 @@ private:
     std::size_t first_repeat(std::size_t from) {
         // (hash, index) pairs sorted by hash: contiguous, so the sort does not chase keys_ at random.
         order_.resize(keys_.size() - from);
-        for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = {keys_[from + i].hash, static_cast<std::uint32_t>(from + i)};
+        for (std::size_t i = 0; i < order_.size(); ++i)
+            order_[i] = {detail::hash_text<false>(key_text(keys_[from + i]), key_seed_), static_cast<std::uint32_t>(from + i)};
         std::sort(order_.begin(), order_.end());
         std::size_t first = not_found;
         for (std::size_t i = 1; i < order_.size(); ++i) {
