@@ -2,7 +2,8 @@
 JOBS ?= 2
 NODE_ENV_VARS := NODE_PATH=/usr/share/nodejs
 
-.PHONY: all setup native sanitize wasm test test-native test-sanitize test-wasm test-js test-browser demo bench clean
+.PHONY: all setup native sanitize wasm fuzz-build fuzz test test-native test-sanitize test-wasm test-js test-browser test-fuzz demo bench clean
+FUZZ_SECONDS ?= 60
 
 all: native wasm
 
@@ -21,6 +22,16 @@ wasm: setup                 ## WebAssembly module (bindings/js/dist) and the was
 	$(NODE_ENV_VARS) cmake --preset wasm >/dev/null
 	$(NODE_ENV_VARS) cmake --build --preset wasm -j$(JOBS)
 
+fuzz-build: setup           ## the libFuzzer targets of fuzz/ (clang, ASan + UBSan)
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j$(JOBS)
+
+fuzz: fuzz-build            ## every fuzz target for FUZZ_SECONDS each (default 60): execs, coverage, findings
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+
+test-fuzz: fuzz-build       ## fuzz smoke: the regression inputs, then 8 s per target from the seed corpus
+	fuzz/run.sh --smoke
+
 test-native: native
 	ctest --preset native
 
@@ -38,7 +49,7 @@ test-js: wasm               ## generated tables fresh, .d.ts type check, node:te
 test-browser: wasm          ## headless Chromium drives the web demo
 	node --test --test-timeout=600000 tests/browser/
 
-test: test-native test-sanitize test-wasm test-js test-browser  ## every test
+test: test-native test-sanitize test-wasm test-js test-browser test-fuzz  ## every test
 	@echo "make test: all suites passed"
 
 demo: wasm                  ## serve the web demo on 127.0.0.1 (PORT=8080 by default)

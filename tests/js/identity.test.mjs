@@ -153,7 +153,11 @@ for (const { name, api } of builds) {
     assert.equal(api.validateCreate('['.repeat(1000000)).issues[0].code, 'invalid_json');
     assert.equal(api.validateCreate('{"full_name": "a\u0000b", "email_address": "a@b.co"}').issues[0].code, 'invalid_json');
     assert.equal(api.validateCreate({ full_name: 'a\u0000b', email_address: 'a@b.co\ud800' }).issues.length, 2);
-    assert.equal(api.validateCreate({ acs_system_ids: Array.from({ length: 100000 }, (_, i) => (i % 2 ? ID : i)), email_address: 'a@b.co' }).issues.length, 100000 - 1);
+    // 99999 issues: the first 100, then one too_many_issues error that counts the rest.
+    const many = api.validateCreate({ acs_system_ids: Array.from({ length: 100000 }, (_, i) => (i % 2 ? ID : i)), email_address: 'a@b.co' }).issues;
+    assert.equal(many.length, 101);
+    assert.equal(many[100].code, 'too_many_issues');
+    assert.match(many[100].message, /; 99899 more were left out/);
     const hostile = [
       '{', '[]', 'null', '"x"', '{"email_address": 5}', '{"user_identity_id": [], "full_name": ""}', '\u0000', '{"a":'.repeat(1000),
       { email_address: '\ud800@x.io' }, { acs_system_ids: [null, {}, []] }, [1, 2], { ['\ud800']: 1, email_address: 'x' }, 'x'.repeat(70000),

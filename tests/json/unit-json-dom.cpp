@@ -17,10 +17,18 @@ TEST_CASE("parse_json turns malformed text into an invalid_json issue", "[json]"
     CHECK(seamid::parse_json("{\"a\": [1, \"x\"]}").ok());
 }
 
-TEST_CASE("parse_json survives deep nesting", "[json][bad-input]") {
+TEST_CASE("parse_json refuses what the one reader refuses: deep nesting, repeated keys", "[json][bad-input]") {
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-    CHECK(seamid::parse_json(deep).ok());
+    const auto refused = seamid::parse_json(deep);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.issues.at(0).code == "invalid_json");
+    CHECK(refused.issues.at(0).message.find("nested deeper than 512 levels at byte 512") != std::string::npos);
+    CHECK(seamid::parse_json(std::string(512, '[') + std::string(512, ']')).ok());  // the limit itself is fine
     CHECK_FALSE(seamid::parse_json(std::string(100000, '[')).ok());
+    const auto repeated = seamid::parse_json(R"({"a": 1, "b": {"a": 2}, "a": 3})");
+    REQUIRE_FALSE(repeated.ok());
+    CHECK(repeated.issues.at(0).message.find("a key repeated in one object at byte 24") != std::string::npos);
+    CHECK(seamid::parse_json(R"({"a": 1, "b": {"a": 2}})").ok());  // one key in two objects is no repeat
 }
 
 TEST_CASE("type_issue names the expected and received types", "[json]") {

@@ -150,8 +150,32 @@ TEST_CASE("json_reader: values, paths and container ends", "[json]") {
           std::vector<std::string>{"v0:4", "v1:4.a", "v2:5.a.b", "v3:3.a.b#0=x", "v3:4.a.b#1", "v4:2.a.b#1.cn1", "e3o", "e2a", "e1o", "v1:0.d", "e0o"});
     CHECK(events("\"top\"") == std::vector<std::string>{"v0:3=top"});
     CHECK(events("\xef\xbb\xbf[]") == std::vector<std::string>{"v0:5", "e0a"});  // a byte-order mark is skipped
-    // Duplicate keys are reported as they come (a reader decides which wins).
-    CHECK(events("{\"a\":1,\"a\":2}") == std::vector<std::string>{"v0:4", "v1:2.an1", "v1:2.an2", "e0o"});
+}
+
+TEST_CASE("json_reader: a key repeated in one object stops the read (parsers disagree on which value wins)", "[json][bad-input]") {
+    event_recorder recorder;
+    CHECK_FALSE(recorder.run("{\"a\":1,\"a\":2}"));
+    CHECK(recorder.syntax_error());
+    CHECK(recorder.error_position() == 7);
+    CHECK(recorder.error_reason() == "a key repeated in one object");
+    CHECK(recorder.log == std::vector<std::string>{"v0:4", "v1:2.an1"});
+    // The same key in different objects, or in an object closed before, is no repeat; an escaped spelling is.
+    CHECK(recorder.run(R"({"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}], "c": {"a": {"a": 1}}})"));
+    CHECK_FALSE(recorder.run(R"({"ab": 1, "a\u0062": 2})"));
+    CHECK(recorder.error_position() == 10);
+    CHECK_FALSE(recorder.run(R"([{"x": 1}, {"y": {"z": 1}, "y": 2}])"));
+    // Objects with many keys (hashed after the first 16): every repeat is found, in linear time.
+    std::string wide = "{";
+    for (int i = 0; i < 5000; ++i) wide += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":" + std::to_string(i);
+    CHECK(recorder.run(wide + "}"));
+    for (const int repeated : {0, 15, 16, 17, 4999}) {
+        const std::string text = wide + ",\"k" + std::to_string(repeated) + "\":0}";
+        CHECK_FALSE(recorder.run(text));
+        CHECK(recorder.error_position() == wide.size() + 1);
+    }
+    // Nested wide objects: keys of the outer one survive the inner one's close.
+    CHECK_FALSE(recorder.run("{\"k0\":" + wide + "}, \"k0\": 1}"));
+    CHECK(recorder.run("{\"x\":" + wide + "}, \"k0\": 1}"));
 }
 
 TEST_CASE("json_reader: strings are views into the input unless they had escapes, then decoded UTF-8", "[json]") {
@@ -286,7 +310,7 @@ TEST_CASE("json_reader agrees with nlohmann/json's parser (reference oracle) on 
         "[\"Jos\xc3\xa9\"]", "[\"\xe2\x82\xac\"]", "[\"\xf0\x9f\x98\x80\"]", "[\"\xc0\xaf\"]", "[\"\xed\xa0\x80\"]", "[\"\xf4\x90\x80\x80\"]",
         "[\"\xe0\x80\xaf\"]", "[\"\xff\"]", "[\"\xc3\"]", "[\"\xe2\x82\"]", "[\"a\x01\"]", "[\"\x7f\"]", std::string("[\"a\0b\"]", 7),
         "\xef\xbb\xbf{}", "{} {}", "{}x", "", " ", "[", "]", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "[1,]", "[,1]", "{,}", "{\"a\":1 \"b\":2}",
-        "[tru]", "[nul]", "[truex]", "[nullnull]", "{\"a\":1,\"a\":2}", "{\"\":\"\"}", "[[[[[]]]],[{}],{\"x\":[{}]}]", "{1:2}",
+        "[tru]", "[nul]", "[truex]", "[nullnull]", "{\"\":\"\"}", "[[[[[]]]],[{}],{\"x\":[{}]}]", "{1:2}",
         "[\"0123456789abcdef0123456789abcdef\"]", "[\"0123456789abcdef\\n0123456789abcdef\"]", "[\"01234567\"]", "[\"0123456\"]",
         "[\"\\u0041\\u00e9\\u4e2d\\uD834\\uDD1E\"]", "{\"\\u006b\": \"\\u0000\"}",
     };

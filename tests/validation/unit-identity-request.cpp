@@ -121,11 +121,15 @@ TEST_CASE("unknown fields name what was probably meant", "[identity]") {
 }
 
 TEST_CASE("hostile JSON gives issues, never a crash", "[identity][bad-input]") {
-    // Deep nesting: parsed without recursion by nlohmann, reported as a wrong type.
+    // Deep nesting: refused by the one JSON reader's depth limit (512) before any DOM is built.
     const std::string deep = "{\"full_name\": " + std::string(100000, '[') + std::string(100000, ']') + ", \"email_address\": \"a@b.co\"}";
     const auto nested = validate_create(deep);
     REQUIRE(nested.size() == 1);
-    CHECK(nested[0].code == "invalid_type");
+    CHECK(nested[0].code == "invalid_json");
+    const std::string shallow = "{\"full_name\": " + std::string(500, '[') + std::string(500, ']') + ", \"email_address\": \"a@b.co\"}";
+    CHECK(validate_create(shallow).at(0).code == "invalid_type");
+    // A repeated key: Seam's parser would keep one of the two values; seamid refuses to guess.
+    CHECK(validate_create(R"({"email_address": "bad", "email_address": "a@b.co"})").at(0).code == "invalid_json");
     CHECK(validate_create(std::string(100000, '[')).at(0).code == "invalid_json");
     // Invalid UTF-8 inside a JSON string: the parser refuses it.
     CHECK(validate_create("{\"full_name\": \"\xFF\"}").at(0).code == "invalid_json");
@@ -155,7 +159,26 @@ TEST_CASE("a large acs_system_ids array is checked in n log n with duplicates fo
         ids.push_back(text);
     }
     const auto issues = validate_create(nlohmann::json{{"email_address", "a@b.co"}, {"acs_system_ids", ids}});
-    REQUIRE(issues.size() == 10000);
+    // 10000 duplicates: the first max_issues are listed, then one too_many_issues error counts the rest.
+    REQUIRE(issues.size() == seamid::detail::max_issues + 1);
     CHECK(issues.front().path == seamid::issue_path{std::string("acs_system_ids"), std::size_t{40000}});
     CHECK(issues.front().code == "duplicate_acs_system_id");
+    CHECK(issues.back().code == "too_many_issues");
+    CHECK(issues.back().path.empty());
+    CHECK(seamid::detail::issues_left_out(issues) == 10000 - seamid::detail::max_issues);
+}
+
+TEST_CASE("a request's issues are capped at max_issues with the count of the rest, at the request's path", "[identity][bad-input][limits]") {
+    std::string body = R"({"email_address": "a@b.co", "acs_system_ids": [)";
+    for (int i = 0; i < 250000; ++i) body += i == 0 ? "1" : ",1";
+    body += "]";
+    for (int i = 0; i < 300; ++i) body += ",\"unknown" + std::to_string(i) + "\": 1";
+    body += "}";
+    const auto issues = validate_create(body, {}, {std::size_t{7}});
+    REQUIRE(issues.size() == seamid::detail::max_issues + 1);
+    CHECK(issues.front().code == "invalid_type");
+    CHECK(issues.back().code == "too_many_issues");
+    CHECK(issues.back().path == seamid::issue_path{std::size_t{7}});
+    CHECK(seamid::detail::issues_left_out(issues) == 250000 + 300 - seamid::detail::max_issues);
+    CHECK(issues.back().message == "More than 100 issues; 250200 more were left out. Fix these and check again.");
 }

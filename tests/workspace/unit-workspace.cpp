@@ -494,6 +494,7 @@ seamid::identity_values values_of(std::string_view key, std::string_view email, 
 /// A workspace holding one identity with a key, an email and a phone, and one whose email collides with colliding_email_a.
 seamid::workspace_index candidates_workspace() {
     seamid::workspace_index index;
+    REQUIRE(index.set_hash_seed(seamid::detail::default_hash_seed));  // the colliding values collide under this seed
     REQUIRE(index.add({{"user_identity_id", "aaaaaaaa-0000-4000-8000-000000000001"}, {"user_identity_key", "held-key"},
                        {"email_address", "held@example.org"}, {"phone_number", "+14155550100"}})
                 .empty());
@@ -672,8 +673,9 @@ TEST_CASE("request bodies as JSON text give the answers of parsed bodies; answer
         CHECK(result.conflicts.empty());
     }
     CHECK(seamid::check_update_json(index, "[1]").issues.at(0).message == "Expected an object, received array.");
-    // The last of repeated keys counts, as in a parsed object.
-    CHECK(codes_of(seamid::check_create_json(index, R"({"phone_number": 5, "phone_number": "+14155550199"})").issues).empty());
+    // A repeated key is refused (readers disagree on which value counts), as by every seamid reader.
+    CHECK(codes_of(seamid::check_create_json(index, R"({"phone_number": 5, "phone_number": "+14155550199"})").issues) ==
+          std::vector<std::string>{"invalid_json"});
     const std::string audit = seamid::audit_report_json(seamid::audit(index));
     CHECK(audit == seamid::dump_json(json::parse(audit)));
     const std::string summary = seamid::batch_summary_json({3, 2, 1, 5, 4});
@@ -697,10 +699,10 @@ TEST_CASE("add_json and update_json: the rules of add and update, with malformed
     CHECK(codes_of(index.add(json{{"user_identity_key", "no-id"}})) == codes_of(index.add_json(R"({"user_identity_key": "no-id"})")));
 }
 
-TEST_CASE("JSON rows: escaped strings, repeated keys and rows of other types read as a parsed array would be", "[batch][json]") {
+TEST_CASE("JSON rows: escaped strings, unknown keys and rows of other types read as a parsed array would be", "[batch][json]") {
     const auto index = fixture_workspace();
-    const std::string text = R"([{"user_identity_key": "k\u00e9y", "zeta": 1, "alpha": 2, "zeta": 3, "email_address": 5, "email_address": "x@example.com"},
-        7, [], {"acs_system_ids": ["a", 1], "acs_system_ids": "not-a-list"}, {"full_name": "A\nB"}])";
+    const std::string text = R"([{"user_identity_key": "k\u00e9y", "zeta": 1, "alpha": 2, "email_address": "x@example.com"},
+        7, [], {"acs_system_ids": ["a", 1]}, {"full_name": "A\nB"}])";
     const auto from_text = seamid::validate_json_batch(index, text);
     const auto from_dom = seamid::validate_batch(index, json::parse(text));
     CHECK(from_text.usable);

@@ -17,6 +17,7 @@
 #include "seamid/acs/codes.hpp"
 #include "seamid/acs/records.hpp"
 #include "seamid/detail/hash_table.hpp"
+#include "seamid/detail/issue_cap.hpp"
 #include "seamid/detail/prefetch.hpp"
 
 namespace seamid {
@@ -62,8 +63,10 @@ public:
                 continue;
             }
             note_section(section);
-            for (std::size_t i = 0; i < records->size(); ++i)
+            for (std::size_t i = 0; i < records->size(); ++i) {
                 put_record(section, (*records)[i], child_path(path, i), true, issues);
+                detail::cap_issues(issues);  // the cap of load_text: both loads answer the same
+            }
         }
         if (!any) issues.push_back(acs_issue(acs_code::empty_snapshot, {}));
         return issues;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "seamid/acs/model.hpp"
+#include "seamid/detail/issue_cap.hpp"
 #include "seamid/json/reader.hpp"
 
 namespace seamid {
@@ -22,6 +23,7 @@ public:
     acs_snapshot_reader(acs_model& model, std::vector<issue>& issues) : model_(model), issues_(issues) {}
 
     bool on_value(json_kind kind, std::string_view text) override {
+        detail::cap_issues(issues_);  // at most max_issues (and the count of the rest), whatever the snapshot
         if (in_object()) key(at(depth() - 1).key());
         switch (kind) {
             case json_kind::null: return capturing_ ? member(detail::acs_value_kind::null) : scalar(kind);
@@ -33,10 +35,14 @@ public:
         }
         return true;
     }
-    bool on_end(std::size_t, bool) override { return close(); }
+    bool on_end(std::size_t, bool) override {
+        detail::cap_issues(issues_);
+        return close();
+    }
 
     /// After run(): the syntax error, if any, as an invalid_json issue.
     void report_syntax_error() {
+        detail::cap_issues(issues_);
         if (syntax_error()) issues_.push_back(syntax_issue("Records before that point were loaded."));
     }
 

@@ -402,9 +402,13 @@ public:
                 else has_identity = true;
             } else if (top == "workspace_id") {
                 if (kind == json_kind::string && parse_uuid(text, workspace_id)) has_workspace = true;
+            } else if (top == "issues") {
+                in_issues_ = kind == json_kind::array;
+                stored_issues.clear();
             }
             return true;
         }
+        if (top == "issues") return stored_issue(level, kind, text);
         if (level == 2 && top == "notes" && kind == json_kind::string) notes.emplace_back(text);
         if (level == 2 && (top == "left_to_cascade" || top == "resources") && kind == json_kind::number && count_value() != not_a_count)
             if (const auto found = collection_kind(at(1).key())) (top == "resources" ? listed : left)[static_cast<std::size_t>(*found)] = count_value();
@@ -471,6 +475,8 @@ public:
 
     std::vector<raw_step> steps;
     std::vector<uuid128> dependency_ids;
+    /// The plan's own issues as written ("issues": its warnings when it is ok), at most max_issues + 1.
+    std::vector<issue> stored_issues;
     std::vector<std::string> notes;
     std::array<std::size_t, attached_kind_count> listed{}, left{};
     deletion_order order = deletion_order::parallel;
@@ -484,9 +490,39 @@ private:
             if (kind_info(static_cast<resource_kind>(k)).collection == collection) return static_cast<resource_kind>(k);
         return std::nullopt;
     }
+    /// A value inside "issues" (at `level`): each element an issue {code, message, path, severity, suggestion?}.
+    bool stored_issue(std::size_t level, json_kind kind, std::string_view text) {
+        if (!in_issues_) return true;
+        if (level == 2) {
+            in_issue_ = kind == json_kind::object && stored_issues.size() <= max_issues;
+            if (in_issue_) stored_issues.push_back({{}, "invalid_plan", severity::error, "", std::nullopt});
+            return true;
+        }
+        if (!in_issue_) return true;
+        issue& found = stored_issues.back();
+        const std::string_view key = at(2).key();
+        if (level == 3) {
+            if (key == "path") found.path.clear();
+            if (key == "suggestion") found.suggestion.reset();
+            if (kind != json_kind::string) return true;
+            if (key == "code") found.code.assign(text);
+            else if (key == "message") found.message.assign(text);
+            else if (key == "suggestion") found.suggestion = std::string(text);
+            else if (key == "severity") found.level = text == "warning" ? severity::warning : text == "info" ? severity::info : severity::error;
+            return true;
+        }
+        if (level == 4 && key == "path" && at(3).is_array) {
+            if (kind == json_kind::string) found.path.emplace_back(std::string(text));
+            else if (kind == json_kind::number && count_value() != not_a_count && number_text()[0] != '-')
+                found.path.emplace_back(static_cast<std::size_t>(count_value()));
+        }
+        return true;
+    }
+
     std::vector<issue>& issues_;
     raw_step current_{};
     bool in_steps_ = false, in_step_ = false;
+    bool in_issues_ = false, in_issue_ = false;
 };
 
 }  // namespace detail
@@ -649,7 +685,7 @@ public:
         }
         if (top != "issues" || !has_issues) return true;
         if (level == 2) {
-            entry_ = kind == json_kind::object;
+            entry_ = kind == json_kind::object && issues.size() <= max_issues;  // a written list holds at most that many
             if (entry_) issues.push_back({{}, "invalid_plan", severity::error, "", std::nullopt});
             return true;
         }
@@ -698,10 +734,16 @@ SEAMID_COLD [[nodiscard]] inline deletion_plan read_deletion_plan(std::string_vi
     deletion_plan plan;
     detail::plan_reader reader(plan.issues);
     if (!reader.run(json_text)) {
-        if (reader.syntax_error()) plan.issues.insert(plan.issues.begin(), reader.syntax_issue());
+        if (reader.syntax_error()) {
+            plan.issues.insert(plan.issues.begin(), reader.syntax_issue());
+            detail::cap_issues(plan.issues);
+        }
         return plan;
     }
     detail::assemble_plan(plan, reader);
+    // A usable plan keeps the issues it was written with (its warnings), so a resumed run still shows them.
+    if (plan.ok())
+        for (auto& found : reader.stored_issues) plan.issues.push_back(std::move(found));
     return plan;
 }
 

@@ -221,6 +221,12 @@ public:
             out.issues.push_back({{}, "unknown_step", severity::error, "This step id is not in the plan.", std::nullopt});
             return out;
         }
+        if (requested_at_ms && !valid_time(*requested_at_ms)) {
+            out.outcome = "rejected";
+            out.issues.push_back({{std::string("requested_at")}, "invalid_timestamp", severity::error,
+                                  "requested_at must be a time between the years 0000 and 9999 (Unix milliseconds or RFC 3339).", std::nullopt});
+            return out;
+        }
         if (state_[step] == step_state::confirmed) {
             out.outcome = "already_confirmed";
             return out;
@@ -327,6 +333,15 @@ public:
     [[nodiscard]] std::size_t confirmed_count() const noexcept { return confirmed_; }
     [[nodiscard]] std::int64_t started_at_ms() const noexcept { return started_at_ms_; }
 
+    /// True when `ms` (Unix milliseconds) is a time RFC 3339 can write: years 0000 to 9999.
+    [[nodiscard]] static constexpr bool valid_time(std::int64_t ms) noexcept { return ms >= -62167219200000 && ms <= 253402300799999; }
+    /// The Unix milliseconds of a time given as a double (JS: Date.getTime(), Date.now()), or nullopt when it is
+    /// NaN, infinite or outside valid_time: what a binding checks before apply_result.
+    [[nodiscard]] static std::optional<std::int64_t> time_from_double(double ms) noexcept {
+        if (!(ms >= -62167219200000.0 && ms <= 253402300799999.0)) return std::nullopt;  // NaN fails both
+        return static_cast<std::int64_t>(ms);
+    }
+
 private:
     static constexpr std::int64_t no_time = INT64_MAX;
     static constexpr std::uint32_t no_step = 0xFFFFFFFFu;
@@ -396,22 +411,30 @@ private:
 namespace detail {
 
 /// SAX reader of events: one event object, an array of events, or an /events/list response {"events": [...]}.
+/// Each event is handed to on_event(raw) as soon as it closes (the root object's at the end, when it is one
+/// event), so memory stays O(one event) whatever the number of events.
+/// One event as read: its type, ids, and the resource ids it names.
+struct raw_event {
+    std::string event_type;
+    std::optional<uuid128> event_id, workspace_id;
+    std::array<std::optional<uuid128>, attached_kind_count> ids{};
+    bool is_object = true;
+    bool bad_id = false;
+};
+
+template <typename OnEvent>
 class event_reader final : public json_reader {
 public:
-    struct raw {
-        std::string event_type;
-        std::optional<uuid128> event_id, workspace_id;
-        std::array<std::optional<uuid128>, attached_kind_count> ids{};
-        bool is_object = true;
-        bool bad_id = false;
-    };
+    using raw = raw_event;
+
+    explicit event_reader(OnEvent on_event) : on_event_(std::move(on_event)) {}
 
     bool on_value(json_kind kind, std::string_view text) override {
         const std::size_t level = depth();
         if (level == 0) {
             if (kind == json_kind::array) { root_array_ = true; return true; }
             if (kind != json_kind::object) return type_error(kind);
-            root_.emplace_back();
+            root_ = raw{};
             return true;
         }
         // Where events live: root object's fields (level 1), root array elements (level 1), "events" elements (level 2).
@@ -421,27 +444,34 @@ public:
                 list_form_ = true;
                 return true;
             }
-            return field(root_.back(), at(0).key(), kind, text);
+            return field(root_, at(0).key(), kind, text);
         }
         const bool element_level = root_array_ ? level == 1 : (level == 2 && at(0).key() == "events");
         if (element_level) {
-            events.emplace_back();
-            if (kind != json_kind::object) events.back().is_object = false;
+            event_ = raw{};
+            if (kind != json_kind::object) {
+                event_.is_object = false;
+                on_event_(event_);  // a scalar or an array: ignored, as it comes
+            } else {
+                in_event_ = true;
+            }
             return true;
         }
         const bool field_level = root_array_ ? level == 2 : (level == 3 && at(0).key() == "events");
-        if (field_level && !events.empty() && events.back().is_object) return field(events.back(), at(level - 1).key(), kind, text);
+        if (field_level && in_event_) return field(event_, at(level - 1).key(), kind, text);
         return true;
     }
-    bool on_end(std::size_t, bool) override { return true; }
-
-    /// The events read, in order.
-    std::vector<raw> take() {
-        if (!root_array_ && !list_form_) return std::move(root_);
-        return std::move(events);
+    bool on_end(std::size_t level, bool was_object) override {
+        const bool element_level = root_array_ ? level == 1 : (level == 2 && at(0).key() == "events");
+        if (element_level && was_object && in_event_) {
+            in_event_ = false;
+            on_event_(event_);
+        } else if (level == 0 && !root_array_ && !list_form_) {
+            on_event_(root_);  // the root object is one event
+        }
+        return true;
     }
 
-    std::vector<raw> events;
     std::vector<issue> issues;
 
 private:
@@ -463,13 +493,15 @@ private:
             }
         return true;
     }
-    std::vector<raw> root_;
+    OnEvent on_event_;
+    raw root_, event_;
     bool root_array_ = false;
     bool list_form_ = false;
+    bool in_event_ = false;
 };
 
 /// Reads a Seam response body for apply_result_json: the kind of the body and of its "error" member, and the
-/// error's type, message and request_id strings (a later duplicate key wins, as in a parsed object).
+/// error's type, message and request_id strings.
 class result_reader final : public json_reader {
 public:
     json_kind body = json_kind::null;
@@ -492,7 +524,7 @@ public:
             else if (key == "message") failure.message.assign(text);
             else if (key == "request_id") failure.request_id.assign(text);
         } else if (level == 2 && at(1).key() == "type") {
-            has_type = false;  // a later non-string type replaces an earlier string one
+            has_type = false;  // a type that is not a string: "unknown_error"
             failure.type.clear();
         }
         return true;
@@ -502,30 +534,54 @@ public:
 
 }  // namespace detail
 
-/// Applies events given as JSON text (one event, an array, or an /events/list response). Returns one outcome
-/// per event; malformed text gives issues and changes nothing.
-inline std::vector<event_outcome> apply_events_json(deletion_progress& progress, std::string_view json_text, std::vector<issue>& issues) {
-    detail::event_reader reader;
-    std::vector<event_outcome> out;
-    if (!reader.run(json_text)) {
-        if (reader.syntax_error()) issues.push_back(reader.syntax_issue());
-        for (auto& found : reader.issues) issues.push_back(std::move(found));
-        return out;
+/// Applies events given as JSON text (one event, an array, or an /events/list response), calling
+/// on_outcome(event_outcome&&) once per event, in order. Text that is not JSON, or not events, gives issues and
+/// applies nothing. Up to 4096 events (a page of /events/list) are read in one pass, then applied; a longer list
+/// is checked whole, then applied as it is read again, so memory stays O(4096 events) however many there are.
+/// Returns the number of events.
+template <typename OnOutcome>
+std::size_t apply_events_json(deletion_progress& progress, std::string_view json_text, std::vector<issue>& issues, OnOutcome&& on_outcome) {
+    constexpr std::size_t buffered = 4096;
+    std::vector<detail::raw_event> pending;
+    bool overflow = false;
+    const auto collect = [&](const detail::raw_event& raw) {
+        if (pending.size() < buffered) pending.push_back(raw);
+        else overflow = true;
+    };
+    detail::event_reader<decltype(collect)> first_pass(collect);
+    if (!first_pass.run(json_text)) {
+        if (first_pass.syntax_error()) issues.push_back(first_pass.syntax_issue());
+        for (auto& found : first_pass.issues) issues.push_back(std::move(found));
+        return 0;
     }
-    auto events = reader.take();
-    out.reserve(events.size());
-    for (auto& raw : events) {
+    std::size_t count = 0;
+    const auto apply = [&](const detail::raw_event& raw) {
+        ++count;
         if (!raw.is_object) {
             event_outcome ignored;
             ignored.outcome = "ignored";
             ignored.reason = "not_an_object";
-            out.push_back(std::move(ignored));
-            continue;
+            on_outcome(std::move(ignored));
+            return;
         }
         deletion_event event{raw.event_type, std::nullopt, raw.event_id, raw.workspace_id};
         if (const auto kind = kind_from_event_type(raw.event_type)) event.resource_id = raw.ids[static_cast<std::size_t>(*kind)];
-        out.push_back(progress.apply_event(event));
+        on_outcome(progress.apply_event(event));
+    };
+    if (!overflow) {
+        for (const auto& raw : pending) apply(raw);
+        return count;
     }
+    pending = {};
+    detail::event_reader<decltype(apply)> second_pass(apply);
+    (void)second_pass.run(json_text);  // the text read whole once already: no error can stop it now
+    return count;
+}
+
+/// The same, returning one outcome per event.
+inline std::vector<event_outcome> apply_events_json(deletion_progress& progress, std::string_view json_text, std::vector<issue>& issues) {
+    std::vector<event_outcome> out;
+    apply_events_json(progress, json_text, issues, [&out](event_outcome&& outcome) { out.push_back(std::move(outcome)); });
     return out;
 }
 

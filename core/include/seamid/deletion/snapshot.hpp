@@ -444,6 +444,7 @@ inline issue_path entry_path(resource_kind kind, const snapshot_entry& entry, st
     if (!complete) {
         if (reader.syntax_error()) {
             out.issues.insert(out.issues.begin(), reader.syntax_issue());
+            detail::cap_issues(out.issues);
         }
         out.snapshot = deletion_snapshot{};
         if (!has_errors(out.issues)) out.issues.push_back({{}, "invalid_json", severity::error, "Input is not valid JSON.", std::nullopt});

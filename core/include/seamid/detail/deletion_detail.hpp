@@ -1,4 +1,4 @@
-// Internals of deletion planning: RFC 3339 timestamps and issue capping
+// Internals of deletion planning: RFC 3339 timestamps (issue capping is detail/issue_cap.hpp)
 // (the deletion readers derive from json/reader.hpp's json_reader: no DOM, so 100k-resource snapshots stay cheap).
 #pragma once
 
@@ -15,6 +15,7 @@
 #include "seamid/json/reader.hpp"
 #include "seamid/json/writer.hpp"
 #include "seamid/detail/hash_table.hpp"
+#include "seamid/detail/issue_cap.hpp"
 
 namespace seamid::detail {
 
@@ -127,16 +128,6 @@ constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) n
     two(out, millis % 100);
     out.push_back('Z');
     return out;
-}
-
-/// Adds `found` unless `issues` already holds `limit` issues; then adds one final too_many_issues error.
-inline void add_capped(std::vector<issue>& issues, issue found, std::size_t limit = 100) {
-    if (issues.size() < limit) {
-        issues.push_back(std::move(found));
-    } else if (issues.size() == limit) {
-        issues.push_back({{}, "too_many_issues", severity::error,
-                          "More than " + std::to_string(limit) + " issues; fix these and check again.", std::nullopt});
-    }
 }
 
 }  // namespace seamid::detail

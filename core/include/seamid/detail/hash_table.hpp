@@ -16,6 +16,12 @@
 #if defined(__linux__) && !defined(__wasm__)
 #include <sys/mman.h>
 #endif
+#if defined(__unix__) || defined(__APPLE__) || defined(__EMSCRIPTEN__)
+#include <unistd.h>  // getentropy: Linux (glibc 2.25+), macOS, and Emscripten (crypto.getRandomValues under it)
+#define SEAMID_HAS_GETENTROPY 1
+#endif
+#include <atomic>
+#include <chrono>
 
 #include "seamid/common/ascii.hpp"
 #include "seamid/common/uuid.hpp"
@@ -23,8 +29,8 @@
 
 namespace seamid::detail {
 
-/// The seed of every table and text hash unless its owner sets another (an owner facing texts chosen to
-/// collide sets a random one; results never depend on it, only probe lengths do).
+/// The seed of a text hash when none is given (a fixed one: tests and benchmarks that compare hashes use it).
+/// Tables are seeded at random instead (random_seed below), so crafted keys cannot make them collide on purpose.
 inline constexpr std::uint64_t default_hash_seed = 0;
 
 /// The final avalanche of MurmurHash3 (fmix64).
@@ -35,6 +41,29 @@ inline constexpr std::uint64_t default_hash_seed = 0;
     h *= 0xC4CEB9FE1A85EC53ULL;
     h ^= h >> 33;
     return h;
+}
+
+/// 64 random bits drawn once per process from the system's entropy (getentropy; the clock and an address if
+/// it fails), the root of every random_seed().
+[[nodiscard]] inline std::uint64_t process_seed() noexcept {
+    static const std::uint64_t seed = [] {
+        std::uint64_t bits = 0;
+#if defined(SEAMID_HAS_GETENTROPY)
+        if (getentropy(&bits, sizeof bits) == 0 && bits != 0) return bits;
+#endif
+        static const int here = 0;
+        bits = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+        return avalanche(bits ^ reinterpret_cast<std::uintptr_t>(&here));
+    }();
+    return seed;
+}
+
+/// A fresh seed for one table or reader: the process seed mixed with a counter (no system call per instance).
+/// Tables facing text that may be chosen to make their hashes collide (hash flooding) take one; results never
+/// depend on it, only probe lengths do.
+[[nodiscard]] inline std::uint64_t random_seed() noexcept {
+    static std::atomic<std::uint64_t> counter{0};
+    return avalanche(process_seed() + 0x9E3779B97F4A7C15ULL * (counter.fetch_add(1, std::memory_order_relaxed) + 1));
 }
 
 /// A 64-bit hash of `text` under `seed`, 8 bytes per step; with Fold, equal for strings equal ignoring ASCII case.
@@ -114,7 +143,7 @@ struct table_allocator {
 };
 
 /// An open-addressing (linear probing) table from keys to 32-bit values, as a map (find_or_insert, try_insert)
-/// or a multiset (insert, visit). Values must stay below `erased`. A probe starts at the top bits of the key's
+/// or a multiset (insert, visit), seeded at random per table (hash flooding). Values must stay below `erased`. A probe starts at the top bits of the key's
 /// table_hash, so look-ups grouped by those bits read the table front to back. Erasure leaves a tombstone;
 /// tombstones are dropped on rehash. MaxLoadPercent trades memory for probe length.
 template <class Key, unsigned MaxLoadPercent = 50>
@@ -142,9 +171,18 @@ public:
         if (capacity > entries_.size()) rehash(capacity);
     }
 
-    /// Removes every entry and keeps the memory (a table reused for many small sets).
+    /// Removes every entry and keeps the memory (a table reused for many small sets), unless the table is far
+    /// larger than what it held: then the memory is freed, so that clearing costs what was used, not the size the
+    /// table once reached (a table grown for one big set, then cleared for each of many small ones, stays linear).
     void clear() noexcept {
-        std::fill(entries_.begin(), entries_.end(), entry{Key{}, none});
+        if (used_ == 0) return;
+        if (entries_.size() > 1024 && used_ * 16 < entries_.size()) {
+            decltype(entries_)().swap(entries_);
+            mask_ = 0;
+            shift_ = 63;
+        } else {
+            std::fill(entries_.begin(), entries_.end(), entry{Key{}, none});
+        }
         used_ = live_ = 0;
     }
 
@@ -275,7 +313,7 @@ private:
     unsigned shift_ = 63;  ///< 64 - log2(capacity); unused while the table is empty
     std::size_t used_ = 0;  ///< live entries + tombstones
     std::size_t live_ = 0;
-    std::uint64_t seed_ = default_hash_seed;
+    std::uint64_t seed_ = random_seed();  ///< per table: keys chosen to collide under one seed do not under another
 };
 
 /// A map from ids to record slots (the ACS model's records, the deletion plan's steps and resources).

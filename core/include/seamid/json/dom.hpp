@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "seamid/common/issue.hpp"
+#include "seamid/json/reader.hpp"
 
 namespace seamid {
 
@@ -26,9 +27,17 @@ struct parsed_json {
             "Input is not valid JSON (check quotes, commas and brackets; text must be UTF-8).", std::nullopt};
 }
 
-/// Parses JSON text without throwing; malformed text gives one `invalid_json` error at path [].
+/// Parses JSON text without throwing; malformed text gives one `invalid_json` error at path []. The text is
+/// first read by the one JSON reader, so a DOM is built only from what every seamid reader accepts (no key
+/// repeated in an object, at most json_max_depth levels: memory stays bounded on hostile input).
 [[nodiscard]] inline parsed_json parse_json(std::string_view text) {
     parsed_json out;
+    detail::json_checker checker;
+    if (!checker.run(text)) {
+        out.value = nullptr;
+        out.issues.push_back(checker.syntax_issue());
+        return out;
+    }
     out.value = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (out.value.is_discarded()) {
         out.value = nullptr;

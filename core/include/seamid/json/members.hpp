@@ -34,7 +34,7 @@ struct json_members {
     std::vector<json_member> members;  ///< in the text's order, duplicates included
     std::optional<issue> error;
 
-    /// The member named `key` (the last one when the key is repeated, as in a parsed object), or nullptr.
+    /// The member named `key`, or nullptr (a key is never repeated: the reader refuses such text).
     [[nodiscard]] const json_member* find(std::string_view key) const noexcept {
         for (auto it = members.rbegin(); it != members.rend(); ++it)
             if (it->key == key) return &*it;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "seamid/common/issue.hpp"
+#include "seamid/detail/hash_table.hpp"
 
 namespace seamid {
 
@@ -50,7 +52,11 @@ inline constexpr std::size_t json_max_depth = 512;
 ///
 /// The whole of RFC 8259 is read (a UTF-8 byte-order mark before the value is skipped, as the DOM parser of the
 /// C++ API does); invalid UTF-8, lone surrogates in \u escapes, control characters in strings
-/// and nesting deeper than json_max_depth are errors, with the byte where the text stopped being JSON.
+/// and nesting deeper than json_max_depth are errors, with the byte where the text stopped being JSON. So is a
+/// key repeated in one object: RFC 8259 leaves its meaning open (parsers keep the first or the last value), so
+/// every seamid reader refuses it rather than pick one; the keys of the open objects are remembered for that
+/// (compared as they come up to 16 keys an object; an object of more is checked, sorted, when it closes, so
+/// its members are reported before the repeat is: readers that keep what they read discard it on the error).
 class json_reader {
 public:
     virtual ~json_reader() = default;
@@ -71,6 +77,10 @@ public:
         std::string_view key_view;
         std::string key_text;
         bool key_copied = false;
+        std::size_t keys_begin = 0;   ///< this object's first key in json_reader::keys_
+        std::size_t arena_begin = 0;  ///< its decoded keys' first byte in json_reader::key_arena_
+        bool keys_sorted = false;     ///< it has more than scanned_keys keys: checked for repeats when it closes
+        std::uint64_t key_bits = 0;   ///< one bit per key seen (from its fingerprint): a key whose bit is clear is new
     };
 
     /// Reads `text`; true when all of it was one JSON value and no handler stopped the read.
@@ -125,6 +135,88 @@ private:
         top.index = 0;
         top.key_view = {};
         top.key_copied = false;
+        top.keys_begin = keys_.size();
+        top.arena_begin = key_arena_.size();
+        top.keys_sorted = false;
+        top.key_bits = 0;
+    }
+    /// Closes the container at depth_ - 1 (forgets an object's keys); false, with the error, when an object of
+    /// many keys repeats one (those are checked here, at once).
+    bool pop() {
+        frame& top = stack_[--depth_];
+        if (top.is_array) return true;
+        const std::size_t repeat = top.keys_sorted ? first_repeat(top.keys_begin) : not_found;
+        keys_.resize(top.keys_begin);
+        key_arena_.resize(top.arena_begin);
+        return repeat == not_found || fail(begin_ + repeat, "a key repeated in one object");
+    }
+
+    /// A key of an open object: a fingerprint (its first 8 bytes and its length: most keys of an object differ
+    /// there), where its text is, and where it starts in the input.
+    struct seen_key {
+        std::uint64_t fingerprint;
+        std::size_t offset;  ///< into the input, or into key_arena_ when copied
+        std::size_t size;
+        std::size_t at;      ///< the input offset of its opening quote
+        bool copied;
+    };
+    static constexpr std::size_t not_found = ~std::size_t{0};
+    /// Up to this many keys an object's keys are compared as they come; beyond, at its end, sorted: linear memory
+    /// and n log n time with sequential access (a hash table of a million keys was slower per key at scale).
+    static constexpr std::size_t scanned_keys = 16;
+
+    [[nodiscard]] std::string_view key_text(const seen_key& key) const noexcept {
+        return {key.copied ? key_arena_.data() + key.offset : reinterpret_cast<const char*>(begin_) + key.offset, key.size};
+    }
+    /// Remembers the current object's key `text` (whose quote is at input offset `at`); false when a repeat is
+    /// found now (objects of at most scanned_keys keys; larger ones are checked when they close).
+    bool remember_key(std::string_view text, bool copied, std::size_t at) {
+        frame& top = stack_[depth_ - 1];
+        const std::uint64_t fingerprint =
+            (text.size() >= 8 ? detail::load_word(text.data()) : text.empty() ? 0 : detail::load_tail(text.data(), text.size())) ^
+            (text.size() * 0x9E3779B97F4A7C15ULL);
+        if (!top.keys_sorted) {
+            const std::uint64_t bit = std::uint64_t{1} << ((fingerprint * 0xD6E8FEB86659FD93ULL) >> 58);
+            if ((top.key_bits & bit) != 0)  // perhaps seen: compare (a new key's bit is clear, mostly, and skips this)
+                for (std::size_t k = top.keys_begin; k < keys_.size(); ++k)
+                    if (keys_[k].fingerprint == fingerprint && key_text(keys_[k]) == text) return false;
+            top.key_bits |= bit;
+            if (keys_.size() - top.keys_begin >= scanned_keys) top.keys_sorted = true;
+        }
+        if (keys_.capacity() == 0) keys_.reserve(64);  // one allocation per reader for the usual objects
+        seen_key key{fingerprint, 0, text.size(), at, copied};
+        if (copied) {
+            key.offset = key_arena_.size();
+            key_arena_.append(text);
+        } else {
+            key.offset = static_cast<std::size_t>(reinterpret_cast<const byte*>(text.data()) - begin_);
+        }
+        keys_.push_back(key);
+        return true;
+    }
+    /// The input offset of the first key (in text order) that repeats an earlier one of the object whose keys
+    /// start at keys_[from], or not_found.
+    std::size_t first_repeat(std::size_t from) {
+        // (hash, index) pairs sorted by hash: contiguous, so the sort does not chase keys_ at random.
+        order_.resize(keys_.size() - from);
+        for (std::size_t i = 0; i < order_.size(); ++i)
+            order_[i] = {detail::hash_text<false>(key_text(keys_[from + i]), key_seed_), static_cast<std::uint32_t>(from + i)};
+        std::sort(order_.begin(), order_.end());
+        std::size_t first = not_found;
+        for (std::size_t i = 1; i < order_.size(); ++i) {
+            if (order_[i].first != order_[i - 1].first) continue;
+            // Equal hashes: compare the texts of the run (almost always two keys, the same one).
+            std::size_t end = i + 1;
+            while (end < order_.size() && order_[end].first == order_[i].first) ++end;
+            for (std::size_t a = i - 1; a < end; ++a)
+                for (std::size_t b = a + 1; b < end; ++b) {
+                    const seen_key& x = keys_[order_[a].second];
+                    const seen_key& y = keys_[order_[b].second];
+                    if (key_text(x) == key_text(y)) first = std::min(first, std::max(x.at, y.at));  // the later of an equal pair
+                }
+            i = end - 1;
+        }
+        return first;
     }
     /// Records the error (the first one only) and returns false.
     bool fail(const byte* at, const char* reason) noexcept {
@@ -293,11 +385,71 @@ private:
         }
         number_ = integer && fits && (!negative || value == 0) ? value : not_a_count;
         number_text_ = std::string_view(reinterpret_cast<const char*>(start), static_cast<std::size_t>(p - start));
+        if (number_ == not_a_count && overflows_double(number_text_)) return fail(start, "number too large (beyond a 64-bit float)");
         return true;
+    }
+
+    /// True when the number `text` (valid JSON) rounds to infinity as a 64-bit float, which no JSON parser of a
+    /// DOM can hold (RFC 8259 §6 lets a reader limit the range; nlohmann/json refuses it, JavaScript reads
+    /// Infinity): its magnitude is 10^309 or more, or its digits reach the rounding midpoint above DBL_MAX.
+    static bool overflows_double(std::string_view text) noexcept {
+        std::size_t i = text[0] == '-' ? 1 : 0;
+        const std::size_t int_begin = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        const std::size_t int_end = i;
+        std::size_t frac_begin = int_end, frac_end = int_end;
+        if (i < text.size() && text[i] == '.') {
+            frac_begin = ++i;
+            while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+            frac_end = i;
+        }
+        long long exponent = 0;
+        if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+            ++i;
+            const bool minus = i < text.size() && text[i] == '-';
+            if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+            for (; i < text.size(); ++i) exponent = exponent > 100000000 ? exponent : exponent * 10 + (text[i] - '0');
+            if (minus) exponent = -exponent;
+        }
+        // The decimal magnitude of the first significant digit, and where the significant digits start.
+        long long magnitude = 0;
+        std::size_t first = int_begin;
+        while (first < int_end && text[first] == '0') ++first;
+        if (first < int_end) {
+            magnitude = static_cast<long long>(int_end - first) - 1;
+        } else {
+            first = frac_begin;
+            while (first < frac_end && text[first] == '0') ++first;
+            if (first == frac_end) return false;  // zero
+            magnitude = -static_cast<long long>(first - frac_begin) - 1;
+        }
+        magnitude += exponent;
+        if (magnitude != 308) return magnitude > 308;
+        // The digits of DBL_MAX + 2^970 = 2^1024 - 2^970 (309 of them): values from this midpoint up round to infinity.
+        constexpr std::string_view midpoint =
+            "1797693134862315807937289714053034150799341327100378269361737789804449682927647509466490179775872070"
+            "9633028641669288791094655554785194040263065748867150582068190890200070838367627385484581771153176447"
+            "5730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904"
+            "174497792";
+        std::size_t m = 0;
+        const auto compare = [&](std::size_t from, std::size_t to, int& verdict) {  // verdict: 1 above, -1 below, 0 equal so far
+            for (std::size_t k = from; k < to && verdict == 0; ++k, ++m) {
+                if (m == midpoint.size()) verdict = 1;  // the midpoint's digits, then more: at or above it
+                else if (text[k] != midpoint[m]) verdict = text[k] > midpoint[m] ? 1 : -1;
+            }
+        };
+        int verdict = 0;
+        if (first < int_end) compare(first, int_end, verdict);
+        compare(first < int_end ? frac_begin : first, frac_end, verdict);
+        return verdict > 0 || (verdict == 0 && m == midpoint.size());  // equal: ties round to the even neighbour, infinity
     }
 
     const byte* begin_ = nullptr;
     std::vector<frame> stack_;
+    std::vector<seen_key> keys_;  ///< the keys of the open objects, outermost first
+    std::string key_arena_;       ///< the decoded text of those keys that had escapes
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> order_;  ///< scratch: the keys of a closing object, sorted
+    std::uint64_t key_seed_ = detail::random_seed();  ///< per reader: keys crafted to collide do not
     std::size_t depth_ = 0;
     std::string scratch_;
     std::uint64_t number_ = 0;
@@ -312,6 +464,8 @@ inline bool json_reader::run(std::string_view text) {
     const auto* const end = p + text.size();
     begin_ = p;
     depth_ = 0;
+    keys_.clear();
+    key_arena_.clear();
     error_reason_ = nullptr;
     error_position_ = 0;
     if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) p += 3;  // a UTF-8 byte-order mark
@@ -321,7 +475,7 @@ inline bool json_reader::run(std::string_view text) {
     const auto read_key = [&] {
         if (p >= end) return fail(p, "unexpected end of text (a key expected)");
         if (*p != '"') return fail(p, "a key string expected");
-        ++p;
+        const byte* const key_start = p++;
         if (!read_string(p, end, string_text)) return false;
         frame& top = stack_[depth_ - 1];
         if (string_text.data() == scratch_.data()) {  // decoded: scratch_ is reused, so the key is copied
@@ -330,6 +484,9 @@ inline bool json_reader::run(std::string_view text) {
         } else {
             top.key_view = string_text;
             top.key_copied = false;
+        }
+        if (!remember_key(string_text, top.key_copied, static_cast<std::size_t>(key_start - begin_))) {
+            return fail(key_start, "a key repeated in one object");
         }
         skip_space();
         if (p >= end) return fail(p, "unexpected end of text (':' expected)");
@@ -350,7 +507,7 @@ inline bool json_reader::run(std::string_view text) {
             skip_space();
             if (p < end && *p == (c == '{' ? '}' : ']')) {
                 ++p;  // an empty container: closed below
-                --depth_;
+                if (!pop()) return false;
                 if (!on_end(depth_, c == '{')) return false;
             } else if (c == '{') {
                 if (!read_key()) return false;
@@ -392,10 +549,20 @@ inline bool json_reader::run(std::string_view text) {
             }
             if (next != (object ? '}' : ']')) return fail(p, object ? "',' or '}' expected" : "',' or ']' expected");
             ++p;
-            --depth_;
+            if (!pop()) return false;
             if (!on_end(depth_, object)) return false;
         }
     }
 }
+
+namespace detail {
+/// A json_reader that only checks the text (the reader's rules: RFC 8259, UTF-8, depth limit, no repeated key),
+/// in O(depth) memory: a first pass before a DOM is built or before anything is applied.
+class json_checker final : public json_reader {
+public:
+    bool on_value(json_kind, std::string_view) override { return true; }
+    bool on_end(std::size_t, bool) override { return true; }
+};
+}  // namespace detail
 
 }  // namespace seamid

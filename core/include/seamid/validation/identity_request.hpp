@@ -25,6 +25,7 @@
 #include "seamid/validation/phone.hpp"
 #include "seamid/validation/text_fields.hpp"
 #include "seamid/common/uuid.hpp"
+#include "seamid/detail/issue_cap.hpp"
 #include "seamid/detail/sort.hpp"
 
 namespace seamid {
@@ -235,7 +236,10 @@ inline void check_field(std::vector<issue>& out, const issue_path& base, std::st
 inline void check_unknown_fields(std::vector<issue>& out, const issue_path& base, std::vector<std::string_view> names,
                                  request_operation operation, const validation_options& options) {
     detail::sort_items(names, [](std::string_view a, std::string_view b) { return a < b; });  // the same order whatever order the members came in
-    for (const auto name : names) out.push_back(unknown_field_issue(base, name, operation, options));
+    for (const auto name : names) {
+        out.push_back(unknown_field_issue(base, name, operation, options));
+        cap_issues(out);
+    }
 }
 
 constexpr bool sets_identifier(const request_value& value) noexcept { return value.kind == value_kind::string; }
@@ -265,15 +269,18 @@ constexpr bool sets_identifier(const request_value& value) noexcept { return val
             } else {
                 seen.emplace_back(id, i);
             }
+            detail::cap_issues(out);  // a list of a million bad ids: max_issues of them, and the count of the rest
         }
         detail::sort_items(seen, [](const auto& a, const auto& b) { return a.first < b.first; });
         std::vector<std::size_t> repeats;
         for (std::size_t k = 1; k < seen.size(); ++k)
             if (seen[k].first == seen[k - 1].first) repeats.push_back(seen[k].second);
         detail::sort_items(repeats, [](std::size_t a, std::size_t b) { return a < b; });
-        for (const std::size_t i : repeats)
+        for (const std::size_t i : repeats) {
             out.push_back({child_path(detail::path_to(base, "acs_system_ids"), i), "duplicate_acs_system_id", detail::warning_level(options),
                            "This acs_system_id is listed twice; list each access system once.", std::nullopt});
+            detail::cap_issues(out);
+        }
     }
     detail::check_unknown_fields(out, base, request.unknown_fields, request_operation::create, options);
     if (!detail::sets_identifier(request.user_identity_key) && !detail::sets_identifier(request.email_address) &&
@@ -281,6 +288,8 @@ constexpr bool sets_identifier(const request_value& value) noexcept { return val
         out.push_back({base, "no_identifier", detail::warning_level(options),
                        "The identity has no user_identity_key, email_address or phone_number, so nothing can find it again "
                        "(and no ACS user can be matched to it); set at least one.", std::nullopt});
+    detail::cap_issues(out);
+    if (out.size() > detail::max_issues) out.back().path = base;  // the too_many_issues error, at the request's path
     return out;
 }
 
@@ -323,6 +332,8 @@ constexpr bool sets_identifier(const request_value& value) noexcept { return val
                        "The update clears user_identity_key, email_address and phone_number, so nothing can find the identity again; "
                        "keep at least one.", std::nullopt});
     }
+    detail::cap_issues(out);
+    if (out.size() > detail::max_issues) out.back().path = base;  // the too_many_issues error, at the request's path
     return out;
 }
 

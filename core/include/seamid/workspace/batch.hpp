@@ -7,9 +7,11 @@
 
 #include <algorithm>
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,6 +32,7 @@
 #include "seamid/common/unicode.hpp"
 #include "seamid/workspace/uniqueness.hpp"
 #include "seamid/workspace/index.hpp"
+#include "seamid/workspace/index_emails.hpp"
 
 namespace seamid {
 
@@ -158,7 +161,7 @@ public:
     /// Counts so far.
     [[nodiscard]] const batch_summary& summary() const noexcept { return summary_; }
     /// Bytes held for the earlier rows' values.
-    [[nodiscard]] std::size_t memory() const noexcept { return earlier_.memory(); }
+    [[nodiscard]] std::size_t memory() const noexcept { return earlier_.memory() + emails_.memory(); }
 
 private:
     row_report begin_row(std::size_t line) const {
@@ -204,18 +207,22 @@ private:
             if (!values.has(field) || (candidates & batch_candidates::batch_bit(f)) == 0) continue;
             const std::string_view value = comparable_value(field, values.get(field));
             std::uint32_t exact_row = 0, variant_row = 0;
-            earlier_.visit_holders(field, value, hashes[f], [&](workspace_index::slot_type slot, match_kind kind) {
-                std::uint32_t& row = kind == match_kind::exact ? exact_row : variant_row;
-                if (row == 0 || earlier_.tag(slot) < row) row = earlier_.tag(slot);
-                return true;
-            });
+            if (field == identity_field::email_address) {
+                emails_.find(value, exact_row, variant_row);  // O(1) however many case variants earlier rows hold
+                if (exact_row == 0) emails_.remember(value, static_cast<std::uint32_t>(report.row));
+            } else {
+                earlier_.visit_holders(field, value, hashes[f], [&](workspace_index::slot_type slot, match_kind) {
+                    if (exact_row == 0 || earlier_.tag(slot) < exact_row) exact_row = earlier_.tag(slot);
+                    return true;
+                });
+                if (exact_row == 0) {
+                    remembered.set(field, values.get(field));
+                    remembered_hashes[f] = hashes[f];
+                }
+            }
             if (exact_row != 0) report.conflicts.push_back({field, match_kind::exact, severity::error, {}, exact_row});
             else if (variant_row != 0)
                 report.conflicts.push_back({field, match_kind::case_variant, conflict_severity(match_kind::case_variant, options_), {}, variant_row});
-            if (exact_row == 0) {
-                remembered.set(field, values.get(field));
-                remembered_hashes[f] = hashes[f];
-            }
         }
         if (remembered.present != 0) earlier_.insert_anonymous(remembered, static_cast<std::uint32_t>(report.row), remembered_hashes.data());
         for (const conflict& found : report.conflicts) report.issues.push_back(conflict_issue(found, base));
@@ -236,7 +243,8 @@ private:
 
     const workspace_index& workspace_;
     validation_options options_;
-    workspace_index earlier_;
+    workspace_index earlier_;  ///< earlier rows' keys and phones
+    batch_email_rows emails_;  ///< earlier rows' email addresses
     batch_candidates candidates_;  ///< filled by record_row (empty: every row is checked in full)
     batch_summary summary_;
     issue_path base_{std::size_t{0}};  ///< the current row's path
@@ -450,16 +458,41 @@ private:
     bool usable_ = true;
 };
 
-/// Validates a whole CSV batch against `workspace`; its header names Seam fields, or is mapped under `columns`.
-[[nodiscard]] inline batch_report validate_csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {},
-                                                     const column_spec& columns = {}) {
+/// Validates a whole CSV batch against `workspace` (its header names Seam fields, or is mapped under `columns`),
+/// handing each row report that has issues to on_row(row_report&&) as it is made (report.rows stays empty):
+/// memory stays bounded however many rows have issues.
+template <typename OnRow>
+    requires std::invocable<OnRow&, row_report&&>
+batch_report validate_csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options, const column_spec& columns,
+                                OnRow&& on_row) {
     batch_report report;
     csv_batch batch(workspace, text, options, columns);
-    while (!batch.step(4096, report.rows)) {
+    std::vector<row_report> chunk;
+    for (bool done = false; !done;) {
+        done = batch.step(1024, chunk);
+        for (auto& row : chunk) on_row(std::move(row));
+        chunk.clear();
     }
     report.issues = batch.issues();
     report.usable = batch.usable();
     report.summary = batch.summary();
+    return report;
+}
+
+/// The same with the header's Seam field names as they are (no mapping), rows streamed to on_row.
+template <typename OnRow>
+    requires std::invocable<OnRow&, row_report&&>
+batch_report validate_csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options, OnRow&& on_row) {
+    return validate_csv_batch(workspace, text, options, column_spec{}, std::forward<OnRow>(on_row));
+}
+
+/// Validates a whole CSV batch against `workspace` (its header names Seam fields, or is mapped under `columns`);
+/// the rows with issues in report.rows.
+[[nodiscard]] inline batch_report validate_csv_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {},
+                                                     const column_spec& columns = {}) {
+    std::vector<row_report> rows;
+    batch_report report = validate_csv_batch(workspace, text, options, columns, [&rows](row_report&& row) { rows.push_back(std::move(row)); });
+    report.rows = std::move(rows);
     return report;
 }
 
@@ -487,7 +520,7 @@ namespace detail {
 /// when the element closes; other elements are rows of the wrong type. Memory stays O(one row).
 class json_rows_reader final : public json_reader {
 public:
-    json_rows_reader(batch_validator& validator, std::vector<row_report>& out) : validator_(validator), out_(out) {}
+    json_rows_reader(batch_validator& validator, std::function<void(row_report&&)> on_row) : validator_(validator), on_row_(std::move(on_row)) {}
 
     /// The root's kind (an array is what a batch is).
     json_kind root = json_kind::null;
@@ -558,7 +591,7 @@ private:
     [[nodiscard]] const char* input_begin() const noexcept { return input_.data(); }
     [[nodiscard]] const char* input_end() const noexcept { return input_.data() + input_.size(); }
     void report(row_report found) {
-        if (!found.issues.empty()) out_.push_back(std::move(found));
+        if (!found.issues.empty()) on_row_(std::move(found));
     }
 
 public:
@@ -570,7 +603,7 @@ public:
 
 private:
     batch_validator& validator_;
-    std::vector<row_report>& out_;
+    std::function<void(row_report&&)> on_row_;
     create_request request_;
     std::deque<std::string> copies_;  ///< decoded strings of the current row (a deque: views stay valid as it grows)
     std::string_view input_;
@@ -581,8 +614,8 @@ private:
 /// Feeds JSON text holding an array of create requests to `validator`, one element at a time (the array is
 /// never held whole: each element is checked, then discarded). Rows with issues go to `out`; a document that
 /// is not a JSON array gives an input issue and returns false (rows before a syntax error were checked).
-inline bool feed_json_rows(batch_validator& validator, std::string_view text, std::vector<row_report>& out, std::vector<issue>& issues) {
-    detail::json_rows_reader reader(validator, out);
+inline bool feed_json_rows(batch_validator& validator, std::string_view text, std::function<void(row_report&&)> on_row, std::vector<issue>& issues) {
+    detail::json_rows_reader reader(validator, std::move(on_row));
     if (!reader.read(text)) {
         issues.push_back(reader.syntax_issue(reader.root == json_kind::array ? "Rows before the error were checked." : ""));
         return false;
@@ -594,7 +627,23 @@ inline bool feed_json_rows(batch_validator& validator, std::string_view text, st
     return true;
 }
 
-/// Validates JSON text holding an array of create requests against `workspace`, streaming row by row.
+/// The same, collecting the rows with issues in `out`.
+inline bool feed_json_rows(batch_validator& validator, std::string_view text, std::vector<row_report>& out, std::vector<issue>& issues) {
+    return feed_json_rows(validator, text, [&out](row_report&& row) { out.push_back(std::move(row)); }, issues);
+}
+
+/// Validates JSON text holding an array of create requests against `workspace`, streaming row by row: each row
+/// report with issues goes to on_row(row_report&&) as it is made (report.rows stays empty).
+template <typename OnRow>
+batch_report validate_json_batch(const workspace_index& workspace, std::string_view text, const validation_options& options, OnRow&& on_row) {
+    batch_report report;
+    batch_validator validator(workspace, options);
+    report.usable = feed_json_rows(validator, text, std::function<void(row_report&&)>(std::forward<OnRow>(on_row)), report.issues);
+    report.summary = validator.summary();
+    return report;
+}
+
+/// Validates JSON text holding an array of create requests against `workspace`; the rows with issues in report.rows.
 [[nodiscard]] inline batch_report validate_json_batch(const workspace_index& workspace, std::string_view text, const validation_options& options = {}) {
     batch_report report;
     batch_validator validator(workspace, options);

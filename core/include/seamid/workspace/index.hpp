@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "seamid/detail/hash_table.hpp"
+#include "seamid/detail/issue_cap.hpp"
 #include "seamid/detail/sort.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/json/dom.hpp"
@@ -152,7 +153,7 @@ public:
 
     /// The hash the index uses for a (comparable) value of `field`; the same in every index with the same seed.
     [[nodiscard]] std::uint32_t value_hash(identity_field field, std::string_view value) const noexcept { return hash_of(field, value); }
-    /// The seed of the value hashes (detail::default_hash_seed unless set).
+    /// The seed of the value hashes: random per index (hash flooding) unless set.
     [[nodiscard]] std::uint64_t hash_seed() const noexcept { return tables_[0].seed(); }
     /// Hashes values with `seed` (e.g. a random one when the values may be chosen to collide); false, and no
     /// change, once the index holds a record. Indexes whose hashes are shared must use the same seed.
@@ -212,6 +213,9 @@ private:
         std::size_t offset = 0;                  ///< start of the four strings in arena_
         std::array<std::uint32_t, 4> length{};  ///< byte length of each field
         std::uint32_t tag = 0;
+        /// The other records whose email equals this one's ignoring case: a doubly linked chain whose head alone
+        /// is in the email table (inserting the k-th case variant of an address is then O(1), not O(k)).
+        slot_type next_variant = no_slot, previous_variant = no_slot;
         std::uint8_t present = 0;
         bool live = false;
     };
@@ -229,6 +233,7 @@ private:
 
     void store(slot_type slot, const identity_values& identity, std::uint32_t tag);
     void link(slot_type slot, const std::uint32_t* unique_hashes = nullptr);
+    void link_email(slot_type slot, std::uint32_t hash);
     void unlink(slot_type slot);
     slot_type allocate();
     void compact_if_needed();
@@ -244,13 +249,20 @@ private:
 
 template <typename Visit>
 void workspace_index::visit_holders(identity_field field, std::string_view value, std::uint32_t hash, Visit&& visit) const {
-    const bool fold = field == identity_field::email_address;
+    if (field == identity_field::email_address) {
+        // The table holds the head of each address's chain of case variants: find the one of `value`, walk it.
+        table(field).visit(hash, [&](slot_type head) {
+            if (!equal_ignoring_ascii_case(this->value(head, field), value)) return true;
+            for (slot_type slot = head; slot != no_slot; slot = records_[slot].next_variant)
+                if (!visit(slot, this->value(slot, field) == value ? match_kind::exact : match_kind::case_variant)) break;
+            return false;
+        });
+        return;
+    }
     table(field).visit(hash, [&](slot_type slot) {
         const std::string_view held = this->value(slot, field);
-        if (held.size() != value.size()) return true;
-        if (held == value) return static_cast<bool>(visit(slot, match_kind::exact));
-        if (fold && equal_ignoring_ascii_case(held, value)) return static_cast<bool>(visit(slot, match_kind::case_variant));
-        return true;
+        if (held.size() != value.size() || held != value) return true;
+        return static_cast<bool>(visit(slot, match_kind::exact));
     });
 }
 
@@ -316,14 +328,55 @@ inline void workspace_index::link(slot_type slot, const std::uint32_t* unique_ha
         hashes[f] = unique_hashes != nullptr && f > 0 ? unique_hashes[f - 1] : hash_of(field, value(slot, field));
         table(field).prefetch(hashes[f]);
     }
-    for (std::size_t f = 0; f < 4; ++f)
-        if (has(slot, static_cast<identity_field>(f))) table(static_cast<identity_field>(f)).insert(hashes[f], slot);
+    for (std::size_t f = 0; f < 4; ++f) {
+        const auto field = static_cast<identity_field>(f);
+        if (!has(slot, field)) continue;
+        if (field == identity_field::email_address) link_email(slot, hashes[f]);
+        else table(field).insert(hashes[f], slot);
+    }
+}
+
+inline void workspace_index::link_email(slot_type slot, std::uint32_t hash) {
+    const std::string_view email = value(slot, identity_field::email_address);
+    slot_type head = no_slot;
+    table(identity_field::email_address).visit(hash, [&](slot_type other) {
+        if (!equal_ignoring_ascii_case(value(other, identity_field::email_address), email)) return true;
+        head = other;
+        return false;
+    });
+    record& r = records_[slot];
+    r.previous_variant = r.next_variant = no_slot;
+    if (head == no_slot) {
+        table(identity_field::email_address).insert(hash, slot);  // the first holder of this address: a new chain
+        return;
+    }
+    r.previous_variant = head;  // after the head: O(1)
+    r.next_variant = records_[head].next_variant;
+    if (r.next_variant != no_slot) records_[r.next_variant].previous_variant = slot;
+    records_[head].next_variant = slot;
 }
 
 inline void workspace_index::unlink(slot_type slot) {
     for (std::size_t f = 0; f < 4; ++f) {
         const auto field = static_cast<identity_field>(f);
-        if (has(slot, field)) table(field).erase(hash_of(field, value(slot, field)), slot);
+        if (!has(slot, field)) continue;
+        const std::uint32_t hash = hash_of(field, value(slot, field));
+        if (field != identity_field::email_address) {
+            table(field).erase(hash, slot);
+            continue;
+        }
+        record& r = records_[slot];
+        if (r.previous_variant == no_slot) {  // the chain's head: its successor, if any, takes its place in the table
+            table(field).erase(hash, slot);
+            if (r.next_variant != no_slot) {
+                records_[r.next_variant].previous_variant = no_slot;
+                table(field).insert(hash, r.next_variant);
+            }
+        } else {
+            records_[r.previous_variant].next_variant = r.next_variant;
+            if (r.next_variant != no_slot) records_[r.next_variant].previous_variant = r.previous_variant;
+        }
+        r.previous_variant = r.next_variant = no_slot;
     }
 }
 
@@ -474,6 +527,7 @@ public:
     list_reader(workspace_index& index, std::vector<issue>& issues) : index_(index), issues_(issues) {}
 
     bool on_value(json_kind kind, std::string_view text) override {
+        cap_issues(issues_);  // at most max_issues (and the count of the rest), whatever the list holds
         if (in_object()) key(at(depth() - 1).key());
         switch (kind) {
             case json_kind::null: return scalar("null", true, nullptr);
@@ -485,10 +539,14 @@ public:
         }
         return true;
     }
-    bool on_end(std::size_t, bool) override { return close(); }
+    bool on_end(std::size_t, bool) override {
+        cap_issues(issues_);
+        return close();
+    }
 
     /// After run(): records the syntax error, if any, as the one invalid_json issue.
     void finish() {
+        cap_issues(issues_);
         if (!syntax_error()) return;
         issues_.push_back(syntax_issue());
         failed_ = true;
@@ -740,6 +798,7 @@ inline std::vector<issue> workspace_index::load(const nlohmann::json& document, 
             }
             detail::read_identity(item, item_path, pending, issues);
             detail::ingest_identity(*this, pending, item_path, issues);
+            detail::cap_issues(issues);  // the cap of load_json: both loads answer the same
         }
     };
     const auto page_list = [](const nlohmann::json& page) -> const nlohmann::json* {
@@ -761,6 +820,7 @@ inline std::vector<issue> workspace_index::load(const nlohmann::json& document, 
             } else {
                 issues.push_back(type_issue(item_path, "a user identity or a page of them", item));
             }
+            detail::cap_issues(issues);
         }
     } else {
         issues.push_back({base, "invalid_workspace", severity::error, std::string(detail::workspace_shape_message), std::nullopt});
