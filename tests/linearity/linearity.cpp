@@ -143,6 +143,19 @@ TEST_CASE("linear time: workspace lists and batches", "[linearity]") {
     check_linear("csv batch: duplicate keys", [](std::size_t n) { return fill("user_identity_key\n", "same-key", "\n", "\n", n); }, csv);
     check_linear("csv batch: one huge quoted field", [](std::size_t n) { return "full_name\n\"" + fill("", "a\"\",", "", "", n) + "\"\n"; }, csv);
     check_linear("csv batch: unterminated quote", [](std::size_t n) { return "full_name\n\"" + std::string(n, 'x'); }, csv);
+    // A header of hundreds of thousands of columns (each one looked up once, not against every earlier one), as
+    // Seam's names and through the 'auto' column mapping.
+    const auto wide_header = [](std::size_t n) {
+        std::string out;
+        for (std::size_t i = 0; out.size() + 12 < n; ++i) out += (i ? ",c" : "c") + std::to_string(i);
+        return out + "\n";
+    };
+    check_linear("csv batch: a header of many unknown columns", wide_header, csv);
+    seamid::column_spec automatic;
+    automatic.mode = seamid::column_mode::automatic;
+    check_linear("csv batch: a header of many columns, mapped 'auto'", wide_header, [&workspace, &automatic](const std::string& text) {
+        (void)seamid::validate_csv_batch(workspace, text, {}, automatic, [](seamid::row_report&&) {});
+    });
     const auto json_rows = [&workspace](const std::string& text) { (void)seamid::validate_json_batch(workspace, text, {}, [](seamid::row_report&&) {}); };
     check_linear("json batch: the same email in many cases", [](std::size_t n) {
         std::string out = "[";

@@ -20,6 +20,7 @@
 #include "seamid/common/issue.hpp"
 #include "seamid/common/unicode.hpp"
 #include "seamid/detail/hash_table.hpp"
+#include "seamid/detail/issue_cap.hpp"
 #include "seamid/json/reader.hpp"
 #include "seamid/json/writer.hpp"
 
@@ -107,9 +108,14 @@ inline constexpr std::array<column_synonym, 55> column_synonyms{{
 [[nodiscard]] constexpr std::string_view shown(std::string_view name) noexcept { return name.substr(0, 80); }
 
 /// Adds an issue about the header at ["columns", `where`], its message the concatenation of `parts`. Every message of
-/// the mapping goes through this one builder: a header is read once, so these stay small rather than fast.
+/// the mapping goes through this one builder: a header is read once, so these stay small rather than fast. Past the
+/// one cap (detail/issue_cap.hpp) an issue is only counted: a header of a million unknown columns stays small.
 SEAMID_COLD inline void add_header_issue(std::vector<issue>& issues, path_element where, std::string_view code, severity level,
                              std::initializer_list<std::string_view> parts, std::string_view suggestion = {}) {
+    if (issues.size() >= max_issues) {
+        add_capped(issues, issue{});
+        return;
+    }
     std::string message;
     for (const std::string_view part : parts) message.append(part);
     issues.push_back({issue_path{std::string("columns"), std::move(where)}, std::string(code), level, std::move(message),
