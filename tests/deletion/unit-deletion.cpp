@@ -266,6 +266,33 @@ TEST_CASE("an /events/list response and a webhook body are both accepted", "[del
     CHECK(issues.empty());
 }
 
+TEST_CASE("an event list longer than max_events_per_call is refused whole; at the limit it is applied", "[deletion][progress][limits]") {
+    const auto plan = seamid::plan_deletion(read_text("deletion/sample-snapshot.json"));
+    seamid::deletion_progress progress(plan, {.started_at_ms = 0});
+    const auto numbers = [](std::size_t count) {
+        std::string text = "[";
+        for (std::size_t i = 0; i < count; ++i) text += i ? ",1" : "1";
+        return text + "]";
+    };
+    std::vector<seamid::issue> issues;
+    std::size_t outcomes = 0;
+    CHECK(seamid::apply_events_json(progress, numbers(seamid::max_events_per_call), issues, [&](seamid::event_outcome&&) { ++outcomes; }) ==
+          seamid::max_events_per_call);
+    CHECK(outcomes == seamid::max_events_per_call);
+    CHECK(issues.empty());
+    outcomes = 0;
+    CHECK(seamid::apply_events_json(progress, numbers(seamid::max_events_per_call + 1), issues, [&](seamid::event_outcome&&) { ++outcomes; }) == 0);
+    CHECK(outcomes == 0);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].code == "input_too_large");
+    CHECK(issues[0].message.find("100001 events") != std::string::npos);
+    // The progress is as before: the next page applies.
+    issues.clear();
+    const auto page = seamid::apply_events_json(progress, R"([{"event_type": "client_session.deleted", "client_session_id": "c5e55001-0000-4000-8000-000000000002"}])", issues);
+    REQUIRE(page.size() == 1);
+    CHECK(page[0].outcome == "confirmed");
+}
+
 TEST_CASE("apply_event_verdict changes the state like apply_event and records the same ignored events", "[deletion][progress]") {
     const auto plan = seamid::plan_deletion(read_text("deletion/sample-snapshot.json"));
     seamid::deletion_progress full(plan, {.started_at_ms = 0});

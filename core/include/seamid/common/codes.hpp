@@ -68,6 +68,8 @@ inline constexpr std::array code_catalog = {
               detail::strict_error},
     code_info{"invalid_utf8", code_domain::common, severity::error, "A text value is not valid UTF-8."},
     code_info{"too_many_issues", code_domain::common, severity::error, "More issues than the cap (100); the rest were not listed."},
+    code_info{"input_too_large", code_domain::common, severity::error,
+              "An input over a limit (the module's: 64 MiB a value or request, 256 MiB a bulk text, 2^24 items an array; a deletion progress: 100,000 events a call); the message gives the limit."},
     code_info{"invalid_option", code_domain::common, severity::error,
               "An option is not one seamid knows: a deletion plan's order or policy, a phone default_country that is no known ISO 3166-1 alpha-2 code."},
 
@@ -216,8 +218,6 @@ inline constexpr std::array code_catalog = {
     code_info{"invalid_input", code_domain::bindings, severity::error,
               "A JS value that cannot be passed on (not serialisable as JSON: a cycle, a BigInt)."},
     code_info{"invalid_handle", code_domain::bindings, severity::error, "The object (Workspace, AcsModel) was disposed."},
-    code_info{"input_too_large", code_domain::bindings, severity::error,
-              "An input over the module's limit (64 MiB a value or request, 256 MiB a bulk text, 2^24 items an array); the message gives the limit."},
     code_info{"too_many_handles", code_domain::bindings, severity::error,
               "10,000 objects of one kind (Workspace, AcsModel, DeletionProgress) are live in a module already; nothing was made (dispose() unused ones)."},
 

@@ -534,17 +534,23 @@ public:
 
 }  // namespace detail
 
+/// The most events one apply_events_json call takes: /events/list answers at most 500 a page, and every event
+/// gets an outcome, so a longer list (a hostile one of a million numbers) is refused rather than answered.
+inline constexpr std::size_t max_events_per_call = 100000;
+
 /// Applies events given as JSON text (one event, an array, or an /events/list response), calling
-/// on_outcome(event_outcome&&) once per event, in order. Text that is not JSON, or not events, gives issues and
-/// applies nothing. Up to 4096 events (a page of /events/list) are read in one pass, then applied; a longer list
-/// is checked whole, then applied as it is read again, so memory stays O(4096 events) however many there are.
-/// Returns the number of events.
+/// on_outcome(event_outcome&&) once per event, in order. Text that is not JSON, or not events, or more than
+/// max_events_per_call of them, gives issues and applies nothing. Up to 4096 events (a page of /events/list) are read
+/// in one pass, then applied; a longer list is checked whole, then applied as it is read again, so memory stays
+/// O(4096 events) however many there are. Returns the number of events.
 template <typename OnOutcome>
 std::size_t apply_events_json(deletion_progress& progress, std::string_view json_text, std::vector<issue>& issues, OnOutcome&& on_outcome) {
     constexpr std::size_t buffered = 4096;
     std::vector<detail::raw_event> pending;
     bool overflow = false;
+    std::size_t listed = 0;
     const auto collect = [&](const detail::raw_event& raw) {
+        ++listed;
         if (pending.size() < buffered) pending.push_back(raw);
         else overflow = true;
     };
@@ -552,6 +558,13 @@ std::size_t apply_events_json(deletion_progress& progress, std::string_view json
     if (!first_pass.run(json_text)) {
         if (first_pass.syntax_error()) issues.push_back(first_pass.syntax_issue());
         for (auto& found : first_pass.issues) issues.push_back(std::move(found));
+        return 0;
+    }
+    if (listed > max_events_per_call) {
+        issues.push_back({{}, "input_too_large", severity::error,
+                          "The list holds " + std::to_string(listed) + " events; seamid applies at most " + std::to_string(max_events_per_call) +
+                              " in one call (every event gets an outcome). Pass /events/list pages (at most 500 events) one at a time.",
+                          std::nullopt});
         return 0;
     }
     std::size_t count = 0;
