@@ -201,6 +201,8 @@ private:
         order_.resize(keys_.size() - from);
         for (std::size_t i = 0; i < order_.size(); ++i)
             order_[i] = {detail::hash_text<false>(key_text(keys_[from + i]), key_seed_), static_cast<std::uint32_t>(from + i)};
+        // Not the one sort of detail/sort.hpp: its comparator through a function pointer made a million-key object
+        // 1.6x slower here, past the linearity bound; (hash, index) pairs sort inline.
         std::sort(order_.begin(), order_.end());
         std::size_t first = not_found;
         for (std::size_t i = 1; i < order_.size(); ++i) {

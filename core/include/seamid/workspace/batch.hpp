@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "seamid/detail/sort.hpp"
 #include "seamid/workspace/batch_candidates.hpp"
 #include "seamid/workspace/csv.hpp"
 #include "seamid/workspace/csv_columns.hpp"
@@ -560,7 +561,7 @@ public:
         if (level != 1 || !was_object || root != json_kind::array) return true;
         // A parsed object lists its members by name, each once: the same unknown fields, in the same order.
         auto& unknown = request_.unknown_fields;
-        std::sort(unknown.begin(), unknown.end());
+        detail::sort_items(unknown, [](std::string_view a, std::string_view b) { return a < b; });
         unknown.erase(std::unique(unknown.begin(), unknown.end()), unknown.end());
         report(validator_.add_request(request_));
         return true;
