@@ -2,11 +2,11 @@
 // shows one, asks for confirmation on a terminal, then runs it (seamid/seam) with a live progress display.
 // Exit 0: deleted (or already gone); 1: the run failed (what is left and how to resume are printed); 2: usage,
 // missing or refused API key, unknown identity, or no confirmation.
-import { createInterface } from 'node:readline';
 import { planDeletion, renderDeletionPlan } from '../node.js';
 import { createSeamClient, deleteUserIdentity, isAbortError } from '../seam/index.js';
 import { readDeletionSnapshot } from '../seam/fetch.js';
 import { parseArguments } from './arguments.js';
+import { confirm } from './confirm.js';
 import { DEFAULT_ENDPOINT, seamFromEnvironment } from './seam-env.js';
 import { escapeForTerminal, escapeLinesForTerminal, jsonForTerminal } from './terminal.js';
 
@@ -60,20 +60,6 @@ export function renderPlanSummary(plan) {
   for (const step of plan.steps) byKind[step.resource] = (byKind[step.resource] ?? 0) + 1;
   lines.push('', `Plan: ${plan.steps.length} to delete (${Object.entries(byKind).map(([k, n]) => `${n} ${k}`).join(', ')}) in ${waves.size} wave(s).`);
   return lines.join('\n');
-}
-
-/** Asks on the terminal; resolves true only for "yes", as Terraform's apply does. */
-function confirm(question) {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  return new Promise((resolve) => {
-    let answered = false;
-    rl.on('close', () => { if (!answered) resolve(false); });
-    rl.question(question, (answer) => {
-      answered = true;
-      rl.close();
-      resolve(answer.trim().toLowerCase() === 'yes');
-    });
-  });
 }
 
 /** Tracks each step's state from onProgress events and draws it: one redrawn line on a TTY, plain lines otherwise. */

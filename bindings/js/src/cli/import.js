@@ -4,9 +4,9 @@
 // nothing to do), 1 rows invalid or failed (running it again creates only what is missing), 2 usage, missing or
 // refused API key, unusable file, or no confirmation.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { importUserIdentities, isAbortError } from '../seam/index.js';
 import { parseArguments } from './arguments.js';
+import { confirm } from './confirm.js';
 import { DEFAULT_ENDPOINT, seamFromEnvironment } from './seam-env.js';
 import { columnsArgument } from './validate.js';
 import { describeMapping } from './fix.js';
@@ -35,20 +35,6 @@ Exit status: 0 every row created or already there, 1 rows invalid or failed (fix
 
 /** A library message without its "seamid: " prefix. */
 const bare = (message) => String(message ?? '').replace(/^seamid: /, '');
-
-/** Asks on the terminal; resolves true only for "yes". */
-function confirm(question) {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  return new Promise((resolve) => {
-    let answered = false;
-    rl.on('close', () => { if (!answered) resolve(false); });
-    rl.question(question, (answer) => {
-      answered = true;
-      rl.close();
-      resolve(answer.trim().toLowerCase() === 'yes');
-    });
-  });
-}
 
 /** The live display: one redrawn status line on a TTY, plain lines otherwise (as `seamid delete`). */
 function progressDisplay({ tty, lines, stream }) {
