@@ -14,7 +14,7 @@ namespace {
 
 using seamid_bench::append_event;
 using seamid_bench::snapshot_json;
-using seamid_bench::wave_event_texts;
+using seamid_bench::wave_event_pages;
 
 /// Replays a whole run: every runnable step succeeds, its event arrives; until the identity is deleted.
 std::size_t replay(const seamid::deletion_plan& plan) {
@@ -60,14 +60,14 @@ void BM_DeletionApiEndToEnd(benchmark::State& state) {
     seamid::deletion_options options;
     options.limits.max_resources = 2'000'000;
     const auto snapshot = snapshot_json(scale);
-    const auto wave_events = wave_event_texts(snapshot, options);
+    const auto wave_events = wave_event_pages(snapshot, options);
     for (auto _ : state) benchmark::DoNotOptimize(seamid_bench::plan_and_replay_end_to_end(snapshot, wave_events, options));
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * snapshot.size()));
 }
 BENCHMARK(BM_DeletionApiEndToEnd)->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond);
 
 /// The same pipeline the wasm module runs: snapshot JSON text in, plan JSON text out; plan JSON read back into
-/// a progress; events given as JSON text (one /events/list response per wave).
+/// a progress; events given as JSON text (/events/list pages of 500).
 void BM_DeletionJsonPipeline(benchmark::State& state) {
     const auto scale = static_cast<unsigned>(state.range(0));
     seamid::deletion_options options;
@@ -77,17 +77,20 @@ void BM_DeletionJsonPipeline(benchmark::State& state) {
         const auto plan_text = seamid::deletion_plan_to_json(seamid::plan_deletion(snapshot, options));
         seamid::deletion_progress progress(seamid::read_deletion_plan(plan_text), {.started_at_ms = 0});
         std::vector<seamid::issue> issues;
-        while (!progress.done()) {
+        for (std::size_t wave = 0; !progress.done() && wave <= progress.plan().steps.size(); ++wave) {
             const auto runnable = progress.runnable();
-            std::string events = "{\"events\": [";
+            std::string events;
             bool first = true;
+            std::size_t on_page = 0;
+            const auto send = [&] { benchmark::DoNotOptimize(seamid::apply_events_json(progress, events + "]}", issues).size()); };
             for (const auto index : runnable) {
                 const auto& step = progress.plan().steps[index];
                 seamid::apply_result_json(progress, seamid::to_string(step.id), "{\"ok\": true}");
+                if (on_page == 0) events = "{\"events\": [", first = true;
                 append_event(events, first, step);
+                if (++on_page == seamid_bench::events_per_page) send(), on_page = 0;
             }
-            events += "]}";
-            benchmark::DoNotOptimize(seamid::apply_events_json(progress, events, issues).size());
+            if (on_page != 0) send();
         }
     }
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * snapshot.size()));

@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
     seamid::deletion_options options;
     options.limits.max_resources = 2'000'000;
     const auto snapshot = seamid_bench::snapshot_json(scale);
-    const auto wave_events = seamid_bench::wave_event_texts(snapshot, options);
+    const auto wave_events = seamid_bench::wave_event_pages(snapshot, options);
     using clock = std::chrono::steady_clock;
     const auto since = [](clock::time_point start) { return std::chrono::duration<double, std::milli>(clock::now() - start).count(); };
     std::size_t sink = 0;

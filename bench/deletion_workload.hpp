@@ -1,9 +1,10 @@
 // The deletion benchmarks' workload, shared by bench-deletion.cpp (Google Benchmark) and deletion_paced.cpp
 // (the native side that bench/js/deletion.bench.mjs interleaves with the JS API): the benchmark identity as
-// snapshot JSON text, each wave's /events/list response text, and one end-to-end run of the C++ API.
+// snapshot JSON text, each wave's /events/list pages, and one end-to-end run of the C++ API.
 #pragma once
 
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,40 +51,53 @@ inline void append_event(std::string& events, bool& first, const seamid::deletio
     events += '}';
 }
 
-/// Each wave's /events/list response text, as Seam would send it during a replay of `snapshot`: the events of
-/// the wave's runnable steps, reversed. Built by a dry run, before the clock starts: producing Seam's answers
-/// is the test harness's work, not the library's (the JS bench does the same).
-inline std::vector<std::string> wave_event_texts(const std::string& snapshot, const seamid::deletion_options& options) {
-    std::vector<std::string> texts;
+/// Events per /events/list page: Seam answers at most 500 a page (and a progress takes at most
+/// seamid::max_events_per_call in one call), so a wave's events arrive as pages of this many.
+inline constexpr std::size_t events_per_page = 500;
+
+/// Each wave's /events/list pages, as Seam would send them during a replay of `snapshot`: the events of the wave's
+/// runnable steps, reversed, 500 a page. Built by a dry run, before the clock starts: producing Seam's answers is the
+/// test harness's work, not the library's (the JS bench does the same). Exits when the dry run does not finish in
+/// as many waves as the plan has steps (a page refused), instead of looping.
+inline std::vector<std::vector<std::string>> wave_event_pages(const std::string& snapshot, const seamid::deletion_options& options) {
+    std::vector<std::vector<std::string>> waves;
     seamid::deletion_progress progress(seamid::plan_deletion(snapshot, options), {.started_at_ms = 0});
     std::vector<seamid::issue> issues;
     while (!progress.done()) {
+        if (waves.size() > progress.plan().steps.size() || !issues.empty()) {
+            std::fprintf(stderr, "deletion bench: the dry run did not finish (%zu issues)\n", issues.size());
+            std::exit(1);
+        }
         const auto runnable = progress.runnable();
-        std::string events = "{\"events\": [";
+        auto& pages = waves.emplace_back();
+        std::string events;
         bool first = true;
+        std::size_t on_page = 0;
         for (auto it = runnable.rbegin(); it != runnable.rend(); ++it) {
             progress.apply_result(*it, std::nullopt);
+            if (on_page == 0) events = "{\"events\": [", first = true;
             append_event(events, first, progress.plan().steps[*it]);
+            if (++on_page == events_per_page) pages.push_back(events + "]}"), on_page = 0;
         }
-        texts.push_back(events + "]}");
-        seamid::apply_events_json(progress, texts.back(), issues);
+        if (on_page != 0 || pages.empty()) pages.push_back(on_page != 0 ? events + "]}" : "{\"events\": []}");
+        for (const auto& page : pages) seamid::apply_events_json(progress, page, issues);
     }
-    return texts;
+    return waves;
 }
 
 /// One run of the C++ API end to end, with the inputs a program gets from Seam: the snapshot as JSON text (list
-/// endpoints), each call's result as a status (typed apply_result, in reverse order), each wave's events as one
-/// /events/list response text (`wave_events`, from wave_event_texts). The plan goes to the progress as an
-/// object, never through JSON. Returns the number of event outcomes.
-inline std::size_t plan_and_replay_end_to_end(const std::string& snapshot, const std::vector<std::string>& wave_events,
+/// endpoints), each call's result as a status (typed apply_result, in reverse order), each wave's events as
+/// /events/list pages (`wave_events`, from wave_event_pages). The plan goes to the progress as an object, never
+/// through JSON. Returns the number of event outcomes.
+inline std::size_t plan_and_replay_end_to_end(const std::string& snapshot, const std::vector<std::vector<std::string>>& wave_events,
                                               const seamid::deletion_options& options) {
     seamid::deletion_progress progress(seamid::plan_deletion(snapshot, options), {.started_at_ms = 0});
     std::vector<seamid::issue> issues;
     std::size_t outcomes = 0;
-    for (std::size_t wave = 0; !progress.done(); ++wave) {
+    for (std::size_t wave = 0; !progress.done() && wave < wave_events.size(); ++wave) {
         const auto runnable = progress.runnable();
         for (auto it = runnable.rbegin(); it != runnable.rend(); ++it) progress.apply_result(*it, std::nullopt);
-        outcomes += seamid::apply_events_json(progress, wave_events.at(wave), issues).size();
+        for (const auto& page : wave_events[wave]) outcomes += seamid::apply_events_json(progress, page, issues).size();
     }
     return outcomes;
 }

@@ -33,16 +33,22 @@ export function snapshot(scale) {
   };
 }
 
+/** Events per /events/list page: Seam answers at most 500 a page (bench/deletion_workload.hpp sends the same pages). */
+const eventsPerPage = 500;
+
 /**
- * Each wave's /events/list response text during a replay of `snapshotText` through `api`: the events of the
- * wave's runnable steps, reversed. Built by a dry run before timing: producing Seam's answers is the harness's
- * work, not the library's (bench/bench-deletion.cpp does the same for the native peer).
+ * Each wave's /events/list pages during a replay of `snapshotText` through `api`: the events of the wave's runnable
+ * steps, reversed, 500 a page. Built by a dry run before timing: producing Seam's answers is the harness's work, not
+ * the library's (bench/bench-deletion.cpp does the same for the native peer). Throws when a page is refused or the
+ * dry run takes more waves than the plan has steps, instead of looping.
  */
 export function waveEventTexts(api, snapshotText) {
-  const progress = api.createDeletionProgress(api.planDeletion(snapshotText, { maxResources: 2_000_000 }), { startedAt: 0 });
-  const texts = [];
+  const plan = api.planDeletion(snapshotText, { maxResources: 2_000_000 });
+  const progress = api.createDeletionProgress(plan, { startedAt: 0 });
+  const waves = [];
   try {
     while (!progress.done()) {
+      if (waves.length > plan.steps.length) throw new Error('deletion bench: the dry run did not finish');
       const runnable = progress.runnable();
       const events = [];
       for (let i = runnable.length - 1; i >= 0; i--) {
@@ -50,10 +56,16 @@ export function waveEventTexts(api, snapshotText) {
         progress.applyResult(step.step_id, { ok: true });
         if (step.confirm.by === 'event') events.push(`{"event_type": "${step.confirm.event_type}", "${step.confirm.id_field}": "${step.step_id}"}`);
       }
-      texts.push(`{"events": [${events.join(',')}]}`);
-      progress.applyEvents(texts.at(-1));
+      const pages = [];
+      for (let at = 0; at < events.length || pages.length === 0; at += eventsPerPage)
+        pages.push(`{"events": [${events.slice(at, at + eventsPerPage).join(',')}]}`);
+      for (const page of pages) {
+        const refused = progress.applyEvents(page).find((outcome) => outcome.outcome === 'rejected');
+        if (refused) throw new Error(`deletion bench: a page was refused: ${JSON.stringify(refused.issues)}`);
+      }
+      waves.push(pages);
     }
-    return texts;
+    return waves;
   } finally {
     progress.dispose();
   }
@@ -62,7 +74,7 @@ export function waveEventTexts(api, snapshotText) {
 /** A call's response body: made by the HTTP client, not by the library, so the harness makes it once. */
 const success = { ok: true };
 
-/** Plan + replay through `api`: each runnable step succeeds (in reverse order); each wave's events arrive as `waveEvents[wave]`. */
+/** Plan + replay through `api`: each runnable step succeeds (in reverse order); each wave's events arrive as the pages `waveEvents[wave]`. */
 export function planAndReplay(api, snapshotText, waveEvents) {
   const plan = api.planDeletion(snapshotText, { maxResources: 2_000_000 });
   const progress = api.createDeletionProgress(plan, { startedAt: 0 });
@@ -71,7 +83,7 @@ export function planAndReplay(api, snapshotText, waveEvents) {
       if (wave === waveEvents.length) throw new Error('deletion bench: the replay took more waves than its dry run');
       const runnable = progress.runnable();
       for (let i = runnable.length - 1; i >= 0; i--) progress.applyResult(runnable[i].step_id, success);
-      progress.applyEvents(waveEvents[wave]);
+      for (const page of waveEvents[wave]) progress.applyEvents(page);
     }
     return plan.steps.length;
   } finally {
