@@ -231,33 +231,33 @@ std::string progress_apply_events(int handle, unsigned length) {
     auto* progress = progress_at(handle);
     if (progress == nullptr) return "null";
     std::vector<seamid::issue> issues;
-    const auto outcomes = seamid::apply_events_json(*progress, input_view(length), issues);
-    std::vector<std::string_view> texts;
-    // Index of `text` in texts: event types repeat (looked for among the last few texts), event ids do not.
+    // The texts the outcomes name, owned: an event's texts live only during its callback. Event types repeat (looked
+    // for among the last few texts), event ids do not.
+    std::vector<std::string> texts;
     const auto text_index = [&texts](std::string_view text) {
         for (std::size_t i = texts.size(); i > 0 && i + 4 > texts.size(); --i)
             if (texts[i - 1] == text) return i - 1;
-        texts.push_back(text);
+        texts.emplace_back(text);
         return texts.size() - 1;
     };
+    std::vector<std::uint32_t> numbers;  // five per event
+    const std::size_t steps = progress->plan().steps.size();
+    seamid::apply_event_verdicts_json(*progress, input_view(length), issues, [&](const seamid::deletion_event& event, const auto& verdict) {
+        numbers.push_back(static_cast<std::uint32_t>(seamid::name_index(seamid::event_outcome_names, verdict.outcome)));
+        numbers.push_back(static_cast<std::uint32_t>(seamid::name_index(seamid::ignore_reason_names, verdict.reason)));
+        numbers.push_back(verdict.step < steps ? verdict.step + 1 : 0);
+        numbers.push_back(static_cast<std::uint32_t>(text_index(event.event_type)));
+        numbers.push_back(event.event_id ? static_cast<std::uint32_t>(text_index(seamid::to_string(*event.event_id)) + 1) : 0);
+    });
     // The numbers are written through a pointer into room reserved at once (per-char appends call libc++'s
     // out-of-line append).
     std::string out = "{\"outcomes\": [";
     const std::size_t numbers_at = out.size();
-    out.resize(numbers_at + 5 * 21 * outcomes.size());
+    out.resize(numbers_at + 11 * numbers.size());
     char* at = out.data() + numbers_at;
-    for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        const auto& outcome = outcomes[i];
-        const bool has_step = outcome.step < progress->plan().steps.size();
-        if (i > 0) *at++ = ',';
-        const std::size_t numbers[] = {seamid::name_index(seamid::event_outcome_names, outcome.outcome),
-                                       seamid::name_index(seamid::ignore_reason_names, outcome.reason),
-                                       has_step ? outcome.step + std::size_t{1} : 0, text_index(outcome.event_type),
-                                       outcome.event_id.empty() ? 0 : text_index(outcome.event_id) + 1};
-        for (std::size_t n = 0; n < 5; ++n) {
-            if (n > 0) *at++ = ',';
-            at = std::to_chars(at, at + 20, numbers[n]).ptr;
-        }
+    for (std::size_t n = 0; n < numbers.size(); ++n) {
+        if (n > 0) *at++ = ',';
+        at = std::to_chars(at, at + 10, numbers[n]).ptr;
     }
     out.resize(static_cast<std::size_t>(at - out.data()));
     out += "], \"texts\": [";

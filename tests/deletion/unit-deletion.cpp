@@ -266,6 +266,48 @@ TEST_CASE("an /events/list response and a webhook body are both accepted", "[del
     CHECK(issues.empty());
 }
 
+TEST_CASE("apply_event_verdicts_json gives each event as read with its verdict, as apply_events_json's outcomes", "[deletion][progress]") {
+    const auto plan = seamid::plan_deletion(read_text("deletion/sample-snapshot.json"));
+    seamid::deletion_progress by_verdict(plan, {.started_at_ms = 0});
+    seamid::deletion_progress by_outcome(plan, {.started_at_ms = 0});
+    // A known type, a repeat of its event_id, an unknown type (its text kept), a type that is not a string, an item
+    // that is not an object; and a member other than "events" whose array holds an event, which is not applied.
+    const std::string text = R"({"events": [
+        {"event_id": "e7e70000-0000-4000-8000-000000000001", "event_type": "phone.deactivated", "device_id": "0f0e0001-0000-4000-8000-000000000001"},
+        {"event_id": "E7E70000-0000-4000-8000-000000000001", "event_type": "phone.deactivated", "device_id": "0f0e0001-0000-4000-8000-000000000001"},
+        {"event_type": "device.disconnected", "device_id": "0f0e0001-0000-4000-8000-000000000002"},
+        {"event_type": 7, "client_session_id": "c5e55001-0000-4000-8000-000000000002"},
+        [1]],
+        "next": [{"event_type": "client_session.deleted", "client_session_id": "c5e55001-0000-4000-8000-000000000002"}]})";
+    std::vector<seamid::issue> issues;
+    std::vector<std::string> types, outcomes, reasons;
+    std::vector<bool> has_event_id;
+    CHECK(seamid::apply_event_verdicts_json(by_verdict, text, issues, [&](const seamid::deletion_event& event, const auto& verdict) {
+              types.emplace_back(event.event_type);
+              outcomes.emplace_back(verdict.outcome);
+              reasons.emplace_back(verdict.reason);
+              has_event_id.push_back(event.event_id.has_value());
+          }) == 5);
+    CHECK(issues.empty());
+    CHECK(types == std::vector<std::string>{"phone.deactivated", "phone.deactivated", "device.disconnected", "", ""});
+    CHECK(outcomes == std::vector<std::string>{"confirmed", "duplicate", "ignored", "ignored", "ignored"});
+    CHECK(reasons == std::vector<std::string>{"", "", "unknown_event_type", "unknown_event_type", "not_an_object"});
+    CHECK(has_event_id == std::vector<bool>{true, true, false, false, false});
+    const auto listed = seamid::apply_events_json(by_outcome, text, issues);
+    REQUIRE(listed.size() == 5);
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+        CHECK(listed[i].event_type == types[i]);
+        CHECK(listed[i].outcome == outcomes[i]);
+        CHECK(listed[i].reason == reasons[i]);
+    }
+    CHECK(listed[0].event_id == "e7e70000-0000-4000-8000-000000000001");
+    CHECK(seamid::progress_to_json(by_verdict) == seamid::progress_to_json(by_outcome));
+    // The client session of "next" was not confirmed: applying its event now confirms it.
+    const auto later = seamid::apply_events_json(by_verdict, R"([{"event_type": "client_session.deleted", "client_session_id": "c5e55001-0000-4000-8000-000000000002"}])", issues);
+    REQUIRE(later.size() == 1);
+    CHECK(later[0].outcome == "confirmed");
+}
+
 TEST_CASE("an event list longer than max_events_per_call is refused whole; at the limit it is applied", "[deletion][progress][limits]") {
     const auto plan = seamid::plan_deletion(read_text("deletion/sample-snapshot.json"));
     seamid::deletion_progress progress(plan, {.started_at_ms = 0});

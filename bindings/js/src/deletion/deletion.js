@@ -267,13 +267,15 @@ export function deletionApi(wasm, wire) {
     // looked for there, next to where the last one was found or at either end; then in a map of every id (made once).
     let recent = [];
     let cursor = 0;
+    let direction = 1; // the way the last two found ids went: the next is looked for there first
     let indexOf = null;
     /** The index of the step whose id is exactly `stepId` as the core writes it; or undefined. */
     function stepIndex(stepId) {
       const last = recent.length - 1;
       for (let attempt = 0; attempt < 5; attempt++) {
-        const k = attempt === 0 ? cursor + 1 : attempt === 1 ? cursor - 1 : attempt === 2 ? cursor : attempt === 3 ? 0 : last;
+        const k = attempt === 0 ? cursor + direction : attempt === 1 ? cursor - direction : attempt === 2 ? cursor : attempt === 3 ? 0 : last;
         if (k < 0 || k > last || idAt(recent[k]) !== stepId) continue;
+        if (k !== cursor) direction = k > cursor ? 1 : -1;
         cursor = k;
         return recent[k];
       }

@@ -169,12 +169,7 @@ public:
     }
 
     /// Applies one event. Events for unknown resources or types are ignored and reported, never guessed.
-    event_outcome apply_event(const deletion_event& event) {
-        const auto verdict = apply_event_verdict(event);
-        event_outcome out = outcome_of(event, verdict.outcome, verdict.reason);
-        out.step = verdict.step;
-        return out;
-    }
+    event_outcome apply_event(const deletion_event& event) { return outcome_of(event, apply_event_verdict(event)); }
 
     /// What apply_event did, without the event's own texts (event_type, event_id) that an event_outcome copies.
     struct event_verdict {
@@ -182,6 +177,17 @@ public:
         std::string_view reason;
         std::uint32_t step = 0xFFFFFFFFu;
     };
+
+    /// The event_outcome of `event` that `verdict` answered: the verdict with copies of the event's texts.
+    static event_outcome outcome_of(const deletion_event& event, const event_verdict& verdict) {
+        event_outcome out;
+        out.event_type = std::string(event.event_type);
+        if (event.event_id) out.event_id = to_string(*event.event_id);
+        out.outcome = verdict.outcome;
+        out.reason = verdict.reason;
+        out.step = verdict.step;
+        return out;
+    }
 
     /// apply_event for callers that already hold the event's texts (the wasm binding's compact path): the same
     /// state change and the same record of ignored events, but no string is built for an applied event.
@@ -362,21 +368,12 @@ private:
         if (identity_ != no_step && step != identity_) --unmet_[identity_];
         for (std::uint32_t k = dependants_start_[step]; k < dependants_start_[step + 1]; ++k) --unmet_[dependants_[k]];
     }
-    static event_outcome outcome_of(const deletion_event& event, std::string_view outcome, std::string_view reason) {
-        event_outcome out;
-        out.event_type = std::string(event.event_type);
-        if (event.event_id) out.event_id = to_string(*event.event_id);
-        out.outcome = outcome;
-        out.reason = reason;
-        return out;
-    }
     event_verdict ignore(const deletion_event& event, event_verdict out, std::string_view reason) {
         out.outcome = "ignored";
         out.reason = reason;
         ++ignored_count_;
         if (ignored_.size() < 100) {
-            ignored_.push_back(outcome_of(event, out.outcome, out.reason));
-            ignored_.back().step = out.step;
+            ignored_.push_back(outcome_of(event, out));
         }
         return out;
     }
@@ -415,11 +412,15 @@ namespace detail {
 /// event), so memory stays O(one event) whatever the number of events.
 /// One event as read: its type, ids, and the resource ids it names.
 struct raw_event {
-    std::string event_type;
+    std::optional<resource_kind> kind;  ///< the kind event_type confirms, matched once as it is read
+    std::string event_type;              ///< event_type's text when it names no kind (a known type's is kind_info's)
     std::optional<uuid128> event_id, workspace_id;
     std::array<std::optional<uuid128>, attached_kind_count> ids{};
     bool is_object = true;
     bool bad_id = false;
+
+    /// The event's type as sent ("" when it had none, or not a string).
+    [[nodiscard]] std::string_view type_text() const noexcept { return kind ? kind_info(*kind).event_type : std::string_view(event_type); }
 };
 
 template <typename OnEvent>
@@ -441,12 +442,12 @@ public:
         if (!root_array_ && level == 1) {
             if (at(0).key() == "events") {
                 if (kind != json_kind::array) return type_error(kind);
-                list_form_ = true;
+                list_form_ = in_list_ = true;
                 return true;
             }
             return field(root_, at(0).key(), kind, text);
         }
-        const bool element_level = root_array_ ? level == 1 : (level == 2 && at(0).key() == "events");
+        const bool element_level = root_array_ ? level == 1 : (level == 2 && in_list_);
         if (element_level) {
             event_ = raw{};
             if (kind != json_kind::object) {
@@ -457,12 +458,13 @@ public:
             }
             return true;
         }
-        const bool field_level = root_array_ ? level == 2 : (level == 3 && at(0).key() == "events");
+        const bool field_level = root_array_ ? level == 2 : (level == 3 && in_list_);
         if (field_level && in_event_) return field(event_, at(level - 1).key(), kind, text);
         return true;
     }
     bool on_end(std::size_t level, bool was_object) override {
-        const bool element_level = root_array_ ? level == 1 : (level == 2 && at(0).key() == "events");
+        const bool element_level = root_array_ ? level == 1 : (level == 2 && in_list_);
+        if (level == 1 && !root_array_) in_list_ = false;  // the "events" array (or another member) closed
         if (element_level && was_object && in_event_) {
             in_event_ = false;
             on_event_(event_);
@@ -481,7 +483,12 @@ private:
     }
     static bool field(raw& event, std::string_view key, json_kind kind, std::string_view text) {
         if (kind != json_kind::string) return true;
-        if (key == "event_type") { event.event_type.assign(text); return true; }
+        if (key == "event_type") {
+            // A known type (nearly every event) is kept as its kind: no copy of its text, no second lookup.
+            event.kind = kind_from_event_type(text);
+            if (!event.kind) event.event_type.assign(text);
+            return true;
+        }
         uuid128 id;
         const bool valid = parse_uuid(text, id);
         if (key == "event_id") { if (valid) event.event_id = id; return true; }
@@ -497,6 +504,7 @@ private:
     raw root_, event_;
     bool root_array_ = false;
     bool list_form_ = false;
+    bool in_list_ = false;  ///< inside the root object's "events" array (its key, compared once)
     bool in_event_ = false;
 };
 
@@ -539,19 +547,21 @@ public:
 inline constexpr std::size_t max_events_per_call = 100000;
 
 /// Applies events given as JSON text (one event, an array, or an /events/list response), calling
-/// on_outcome(event_outcome&&) once per event, in order. Text that is not JSON, or not events, or more than
+/// on_verdict(const deletion_event&, const deletion_progress::event_verdict&) once per event, in order: the event as
+/// read (its texts valid during the call only) and what applying it did. An item that is not an object is not
+/// applied: its verdict is {"ignored", "not_an_object"}. Text that is not JSON, or not events, or more than
 /// max_events_per_call of them, gives issues and applies nothing. Up to 4096 events (a page of /events/list) are read
 /// in one pass, then applied; a longer list is checked whole, then applied as it is read again, so memory stays
 /// O(4096 events) however many there are. Returns the number of events.
-template <typename OnOutcome>
-std::size_t apply_events_json(deletion_progress& progress, std::string_view json_text, std::vector<issue>& issues, OnOutcome&& on_outcome) {
+template <typename OnVerdict>
+std::size_t apply_event_verdicts_json(deletion_progress& progress, std::string_view json_text, std::vector<issue>& issues, OnVerdict&& on_verdict) {
     constexpr std::size_t buffered = 4096;
     std::vector<detail::raw_event> pending;
     bool overflow = false;
     std::size_t listed = 0;
-    const auto collect = [&](const detail::raw_event& raw) {
+    const auto collect = [&](detail::raw_event& raw) {
         ++listed;
-        if (pending.size() < buffered) pending.push_back(raw);
+        if (pending.size() < buffered) pending.push_back(std::move(raw));  // the reader resets its event before the next
         else overflow = true;
     };
     detail::event_reader<decltype(collect)> first_pass(collect);
@@ -571,15 +581,15 @@ std::size_t apply_events_json(deletion_progress& progress, std::string_view json
     const auto apply = [&](const detail::raw_event& raw) {
         ++count;
         if (!raw.is_object) {
-            event_outcome ignored;
+            deletion_progress::event_verdict ignored;
             ignored.outcome = "ignored";
             ignored.reason = "not_an_object";
-            on_outcome(std::move(ignored));
+            on_verdict(deletion_event{}, ignored);
             return;
         }
-        deletion_event event{raw.event_type, std::nullopt, raw.event_id, raw.workspace_id};
-        if (const auto kind = kind_from_event_type(raw.event_type)) event.resource_id = raw.ids[static_cast<std::size_t>(*kind)];
-        on_outcome(progress.apply_event(event));
+        deletion_event event{raw.type_text(), std::nullopt, raw.event_id, raw.workspace_id};
+        if (raw.kind) event.resource_id = raw.ids[static_cast<std::size_t>(*raw.kind)];
+        on_verdict(event, progress.apply_event_verdict(event, raw.kind));
     };
     if (!overflow) {
         for (const auto& raw : pending) apply(raw);
@@ -589,6 +599,14 @@ std::size_t apply_events_json(deletion_progress& progress, std::string_view json
     detail::event_reader<decltype(apply)> second_pass(apply);
     (void)second_pass.run(json_text);  // the text read whole once already: no error can stop it now
     return count;
+}
+
+/// The same, calling on_outcome(event_outcome&&) once per event (the outcome apply_event answers).
+template <typename OnOutcome>
+std::size_t apply_events_json(deletion_progress& progress, std::string_view json_text, std::vector<issue>& issues, OnOutcome&& on_outcome) {
+    return apply_event_verdicts_json(progress, json_text, issues, [&](const deletion_event& event, const deletion_progress::event_verdict& verdict) {
+        on_outcome(deletion_progress::outcome_of(event, verdict));
+    });
 }
 
 /// The same, returning one outcome per event.
