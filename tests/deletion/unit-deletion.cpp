@@ -149,6 +149,47 @@ TEST_CASE("plan JSON round-trips through read_deletion_plan", "[deletion][plan]"
     }
 }
 
+TEST_CASE("the compact plan holds each step's id, kind, wave and dependencies, flat, and the plan JSON without steps", "[deletion][plan]") {
+    const auto plan = seamid::plan_deletion(read_text("deletion/sample-snapshot.json"));
+    REQUIRE(plan.ok());
+    const std::string text = seamid::deletion_plan_to_compact_json(plan);
+    const auto compact = json::parse(text);
+    // The flat arrays come before the header (a reader takes them from the bytes; see the header's comment).
+    CHECK(text.rfind("{\"step_ids\": \"", 0) == 0);
+    CHECK(text.find("\"plan\": ") > text.find("\"depends\": ["));
+    const auto ids = compact["step_ids"].get<std::string>();
+    const auto kinds = compact["kinds"].get<std::vector<std::size_t>>();
+    const auto waves = compact["waves"].get<std::vector<std::uint32_t>>();
+    const auto starts = compact["depends_start"].get<std::vector<std::size_t>>();
+    const auto depends = compact["depends"].get<std::vector<std::uint32_t>>();
+    REQUIRE(ids.size() == 36 * plan.steps.size());
+    REQUIRE(kinds.size() == plan.steps.size());
+    REQUIRE(waves.size() == plan.steps.size());
+    REQUIRE(starts.size() == plan.steps.size() + 1);
+    CHECK(starts.front() == 0);
+    CHECK(starts.back() == depends.size());
+    std::size_t with_dependencies = 0;
+    for (std::size_t s = 0; s < plan.steps.size(); ++s) {
+        CHECK(ids.substr(36 * s, 36) == seamid::to_string(plan.steps[s].id));
+        CHECK(kinds[s] == static_cast<std::size_t>(plan.steps[s].kind));
+        CHECK(waves[s] == plan.steps[s].wave);
+        const auto expected = plan.depends_on(s);
+        REQUIRE(starts[s + 1] - starts[s] == expected.size());
+        for (std::size_t d = 0; d < expected.size(); ++d) CHECK(depends[starts[s] + d] == expected[d]);
+        with_dependencies += expected.empty() ? 0 : 1;
+    }
+    CHECK(with_dependencies > 0);
+    CHECK(compact["plan"]["steps"].empty());
+    CHECK(compact["plan"]["user_identity_id"] == seamid::to_string(plan.user_identity_id));
+    // A refused snapshot: no steps, empty arrays, its issues in the header.
+    const auto refused = json::parse(seamid::deletion_plan_to_compact_json(seamid::plan_deletion("[]")));
+    CHECK(refused["step_ids"] == "");
+    CHECK(refused["depends_start"] == json::array({0}));
+    CHECK(refused["depends"].empty());
+    CHECK(refused["plan"]["ok"] == false);
+    CHECK_FALSE(refused["plan"]["issues"].empty());
+}
+
 TEST_CASE("stored plans with broken graphs are refused", "[deletion][plan][bad-input]") {
     auto out = plan_json(seamid::plan_deletion(read_text("deletion/sample-snapshot.json")));
     auto codes_of = [](const json& plan) { return sorted_codes(seamid::read_deletion_plan(seamid::dump_json(plan)).issues); };

@@ -15,11 +15,11 @@ const read = (view) => JSON.parse(decoder.decode(view));
 /**
  * The JSON array of non-negative 32-bit integers starting at byte `at` of an answer view (as the core writes it:
  * digits, commas, spaces), read without decoding the text: {numbers (Uint32Array), end} with `end` the byte after
- * its `]`.
+ * its `]`. `capacity`: the most numbers it can hold (by default as many as the rest of the view could).
  */
-function numbersAt(view, at) {
+function numbersAt(view, at, capacity = (view.length - at) >> 1) {
   const length = view.length;
-  const numbers = new Uint32Array((length - at) >> 1);
+  const numbers = new Uint32Array(capacity);
   let count = 0;
   let i = at + 1;
   while (i < length) {
@@ -31,6 +31,7 @@ function numbersAt(view, at) {
         number = number * 10 + byte - 48;
         byte = view[++i];
       }
+      if (count === capacity) break;
       numbers[count++] = number;
     }
     if (byte === 93) return { numbers: numbers.subarray(0, count), end: i + 1 };
@@ -81,30 +82,37 @@ export function deletionApi(wasm, wire) {
     return tooLarge ? { issues: [tooLarge] } : { text };
   }
 
-  /** The plan object of the core's compact plan: its JSON header, each step written out from the kinds table. */
-  function expand({ plan, step_ids: ids, kinds, waves, depends_on: dependsOn }) {
-    const count = kinds.length;
+  /**
+   * The plan object of the core's compact plan (an answer view; PROTOCOL.md "Compact plan"): the ids and the flat
+   * arrays of numbers read from the bytes, the header by JSON.parse, each step written out from the kinds table.
+   */
+  function expand(view) {
+    const idsEnd = view.indexOf(34, 14); // {"step_ids": "<ids>"
+    const ids = decoder.decode(view.subarray(14, idsEnd));
+    const count = ids.length / 36;
+    const { numbers: kinds, end: kindsEnd } = numbersAt(view, view.indexOf(91, idsEnd), count);
+    const { numbers: waves, end: wavesEnd } = numbersAt(view, view.indexOf(91, kindsEnd), count);
+    const { numbers: depStart, end: startEnd } = numbersAt(view, view.indexOf(91, wavesEnd), count + 1);
+    const { numbers: depIndex, end: dependsEnd } = numbersAt(view, view.indexOf(91, startEnd), depStart[count] ?? 0);
+    const plan = JSON.parse(decoder.decode(view.subarray(view.indexOf(58, dependsEnd) + 1, view.length - 1)));
     const idAt = new Array(count);
     for (let s = 0; s < count; s++) idAt[s] = ids.slice(36 * s, 36 * s + 36);
-    // What the plan cache compares the plan object with (see unchanged): each step's id, resource, wave and
-    // dependency indexes as returned, in typed arrays where they are numbers.
-    const depStart = new Uint32Array(count + 1);
-    for (let s = 0; s < count; s++) depStart[s + 1] = depStart[s] + dependsOn[s].length;
-    const depIndex = new Uint32Array(depStart[count]);
+    const steps = plan.steps;
+    const planWaves = plan.waves;
     for (let s = 0; s < count; s++) {
       const id = idAt[s];
       const kind = tables.kinds[kinds[s]];
       const wave = waves[s];
-      const depends = dependsOn[s];
-      for (let d = 0, at = depStart[s]; d < depends.length; d++) depIndex[at + d] = depends[d], depends[d] = idAt[depends[d]];
+      const depends = new Array(depStart[s + 1] - depStart[s]);
+      for (let d = 0, at = depStart[s]; d < depends.length; d++) depends[d] = idAt[depIndex[at + d]];
       const params = { ...paramsOf[kinds[s]] };
       params[kind.id_field] = id;
-      plan.steps.push({
+      steps.push({
         step_id: id, resource: kind.name, action: kind.action, endpoint: kind.endpoint, params,
         confirm: kind.event_type ? { by: 'event', event_type: kind.event_type, id_field: kind.id_field } : { by: 'result' },
         depends_on: depends, wave,
       });
-      (plan.waves[wave] ??= []).push(id);
+      (planWaves[wave] ??= []).push(id);
     }
     return { plan, ids: idAt, kinds, waves, depStart, depIndex };
   }
@@ -163,7 +171,7 @@ export function deletionApi(wasm, wire) {
     const { order, policy, maxResources } = planOptions(options);
     const encoded = encode(snapshot);
     // A value JSON cannot carry is refused like a bad snapshot: the core writes the refused plan, JS says why.
-    const built = expand(read(wasm._planDeletion(wire.writeInput(encoded.text ?? 'null'), order, policy, maxResources)));
+    const built = expand(wasm._planDeletion(wire.writeInput(encoded.text ?? 'null'), order, policy, maxResources));
     const plan = built.plan;
     if (encoded.issues) plan.issues = encoded.issues;
     remember(built);
@@ -357,11 +365,12 @@ export function deletionApi(wasm, wire) {
         const longId = textTooLarge(stepId, wire.limits.field, ['step_id'], 'The step id');
         if (longId) return { outcome: 'rejected', issues: [longId] };
         // A plain response is read once, into a copy: its `error` decides the way in, and its JSON is what goes.
-        if (isPlainObject(response)) response = { ...response };
+        const plain = isPlainObject(response);
+        if (plain) response = { ...response };
         const at = resultOptions?.requestedAt;
         // A success (no body, or Seam's object without an error) goes typed; anything else as JSON for the core to read.
         const atMs = at === undefined ? NaN : at instanceof Date ? at.getTime() : typeof at === 'number' ? at : undefined;
-        if ((response === undefined || (isPlainObject(response) && response.error == null)) && (at === undefined || Math.abs(atMs) <= 8.64e15)) {
+        if ((response === undefined || (plain && response.error == null)) && (at === undefined || Math.abs(atMs) <= 8.64e15)) {
           // A step id exactly as the core writes it is sent as its index; any other text goes as JSON (the core finds it or says why).
           const index = stepIndex(stepId);
           const answer = index === undefined ? -2 : applySuccess(native, index, atMs);

@@ -748,10 +748,12 @@ SEAMID_COLD [[nodiscard]] inline deletion_plan read_deletion_plan(std::string_vi
 }
 
 
-/// The plan in its compact form, the one the wasm binding moves plans in: {"plan": <the plan JSON without
-/// steps or waves>, "step_ids": "<36 lower-case characters per step>", "kinds": [resource_kind index per step],
-/// "waves": [wave per step], "depends_on": [[index of an earlier step, ...] per step]}. A tenth of the plan
-/// JSON's size: the rest of each step follows from its kind (kind_info).
+/// The plan in its compact form, the one the wasm binding moves plans in: {"step_ids": "<36 lower-case characters
+/// per step>", "kinds": [resource_kind index per step], "waves": [wave per step], "depends_start": [where each step's
+/// dependencies start in "depends", then their total], "depends": [index of an earlier step, ...], "plan": <the plan
+/// JSON without steps or waves>}. A tenth of the plan JSON's size: the rest of each step follows from its kind
+/// (kind_info). The flat arrays of numbers come first, so that a reader takes them from the bytes without a JSON
+/// parser (JSON.parse would make an array per step); the header last.
 [[nodiscard]] inline std::string deletion_plan_to_compact_json(const deletion_plan& plan) {
     deletion_plan header;
     header.user_identity_id = plan.user_identity_id;
@@ -763,46 +765,49 @@ SEAMID_COLD [[nodiscard]] inline deletion_plan read_deletion_plan(std::string_vi
     header.notes = plan.notes;
     header.issues = plan.issues;
     const std::string header_json = deletion_plan_to_json(header);
+    const std::size_t count = plan.steps.size();
     std::string out;
     // Room for everything at once (see below), so that the text is never copied to grow.
-    out.reserve(header_json.size() + 128 + 36 * plan.steps.size() + 16 * plan.steps.size() + 11 * plan.dependencies.size());
-    out += "{\"plan\": ";
-    out += header_json;
-    out += ", \"step_ids\": \"";
+    out.reserve(header_json.size() + 128 + 36 * count + 33 * count + 11 * plan.dependencies.size());
+    out += "{\"step_ids\": \"";
     const std::size_t ids_at = out.size();
-    out.resize(ids_at + 36 * plan.steps.size());
-    for (std::size_t s = 0; s < plan.steps.size(); ++s) write_uuid(out.data() + ids_at + 36 * s, plan.steps[s].id);
+    out.resize(ids_at + 36 * count);
+    for (std::size_t s = 0; s < count; ++s) write_uuid(out.data() + ids_at + 36 * s, plan.steps[s].id);
     // The numbers are written through a pointer into room reserved at once (appending to the string char by
     // char goes through libc++'s out-of-line append in wasm, several times slower for a plan of thousands of steps).
-    const std::size_t count = plan.steps.size();
     const std::size_t numbers_at = out.size();
-    out.resize(numbers_at + 64 + 16 * count + 11 * plan.dependencies.size());
+    out.resize(numbers_at + 128 + 33 * count + 11 * plan.dependencies.size());
     char* at = out.data() + numbers_at;
     const auto text = [&at](std::string_view part) { at = std::copy(part.begin(), part.end(), at); };
-    const auto number = [&at](std::uint32_t value) { at = std::to_chars(at, at + 10, value).ptr; };
+    const auto number = [&at](std::size_t value) { at = std::to_chars(at, at + 10, static_cast<std::uint32_t>(value)).ptr; };
     text("\", \"kinds\": [");
     for (std::size_t s = 0; s < count; ++s) {
         if (s > 0) *at++ = ',';
-        number(static_cast<std::uint32_t>(plan.steps[s].kind));
+        number(static_cast<std::size_t>(plan.steps[s].kind));
     }
     text("], \"waves\": [");
     for (std::size_t s = 0; s < count; ++s) {
         if (s > 0) *at++ = ',';
         number(plan.steps[s].wave);
     }
-    text("], \"depends_on\": [");
+    text("], \"depends_start\": [");
+    std::size_t total = 0;
     for (std::size_t s = 0; s < count; ++s) {
-        if (s > 0) *at++ = ',';
-        *at++ = '[';
-        const auto deps = plan.depends_on(s);
-        for (std::size_t d = 0; d < deps.size(); ++d) {
-            if (d > 0) *at++ = ',';
-            number(deps[d]);
-        }
-        *at++ = ']';
+        number(total);
+        *at++ = ',';
+        total += plan.depends_on(s).size();
     }
-    text("]}");
+    number(total);
+    text("], \"depends\": [");
+    for (std::size_t s = 0, written = 0; s < count; ++s)
+        for (const auto dependency : plan.depends_on(s)) {
+            if (written++ > 0) *at++ = ',';
+            number(dependency);
+        }
+    text("], \"plan\": ");
     out.resize(static_cast<std::size_t>(at - out.data()));
+    out += header_json;
+    out += '}';
     return out;
 }
 
