@@ -271,6 +271,7 @@ export function deletionApi(wasm, wire) {
       return ids[index];
     }
     let byIndex = ownIds ? steps : null;
+    const stepCount = coreIds === null ? ownIds.length : coreIds.length / 36;
     // The indexes runnable() answered last: callers apply results in that order or reversed, so a step id is first
     // looked for there, next to where the last one was found or at either end; then in a map of every id (made once).
     let recent = [];
@@ -289,7 +290,7 @@ export function deletionApi(wasm, wire) {
       }
       if (indexOf === null) {
         indexOf = new Map();
-        const count = coreIds === null ? ownIds.length : coreIds.length / 36;
+        const count = stepCount;
         for (let i = 0; i < count; i++) indexOf.set(idAt(i), i);
       }
       return indexOf.get(stepId);
@@ -364,20 +365,21 @@ export function deletionApi(wasm, wire) {
         if (typeof stepId !== 'string') return { outcome: 'rejected', issues: [typeIssue(['step_id'], 'a step id (string)', stepId)] };
         const longId = textTooLarge(stepId, wire.limits.field, ['step_id'], 'The step id');
         if (longId) return { outcome: 'rejected', issues: [longId] };
-        // A plain response is read once, into a copy: its `error` decides the way in, and its JSON is what goes.
+        // A plain response is read once: its `error` decides the way in (a success needs nothing else from it), and
+        // when its JSON has to go, that is the JSON of a copy holding the `error` read here.
         const plain = isPlainObject(response);
-        if (plain) response = { ...response };
+        const error = plain ? ownEnumerable(response, 'error') : undefined;
         const at = resultOptions?.requestedAt;
         // A success (no body, or Seam's object without an error) goes typed; anything else as JSON for the core to read.
         const atMs = at === undefined ? NaN : at instanceof Date ? at.getTime() : typeof at === 'number' ? at : undefined;
-        if ((response === undefined || (plain && response.error == null)) && (at === undefined || Math.abs(atMs) <= 8.64e15)) {
+        if ((response === undefined || (plain && error == null)) && (at === undefined || Math.abs(atMs) <= 8.64e15)) {
           // A step id exactly as the core writes it is sent as its index; any other text goes as JSON (the core finds it or says why).
           const index = stepIndex(stepId);
           const answer = index === undefined ? -2 : applySuccess(native, index, atMs);
           if (answer >= 0) return resultOf(answer);
         }
         const atText = requestedAtText(at);
-        const body = encode(response === undefined ? {} : response);
+        const body = encode(response === undefined ? {} : plain ? copyWith(response, 'error', error) : response);
         if (atText.issues || body.issues) return { outcome: 'rejected', issues: atText.issues ?? body.issues };
         const input = stepId + atText.text + body.text;
         const tooLarge = textTooLarge(input, wire.limits.text, [], 'The result (step id, requested_at and response)');
@@ -386,7 +388,9 @@ export function deletionApi(wasm, wire) {
       },
       /** The plan steps that can be called now. */
       runnable() {
-        recent = numbersAt(wasm._progressRunnable(live()), 0).numbers;
+        // At most every step is runnable: room for that many indexes, not for one per two bytes of the answer.
+        const view = wasm._progressRunnable(live());
+        recent = numbersAt(view, 0, Math.min(stepCount, view.length >> 1)).numbers;
         cursor = 0;
         const out = new Array(recent.length);
         for (let i = 0; i < recent.length; i++) out[i] = stepAt(recent[i]);
@@ -422,6 +426,18 @@ function headerOf(plan) {
   } catch {
     return null;
   }
+}
+
+/** The value of `object`'s own enumerable member `key` (what a spread copy would hold), read once; else undefined. */
+function ownEnumerable(object, key) {
+  return Object.prototype.propertyIsEnumerable.call(object, key) ? object[key] : undefined;
+}
+
+/** A copy of `object`'s own enumerable members, each read once, with `key` holding `value` (already read) instead. */
+function copyWith(object, key, value) {
+  const copy = {};
+  for (const name of Object.keys(object)) copy[name] = name === key ? value : object[name];
+  return copy;
 }
 
 /** True for what JSON.stringify writes as the same object: a plain object (no class, no toJSON). */
