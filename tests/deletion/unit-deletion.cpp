@@ -318,6 +318,8 @@ TEST_CASE("apply_event_verdicts_json gives each event as read with its verdict, 
         {"event_id": "E7E70000-0000-4000-8000-000000000001", "event_type": "phone.deactivated", "device_id": "0f0e0001-0000-4000-8000-000000000001"},
         {"event_type": "device.disconnected", "device_id": "0f0e0001-0000-4000-8000-000000000002"},
         {"event_type": 7, "client_session_id": "c5e55001-0000-4000-8000-000000000002"},
+        {"occurred_at": "2024-01-12T10:00:00.000Z", "event_type": "phone.deactivated", "device_id": "0f0e0001-0000-4000-8000-000000000002"},
+        {"event_type": "phone.deactivated", "device_id": "0f0e0001-0000-4000-8000-00000000000z"},
         [1]],
         "next": [{"event_type": "client_session.deleted", "client_session_id": "c5e55001-0000-4000-8000-000000000002"}]})";
     std::vector<seamid::issue> issues;
@@ -328,14 +330,15 @@ TEST_CASE("apply_event_verdicts_json gives each event as read with its verdict, 
               outcomes.emplace_back(verdict.outcome);
               reasons.emplace_back(verdict.reason);
               has_event_id.push_back(event.event_id.has_value());
-          }) == 5);
+          }) == 7);
     CHECK(issues.empty());
-    CHECK(types == std::vector<std::string>{"phone.deactivated", "phone.deactivated", "device.disconnected", "", ""});
-    CHECK(outcomes == std::vector<std::string>{"confirmed", "duplicate", "ignored", "ignored", "ignored"});
-    CHECK(reasons == std::vector<std::string>{"", "", "unknown_event_type", "unknown_event_type", "not_an_object"});
-    CHECK(has_event_id == std::vector<bool>{true, true, false, false, false});
+    // Other strings of an event (occurred_at) are no ids; an id field that is no UUID leaves the event without one.
+    CHECK(types == std::vector<std::string>{"phone.deactivated", "phone.deactivated", "device.disconnected", "", "phone.deactivated", "phone.deactivated", ""});
+    CHECK(outcomes == std::vector<std::string>{"confirmed", "duplicate", "ignored", "ignored", "confirmed", "ignored", "ignored"});
+    CHECK(reasons == std::vector<std::string>{"", "", "unknown_event_type", "unknown_event_type", "", "missing_resource_id", "not_an_object"});
+    CHECK(has_event_id == std::vector<bool>{true, true, false, false, false, false, false});
     const auto listed = seamid::apply_events_json(by_outcome, text, issues);
-    REQUIRE(listed.size() == 5);
+    REQUIRE(listed.size() == 7);
     for (std::size_t i = 0; i < listed.size(); ++i) {
         CHECK(listed[i].event_type == types[i]);
         CHECK(listed[i].outcome == outcomes[i]);

@@ -489,16 +489,29 @@ private:
             if (!event.kind) event.event_type.assign(text);
             return true;
         }
+        // The key's role first: an event's other strings (created_at, occurred_at, ...) are not parsed as ids.
+        std::optional<uuid128>* slot = key == "event_id" ? &event.event_id : key == "workspace_id" ? &event.workspace_id : nullptr;
+        const std::size_t kind_index = slot == nullptr ? id_field_kind(key) : attached_kind_count;
+        if (slot == nullptr && kind_index == attached_kind_count) return true;
         uuid128 id;
         const bool valid = parse_uuid(text, id);
-        if (key == "event_id") { if (valid) event.event_id = id; return true; }
-        if (key == "workspace_id") { if (valid) event.workspace_id = id; return true; }
-        for (std::size_t k = 0; k < attached_kind_count; ++k)
-            if (key == kind_info(static_cast<resource_kind>(k)).id_field) {
-                if (valid) event.ids[k] = id;
-                else event.bad_id = true;
-            }
+        if (slot != nullptr) {
+            if (valid) *slot = id;
+        } else if (valid) {
+            event.ids[kind_index] = id;
+        } else {
+            event.bad_id = true;
+        }
         return true;
+    }
+    /// The attached kind whose id field `key` is, or attached_kind_count (sizes and first bytes are compared before
+    /// the bytes: a byte comparison of a length known only at run time is a call in wasm).
+    static std::size_t id_field_kind(std::string_view key) noexcept {
+        for (std::size_t k = 0; k < attached_kind_count; ++k) {
+            const std::string_view field = kind_info(static_cast<resource_kind>(k)).id_field;
+            if (key.size() == field.size() && key[0] == field[0] && key == field) return k;
+        }
+        return attached_kind_count;
     }
     OnEvent on_event_;
     raw root_, event_;

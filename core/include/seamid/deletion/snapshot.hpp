@@ -77,8 +77,11 @@ static_assert(std::size(resource_infos) == static_cast<std::size_t>(resource_kin
 
 /// The kind confirmed by `event_type` (e.g. "acs_user.deleted"), if any.
 [[nodiscard]] constexpr std::optional<resource_kind> kind_from_event_type(std::string_view event_type) noexcept {
-    for (unsigned k = 0; k < attached_kind_count; ++k)
-        if (kind_info(static_cast<resource_kind>(k)).event_type == event_type) return static_cast<resource_kind>(k);
+    for (unsigned k = 0; k < attached_kind_count; ++k) {
+        const std::string_view known = kind_info(static_cast<resource_kind>(k)).event_type;
+        // Sizes and first bytes before the bytes (every event is matched here; see deletion/progress.hpp).
+        if (event_type.size() == known.size() && event_type[0] == known[0] && event_type == known) return static_cast<resource_kind>(k);
+    }
     return std::nullopt;
 }
 
