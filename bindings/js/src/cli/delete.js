@@ -6,7 +6,7 @@ import { planDeletion, renderDeletionPlan } from '../node.js';
 import { createSeamClient, deleteUserIdentity, isAbortError } from '../seam/index.js';
 import { readDeletionSnapshot } from '../seam/fetch.js';
 import { parseArguments } from './arguments.js';
-import { confirm } from './confirm.js';
+import { approved, runWithDisplay } from './confirm.js';
 import { DEFAULT_ENDPOINT, seamFromEnvironment } from './seam-env.js';
 import { escapeForTerminal, escapeLinesForTerminal, jsonForTerminal } from './terminal.js';
 
@@ -193,38 +193,17 @@ export async function run(args) {
   if (!json) console.log(`${escapeLinesForTerminal(renderPlanSummary(shown))}\n`);
 
   // 2. Confirm: on a terminal unless --yes; never silently without one.
-  if (!parsed.flags.yes) {
-    if (!process.stdin.isTTY) {
-      console.error('seamid delete: standard input is not a terminal; pass --yes to delete without confirmation. Nothing was deleted.');
-      return 2;
-    }
-    const ok = await confirm(`Do you really want to delete user identity ${id} and everything attached?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: `);
-    console.log('');
-    if (!ok) {
-      console.error('Deletion cancelled; nothing was deleted.');
-      return 2;
-    }
-  }
+  if (!await approved(parsed.flags.yes, {
+    command: 'delete', action: 'delete', nothing: 'Nothing was deleted.', cancelled: 'Deletion cancelled; nothing was deleted.',
+    question: `Do you really want to delete user identity ${id} and everything attached?`,
+  })) return 2;
 
   // 3. Execute with a live display; Ctrl-C stops issuing calls and reports what is left.
   const tty = Boolean(process.stderr.isTTY);
   const display = progressDisplay({ tty, lines: !json, stream: tty ? process.stderr : process.stdout });
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
-  display.start();
-  let report;
-  let failure = null;
-  try {
-    // The snapshot the plan above was made from: the first round runs that plan, not a fresh fetch's.
-    report = await deleteUserIdentity(seam, id, { ...options, snapshot, signal: controller.signal, onProgress: display.handle });
-  } catch (caught) {
-    failure = caught;
-    report = caught?.report;
-  } finally {
-    display.stop();
-    process.removeListener('SIGINT', onSigint);
-  }
+  // The snapshot the plan above was made from: the first round runs that plan, not a fresh fetch's.
+  const { report, failure } = await runWithDisplay(display, (signal, onProgress) =>
+    deleteUserIdentity(seam, id, { ...options, snapshot, signal, onProgress }));
   if (json) console.log(jsonForTerminal({ plan: shown, ok: !failure, ...(failure && { error: { code: failure.code ?? failure.name, message: failure.message } }), report }));
   if (!failure) {
     if (!json) {

@@ -6,7 +6,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { importUserIdentities, isAbortError } from '../seam/index.js';
 import { parseArguments } from './arguments.js';
-import { confirm } from './confirm.js';
+import { approved, runWithDisplay } from './confirm.js';
 import { DEFAULT_ENDPOINT, seamFromEnvironment } from './seam-env.js';
 import { columnsArgument } from './validate.js';
 import { describeMapping } from './fix.js';
@@ -193,37 +193,16 @@ export async function run(args) {
   }
 
   // 2. Confirm: on a terminal unless --yes.
-  if (!parsed.flags.yes) {
-    if (!process.stdin.isTTY) {
-      console.error('seamid import: standard input is not a terminal; pass --yes to import without confirmation. Nothing was created.');
-      return 2;
-    }
-    const ok = await confirm(`Do you really want to create ${plan.pending.length} user identities at ${endpoint}?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: `);
-    console.log('');
-    if (!ok) {
-      console.error('Import cancelled; nothing was created.');
-      return 2;
-    }
-  }
+  if (!await approved(parsed.flags.yes, {
+    command: 'import', action: 'import', nothing: 'Nothing was created.', cancelled: 'Import cancelled; nothing was created.',
+    question: `Do you really want to create ${plan.pending.length} user identities at ${endpoint}?`,
+  })) return 2;
 
   // 3. Create (the run fetches the workspace again: what changed since the plan is taken into account).
   const tty = Boolean(process.stderr.isTTY);
   const display = progressDisplay({ tty, lines: !json, stream: tty ? process.stderr : process.stdout });
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
-  display.start();
-  let report;
-  let failure = null;
-  try {
-    report = await importUserIdentities(seam, isJson ? text : rows, { ...options, signal: controller.signal, onProgress: display.handle });
-  } catch (caught) {
-    failure = caught;
-    report = caught?.report;
-  } finally {
-    display.stop();
-    process.removeListener('SIGINT', onSigint);
-  }
+  let { report, failure } = await runWithDisplay(display, (signal, onProgress) =>
+    importUserIdentities(seam, isJson ? text : rows, { ...options, signal, onProgress }));
   if (report && !writeReport(report)) failure ??= new Error('the report could not be written');
   if (json) console.log(JSON.stringify({ ok: !failure && report.ok, ...(failure && { error: { code: failure.code ?? failure.name, message: failure.message } }), report }, null, 2));
   if (refused(failure)) return 2;
