@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "seamid/common/cold.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/detail/hash_table.hpp"
 
@@ -34,7 +35,7 @@ enum class json_kind : std::uint8_t { null, boolean, number, string, object, arr
 }
 
 /// An invalid_type error: "Expected <expected>, received <kind>."
-[[nodiscard]] inline issue json_type_issue(issue_path path, std::string_view expected, json_kind received) {
+[[nodiscard]] SEAMID_COLD inline issue json_type_issue(issue_path path, std::string_view expected, json_kind received) {
     std::string message = "Expected ";
     message.append(expected).append(", received ").append(json_kind_name(received)).append(".");
     return {std::move(path), "invalid_type", severity::error, std::move(message), std::nullopt};

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "seamid/common/cold.hpp"
 #include "seamid/common/ascii.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/common/options.hpp"
@@ -319,7 +320,7 @@ constexpr email_code diagnose_email(std::string_view text) noexcept {
 }
 
 /// The findings of an email check as issues at `path` (default {"email_address"}).
-[[nodiscard]] inline std::vector<issue> email_issues(const email_check& check, std::string_view value,
+[[nodiscard]] SEAMID_COLD inline std::vector<issue> email_issues(const email_check& check, std::string_view value,
                                                      issue_path path = {std::string("email_address")}) {
     std::vector<issue> issues;
     issues.reserve(check.count);

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "seamid/common/cold.hpp"
 #include "seamid/validation/email.hpp"
 #include "seamid/common/ascii.hpp"
 #include "seamid/common/issue.hpp"
@@ -100,7 +101,7 @@ inline request_value view_of(const nlohmann::json& value) noexcept {
     return request_value::of_kind(kind_of(value));
 }
 
-inline issue_path path_to(const issue_path& base, std::string_view field) {
+SEAMID_COLD inline issue_path path_to(const issue_path& base, std::string_view field) {
     issue_path out;
     out.reserve(base.size() + 2);
     out = base;
@@ -112,14 +113,14 @@ constexpr severity warning_level(const validation_options& options) noexcept {
     return options.rules == profile::strict ? severity::error : severity::warning;
 }
 
-inline issue type_issue_for(issue_path path, std::string_view expected, value_kind received) {
+SEAMID_COLD inline issue type_issue_for(issue_path path, std::string_view expected, value_kind received) {
     std::string message = "Expected ";
     message.append(expected).append(", received ").append(value_kind_name(received)).append(".");
     return {std::move(path), "invalid_type", severity::error, std::move(message), std::nullopt};
 }
 
 /// The first `limit` bytes of `text`, cut at a UTF-8 character boundary, with "..." when cut.
-inline std::string excerpt(std::string_view text, std::size_t limit = 64) {
+SEAMID_COLD inline std::string excerpt(std::string_view text, std::size_t limit = 64) {
     if (text.size() <= limit) return std::string(text);
     std::size_t end = limit;
     while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
@@ -190,7 +191,7 @@ inline std::string_view probable_field(std::string_view name, request_operation 
     return best;
 }
 
-inline issue unknown_field_issue(const issue_path& base, std::string_view name, request_operation operation, const validation_options& options) {
+SEAMID_COLD inline issue unknown_field_issue(const issue_path& base, std::string_view name, request_operation operation, const validation_options& options) {
     const std::string_view endpoint = operation == request_operation::create ? "/user_identities/create" : "/user_identities/update";
     std::string message = "Unknown field '" + excerpt(name) + "': " + std::string(endpoint) + " ignores it.";
     issue found{path_to(base, name), "unknown_field", warning_level(options), {}, std::nullopt};
@@ -377,7 +378,7 @@ constexpr bool sets_identifier(const request_value& value) noexcept { return val
 }
 
 /// The invalid_type error for a request body that is not a JSON object (`received` is its kind).
-[[nodiscard]] inline issue request_body_type_issue(const issue_path& base, value_kind received) {
+[[nodiscard]] SEAMID_COLD inline issue request_body_type_issue(const issue_path& base, value_kind received) {
     return detail::type_issue_for(base, "an object (the request body)", received);
 }
 

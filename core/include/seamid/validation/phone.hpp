@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "seamid/common/cold.hpp"
 #include "seamid/detail/phone_tables.hpp"
 #include "seamid/common/ascii.hpp"
 #include "seamid/common/issue.hpp"
@@ -401,7 +402,7 @@ constexpr phone_check check_phone_as(std::string_view value, const validation_op
 }
 
 /// The findings of a phone check as issues at `path` (default {"phone_number"}).
-[[nodiscard]] inline std::vector<issue> phone_issues(const phone_check& check, issue_path path = {std::string("phone_number")}) {
+[[nodiscard]] SEAMID_COLD inline std::vector<issue> phone_issues(const phone_check& check, issue_path path = {std::string("phone_number")}) {
     std::vector<issue> issues;
     issues.reserve(check.count);
     for (std::uint8_t i = 0; i < check.count; ++i) {

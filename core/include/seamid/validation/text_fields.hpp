@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "seamid/common/cold.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/common/options.hpp"
 #include "seamid/common/unicode.hpp"
@@ -49,7 +50,7 @@ enum class text_field : std::uint8_t { user_identity_key, full_name };
 }
 
 /// What to tell the user for a text code on `field`: what is wrong and what to do.
-[[nodiscard]] inline std::string text_code_message(text_code code, text_field field) {
+[[nodiscard]] SEAMID_COLD inline std::string text_code_message(text_code code, text_field field) {
     const std::string name = field == text_field::full_name ? "Full name" : "User identity key";
     switch (code) {
         case text_code::empty:
@@ -158,7 +159,7 @@ struct text_check {
 
 /// The findings of a text check as issues at `path` (default: the field's name). Warnings that a cleaned
 /// value would fix carry it as the suggestion.
-[[nodiscard]] inline std::vector<issue> text_issues(const text_check& check, std::string_view value, text_field field, issue_path path = {}) {
+[[nodiscard]] SEAMID_COLD inline std::vector<issue> text_issues(const text_check& check, std::string_view value, text_field field, issue_path path = {}) {
     if (path.empty()) path.emplace_back(std::string(text_field_name(field)));
     std::vector<issue> issues;
     issues.reserve(check.count);

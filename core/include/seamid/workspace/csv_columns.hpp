@@ -150,7 +150,7 @@ public:
     column_spec spec;
     std::vector<issue> issues;
 
-    bool on_value(json_kind kind, std::string_view text) override {
+    SEAMID_COLD bool on_value(json_kind kind, std::string_view text) override {
         const std::size_t level = depth();
         if (level == 0) {
             if (kind == json_kind::string && text == "auto") spec.mode = column_mode::automatic;
@@ -179,7 +179,7 @@ public:
         }
         return true;
     }
-    bool on_end(std::size_t level, bool was_object) override {
+    SEAMID_COLD bool on_end(std::size_t level, bool was_object) override {
         if (level == 1 && !was_object && spec.mode == column_mode::named && field_ < csv_create_fields.size()) {
             const std::size_t names = spec.columns[field_].size();
             if (names == 0 || (field_ != csv_full_name && names != 1)) wrong_shape();
@@ -189,10 +189,10 @@ public:
 
 private:
     [[nodiscard]] issue_path path() const { return {std::string("columns"), std::string(at(0).key())}; }
-    void bad(issue_path where, std::string message) {
+    SEAMID_COLD void bad(issue_path where, std::string message) {
         issues.push_back({std::move(where), "invalid_column_mapping", severity::error, std::move(message), std::nullopt});
     }
-    void wrong_shape() {
+    SEAMID_COLD void wrong_shape() {
         bad(path(), field_ == csv_full_name ? "full_name takes a column name or a list of column names (joined with one space)."
                                             : "A field takes one column name.");
         spec.columns[field_].clear();

@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "seamid/common/cold.hpp"
 #include "seamid/detail/hash_table.hpp"
 #include "seamid/detail/issue_cap.hpp"
 #include "seamid/detail/sort.hpp"
@@ -490,7 +491,7 @@ struct pending_identity {
 }
 
 /// The issue for an identity field that is neither a string nor null.
-[[nodiscard]] inline issue field_type_issue(issue_path path, std::string_view received_type) {
+[[nodiscard]] SEAMID_COLD inline issue field_type_issue(issue_path path, std::string_view received_type) {
     std::string message = "Expected a string or null, received ";
     message.append(received_type).append(".");
     return {std::move(path), "invalid_type", severity::error, std::move(message), std::nullopt};
@@ -715,7 +716,7 @@ private:
 };
 
 /// Reads one identity object given as its members into `out`, with type issues at `path` (the same rules).
-inline void read_identity(const json_members& object, const issue_path& path, pending_identity& out, std::vector<issue>& issues) {
+SEAMID_COLD inline void read_identity(const json_members& object, const issue_path& path, pending_identity& out, std::vector<issue>& issues) {
     out.reset();
     for (std::size_t f = 0; f < 4; ++f) {
         const auto field = static_cast<identity_field>(f);
@@ -737,7 +738,7 @@ inline void read_identity(const nlohmann::json& object, const issue_path& path, 
 }
 
 /// The issues of a request body that is not JSON or not an object (`expected` names what it should be).
-[[nodiscard]] inline bool body_refused(const json_members& body, const issue_path& base, std::string_view expected, std::vector<issue>& issues) {
+SEAMID_COLD [[nodiscard]] inline bool body_refused(const json_members& body, const issue_path& base, std::string_view expected, std::vector<issue>& issues) {
     if (body.error) {
         issue found = *body.error;
         found.path = base;
@@ -836,7 +837,7 @@ inline std::vector<issue> workspace_index::add_json(std::string_view identity, c
     return add(read_json_members(identity), base);
 }
 
-inline std::vector<issue> workspace_index::add(const json_members& identity, const issue_path& base) {
+SEAMID_COLD inline std::vector<issue> workspace_index::add(const json_members& identity, const issue_path& base) {
     std::vector<issue> issues;
     if (detail::body_refused(identity, base, "a user identity object", issues)) return issues;
     detail::pending_identity pending;
@@ -864,7 +865,7 @@ inline std::vector<issue> workspace_index::update_json(std::string_view changes,
     return update(read_json_members(changes), base);
 }
 
-inline std::vector<issue> workspace_index::update(const json_members& changes, const issue_path& base) {
+SEAMID_COLD inline std::vector<issue> workspace_index::update(const json_members& changes, const issue_path& base) {
     std::vector<issue> issues;
     if (detail::body_refused(changes, base, "an object with user_identity_id", issues)) return issues;
     detail::pending_identity pending;

@@ -53,7 +53,7 @@ struct conflict {
 }
 
 /// A conflict as an issue at base + field, its message naming the holder and what to do.
-[[nodiscard]] inline issue conflict_issue(const conflict& found, const issue_path& base) {
+[[nodiscard]] SEAMID_COLD inline issue conflict_issue(const conflict& found, const issue_path& base) {
     const std::string field(field_name(found.field));
     const std::string holder = found.row > 0 ? "row " + std::to_string(found.row) + " of this batch"
                                              : "user identity " + found.user_identity_id;
@@ -109,7 +109,7 @@ struct uniqueness_result {
 namespace detail {
 
 /// Reads key, email and phone of a request object; wrong types become invalid_type issues.
-inline identity_values read_unique_fields(const json_members& request, const issue_path& base, std::vector<issue>& issues) {
+SEAMID_COLD inline identity_values read_unique_fields(const json_members& request, const issue_path& base, std::vector<issue>& issues) {
     identity_values values;
     for (const identity_field field : unique_fields) {
         const json_member* found = request.find(field_name(field));
@@ -124,7 +124,7 @@ inline identity_values read_unique_fields(const json_members& request, const iss
 
 /// Checks a /user_identities/create request against the workspace: every key, email or phone already held.
 /// Only uniqueness: the fields' own rules are the identity validation's (validate_create).
-[[nodiscard]] inline uniqueness_result check_create(const workspace_index& index, const json_members& request,
+SEAMID_COLD [[nodiscard]] inline uniqueness_result check_create(const workspace_index& index, const json_members& request,
                                                    const validation_options& options = {}, const issue_path& base = {}) {
     uniqueness_result result;
     if (detail::body_refused(request, base, "an object", result.issues)) return result;
@@ -136,7 +136,7 @@ inline identity_values read_unique_fields(const json_members& request, const iss
 
 /// Checks a /user_identities/update request: each field it sets is compared with every identity but the one
 /// it updates; a field set to null frees its value and is not checked; absent fields are not checked.
-[[nodiscard]] inline uniqueness_result check_update(const workspace_index& index, const json_members& request,
+SEAMID_COLD [[nodiscard]] inline uniqueness_result check_update(const workspace_index& index, const json_members& request,
                                                    const validation_options& options = {}, const issue_path& base = {}) {
     uniqueness_result result;
     if (detail::body_refused(request, base, "an object", result.issues)) return result;
@@ -203,7 +203,7 @@ struct audit_report {
 namespace detail {
 
 /// The audit issue of one group, naming up to 10 holders.
-inline issue duplicate_group_issue(const duplicate_group& group) {
+SEAMID_COLD inline issue duplicate_group_issue(const duplicate_group& group) {
     const std::string field(field_name(group.field));
     std::string ids;
     const std::size_t shown = std::min<std::size_t>(group.user_identity_ids.size(), 10);
