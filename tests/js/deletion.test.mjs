@@ -139,6 +139,26 @@ for (const { name, api } of builds) {
     }
   });
 
+  test(`${name}: runnable() answers every runnable step in plan order, whatever gaps the steps already called leave`, () => {
+    const plan = api.planDeletion(sample);
+    const order = new Map(plan.steps.map((step, i) => [step, i]));
+    const progress = api.createDeletionProgress(plan, { startedAt: 0 });
+    try {
+      const first = progress.runnable();
+      assert.ok(first.length >= 6, `${first.length} runnable`);
+      assert.ok(first.every((step, i) => i === 0 || order.get(step) > order.get(first[i - 1])), 'in plan order');
+      // Calling every other one (and the last two) leaves single steps and a gap at the end.
+      const called = first.filter((_, i) => i % 2 === 1 || i >= first.length - 2);
+      for (const step of called) assert.equal(progress.applyResult(step.step_id, { ok: true }).outcome, 'issued');
+      const left = progress.runnable();
+      assert.deepEqual(left, first.filter((step) => !called.includes(step)));
+      for (const step of left) progress.applyResult(step.step_id, { ok: true });
+      assert.deepEqual(progress.runnable(), []);
+    } finally {
+      progress.dispose();
+    }
+  });
+
   test(`${name}: runnable() gives the plan's step objects; events come as lists or /events/list responses`, () => {
     const plan = api.planDeletion(sample);
     const progress = api.createDeletionProgress(plan);

@@ -388,9 +388,13 @@ export function deletionApi(wasm, wire) {
       },
       /** The plan steps that can be called now. */
       runnable() {
-        // At most every step is runnable: room for that many indexes, not for one per two bytes of the answer.
-        const view = wasm._progressRunnable(live());
-        recent = numbersAt(view, 0, Math.min(stepCount, view.length >> 1)).numbers;
+        // Runs of consecutive step indexes, [first, length, ...] (PROTOCOL.md): at most two numbers per step.
+        const runs = numbersAt(wasm._progressRunnable(live()), 0, 2 * stepCount).numbers;
+        let total = 0;
+        for (let r = 1; r < runs.length; r += 2) total += runs[r];
+        recent = new Uint32Array(Math.min(total, stepCount));
+        for (let r = 0, k = 0; r + 1 < runs.length; r += 2)
+          for (let index = runs[r], end = index + runs[r + 1]; index < end && k < recent.length; index++) recent[k++] = index;
         cursor = 0;
         const out = new Array(recent.length);
         for (let i = 0; i < recent.length; i++) out[i] = stepAt(recent[i]);

@@ -1,5 +1,5 @@
-// SEAMID_COLD: marks a function that runs once per report, rendering, header or resume, never once per item of a
-// large input.
+// SEAMID_COLD: marks a function that runs once per report, rendering, header, resume or one-item call, or once per
+// finding (building an issue's strings costs far more than the call), never once per item of a large input.
 #pragma once
 
 /// Kept out of line and compiled for size (Clang's minsize; GCC's cold), so the WebAssembly modules carry one small
