@@ -4,7 +4,7 @@
 // compact form indexing the core's tables, read from the module once), one number for an API result. A progress
 // follows the shared handle contract (common/handle.js).
 import { HandleOwner, withHandleContract } from '../common/handle.js';
-import { textTooLarge, utf8Length } from '../common/limits.js';
+import { textTooLarge, utf8Length, utf8Room } from '../common/limits.js';
 import { inputIssue, typeIssue } from '../common/wire.js';
 
 const decoder = new TextDecoder();
@@ -43,6 +43,7 @@ function numbersAt(view, at, capacity = (view.length - at) >> 1) {
 /** The deletion part of the API. */
 export function deletionApi(wasm, wire) {
   const tables = read(wasm._deletionTables());
+  const { result_outcomes: resultOutcomes, event_outcomes: eventOutcomes } = tables; // read per result and per event
   // Per kind, a step's params object with its one key: copied per step, it is far cheaper than a computed key.
   const paramsOf = tables.kinds.map((kind) => ({ [kind.id_field]: '' }));
   const free = (handle) => wasm._progressDispose(handle);
@@ -306,7 +307,7 @@ export function deletionApi(wasm, wire) {
     function resultOf(answer) {
       const code = answer % 16;
       const step = (answer - code) / 16;
-      const outcome = tables.result_outcomes[code & 7];
+      const outcome = resultOutcomes[code & 7];
       const issues = code & 8 ? read(wasm._progressLastIssues()) : [];
       return step > 0 ? { outcome, step_id: idAt(step - 1), issues } : { outcome, issues };
     }
@@ -327,10 +328,10 @@ export function deletionApi(wasm, wire) {
       const outcomes = new Array(codes.length / 5);
       for (let i = 0, k = 0; k < codes.length; i++, k += 5) {
         if (codes[k + 1] === 0 && codes[k + 4] === 0 && codes[k + 2] !== 0) { // the usual shape, as one literal
-          outcomes[i] = { outcome: tables.event_outcomes[codes[k]], event_type: texts[codes[k + 3]], step_id: idAt(codes[k + 2] - 1) };
+          outcomes[i] = { outcome: eventOutcomes[codes[k]], event_type: texts[codes[k + 3]], step_id: idAt(codes[k + 2] - 1) };
           continue;
         }
-        const outcome = { outcome: tables.event_outcomes[codes[k]] };
+        const outcome = { outcome: eventOutcomes[codes[k]] };
         if (codes[k + 1] !== 0) outcome.reason = tables.ignore_reasons[codes[k + 1]];
         if (codes[k + 4] !== 0) outcome.event_id = texts[codes[k + 4] - 1];
         outcome.event_type = texts[codes[k + 3]];
@@ -363,12 +364,12 @@ export function deletionApi(wasm, wire) {
       applyResult(stepId, response, resultOptions) {
         const native = live();
         if (typeof stepId !== 'string') return { outcome: 'rejected', issues: [typeIssue(['step_id'], 'a step id (string)', stepId)] };
-        const longId = textTooLarge(stepId, wire.limits.field, ['step_id'], 'The step id');
-        if (longId) return { outcome: 'rejected', issues: [longId] };
+        if (utf8Room(stepId, wire.limits.field) < 0)
+          return { outcome: 'rejected', issues: [textTooLarge(stepId, wire.limits.field, ['step_id'], 'The step id')] };
         // A plain response is read once: its `error` decides the way in (a success needs nothing else from it), and
         // when its JSON has to go, that is the JSON of a copy holding the `error` read here.
         const plain = isPlainObject(response);
-        const error = plain ? ownEnumerable(response, 'error') : undefined;
+        const error = plain && 'error' in response ? ownEnumerable(response, 'error') : undefined; // `in` reads no value
         const at = resultOptions?.requestedAt;
         // A success (no body, or Seam's object without an error) goes typed; anything else as JSON for the core to read.
         const atMs = at === undefined ? NaN : at instanceof Date ? at.getTime() : typeof at === 'number' ? at : undefined;
