@@ -149,42 +149,61 @@ TEST_CASE("plan JSON round-trips through read_deletion_plan", "[deletion][plan]"
     }
 }
 
-TEST_CASE("the compact plan holds each step's id, kind, wave and dependencies, flat, and the plan JSON without steps", "[deletion][plan]") {
+namespace {
+
+/// Runs [value, length, ...] of the compact plan written out as one value per step; fails on an empty run.
+std::vector<std::size_t> unrun(const json& runs) {
+    std::vector<std::size_t> out;
+    REQUIRE(runs.size() % 2 == 0);
+    for (std::size_t r = 0; r < runs.size(); r += 2) {
+        REQUIRE(runs[r + 1].get<std::size_t>() > 0);
+        REQUIRE((r == 0 || runs[r].get<std::size_t>() != runs[r - 2].get<std::size_t>()));  // runs are maximal
+        out.insert(out.end(), runs[r + 1].get<std::size_t>(), runs[r].get<std::size_t>());
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the compact plan holds each step's id, kind, wave and dependencies (runs and a flat list), and the plan JSON without steps", "[deletion][plan]") {
     const auto plan = seamid::plan_deletion(read_text("deletion/sample-snapshot.json"));
     REQUIRE(plan.ok());
     const std::string text = seamid::deletion_plan_to_compact_json(plan);
     const auto compact = json::parse(text);
-    // The flat arrays come before the header (a reader takes them from the bytes; see the header's comment).
+    // The numbers come before the header (a reader takes them from the bytes; see the header's comment).
     CHECK(text.rfind("{\"step_ids\": \"", 0) == 0);
     CHECK(text.find("\"plan\": ") > text.find("\"depends\": ["));
     const auto ids = compact["step_ids"].get<std::string>();
-    const auto kinds = compact["kinds"].get<std::vector<std::size_t>>();
-    const auto waves = compact["waves"].get<std::vector<std::uint32_t>>();
-    const auto starts = compact["depends_start"].get<std::vector<std::size_t>>();
+    const auto kinds = unrun(compact["kinds"]);
+    const auto waves = unrun(compact["waves"]);
+    const auto counts = unrun(compact["depends_count"]);
     const auto depends = compact["depends"].get<std::vector<std::uint32_t>>();
     REQUIRE(ids.size() == 36 * plan.steps.size());
     REQUIRE(kinds.size() == plan.steps.size());
     REQUIRE(waves.size() == plan.steps.size());
-    REQUIRE(starts.size() == plan.steps.size() + 1);
-    CHECK(starts.front() == 0);
-    CHECK(starts.back() == depends.size());
-    std::size_t with_dependencies = 0;
+    REQUIRE(counts.size() == plan.steps.size());
+    CHECK(compact["kinds"].size() < 2 * plan.steps.size());  // the sample's steps are grouped: fewer runs than steps
+    std::size_t with_dependencies = 0, start = 0;
     for (std::size_t s = 0; s < plan.steps.size(); ++s) {
         CHECK(ids.substr(36 * s, 36) == seamid::to_string(plan.steps[s].id));
         CHECK(kinds[s] == static_cast<std::size_t>(plan.steps[s].kind));
         CHECK(waves[s] == plan.steps[s].wave);
         const auto expected = plan.depends_on(s);
-        REQUIRE(starts[s + 1] - starts[s] == expected.size());
-        for (std::size_t d = 0; d < expected.size(); ++d) CHECK(depends[starts[s] + d] == expected[d]);
+        REQUIRE(counts[s] == expected.size());
+        REQUIRE(start + counts[s] <= depends.size());
+        for (std::size_t d = 0; d < expected.size(); ++d) CHECK(depends[start + d] == expected[d]);
+        start += counts[s];
         with_dependencies += expected.empty() ? 0 : 1;
     }
+    CHECK(start == depends.size());
     CHECK(with_dependencies > 0);
     CHECK(compact["plan"]["steps"].empty());
     CHECK(compact["plan"]["user_identity_id"] == seamid::to_string(plan.user_identity_id));
     // A refused snapshot: no steps, empty arrays, its issues in the header.
     const auto refused = json::parse(seamid::deletion_plan_to_compact_json(seamid::plan_deletion("[]")));
     CHECK(refused["step_ids"] == "");
-    CHECK(refused["depends_start"] == json::array({0}));
+    CHECK(refused["kinds"].empty());
+    CHECK(refused["depends_count"].empty());
     CHECK(refused["depends"].empty());
     CHECK(refused["plan"]["ok"] == false);
     CHECK_FALSE(refused["plan"]["issues"].empty());

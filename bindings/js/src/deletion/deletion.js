@@ -40,6 +40,17 @@ function numbersAt(view, at, capacity = (view.length - at) >> 1) {
   return { numbers: numbers.subarray(0, count), end: length };
 }
 
+/** Runs [value, length, ...] (the compact plan's kinds, waves and dependency counts) as one value per step. */
+function unrun(runs, count) {
+  const out = new Uint32Array(count);
+  for (let r = 0, at = 0; r + 1 < runs.length && at < count; r += 2) {
+    const end = Math.min(count, at + runs[r + 1]);
+    out.fill(runs[r], at, end);
+    at = end;
+  }
+  return out;
+}
+
 /** The deletion part of the API. */
 export function deletionApi(wasm, wire) {
   const tables = read(wasm._deletionTables());
@@ -84,17 +95,20 @@ export function deletionApi(wasm, wire) {
   }
 
   /**
-   * The plan object of the core's compact plan (an answer view; PROTOCOL.md "Compact plan"): the ids and the flat
-   * arrays of numbers read from the bytes, the header by JSON.parse, each step written out from the kinds table.
+   * The plan object of the core's compact plan (an answer view; PROTOCOL.md "Compact plan"): the ids, the runs and
+   * the dependencies read from the bytes, the header by JSON.parse, each step written out from the kinds table.
    */
   function expand(view) {
     const idsEnd = view.indexOf(34, 14); // {"step_ids": "<ids>"
     const ids = decoder.decode(view.subarray(14, idsEnd));
     const count = ids.length / 36;
-    const { numbers: kinds, end: kindsEnd } = numbersAt(view, view.indexOf(91, idsEnd), count);
-    const { numbers: waves, end: wavesEnd } = numbersAt(view, view.indexOf(91, kindsEnd), count);
-    const { numbers: depStart, end: startEnd } = numbersAt(view, view.indexOf(91, wavesEnd), count + 1);
-    const { numbers: depIndex, end: dependsEnd } = numbersAt(view, view.indexOf(91, startEnd), depStart[count] ?? 0);
+    const { numbers: kindRuns, end: kindsEnd } = numbersAt(view, view.indexOf(91, idsEnd), 2 * count);
+    const { numbers: waveRuns, end: wavesEnd } = numbersAt(view, view.indexOf(91, kindsEnd), 2 * count);
+    const { numbers: countRuns, end: countsEnd } = numbersAt(view, view.indexOf(91, wavesEnd), 2 * count);
+    const kinds = unrun(kindRuns, count), waves = unrun(waveRuns, count), counts = unrun(countRuns, count);
+    const depStart = new Uint32Array(count + 1);
+    for (let s = 0; s < count; s++) depStart[s + 1] = depStart[s] + counts[s];
+    const { numbers: depIndex, end: dependsEnd } = numbersAt(view, view.indexOf(91, countsEnd), depStart[count]);
     const plan = JSON.parse(decoder.decode(view.subarray(view.indexOf(58, dependsEnd) + 1, view.length - 1)));
     const idAt = new Array(count);
     for (let s = 0; s < count; s++) idAt[s] = ids.slice(36 * s, 36 * s + 36);

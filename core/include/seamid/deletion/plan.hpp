@@ -749,11 +749,13 @@ SEAMID_COLD [[nodiscard]] inline deletion_plan read_deletion_plan(std::string_vi
 
 
 /// The plan in its compact form, the one the wasm binding moves plans in: {"step_ids": "<36 lower-case characters
-/// per step>", "kinds": [resource_kind index per step], "waves": [wave per step], "depends_start": [where each step's
-/// dependencies start in "depends", then their total], "depends": [index of an earlier step, ...], "plan": <the plan
-/// JSON without steps or waves>}. A tenth of the plan JSON's size: the rest of each step follows from its kind
-/// (kind_info). The flat arrays of numbers come first, so that a reader takes them from the bytes without a JSON
-/// parser (JSON.parse would make an array per step); the header last.
+/// per step>", "kinds": [resource_kind index, run length, ...], "waves": [wave, run length, ...], "depends_count":
+/// [number of dependencies, run length, ...], "depends": [index of an earlier step, ...], "plan": <the plan JSON
+/// without steps or waves>}. Kinds, waves and dependency counts are runs of equal values over the steps in order
+/// (a plan's steps come grouped by wave and kind: 102,000 steps make a handful of runs; at most two numbers per
+/// step). A tenth of the plan JSON's size: the rest of each step follows from its kind (kind_info). The numbers
+/// come first, so that a reader takes them from the bytes without a JSON parser (JSON.parse would make an array
+/// per step); the header last.
 [[nodiscard]] inline std::string deletion_plan_to_compact_json(const deletion_plan& plan) {
     deletion_plan header;
     header.user_identity_id = plan.user_identity_id;
@@ -768,7 +770,7 @@ SEAMID_COLD [[nodiscard]] inline deletion_plan read_deletion_plan(std::string_vi
     const std::size_t count = plan.steps.size();
     std::string out;
     // Room for everything at once (see below), so that the text is never copied to grow.
-    out.reserve(header_json.size() + 128 + 36 * count + 33 * count + 11 * plan.dependencies.size());
+    out.reserve(header_json.size() + 128 + 36 * count + 66 * count + 11 * plan.dependencies.size());
     out += "{\"step_ids\": \"";
     const std::size_t ids_at = out.size();
     out.resize(ids_at + 36 * count);
@@ -776,28 +778,28 @@ SEAMID_COLD [[nodiscard]] inline deletion_plan read_deletion_plan(std::string_vi
     // The numbers are written through a pointer into room reserved at once (appending to the string char by
     // char goes through libc++'s out-of-line append in wasm, several times slower for a plan of thousands of steps).
     const std::size_t numbers_at = out.size();
-    out.resize(numbers_at + 128 + 33 * count + 11 * plan.dependencies.size());
+    out.resize(numbers_at + 128 + 66 * count + 11 * plan.dependencies.size());
     char* at = out.data() + numbers_at;
     const auto text = [&at](std::string_view part) { at = std::copy(part.begin(), part.end(), at); };
     const auto number = [&at](std::size_t value) { at = std::to_chars(at, at + 10, static_cast<std::uint32_t>(value)).ptr; };
+    const auto runs = [&](auto value_of) {  // [value, run length, ...] of value_of(step) over the steps in order
+        for (std::size_t s = 0; s < count;) {
+            const std::size_t value = value_of(s);
+            std::size_t end = s + 1;
+            while (end < count && value_of(end) == value) ++end;
+            if (s > 0) *at++ = ',';
+            number(value);
+            *at++ = ',';
+            number(end - s);
+            s = end;
+        }
+    };
     text("\", \"kinds\": [");
-    for (std::size_t s = 0; s < count; ++s) {
-        if (s > 0) *at++ = ',';
-        number(static_cast<std::size_t>(plan.steps[s].kind));
-    }
+    runs([&plan](std::size_t s) { return static_cast<std::size_t>(plan.steps[s].kind); });
     text("], \"waves\": [");
-    for (std::size_t s = 0; s < count; ++s) {
-        if (s > 0) *at++ = ',';
-        number(plan.steps[s].wave);
-    }
-    text("], \"depends_start\": [");
-    std::size_t total = 0;
-    for (std::size_t s = 0; s < count; ++s) {
-        number(total);
-        *at++ = ',';
-        total += plan.depends_on(s).size();
-    }
-    number(total);
+    runs([&plan](std::size_t s) { return static_cast<std::size_t>(plan.steps[s].wave); });
+    text("], \"depends_count\": [");
+    runs([&plan](std::size_t s) { return plan.depends_on(s).size(); });
     text("], \"depends\": [");
     for (std::size_t s = 0, written = 0; s < count; ++s)
         for (const auto dependency : plan.depends_on(s)) {
