@@ -407,9 +407,6 @@ private:
 
 namespace detail {
 
-/// SAX reader of events: one event object, an array of events, or an /events/list response {"events": [...]}.
-/// Each event is handed to on_event(raw) as soon as it closes (the root object's at the end, when it is one
-/// event), so memory stays O(one event) whatever the number of events.
 /// One event as read: its type, ids, and the resource ids it names.
 struct raw_event {
     std::optional<resource_kind> kind;  ///< the kind event_type confirms, matched once as it is read
@@ -417,12 +414,14 @@ struct raw_event {
     std::optional<uuid128> event_id, workspace_id;
     std::array<std::optional<uuid128>, attached_kind_count> ids{};
     bool is_object = true;
-    bool bad_id = false;
 
     /// The event's type as sent ("" when it had none, or not a string).
     [[nodiscard]] std::string_view type_text() const noexcept { return kind ? kind_info(*kind).event_type : std::string_view(event_type); }
 };
 
+/// SAX reader of events: one event object, an array of events, or an /events/list response {"events": [...]}.
+/// Each event is handed to on_event(raw) as soon as it closes (the root object's at the end, when it is one
+/// event), so memory stays O(one event) whatever the number of events.
 template <typename OnEvent>
 class event_reader final : public json_reader {
 public:
@@ -494,14 +493,9 @@ private:
         const std::size_t kind_index = slot == nullptr ? id_field_kind(key) : attached_kind_count;
         if (slot == nullptr && kind_index == attached_kind_count) return true;
         uuid128 id;
-        const bool valid = parse_uuid(text, id);
-        if (slot != nullptr) {
-            if (valid) *slot = id;
-        } else if (valid) {
-            event.ids[kind_index] = id;
-        } else {
-            event.bad_id = true;
-        }
+        if (!parse_uuid(text, id)) return true;  // a malformed id names nothing: no step is matched by it
+        if (slot != nullptr) *slot = id;
+        else event.ids[kind_index] = id;
         return true;
     }
     /// The attached kind whose id field `key` is, or attached_kind_count (sizes and first bytes are compared before
