@@ -12,7 +12,6 @@
 
 namespace {
 
-using seamid_bench::append_event;
 using seamid_bench::snapshot_json;
 using seamid_bench::wave_event_pages;
 
@@ -79,18 +78,10 @@ void BM_DeletionJsonPipeline(benchmark::State& state) {
         std::vector<seamid::issue> issues;
         for (std::size_t wave = 0; !progress.done() && wave <= progress.plan().steps.size(); ++wave) {
             const auto runnable = progress.runnable();
-            std::string events;
-            bool first = true;
-            std::size_t on_page = 0;
-            const auto send = [&] { benchmark::DoNotOptimize(seamid::apply_events_json(progress, events + "]}", issues).size()); };
-            for (const auto index : runnable) {
-                const auto& step = progress.plan().steps[index];
-                seamid::apply_result_json(progress, seamid::to_string(step.id), "{\"ok\": true}");
-                if (on_page == 0) events = "{\"events\": [", first = true;
-                append_event(events, first, step);
-                if (++on_page == seamid_bench::events_per_page) send(), on_page = 0;
-            }
-            if (on_page != 0) send();
+            for (const auto index : runnable)
+                seamid::apply_result_json(progress, seamid::to_string(progress.plan().steps[index].id), "{\"ok\": true}");
+            for (const auto& page : seamid_bench::event_pages(progress.plan(), runnable))
+                benchmark::DoNotOptimize(seamid::apply_events_json(progress, page, issues).size());
         }
     }
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * snapshot.size()));

@@ -3,6 +3,7 @@
 // snapshot JSON text, each wave's /events/list pages, and one end-to-end run of the C++ API.
 #pragma once
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -55,6 +56,23 @@ inline void append_event(std::string& events, bool& first, const seamid::deletio
 /// seamid::max_events_per_call in one call), so a wave's events arrive as pages of this many.
 inline constexpr std::size_t events_per_page = 500;
 
+/// The /events/list pages of the events that confirm `steps` (plan step indexes, in the order given): 500 a page,
+/// at least one page (an empty one when no step awaits an event).
+template <typename Indexes>
+std::vector<std::string> event_pages(const seamid::deletion_plan& plan, const Indexes& steps) {
+    std::vector<std::string> pages;
+    std::string events;
+    bool first = true;
+    std::size_t on_page = 0;
+    for (const auto index : steps) {
+        if (on_page == 0) events = "{\"events\": [", first = true;
+        append_event(events, first, plan.steps[index]);
+        if (++on_page == events_per_page) pages.push_back(events + "]}"), on_page = 0;
+    }
+    if (on_page != 0 || pages.empty()) pages.push_back(on_page != 0 ? events + "]}" : "{\"events\": []}");
+    return pages;
+}
+
 /// Each wave's /events/list pages, as Seam would send them during a replay of `snapshot`: the events of the wave's
 /// runnable steps, reversed, 500 a page. Built by a dry run, before the clock starts: producing Seam's answers is the
 /// test harness's work, not the library's (the JS bench does the same). Exits when the dry run does not finish in
@@ -68,18 +86,10 @@ inline std::vector<std::vector<std::string>> wave_event_pages(const std::string&
             std::fprintf(stderr, "deletion bench: the dry run did not finish (%zu issues)\n", issues.size());
             std::exit(1);
         }
-        const auto runnable = progress.runnable();
-        auto& pages = waves.emplace_back();
-        std::string events;
-        bool first = true;
-        std::size_t on_page = 0;
-        for (auto it = runnable.rbegin(); it != runnable.rend(); ++it) {
-            progress.apply_result(*it, std::nullopt);
-            if (on_page == 0) events = "{\"events\": [", first = true;
-            append_event(events, first, progress.plan().steps[*it]);
-            if (++on_page == events_per_page) pages.push_back(events + "]}"), on_page = 0;
-        }
-        if (on_page != 0 || pages.empty()) pages.push_back(on_page != 0 ? events + "]}" : "{\"events\": []}");
+        auto runnable = progress.runnable();
+        std::reverse(runnable.begin(), runnable.end());
+        for (const auto index : runnable) progress.apply_result(index, std::nullopt);
+        const auto& pages = waves.emplace_back(event_pages(progress.plan(), runnable));
         for (const auto& page : pages) seamid::apply_events_json(progress, page, issues);
     }
     return waves;

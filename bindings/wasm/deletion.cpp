@@ -268,26 +268,17 @@ std::string progress_apply_events(int handle, unsigned length) {
     return out + "], \"issues\": " + seamid::issues_json_text(issues) + "}";
 }
 
-/// The runnable steps as a JSON array of runs of consecutive step indexes (the order of the create answer's
-/// step_ids), two numbers each: the first index and the run's length. runnable() answers indexes in ascending
-/// order, and a wave's steps are consecutive: a run of 10,000 steps is two numbers.
+/// The runnable steps (indexes in the order of the create answer's step_ids, ascending) as a JSON array of runs
+/// (write_json_runs) of `index - position`: consecutive indexes share that value, and a wave's steps are
+/// consecutive, so a run of 10,000 steps is two numbers.
 std::string progress_runnable(int handle) {
     auto* progress = progress_at(handle);
     if (progress == nullptr) return "null";
     const auto runnable = progress->runnable();
-    // Written through a pointer into room reserved at once (per-char appends call libc++'s out-of-line append).
     std::string out(2 + 22 * runnable.size(), '\0');
     char* at = out.data();
     *at++ = '[';
-    for (std::size_t i = 0; i < runnable.size();) {
-        std::size_t end = i + 1;
-        while (end < runnable.size() && runnable[end] == runnable[end - 1] + 1) ++end;
-        if (i > 0) *at++ = ',';
-        at = std::to_chars(at, at + 10, runnable[i]).ptr;
-        *at++ = ',';
-        at = std::to_chars(at, at + 10, end - i).ptr;
-        i = end;
-    }
+    at = seamid::write_json_runs(at, runnable.size(), [&runnable](std::size_t i) { return runnable[i] - i; });
     *at++ = ']';
     out.resize(static_cast<std::size_t>(at - out.data()));
     return out;

@@ -40,7 +40,8 @@ function numbersAt(view, at, capacity = (view.length - at) >> 1) {
   return { numbers: numbers.subarray(0, count), end: length };
 }
 
-/** Runs [value, length, ...] (the compact plan's kinds, waves and dependency counts) as one value per step. */
+/** Runs [value, length, ...] (core write_json_runs: the compact plan's kinds, waves and dependency counts, runnable
+ *  steps) as one value per item, `count` items. */
 function unrun(runs, count) {
   const out = new Uint32Array(count);
   for (let r = 0, at = 0; r + 1 < runs.length && at < count; r += 2) {
@@ -403,13 +404,12 @@ export function deletionApi(wasm, wire) {
       },
       /** The plan steps that can be called now. */
       runnable() {
-        // Runs of consecutive step indexes, [first, length, ...] (PROTOCOL.md): at most two numbers per step.
+        // Runs of `index - position` (PROTOCOL.md): at most two numbers per step.
         const runs = numbersAt(wasm._progressRunnable(live()), 0, 2 * stepCount).numbers;
         let total = 0;
         for (let r = 1; r < runs.length; r += 2) total += runs[r];
-        recent = new Uint32Array(Math.min(total, stepCount));
-        for (let r = 0, k = 0; r + 1 < runs.length; r += 2)
-          for (let index = runs[r], end = index + runs[r + 1]; index < end && k < recent.length; index++) recent[k++] = index;
+        recent = unrun(runs, Math.min(total, stepCount));
+        for (let k = 0; k < recent.length; k++) recent[k] += k;
         cursor = 0;
         const out = new Array(recent.length);
         for (let i = 0; i < recent.length; i++) out[i] = stepAt(recent[i]);

@@ -19,6 +19,7 @@
 #include "seamid/deletion/snapshot.hpp"
 #include "seamid/common/issue.hpp"
 #include "seamid/detail/sort.hpp"
+#include "seamid/json/writer.hpp"
 
 namespace seamid {
 
@@ -782,24 +783,12 @@ SEAMID_COLD [[nodiscard]] inline deletion_plan read_deletion_plan(std::string_vi
     char* at = out.data() + numbers_at;
     const auto text = [&at](std::string_view part) { at = std::copy(part.begin(), part.end(), at); };
     const auto number = [&at](std::size_t value) { at = std::to_chars(at, at + 10, static_cast<std::uint32_t>(value)).ptr; };
-    const auto runs = [&](auto value_of) {  // [value, run length, ...] of value_of(step) over the steps in order
-        for (std::size_t s = 0; s < count;) {
-            const std::size_t value = value_of(s);
-            std::size_t end = s + 1;
-            while (end < count && value_of(end) == value) ++end;
-            if (s > 0) *at++ = ',';
-            number(value);
-            *at++ = ',';
-            number(end - s);
-            s = end;
-        }
-    };
     text("\", \"kinds\": [");
-    runs([&plan](std::size_t s) { return static_cast<std::size_t>(plan.steps[s].kind); });
+    at = write_json_runs(at, count, [&plan](std::size_t s) { return static_cast<std::size_t>(plan.steps[s].kind); });
     text("], \"waves\": [");
-    runs([&plan](std::size_t s) { return static_cast<std::size_t>(plan.steps[s].wave); });
+    at = write_json_runs(at, count, [&plan](std::size_t s) { return static_cast<std::size_t>(plan.steps[s].wave); });
     text("], \"depends_count\": [");
-    runs([&plan](std::size_t s) { return plan.depends_on(s).size(); });
+    at = write_json_runs(at, count, [&plan](std::size_t s) { return plan.depends_on(s).size(); });
     text("], \"depends\": [");
     for (std::size_t s = 0, written = 0; s < count; ++s)
         for (const auto dependency : plan.depends_on(s)) {
