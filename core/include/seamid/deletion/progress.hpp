@@ -498,13 +498,10 @@ private:
         else event.ids[kind_index] = id;
         return true;
     }
-    /// The attached kind whose id field `key` is, or attached_kind_count (sizes and first bytes are compared before
-    /// the bytes: a byte comparison of a length known only at run time is a call in wasm).
+    /// The attached kind whose id field `key` is, or attached_kind_count.
     static std::size_t id_field_kind(std::string_view key) noexcept {
-        for (std::size_t k = 0; k < attached_kind_count; ++k) {
-            const std::string_view field = kind_info(static_cast<resource_kind>(k)).id_field;
-            if (key.size() == field.size() && key[0] == field[0] && key == field) return k;
-        }
+        for (std::size_t k = 0; k < attached_kind_count; ++k)
+            if (same_text(key, kind_info(static_cast<resource_kind>(k)).id_field)) return k;
         return attached_kind_count;
     }
     OnEvent on_event_;

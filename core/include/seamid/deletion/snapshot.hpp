@@ -75,13 +75,21 @@ static_assert(std::size(resource_infos) == static_cast<std::size_t>(resource_kin
     return std::nullopt;
 }
 
+namespace detail {
+
+/// a == b, comparing sizes and first bytes before the bytes: every event's type and field names are matched against
+/// the kinds table, nearly always failing on the size or the first byte, and in wasm a byte comparison of a length
+/// known only at run time is a memcmp call.
+[[nodiscard]] constexpr bool same_text(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+}
+
+}  // namespace detail
+
 /// The kind confirmed by `event_type` (e.g. "acs_user.deleted"), if any.
 [[nodiscard]] constexpr std::optional<resource_kind> kind_from_event_type(std::string_view event_type) noexcept {
-    for (unsigned k = 0; k < attached_kind_count; ++k) {
-        const std::string_view known = kind_info(static_cast<resource_kind>(k)).event_type;
-        // Sizes and first bytes before the bytes (every event is matched here; see deletion/progress.hpp).
-        if (event_type.size() == known.size() && event_type[0] == known[0] && event_type == known) return static_cast<resource_kind>(k);
-    }
+    for (unsigned k = 0; k < attached_kind_count; ++k)
+        if (detail::same_text(event_type, kind_info(static_cast<resource_kind>(k)).event_type)) return static_cast<resource_kind>(k);
     return std::nullopt;
 }
 
