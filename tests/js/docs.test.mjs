@@ -10,8 +10,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (path) => readFileSync(join(root, path), 'utf8');
 const docPages = readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
 const pages = ['README.md', 'bindings/js/README.md', ...docPages];
-// Written by the performance work, which lands beside this; a link to it is checked once the file exists.
-const pending = new Set(['docs/performance.md']);
 
 /** GitHub's anchor of a heading: lowercase, punctuation dropped, spaces as hyphens. */
 const slug = (heading) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
@@ -37,17 +35,13 @@ test('README.md is at most 15 KB', () => {
   assert.ok(size <= 15 * 1024, `README.md is ${size} bytes; move detail into docs/`);
 });
 
-test('every relative link in README.md, docs/ and the npm README resolves, anchors included', (t) => {
+test('every relative link in README.md, docs/ and the npm README resolves, anchors included', () => {
   let checked = 0;
   for (const page of pages) {
     for (const target of links(read(page))) {
       if (/^[a-z]+:/i.test(target)) continue;   // https:, mailto:
       const [file, anchor] = target.split('#');
       const path = file === '' ? page : relative(root, resolve(root, dirname(page), file));
-      if (pending.has(path) && !existsSync(join(root, path))) {
-        t.diagnostic(`${page}: ${target} (not written yet)`);
-        continue;
-      }
       assert.ok(existsSync(join(root, path)), `${page}: the link ${target} points at ${path}, which does not exist`);
       if (anchor) assert.ok(anchors(read(path)).has(anchor), `${page}: ${path} has no heading for #${anchor}`);
       checked += 1;
