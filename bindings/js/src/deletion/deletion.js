@@ -379,6 +379,7 @@ export function deletionApi(wasm, wire) {
       applyResult(stepId, response, resultOptions) {
         const native = live();
         if (typeof stepId !== 'string') return { outcome: 'rejected', issues: [typeIssue(['step_id'], 'a step id (string)', stepId)] };
+        // Checked before textTooLarge is called: its arguments (a path array) would be built on every call.
         if (utf8Room(stepId, wire.limits.field) < 0)
           return { outcome: 'rejected', issues: [textTooLarge(stepId, wire.limits.field, ['step_id'], 'The step id')] };
         // A plain response is read once: its `error` decides the way in (a success needs nothing else from it), and

@@ -490,19 +490,14 @@ private:
         }
         // The key's role first: an event's other strings (created_at, occurred_at, ...) are not parsed as ids.
         std::optional<uuid128>* slot = key == "event_id" ? &event.event_id : key == "workspace_id" ? &event.workspace_id : nullptr;
-        const std::size_t kind_index = slot == nullptr ? id_field_kind(key) : attached_kind_count;
-        if (slot == nullptr && kind_index == attached_kind_count) return true;
+        if (slot == nullptr) {
+            const auto kind = kind_from_id_field(key);
+            if (!kind) return true;
+            slot = &event.ids[static_cast<std::size_t>(*kind)];
+        }
         uuid128 id;
-        if (!parse_uuid(text, id)) return true;  // a malformed id names nothing: no step is matched by it
-        if (slot != nullptr) *slot = id;
-        else event.ids[kind_index] = id;
+        if (parse_uuid(text, id)) *slot = id;  // a malformed id names nothing: no step is matched by it
         return true;
-    }
-    /// The attached kind whose id field `key` is, or attached_kind_count.
-    static std::size_t id_field_kind(std::string_view key) noexcept {
-        for (std::size_t k = 0; k < attached_kind_count; ++k)
-            if (same_text(key, kind_info(static_cast<resource_kind>(k)).id_field)) return k;
-        return attached_kind_count;
     }
     OnEvent on_event_;
     raw root_, event_;

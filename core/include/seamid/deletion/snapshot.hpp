@@ -77,9 +77,9 @@ static_assert(std::size(resource_infos) == static_cast<std::size_t>(resource_kin
 
 namespace detail {
 
-/// a == b, comparing sizes and first bytes before the bytes: every event's type and field names are matched against
-/// the kinds table, nearly always failing on the size or the first byte, and in wasm a byte comparison of a length
-/// known only at run time is a memcmp call.
+/// a == b, comparing sizes and first bytes before the bytes: every event's type and id field names are matched
+/// against the kinds table, nearly always failing on the size or the first byte, and in wasm a byte comparison of a
+/// length known only at run time is a memcmp call.
 [[nodiscard]] constexpr bool same_text(std::string_view a, std::string_view b) noexcept {
     return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
 }
@@ -90,6 +90,13 @@ namespace detail {
 [[nodiscard]] constexpr std::optional<resource_kind> kind_from_event_type(std::string_view event_type) noexcept {
     for (unsigned k = 0; k < attached_kind_count; ++k)
         if (detail::same_text(event_type, kind_info(static_cast<resource_kind>(k)).event_type)) return static_cast<resource_kind>(k);
+    return std::nullopt;
+}
+
+/// The attached kind whose id field (also its events' id field) is `field` (e.g. "acs_user_id"), if any.
+[[nodiscard]] constexpr std::optional<resource_kind> kind_from_id_field(std::string_view field) noexcept {
+    for (unsigned k = 0; k < attached_kind_count; ++k)
+        if (detail::same_text(field, kind_info(static_cast<resource_kind>(k)).id_field)) return static_cast<resource_kind>(k);
     return std::nullopt;
 }
 
